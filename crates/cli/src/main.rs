@@ -1,0 +1,20 @@
+//! `maatstaf`: the command-line side of Maatstaf, on the same data folder as the app.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "maatstaf", version, about = "Fair, structured wethouder selection: the command-line tool")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {}
+}

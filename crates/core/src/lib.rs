@@ -1,0 +1,13 @@
+//! Maatstaf's domain, in plain Rust: no Tauri, no SQLite, no I/O.
+//!
+//! The desktop app and the `maatstaf` CLI both call into this crate, so every
+//! rule that protects candidates and assessors is decided here once.
+
+pub mod blinding;
+pub mod content;
+pub mod ledger;
+pub mod lint;
+pub mod rubric;
+pub mod scoring;
+pub mod stats;
+pub mod team;
