@@ -1,20 +1,40 @@
 //! `maatstaf`: the command-line side of Maatstaf, on the same data folder as the app.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod data;
+
 #[derive(Parser)]
 #[command(name = "maatstaf", version, about = "Fair, structured wethouder selection: the command-line tool")]
 struct Cli {
+    /// The data folder shared with the app (default: $MAATSTAF_DATA_DIR, else the app's own folder)
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Formation teams in the data folder
+    Teams {
+        #[command(subcommand)]
+        command: data::TeamsCommand,
+    },
+    /// The database itself
+    Db {
+        #[command(subcommand)]
+        command: data::DbCommand,
+    },
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Teams { command } => data::teams(command, cli.data_dir),
+        Command::Db { command } => data::db(command, cli.data_dir),
+    }
 }

@@ -5,6 +5,7 @@
 
 pub mod blinding;
 pub mod content;
+pub mod demo;
 pub mod i18n;
 pub mod ledger;
 pub mod lint;

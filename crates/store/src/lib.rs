@@ -1,1 +1,19 @@
-//! storage
+//! Maatstaf's storage: one SQLite database per data folder, shared by the app and
+//! the CLI. Queries live here; every decision about what is allowed lives in
+//! `maatstaf-core`.
+
+mod clock;
+mod demo_seed;
+pub mod error;
+mod open;
+pub mod settings;
+pub mod teams;
+
+pub use error::{Result, StoreError};
+pub use open::{default_data_dir, latest_schema_version, DbCheck, DATA_DIR_ENV, DB_FILE};
+
+#[derive(Debug)]
+pub struct Store {
+    conn: rusqlite::Connection,
+    path: std::path::PathBuf,
+}

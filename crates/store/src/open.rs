@@ -1,0 +1,232 @@
+//! Opening the data folder: refuse damaged or newer files without touching
+//! them, copy the file before any migration, then migrate and seed the demo.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+
+use crate::error::{Result, StoreError};
+use crate::{clock, demo_seed, Store};
+
+pub const DB_FILE: &str = "maatstaf.sqlite3";
+
+/// Environment variable that points the app and the CLI at another data folder.
+pub const DATA_DIR_ENV: &str = "MAATSTAF_DATA_DIR";
+
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_teams.sql")];
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The newest schema version this build knows.
+pub fn latest_schema_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// The folder the app and the CLI share: `MAATSTAF_DATA_DIR`, or the platform's
+/// app-data folder (`~/.local/share/maatstaf` on Linux).
+pub fn default_data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("nl", "Maatstaf", "maatstaf").map(|p| p.data_dir().to_path_buf())
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `dir`. A fresh folder gets the demo team.
+    pub fn open_in(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = dir.join(DB_FILE);
+        let existing = match std::fs::metadata(&path) {
+            Ok(meta) if meta.len() > 0 => Some(inspect(&path)?),
+            _ => None,
+        };
+        let mut conn = Connection::open(&path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Scores and ledger entries must survive a power cut or a killed process.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        if let Some(version) = existing.filter(|v| (1..latest_schema_version()).contains(v)) {
+            back_up(&conn, dir, version)?;
+        }
+        migrations().to_latest(&mut conn)?;
+        let mut store = Store { conn, path };
+        demo_seed::seed_once(&mut store)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// SQLite's own integrity check plus the schema version, for `maatstaf db check`.
+    pub fn check(&self) -> Result<DbCheck> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let problems: Vec<String> = stmt
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let ok = problems.len() == 1 && problems[0] == "ok";
+        Ok(DbCheck {
+            path: self.path.clone(),
+            ok,
+            problems: if ok { Vec::new() } else { problems },
+            schema_version: self.schema_version()?,
+            latest_schema_version: latest_schema_version(),
+        })
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DbCheck {
+    pub path: PathBuf,
+    pub ok: bool,
+    pub problems: Vec<String>,
+    pub schema_version: i64,
+    pub latest_schema_version: i64,
+}
+
+/// Looks at an existing file read-only, so that a file we refuse stays byte-for-byte as it was.
+fn inspect(path: &Path) -> Result<i64> {
+    let corrupt = |detail: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| corrupt(e.to_string()))?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| corrupt(e.to_string()))?;
+    let check: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| corrupt(e.to_string()))?;
+    if check != "ok" {
+        return Err(corrupt(check));
+    }
+    if version == 0 {
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(|e| corrupt(e.to_string()))?;
+        if tables > 0 {
+            return Err(corrupt("it holds tables of another program".into()));
+        }
+    }
+    if version > latest_schema_version() {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: latest_schema_version(),
+        });
+    }
+    Ok(version)
+}
+
+/// A consistent copy of the whole database, next to it, before its schema changes.
+fn back_up(conn: &Connection, dir: &Path, version: i64) -> Result<PathBuf> {
+    let stamp = clock::file_stamp();
+    let mut target = dir.join(format!("{DB_FILE}.v{version}-{stamp}.bak"));
+    let mut n = 1;
+    while target.exists() {
+        target = dir.join(format!("{DB_FILE}.v{version}-{stamp}-{n}.bak"));
+        n += 1;
+    }
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fresh_folder_gets_the_schema_and_the_pragmas() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), latest_schema_version());
+        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 1);
+        let sync: i64 = store.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        assert_eq!(sync, 2, "synchronous=FULL");
+        assert!(store.check().unwrap().ok);
+    }
+
+    #[test]
+    fn a_damaged_file_is_refused_and_left_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let garbage = b"this is not a database, it is a shopping list\n".repeat(200);
+        std::fs::write(&path, &garbage).unwrap();
+        let err = Store::open_in(dir.path()).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { ref path, .. } if path.ends_with(DB_FILE)), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), garbage);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no side files");
+    }
+
+    #[test]
+    fn a_file_from_a_newer_version_is_refused_and_left_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open_in(dir.path()).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn another_programs_database_is_not_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        Connection::open(&path).unwrap().execute_batch("CREATE TABLE photos (x);").unwrap();
+        let err = Store::open_in(dir.path()).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    }
+
+    #[test]
+    fn reopening_keeps_data_and_makes_no_backup_without_a_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = Store::open_in(dir.path()).unwrap().create_team("Blijft").unwrap().id;
+        let store = Store::open_in(dir.path()).unwrap();
+        assert_eq!(store.team_detail(id).unwrap().team.name, "Blijft");
+        let baks = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".bak"))
+            .count();
+        assert_eq!(baks, 0);
+    }
+
+    #[test]
+    fn a_backup_is_a_full_consistent_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let copy = back_up(&store.conn, dir.path(), 1).unwrap();
+        assert!(copy.file_name().unwrap().to_string_lossy().starts_with("maatstaf.sqlite3.v1-"));
+        let conn = Connection::open(&copy).unwrap();
+        let teams: i64 = conn.query_row("SELECT count(*) FROM teams", [], |r| r.get(0)).unwrap();
+        assert_eq!(teams, 1, "the copy holds the demo team");
+        let second = back_up(&store.conn, dir.path(), 1).unwrap();
+        assert_ne!(copy, second, "a second copy never overwrites the first");
+    }
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+}

@@ -1,0 +1,215 @@
+//! Formation teams, their members and candidate codes.
+
+use maatstaf_core::team::{clean_name, Role};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{Result, StoreError};
+use crate::{clock, Store};
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TeamSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub is_demo: bool,
+    pub created_at: String,
+    #[ts(type = "number")]
+    pub members: i64,
+    #[ts(type = "number")]
+    pub candidates: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Member {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub party: Option<String>,
+}
+
+/// A candidate as every scoring screen knows them: by code only.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CandidateCode {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TeamDetail {
+    pub team: TeamSummary,
+    pub members: Vec<Member>,
+    pub candidates: Vec<CandidateCode>,
+}
+
+/// What deleting a team takes with it, so the confirmation can name it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DeletionImpact {
+    pub team: TeamSummary,
+}
+
+const SUMMARY_SQL: &str = "SELECT t.id, t.name, t.is_demo, t.created_at,
+        (SELECT count(*) FROM members m WHERE m.team_id = t.id),
+        (SELECT count(*) FROM candidates c WHERE c.team_id = t.id)
+     FROM teams t";
+
+fn summary_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<TeamSummary> {
+    Ok(TeamSummary {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        is_demo: row.get(2)?,
+        created_at: row.get(3)?,
+        members: row.get(4)?,
+        candidates: row.get(5)?,
+    })
+}
+
+impl Store {
+    pub fn list_teams(&self) -> Result<Vec<TeamSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{SUMMARY_SQL} ORDER BY t.is_demo DESC, t.name COLLATE NOCASE, t.id"))?;
+        let teams = stmt.query_map([], summary_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(teams)
+    }
+
+    pub fn team(&self, id: i64) -> Result<TeamSummary> {
+        self.conn
+            .query_row(&format!("{SUMMARY_SQL} WHERE t.id = ?1"), [id], summary_row)
+            .optional()?
+            .ok_or(StoreError::NoSuchTeam(id))
+    }
+
+    pub fn team_detail(&self, id: i64) -> Result<TeamDetail> {
+        let team = self.team(id)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, role, party FROM members WHERE team_id = ?1
+             ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 WHEN 'assessor' THEN 2
+                                WHEN 'trainer' THEN 3 ELSE 4 END, name COLLATE NOCASE",
+        )?;
+        let members = stmt
+            .query_map([id], |row| {
+                let role: String = row.get(2)?;
+                Ok(Member {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    // The schema's CHECK constraint only admits known roles.
+                    role: Role::parse(&role).unwrap_or(Role::Assessor),
+                    party: row.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, code FROM candidates WHERE team_id = ?1 ORDER BY code")?;
+        let candidates = stmt
+            .query_map([id], |row| Ok(CandidateCode { id: row.get(0)?, code: row.get(1)? }))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(TeamDetail { team, members, candidates })
+    }
+
+    pub fn create_team(&mut self, name: &str) -> Result<TeamSummary> {
+        let name = clean_name(name)?;
+        self.conn.execute(
+            "INSERT INTO teams (name, created_at) VALUES (?1, ?2)",
+            params![name, clock::now()],
+        )?;
+        self.team(self.conn.last_insert_rowid())
+    }
+
+    pub fn rename_team(&mut self, id: i64, name: &str) -> Result<TeamSummary> {
+        let name = clean_name(name)?;
+        let changed = self
+            .conn
+            .execute("UPDATE teams SET name = ?1 WHERE id = ?2", params![name, id])?;
+        if changed == 0 {
+            return Err(StoreError::NoSuchTeam(id));
+        }
+        self.team(id)
+    }
+
+    pub fn deletion_impact(&self, id: i64) -> Result<DeletionImpact> {
+        Ok(DeletionImpact { team: self.team(id)? })
+    }
+
+    pub fn delete_team(&mut self, id: i64) -> Result<()> {
+        let changed = self.conn.execute("DELETE FROM teams WHERE id = ?1", [id])?;
+        if changed == 0 {
+            return Err(StoreError::NoSuchTeam(id));
+        }
+        Ok(())
+    }
+
+    pub fn add_member(&mut self, team_id: i64, name: &str, role: Role, party: Option<&str>) -> Result<Member> {
+        self.team(team_id)?;
+        let name = clean_name(name)?;
+        let party = party.map(clean_name).transpose()?;
+        self.conn.execute(
+            "INSERT INTO members (team_id, name, role, party, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![team_id, name, role.as_str(), party, clock::now()],
+        )?;
+        Ok(Member { id: self.conn.last_insert_rowid(), name, role, party })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use maatstaf_core::team::NameError;
+
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn teams_are_created_renamed_and_deleted() {
+        let (_dir, mut store) = store();
+        let team = store.create_team("  Gemeente Lindeveld — formatie 2026 ").unwrap();
+        assert_eq!(team.name, "Gemeente Lindeveld — formatie 2026");
+        assert!(!team.is_demo);
+        store.add_member(team.id, "Piet", Role::Chair, None).unwrap();
+        let renamed = store.rename_team(team.id, "Lindeveld").unwrap();
+        assert_eq!(renamed.name, "Lindeveld");
+        assert_eq!(renamed.members, 1);
+        store.delete_team(team.id).unwrap();
+        assert!(matches!(store.team(team.id), Err(StoreError::NoSuchTeam(_))));
+        let orphans: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM members WHERE team_id = ?1", [team.id], |r| r.get(0))
+            .unwrap();
+        assert_eq!(orphans, 0, "members go with their team");
+    }
+
+    #[test]
+    fn bad_names_change_nothing() {
+        let (_dir, mut store) = store();
+        let before = store.list_teams().unwrap();
+        assert!(matches!(store.create_team("   "), Err(StoreError::InvalidName(NameError::Empty))));
+        let demo = &before[0];
+        assert!(store.rename_team(demo.id, "").is_err());
+        assert_eq!(store.list_teams().unwrap(), before);
+        assert!(matches!(store.rename_team(9999, "x"), Err(StoreError::NoSuchTeam(9999))));
+        assert!(matches!(store.delete_team(9999), Err(StoreError::NoSuchTeam(9999))));
+    }
+
+    #[test]
+    fn teams_keep_their_own_members_apart() {
+        let (_dir, mut store) = store();
+        let a = store.create_team("A").unwrap();
+        let b = store.create_team("B").unwrap();
+        store.add_member(a.id, "Alleen in A", Role::Assessor, Some("Partij")).unwrap();
+        assert_eq!(store.team_detail(a.id).unwrap().members.len(), 1);
+        assert!(store.team_detail(b.id).unwrap().members.is_empty());
+    }
+}
