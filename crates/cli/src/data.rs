@@ -37,7 +37,9 @@ fn open(dir: Option<PathBuf>) -> Result<Store, ExitCode> {
     Store::open_in(&dir).map_err(|e| {
         eprintln!("maatstaf: {e}");
         match e {
-            StoreError::Corrupt { .. } | StoreError::TooNew { .. } | StoreError::Io { .. } => ExitCode::from(UNUSABLE),
+            StoreError::Corrupt { .. } | StoreError::TooNew { .. } | StoreError::Io { .. } => {
+                ExitCode::from(UNUSABLE)
+            }
             _ => ExitCode::FAILURE,
         }
     })
@@ -61,10 +63,19 @@ pub fn teams(command: TeamsCommand, dir: Option<PathBuf>) -> ExitCode {
     } else if teams.is_empty() {
         println!("No teams yet.");
     } else {
-        println!("{:>4}  {:<50} {:>7} {:>10}", "id", "name", "members", "candidates");
+        println!(
+            "{:>4}  {:<50} {:>7} {:>10}",
+            "id", "name", "members", "candidates"
+        );
         for t in &teams {
             let demo = if t.is_demo { " (demo)" } else { "" };
-            println!("{:>4}  {:<50} {:>7} {:>10}", t.id, format!("{}{demo}", t.name), t.members, t.candidates);
+            println!(
+                "{:>4}  {:<50} {:>7} {:>10}",
+                t.id,
+                format!("{}{demo}", t.name),
+                t.members,
+                t.candidates
+            );
         }
     }
     ExitCode::SUCCESS
@@ -84,10 +95,16 @@ pub fn db(command: DbCommand, dir: Option<PathBuf>) -> ExitCode {
         }
     };
     if json {
-        println!("{}", serde_json::to_string(&check).expect("a check report serialises"));
+        println!(
+            "{}",
+            serde_json::to_string(&check).expect("a check report serialises")
+        );
     } else {
         println!("database: {}", check.path.display());
-        println!("schema version: {} (this build: {})", check.schema_version, check.latest_schema_version);
+        println!(
+            "schema version: {} (this build: {})",
+            check.schema_version, check.latest_schema_version
+        );
         if check.ok {
             println!("integrity: ok");
         } else {

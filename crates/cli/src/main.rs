@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 mod data;
 
 #[derive(Parser)]
-#[command(name = "maatstaf", version, about = "Fair, structured wethouder selection: the command-line tool")]
+#[command(
+    name = "maatstaf",
+    version,
+    about = "Fair, structured wethouder selection: the command-line tool"
+)]
 struct Cli {
     /// The data folder shared with the app (default: $MAATSTAF_DATA_DIR, else the app's own folder)
     #[arg(long, global = true, value_name = "DIR")]

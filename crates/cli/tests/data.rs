@@ -2,14 +2,19 @@ use assert_cmd::Command;
 
 fn maatstaf(dir: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("maatstaf").unwrap();
-    cmd.env_remove("MAATSTAF_DATA_DIR").arg("--data-dir").arg(dir);
+    cmd.env_remove("MAATSTAF_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir);
     cmd
 }
 
 #[test]
 fn a_fresh_folder_lists_the_demo_team() {
     let dir = tempfile::tempdir().unwrap();
-    let out = maatstaf(dir.path()).args(["teams", "list", "--json"]).output().unwrap();
+    let out = maatstaf(dir.path())
+        .args(["teams", "list", "--json"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let teams = v["teams"].as_array().unwrap();
@@ -18,14 +23,22 @@ fn a_fresh_folder_lists_the_demo_team() {
     assert_eq!(teams[0]["is_demo"], true);
     assert!(teams[0]["id"].is_i64());
 
-    let text = maatstaf(dir.path()).args(["teams", "list"]).output().unwrap();
-    assert!(String::from_utf8(text.stdout).unwrap().contains("Gemeente Voorbeeld — formatie 2026 (demo)"));
+    let text = maatstaf(dir.path())
+        .args(["teams", "list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(text.stdout)
+        .unwrap()
+        .contains("Gemeente Voorbeeld — formatie 2026 (demo)"));
 }
 
 #[test]
 fn db_check_reports_integrity_and_schema_version() {
     let dir = tempfile::tempdir().unwrap();
-    let out = maatstaf(dir.path()).args(["db", "check", "--json"]).output().unwrap();
+    let out = maatstaf(dir.path())
+        .args(["db", "check", "--json"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["ok"], true);
@@ -50,9 +63,15 @@ fn a_damaged_database_is_named_refused_and_left_alone() {
     let db = dir.path().join("maatstaf.sqlite3");
     std::fs::write(&db, b"not a database at all, just text ".repeat(100)).unwrap();
     let before = std::fs::read(&db).unwrap();
-    let out = maatstaf(dir.path()).args(["teams", "list"]).output().unwrap();
+    let out = maatstaf(dir.path())
+        .args(["teams", "list"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("maatstaf.sqlite3") && err.contains("damaged"), "{err}");
+    assert!(
+        err.contains("maatstaf.sqlite3") && err.contains("damaged"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }

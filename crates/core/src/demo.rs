@@ -65,7 +65,8 @@ mod tests {
 
     #[test]
     fn a_typo_in_the_demo_file_is_refused() {
-        let err = parse_demo_team("name = \"x\"\nmembers = []\ncandidates = []\ncolour = 1\n").unwrap_err();
+        let err = parse_demo_team("name = \"x\"\nmembers = []\ncandidates = []\ncolour = 1\n")
+            .unwrap_err();
         assert!(err.to_string().contains("colour"), "{err}");
     }
 }

@@ -5,7 +5,9 @@ use time::OffsetDateTime;
 
 /// Now, as RFC 3339 in UTC with second precision ("2026-11-25T09:14:03Z").
 pub fn now() -> String {
-    let now = OffsetDateTime::now_utc().replace_nanosecond(0).expect("0 is a valid nanosecond");
+    let now = OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .expect("0 is a valid nanosecond");
     now.format(&Rfc3339).expect("UTC time formats as RFC 3339")
 }
 

@@ -60,7 +60,14 @@ mod tests {
         assert!(teams[0].members >= 5);
         assert_eq!(teams[0].candidates, 3);
         drop(store);
-        assert_eq!(Store::open_in(dir.path()).unwrap().list_teams().unwrap().len(), 1);
+        assert_eq!(
+            Store::open_in(dir.path())
+                .unwrap()
+                .list_teams()
+                .unwrap()
+                .len(),
+            1
+        );
     }
 
     #[test]
@@ -70,6 +77,10 @@ mod tests {
         let demo = store.list_teams().unwrap()[0].id;
         store.delete_team(demo).unwrap();
         drop(store);
-        assert!(Store::open_in(dir.path()).unwrap().list_teams().unwrap().is_empty());
+        assert!(Store::open_in(dir.path())
+            .unwrap()
+            .list_teams()
+            .unwrap()
+            .is_empty());
     }
 }

@@ -82,7 +82,9 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 }
 
@@ -155,11 +157,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_in(dir.path()).unwrap();
         assert_eq!(store.schema_version().unwrap(), latest_schema_version());
-        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
-        let fk: i64 = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        let fk: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(fk, 1);
-        let sync: i64 = store.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        let sync: i64 = store
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(sync, 2, "synchronous=FULL");
         assert!(store.check().unwrap().ok);
     }
@@ -171,9 +182,16 @@ mod tests {
         let garbage = b"this is not a database, it is a shopping list\n".repeat(200);
         std::fs::write(&path, &garbage).unwrap();
         let err = Store::open_in(dir.path()).unwrap_err();
-        assert!(matches!(err, StoreError::Corrupt { ref path, .. } if path.ends_with(DB_FILE)), "{err}");
+        assert!(
+            matches!(err, StoreError::Corrupt { ref path, .. } if path.ends_with(DB_FILE)),
+            "{err}"
+        );
         assert_eq!(std::fs::read(&path).unwrap(), garbage);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no side files");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no side files"
+        );
     }
 
     #[test]
@@ -182,7 +200,8 @@ mod tests {
         let path = dir.path().join(DB_FILE);
         {
             let conn = Connection::open(&path).unwrap();
-            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+                .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         let err = Store::open_in(dir.path()).unwrap_err();
@@ -194,7 +213,10 @@ mod tests {
     fn another_programs_database_is_not_taken_over() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(DB_FILE);
-        Connection::open(&path).unwrap().execute_batch("CREATE TABLE photos (x);").unwrap();
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE photos (x);")
+            .unwrap();
         let err = Store::open_in(dir.path()).unwrap_err();
         assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
     }
@@ -202,12 +224,22 @@ mod tests {
     #[test]
     fn reopening_keeps_data_and_makes_no_backup_without_a_migration() {
         let dir = tempfile::tempdir().unwrap();
-        let id = Store::open_in(dir.path()).unwrap().create_team("Blijft").unwrap().id;
+        let id = Store::open_in(dir.path())
+            .unwrap()
+            .create_team("Blijft")
+            .unwrap()
+            .id;
         let store = Store::open_in(dir.path()).unwrap();
         assert_eq!(store.team_detail(id).unwrap().team.name, "Blijft");
         let baks = std::fs::read_dir(dir.path())
             .unwrap()
-            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".bak"))
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".bak")
+            })
             .count();
         assert_eq!(baks, 0);
     }
@@ -217,9 +249,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_in(dir.path()).unwrap();
         let copy = back_up(&store.conn, dir.path(), 1).unwrap();
-        assert!(copy.file_name().unwrap().to_string_lossy().starts_with("maatstaf.sqlite3.v1-"));
+        assert!(copy
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("maatstaf.sqlite3.v1-"));
         let conn = Connection::open(&copy).unwrap();
-        let teams: i64 = conn.query_row("SELECT count(*) FROM teams", [], |r| r.get(0)).unwrap();
+        let teams: i64 = conn
+            .query_row("SELECT count(*) FROM teams", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(teams, 1, "the copy holds the demo team");
         let second = back_up(&store.conn, dir.path(), 1).unwrap();
         assert_ne!(copy, second, "a second copy never overwrites the first");

@@ -10,7 +10,9 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -25,7 +27,11 @@ impl Store {
 
     /// The interface language; Dutch until someone switches.
     pub fn language(&self) -> Result<Lang> {
-        Ok(self.setting("language")?.as_deref().and_then(Lang::parse).unwrap_or_default())
+        Ok(self
+            .setting("language")?
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_default())
     }
 
     pub fn set_language(&mut self, lang: Lang) -> Result<()> {
@@ -44,6 +50,9 @@ mod tests {
         assert_eq!(store.language().unwrap(), Lang::Nl);
         store.set_language(Lang::En).unwrap();
         drop(store);
-        assert_eq!(Store::open_in(dir.path()).unwrap().language().unwrap(), Lang::En);
+        assert_eq!(
+            Store::open_in(dir.path()).unwrap().language().unwrap(),
+            Lang::En
+        );
     }
 }

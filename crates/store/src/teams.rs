@@ -74,10 +74,12 @@ fn summary_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<TeamSummary> {
 
 impl Store {
     pub fn list_teams(&self) -> Result<Vec<TeamSummary>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("{SUMMARY_SQL} ORDER BY t.is_demo DESC, t.name COLLATE NOCASE, t.id"))?;
-        let teams = stmt.query_map([], summary_row)?.collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare(&format!(
+            "{SUMMARY_SQL} ORDER BY t.is_demo DESC, t.name COLLATE NOCASE, t.id"
+        ))?;
+        let teams = stmt
+            .query_map([], summary_row)?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(teams)
     }
 
@@ -111,9 +113,18 @@ impl Store {
             .conn
             .prepare("SELECT id, code FROM candidates WHERE team_id = ?1 ORDER BY code")?;
         let candidates = stmt
-            .query_map([id], |row| Ok(CandidateCode { id: row.get(0)?, code: row.get(1)? }))?
+            .query_map([id], |row| {
+                Ok(CandidateCode {
+                    id: row.get(0)?,
+                    code: row.get(1)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(TeamDetail { team, members, candidates })
+        Ok(TeamDetail {
+            team,
+            members,
+            candidates,
+        })
     }
 
     pub fn create_team(&mut self, name: &str) -> Result<TeamSummary> {
@@ -127,9 +138,10 @@ impl Store {
 
     pub fn rename_team(&mut self, id: i64, name: &str) -> Result<TeamSummary> {
         let name = clean_name(name)?;
-        let changed = self
-            .conn
-            .execute("UPDATE teams SET name = ?1 WHERE id = ?2", params![name, id])?;
+        let changed = self.conn.execute(
+            "UPDATE teams SET name = ?1 WHERE id = ?2",
+            params![name, id],
+        )?;
         if changed == 0 {
             return Err(StoreError::NoSuchTeam(id));
         }
@@ -137,7 +149,9 @@ impl Store {
     }
 
     pub fn deletion_impact(&self, id: i64) -> Result<DeletionImpact> {
-        Ok(DeletionImpact { team: self.team(id)? })
+        Ok(DeletionImpact {
+            team: self.team(id)?,
+        })
     }
 
     pub fn delete_team(&mut self, id: i64) -> Result<()> {
@@ -148,7 +162,13 @@ impl Store {
         Ok(())
     }
 
-    pub fn add_member(&mut self, team_id: i64, name: &str, role: Role, party: Option<&str>) -> Result<Member> {
+    pub fn add_member(
+        &mut self,
+        team_id: i64,
+        name: &str,
+        role: Role,
+        party: Option<&str>,
+    ) -> Result<Member> {
         self.team(team_id)?;
         let name = clean_name(name)?;
         let party = party.map(clean_name).transpose()?;
@@ -156,7 +176,12 @@ impl Store {
             "INSERT INTO members (team_id, name, role, party, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![team_id, name, role.as_str(), party, clock::now()],
         )?;
-        Ok(Member { id: self.conn.last_insert_rowid(), name, role, party })
+        Ok(Member {
+            id: self.conn.last_insert_rowid(),
+            name,
+            role,
+            party,
+        })
     }
 }
 
@@ -175,18 +200,29 @@ mod tests {
     #[test]
     fn teams_are_created_renamed_and_deleted() {
         let (_dir, mut store) = store();
-        let team = store.create_team("  Gemeente Lindeveld — formatie 2026 ").unwrap();
+        let team = store
+            .create_team("  Gemeente Lindeveld — formatie 2026 ")
+            .unwrap();
         assert_eq!(team.name, "Gemeente Lindeveld — formatie 2026");
         assert!(!team.is_demo);
-        store.add_member(team.id, "Piet", Role::Chair, None).unwrap();
+        store
+            .add_member(team.id, "Piet", Role::Chair, None)
+            .unwrap();
         let renamed = store.rename_team(team.id, "Lindeveld").unwrap();
         assert_eq!(renamed.name, "Lindeveld");
         assert_eq!(renamed.members, 1);
         store.delete_team(team.id).unwrap();
-        assert!(matches!(store.team(team.id), Err(StoreError::NoSuchTeam(_))));
+        assert!(matches!(
+            store.team(team.id),
+            Err(StoreError::NoSuchTeam(_))
+        ));
         let orphans: i64 = store
             .conn
-            .query_row("SELECT count(*) FROM members WHERE team_id = ?1", [team.id], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM members WHERE team_id = ?1",
+                [team.id],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(orphans, 0, "members go with their team");
     }
@@ -195,12 +231,21 @@ mod tests {
     fn bad_names_change_nothing() {
         let (_dir, mut store) = store();
         let before = store.list_teams().unwrap();
-        assert!(matches!(store.create_team("   "), Err(StoreError::InvalidName(NameError::Empty))));
+        assert!(matches!(
+            store.create_team("   "),
+            Err(StoreError::InvalidName(NameError::Empty))
+        ));
         let demo = &before[0];
         assert!(store.rename_team(demo.id, "").is_err());
         assert_eq!(store.list_teams().unwrap(), before);
-        assert!(matches!(store.rename_team(9999, "x"), Err(StoreError::NoSuchTeam(9999))));
-        assert!(matches!(store.delete_team(9999), Err(StoreError::NoSuchTeam(9999))));
+        assert!(matches!(
+            store.rename_team(9999, "x"),
+            Err(StoreError::NoSuchTeam(9999))
+        ));
+        assert!(matches!(
+            store.delete_team(9999),
+            Err(StoreError::NoSuchTeam(9999))
+        ));
     }
 
     #[test]
@@ -208,7 +253,9 @@ mod tests {
         let (_dir, mut store) = store();
         let a = store.create_team("A").unwrap();
         let b = store.create_team("B").unwrap();
-        store.add_member(a.id, "Alleen in A", Role::Assessor, Some("Partij")).unwrap();
+        store
+            .add_member(a.id, "Alleen in A", Role::Assessor, Some("Partij"))
+            .unwrap();
         assert_eq!(store.team_detail(a.id).unwrap().members.len(), 1);
         assert!(store.team_detail(b.id).unwrap().members.is_empty());
     }

@@ -1,0 +1,52 @@
+//! App-wide commands: status, language, first paint.
+
+use maatstaf_core::i18n::Lang;
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AppStatus {
+    pub version: String,
+    pub data_dir: String,
+    pub db_path: String,
+    pub language: Lang,
+    /// Set when the database could not be opened; the UI then shows only the error screen.
+    pub problem: Option<IpcError>,
+}
+
+#[tauri::command]
+pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+    let problem = state.startup_problem();
+    let language = state.with_store(|s| Ok(s.language()?)).unwrap_or_default();
+    AppStatus {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: state.data_dir.display().to_string(),
+        db_path: state
+            .data_dir
+            .join(maatstaf_store::DB_FILE)
+            .display()
+            .to_string(),
+        language,
+        problem,
+    }
+}
+
+#[tauri::command]
+pub fn set_language(state: State<'_, AppState>, lang: Lang) -> Result<(), IpcError> {
+    state.with_store(|s| Ok(s.set_language(lang)?))
+}
+
+/// The UI calls this once it has rendered; `cargo xtask bench` reads the line it prints.
+#[tauri::command]
+pub fn first_paint(state: State<'_, AppState>) -> u64 {
+    let ms = state.started.elapsed().as_millis() as u64;
+    if std::env::var_os("MAATSTAF_REPORT_FIRST_PAINT").is_some() {
+        println!("FIRST_PAINT_MS={ms}");
+    }
+    ms
+}

@@ -1,0 +1,196 @@
+//! A harness for driving the real app: each `App` is the release binary started
+//! by tauri-driver on a data folder of the test's choosing.
+//!
+//! Run through `cargo xtask test`, which builds the app and sets
+//! `MAATSTAF_E2E_APP`, `MAATSTAF_E2E_DRIVER` and `DISPLAY`.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub const WAIT: Duration = Duration::from_secs(20);
+
+pub struct App {
+    pub client: Client,
+    driver: Driver,
+}
+
+/// tauri-driver, stopped when dropped, also when a test panics half-way through `start`.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        stop(&mut self.0);
+    }
+}
+
+fn required_env(name: &str) -> PathBuf {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            panic!("{name} is not set: run the end-to-end tests with `cargo xtask test`")
+        })
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl App {
+    /// Starts the app with `data_dir` as its data folder and waits for its first screen.
+    pub async fn start(data_dir: &Path) -> App {
+        let app = required_env("MAATSTAF_E2E_APP");
+        let driver_bin = required_env("MAATSTAF_E2E_DRIVER");
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Driver(
+            Command::new(driver_bin)
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--native-port",
+                    &native_port.to_string(),
+                ])
+                .env("MAATSTAF_DATA_DIR", data_dir)
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .expect("tauri-driver starts"),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let t0 = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(t0.elapsed() < WAIT, "tauri-driver did not listen on {port}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("tauri:options".into(), json!({ "application": app }));
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&url)
+            .await
+            .expect("a WebDriver session with the app");
+        let app = App { client, driver };
+        app.wait_for("#app > *").await;
+        app
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Clicks the first `tag` element whose text contains `text`.
+    pub async fn click_text(&self, tag: &str, text: &str) {
+        let xpath = format!("//{tag}[contains(., {})]", xpath_literal(text));
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no {tag} with {text:?}: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    /// Waits until the element's text contains `needle`, and returns the text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let t0 = Instant::now();
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = el.text().await {
+                    if text.contains(needle) {
+                        return text;
+                    }
+                    assert!(
+                        t0.elapsed() < WAIT,
+                        "{css} never contained {needle:?}; it says {text:?}"
+                    );
+                }
+            }
+            assert!(t0.elapsed() < WAIT, "{css} never contained {needle:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.wait_for(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    pub async fn page_text(&self) -> String {
+        self.text("body").await
+    }
+
+    /// What the strict CSP had to block; the app should never trip it.
+    pub async fn csp_violations(&self) -> Vec<String> {
+        let v = self
+            .client
+            .execute("return window.__cspViolations || []", vec![])
+            .await
+            .unwrap();
+        serde_json::from_value(v).unwrap()
+    }
+
+    /// Ends the session (the app quits) and stops tauri-driver gently, so that it
+    /// takes WebKitWebDriver with it; a SIGKILL would orphan that process.
+    pub async fn quit(self) {
+        let _ = self.client.clone().close().await;
+        drop(self.driver);
+    }
+}
+
+/// XPath 1.0 has no escapes: quote with whichever quote the text lacks.
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
+fn stop(driver: &mut Child) {
+    if let Ok(None) = driver.try_wait() {
+        let _ = Command::new("kill")
+            .args(["-TERM", &driver.id().to_string()])
+            .status();
+        let t0 = Instant::now();
+        while let Ok(None) = driver.try_wait() {
+            if t0.elapsed() > Duration::from_secs(10) {
+                let _ = driver.kill();
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    // The app's WebKit processes exit shortly after the session; give them that time
+    // so the next test starts on a quiet machine and the database is closed.
+    std::thread::sleep(Duration::from_millis(300));
+}

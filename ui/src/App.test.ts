@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fireEvent, render, screen, within } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import App from "./App.svelte";
+import { i18n } from "./lib/i18n.svelte";
+
+type Team = { id: number; name: string; is_demo: boolean; created_at: string; members: number; candidates: number };
+
+let teams: Team[];
+let calls: [string, unknown][];
+let problem: unknown;
+
+function detail(id: number) {
+  const team = teams.find((t) => t.id === id);
+  if (!team) throw { code: "no_such_team", params: { id: String(id) }, detail: "" };
+  return {
+    team,
+    members: team.is_demo ? [{ id: 1, name: "Anneke de Wit", role: "chair", party: "Voorbeeld Lokaal" }] : [],
+    candidates: team.is_demo ? [{ id: 1, code: "K-7F3" }] : [],
+  };
+}
+
+beforeEach(() => {
+  i18n.lang = "nl";
+  problem = null;
+  calls = [];
+  teams = [
+    {
+      id: 1,
+      name: "Gemeente Voorbeeld — formatie 2026",
+      is_demo: true,
+      created_at: "2026-11-25T08:00:00Z",
+      members: 7,
+      candidates: 3,
+    },
+  ];
+  mockIPC((cmd, args) => {
+    calls.push([cmd, args]);
+    const a = args as Record<string, any>;
+    switch (cmd) {
+      case "app_status":
+        return { version: "0.1.0", data_dir: "/d", db_path: "/d/maatstaf.sqlite3", language: "nl", problem };
+      case "first_paint":
+        return 1;
+      case "list_teams":
+        return teams;
+      case "team_detail":
+        return detail(a.id);
+      case "create_team": {
+        if (!a.name.trim()) throw { code: "name_empty", params: {}, detail: "the name is empty" };
+        const team = { ...teams[0], id: teams.length + 1, name: a.name.trim(), is_demo: false, members: 0, candidates: 0 };
+        teams.push(team);
+        return team;
+      }
+      case "deletion_impact":
+        return { team: teams.find((t) => t.id === a.id) };
+      case "delete_team":
+        teams = teams.filter((t) => t.id !== a.id);
+        return null;
+      case "set_language":
+        return null;
+    }
+    throw new Error(`unexpected command ${cmd}`);
+  });
+});
+
+afterEach(() => clearMocks());
+
+describe("home screen", () => {
+  it("shows the demo team with its members and candidate codes", async () => {
+    render(App);
+    expect(await screen.findByText("Anneke de Wit")).toBeTruthy();
+    expect(screen.getByText("Voorzitter")).toBeTruthy();
+    expect(screen.getByText("K-7F3")).toBeTruthy();
+    expect(screen.getAllByText("Gemeente Voorbeeld — formatie 2026").length).toBeGreaterThan(0);
+  });
+
+  it("refuses an empty team name with a Dutch message and creates nothing", async () => {
+    render(App);
+    await fireEvent.click(await screen.findByText("Nieuw team"));
+    await fireEvent.click(screen.getByText("Opslaan"));
+    expect(await screen.findByText("Vul een naam in.")).toBeTruthy();
+    expect(teams).toHaveLength(1);
+  });
+
+  it("creates a team and selects it", async () => {
+    render(App);
+    await fireEvent.click(await screen.findByText("Nieuw team"));
+    await fireEvent.input(screen.getByLabelText("Naam van het team"), { target: { value: "Lindeveld" } });
+    await fireEvent.click(screen.getByText("Opslaan"));
+    const detail = await screen.findByRole("article");
+    expect(await within(detail).findByText("Lindeveld")).toBeTruthy();
+    expect(calls).toContainEqual(["create_team", { name: "Lindeveld" }]);
+  });
+
+  it("names what will be lost before deleting", async () => {
+    render(App);
+    await fireEvent.click(await screen.findByText("Verwijderen"));
+    const body = await screen.findByText(/met 7 leden en 3 kandidaten/);
+    expect(body.textContent).toContain("Gemeente Voorbeeld — formatie 2026");
+    await fireEvent.click(screen.getByText("Ja, verwijder dit team"));
+    expect(await screen.findByText(/Er zijn nog geen teams/)).toBeTruthy();
+  });
+
+  it("switches to English and stores the choice", async () => {
+    render(App);
+    await fireEvent.click(await screen.findByText("English"));
+    expect(await screen.findByText("New team")).toBeTruthy();
+    expect(calls).toContainEqual(["set_language", { lang: "en" }]);
+  });
+});
+
+describe("startup problems", () => {
+  it("a damaged database shows only the error screen, naming the file", async () => {
+    problem = { code: "db_corrupt", params: { path: "/d/maatstaf.sqlite3" }, detail: "file is not a database" };
+    render(App);
+    expect(await screen.findByText("Maatstaf kan je gegevens niet openen")).toBeTruthy();
+    expect(screen.getByText(/Het gegevensbestand \/d\/maatstaf.sqlite3 is beschadigd/)).toBeTruthy();
+    expect(screen.getByText(/heeft het bestand niet gewijzigd/)).toBeTruthy();
+    expect(screen.queryByText("Nieuw team")).toBeNull();
+  });
+});

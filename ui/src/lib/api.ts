@@ -1,0 +1,33 @@
+// Typed calls to the app's Tauri commands. The types come from Rust (ts-rs).
+import { invoke } from "@tauri-apps/api/core";
+import type { AppStatus } from "./bindings/AppStatus";
+import type { DeletionImpact } from "./bindings/DeletionImpact";
+import type { IpcError } from "./bindings/IpcError";
+import type { Lang } from "./bindings/Lang";
+import type { TeamDetail } from "./bindings/TeamDetail";
+import type { TeamSummary } from "./bindings/TeamSummary";
+import { tOptional } from "./i18n.svelte";
+
+export const api = {
+  appStatus: () => invoke<AppStatus>("app_status"),
+  setLanguage: (lang: Lang) => invoke<void>("set_language", { lang }),
+  firstPaint: () => invoke<number>("first_paint"),
+  listTeams: () => invoke<TeamSummary[]>("list_teams"),
+  teamDetail: (id: number) => invoke<TeamDetail>("team_detail", { id }),
+  createTeam: (name: string) => invoke<TeamSummary>("create_team", { name }),
+  renameTeam: (id: number, name: string) => invoke<TeamSummary>("rename_team", { id, name }),
+  deletionImpact: (id: number) => invoke<DeletionImpact>("deletion_impact", { id }),
+  deleteTeam: (id: number) => invoke<void>("delete_team", { id }),
+};
+
+export function isIpcError(e: unknown): e is IpcError {
+  return typeof e === "object" && e !== null && "code" in e && "params" in e;
+}
+
+/** A message for any failure, in the user's language. */
+export function errorMessage(e: unknown): string {
+  if (isIpcError(e)) {
+    return tOptional(`errors.${e.code}`, e.params) ?? `${tOptional("errors.unknown")} ${e.detail}`;
+  }
+  return `${tOptional("errors.unknown")} ${String(e)}`;
+}

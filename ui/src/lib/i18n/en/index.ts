@@ -1,0 +1,8 @@
+// One JSON file per area of the app, so that areas do not edit each other's texts.
+import app from "./app.json";
+import nav from "./nav.json";
+import teams from "./teams.json";
+import roles from "./roles.json";
+import errors from "./errors.json";
+
+export default { app, nav, teams, roles, errors };
