@@ -899,3 +899,41 @@ fn spot_tokens_cover_the_text_and_give_clickable_words() {
         SpotResult::Hit { problem: 0, .. }
     ));
 }
+
+// ---- edge cases of the file format ------------------------------------------
+
+#[test]
+fn windows_line_endings_keep_lines_and_columns() {
+    let text = module("\n```exercise\nid = \"x\"\nkind = \"quiz\"\n```\n").replace('\n', "\r\n");
+    assert_eq!(
+        module_errors(&text),
+        ["13:8: unknown exercise kind \"quiz\"; use \"choice\", \"spot\" or \"case\""]
+    );
+    let ok = module("\n# Kop\n\n```exercise\nid = \"x\"\nkind = \"case\"\ncase = \"c\"\ninstruction = \"Doe.\"\n```\n")
+        .replace('\n', "\r\n");
+    assert_eq!(parse_module("m.md", &ok).unwrap().exercises.len(), 1);
+}
+
+#[test]
+fn an_exercise_in_a_block_quote_points_into_the_quote() {
+    let text = module("\n> ```exercise\n> id = \"x\"\n> kind = \"quiz\"\n> ```\n");
+    assert_eq!(
+        module_errors(&text),
+        ["13:10: unknown exercise kind \"quiz\"; use \"choice\", \"spot\" or \"case\""]
+    );
+}
+
+#[test]
+fn other_markdown_renders_with_the_same_sanitising() {
+    let html = render_markdown(
+        "Casus **Lindeveld** <script>x()</script> [web](https://example.org)\n\n```exercise\nid = \"x\"\n```\n",
+    );
+    assert!(html.contains("<strong>Lindeveld</strong>"), "{html}");
+    assert!(
+        !html.contains("script") && !html.contains("example.org"),
+        "{html}"
+    );
+    // Without a module there is no exercise to show: the block stays code.
+    assert!(html.contains("<pre><code"), "{html}");
+    assert!(!html.contains("data-exercise-id"), "{html}");
+}

@@ -25,7 +25,7 @@ pub use grade::{
     SpotResult, SpotToken,
 };
 pub use module::{parse_module, Audience, Module};
-pub use render::{render_module, Heading, RenderedModule};
+pub use render::{render_markdown, render_module, Heading, RenderedModule};
 
 /// Module, exercise and case ids: lowercase letters, digits and hyphens.
 /// They end up in file names, URLs and HTML attributes.

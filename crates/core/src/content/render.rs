@@ -39,13 +39,23 @@ pub struct RenderedModule {
 
 /// Renders a parsed module.
 pub fn render_module(module: &Module) -> RenderedModule {
-    let events: Vec<Event> = Parser::new_ext(&module.body, markdown_options()).collect();
+    render(&module.body, &module.exercises)
+}
+
+/// Renders other Markdown, such as a case's `intro`, with the same rules and
+/// sanitising as modules. Exercise blocks stay ordinary code blocks here.
+pub fn render_markdown(markdown: &str) -> String {
+    render(markdown, &[]).html
+}
+
+fn render(markdown: &str, module_exercises: &[Exercise]) -> RenderedModule {
+    let events: Vec<Event> = Parser::new_ext(markdown, markdown_options()).collect();
     let mut out = Vec::with_capacity(events.len());
     let mut headings = Vec::new();
     let mut slugs = SlugSet::default();
     let mut footnotes = Footnotes::default();
     let mut plain = String::new();
-    let mut exercises = module.exercises.iter();
+    let mut exercises = module_exercises.iter();
     let mut skipping_exercise = false;
 
     for (i, event) in events.iter().enumerate() {
@@ -54,9 +64,11 @@ pub fn render_module(module: &Module) -> RenderedModule {
             continue;
         }
         match event {
-            Event::Start(Tag::CodeBlock(kind)) if is_exercise_block(kind) => {
+            // parse_module parsed exactly these blocks, in this order.
+            Event::Start(Tag::CodeBlock(kind))
+                if is_exercise_block(kind) && exercises.len() > 0 =>
+            {
                 skipping_exercise = true;
-                // parse_module parsed exactly these blocks, in this order.
                 if let Some(exercise) = exercises.next() {
                     out.push(Event::Html(CowStr::from(format!(
                         "<div class=\"exercise\" data-exercise-id=\"{}\"></div>\n",
@@ -122,7 +134,7 @@ pub fn render_module(module: &Module) -> RenderedModule {
         }
     }
 
-    let mut raw = String::with_capacity(module.body.len() * 3 / 2);
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, out.into_iter());
     // Table alignment arrives as a style attribute, which we never allow; a class keeps it.
     let raw = raw
@@ -136,13 +148,13 @@ pub fn render_module(module: &Module) -> RenderedModule {
         .chain(footnotes.slugs())
         .collect();
     let exercise_ids: HashSet<String> =
-        module.exercises.iter().map(|e| e.id().to_owned()).collect();
+        module_exercises.iter().map(|e| e.id().to_owned()).collect();
     let html = sanitizer(ids, exercise_ids).clean(&raw).to_string();
 
     RenderedModule {
         html,
         headings,
-        exercises: module.exercises.clone(),
+        exercises: module_exercises.to_vec(),
         plain_text: plain.trim().to_owned(),
     }
 }
