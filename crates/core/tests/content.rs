@@ -723,7 +723,7 @@ fn javascript_and_web_links_become_inert_text() {
 #[test]
 fn remote_images_lose_their_source() {
     let html = rendered(
-        "\n![web](https://evil.example/a.png) ![proto](//evil.example/b.png) ![data](data:image/png;base64,AAAA) <img src=\"http://evil.example/c.png\">\n",
+        "\n![web](https://evil.example/a.png) ![proto](//evil.example/b.png) ![data](data:image/png;base64,AAAA) <img src=\"http://evil.example/c.png\"> <img src=\"../img/figuur.png\" srcset=\"https://evil.example/d.png 2x\">\n",
     )
     .html;
     assert!(
@@ -731,6 +731,7 @@ fn remote_images_lose_their_source() {
         "{html}"
     );
     assert!(html.contains("<img alt=\"web\">"), "{html}");
+    assert!(html.contains("<img src=\"../img/figuur.png\">"), "{html}");
 }
 
 #[test]

@@ -321,7 +321,11 @@ fn check_links(
                 )),
                 Target::Fragment(fragment) => (!module.places.heading_ids.iter().any(|h| h == fragment))
                     .then(|| missing_anchor(fragment, path)),
-                Target::Remote | Target::Mail if link.image => Some(Text::new(
+                Target::Mail if link.image => Some(Text::new(
+                    "een afbeelding met \"mailto:\" kan niet; gebruik een relatief pad".to_owned(),
+                    "an image with \"mailto:\" is not possible; use a relative path".to_owned(),
+                )),
+                Target::Remote if link.image => Some(Text::new(
                     format!(
                         "afbeelding van internet ({}): de app is offline; zet het bestand bij de content en verwijs er relatief naar",
                         link.target
