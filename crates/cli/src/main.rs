@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod data;
+mod content;
 
 #[derive(Parser)]
 #[command(
@@ -33,6 +34,8 @@ enum Command {
         #[command(subcommand)]
         command: data::DbCommand,
     },
+    /// Training content: modules, exercises and practice cases.
+    Content(content::ContentArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,5 +43,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Teams { command } => data::teams(command, cli.data_dir),
         Command::Db { command } => data::db(command, cli.data_dir),
+        Command::Content(args) => content::run(args),
     }
 }

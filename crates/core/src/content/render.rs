@@ -1,0 +1,320 @@
+//! Module Markdown to safe HTML. Modules can be imported from other teams, so
+//! the HTML is sanitised as if it were hostile: it cannot run script, load
+//! anything from outside the app, or restyle the app.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use ammonia::{Builder, UrlRelative};
+use pulldown_cmark::{html, CowStr, Event, Parser, Tag, TagEnd};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::exercise::Exercise;
+use super::links::is_local;
+use super::module::{is_exercise_block, markdown_options, Module};
+use super::slug::{slugify, SlugSet};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Heading {
+    /// The `id` of the heading element, for anchors and a table of contents.
+    pub id: String,
+    pub text: String,
+    /// 1 for `#`, 2 for `##`, …
+    pub level: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RenderedModule {
+    /// Sanitised HTML. Each exercise is `<div class="exercise" data-exercise-id="ID"></div>`;
+    /// links to the internet have lost their `href`.
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub exercises: Vec<Exercise>,
+    /// The module's words without markup, exercises included, for full-text search.
+    pub plain_text: String,
+}
+
+/// Renders a parsed module.
+pub fn render_module(module: &Module) -> RenderedModule {
+    render(&module.body, &module.exercises)
+}
+
+/// Renders other Markdown, such as a case's `intro`, with the same rules and
+/// sanitising as modules. Exercise blocks stay ordinary code blocks here.
+pub fn render_markdown(markdown: &str) -> String {
+    render(markdown, &[]).html
+}
+
+fn render(markdown: &str, module_exercises: &[Exercise]) -> RenderedModule {
+    let events: Vec<Event> = Parser::new_ext(markdown, markdown_options()).collect();
+    let mut out = Vec::with_capacity(events.len());
+    let mut headings = Vec::new();
+    let mut slugs = SlugSet::default();
+    let mut footnotes = Footnotes::default();
+    let mut plain = String::new();
+    let mut exercises = module_exercises.iter();
+    let mut skipping_exercise = false;
+
+    for (i, event) in events.iter().enumerate() {
+        if skipping_exercise {
+            skipping_exercise = !matches!(event, Event::End(TagEnd::CodeBlock));
+            continue;
+        }
+        match event {
+            // parse_module parsed exactly these blocks, in this order.
+            Event::Start(Tag::CodeBlock(kind))
+                if is_exercise_block(kind) && exercises.len() > 0 =>
+            {
+                skipping_exercise = true;
+                if let Some(exercise) = exercises.next() {
+                    out.push(Event::Html(CowStr::from(format!(
+                        "<div class=\"exercise\" data-exercise-id=\"{}\"></div>\n",
+                        escape(exercise.id())
+                    ))));
+                    push_block(&mut plain, &exercise.plain_text());
+                }
+            }
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
+                let text = heading_text(&events[i + 1..]);
+                let id = slugs.assign(&text);
+                headings.push(Heading {
+                    id: id.clone(),
+                    text: text.trim().to_owned(),
+                    level: *level as u8,
+                });
+                out.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(id)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+            }
+            Event::FootnoteReference(name) => {
+                let (slug, number) = footnotes.get(name);
+                out.push(Event::Html(CowStr::from(format!(
+                    "<sup class=\"footnote-ref\"><a href=\"#{slug}\">{number}</a></sup>"
+                ))));
+                plain.push_str(&format!("[{number}]"));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let (slug, number) = footnotes.get(name);
+                out.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"footnote\" id=\"{slug}\"><span class=\"footnote-label\">{number}</span>\n"
+                ))));
+                plain.push_str(&format!("[{number}] "));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                out.push(Event::Html(CowStr::from("</div>\n")));
+            }
+            other => {
+                match other {
+                    Event::Text(t) | Event::Code(t) => plain.push_str(t),
+                    Event::SoftBreak | Event::HardBreak => plain.push(' '),
+                    Event::End(
+                        TagEnd::Paragraph
+                        | TagEnd::Heading(_)
+                        | TagEnd::Item
+                        | TagEnd::CodeBlock
+                        | TagEnd::TableRow
+                        | TagEnd::TableHead,
+                    ) => push_block(&mut plain, ""),
+                    Event::End(TagEnd::TableCell) => plain.push(' '),
+                    _ => {}
+                }
+                out.push(other.clone());
+            }
+        }
+    }
+
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut raw, out.into_iter());
+    // Table alignment arrives as a style attribute, which we never allow; a class keeps it.
+    let raw = raw
+        .replace(" style=\"text-align: left\"", " class=\"align-left\"")
+        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+        .replace(" style=\"text-align: right\"", " class=\"align-right\"");
+
+    let ids: HashSet<String> = headings
+        .iter()
+        .map(|h| h.id.clone())
+        .chain(footnotes.slugs())
+        .collect();
+    let exercise_ids: HashSet<String> =
+        module_exercises.iter().map(|e| e.id().to_owned()).collect();
+    let html = sanitizer(ids, exercise_ids).clean(&raw).to_string();
+
+    RenderedModule {
+        html,
+        headings,
+        exercises: module_exercises.to_vec(),
+        plain_text: plain.trim().to_owned(),
+    }
+}
+
+fn push_block(plain: &mut String, text: &str) {
+    if !plain.is_empty() && !plain.ends_with('\n') {
+        plain.push('\n');
+    }
+    if !text.is_empty() {
+        plain.push_str(text);
+        plain.push('\n');
+    }
+}
+
+/// The text of a heading whose start tag came just before `rest`.
+fn heading_text(rest: &[Event]) -> String {
+    let mut text = String::new();
+    for event in rest {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Footnotes get ids `fn-<name>` and numbers in order of first mention.
+#[derive(Default)]
+struct Footnotes {
+    by_name: HashMap<String, (String, usize)>,
+    slugs: SlugSet,
+}
+
+impl Footnotes {
+    fn get(&mut self, name: &str) -> (String, usize) {
+        let next = self.by_name.len() + 1;
+        let slugs = &mut self.slugs;
+        self.by_name
+            .entry(name.to_owned())
+            .or_insert_with(|| (slugs.assign(&format!("fn-{}", slugify(name))), next))
+            .clone()
+    }
+
+    fn slugs(&self) -> impl Iterator<Item = String> + '_ {
+        self.by_name.values().map(|(slug, _)| slug.clone())
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The allowlist. Everything not named here goes: scripts, frames, forms,
+/// event handlers, `style`, classes other than ours, and every URL that is not
+/// a same-page anchor or a relative path.
+fn sanitizer(ids: HashSet<String>, exercise_ids: HashSet<String>) -> Builder<'static> {
+    let mut builder = Builder::empty();
+    builder
+        .tags(HashSet::from([
+            "a",
+            "abbr",
+            "b",
+            "blockquote",
+            "br",
+            "caption",
+            "cite",
+            "code",
+            "dd",
+            "del",
+            "details",
+            "div",
+            "dl",
+            "dt",
+            "em",
+            "figcaption",
+            "figure",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "i",
+            "img",
+            "kbd",
+            "li",
+            "mark",
+            "ol",
+            "p",
+            "pre",
+            "q",
+            "s",
+            "small",
+            "span",
+            "strong",
+            "sub",
+            "summary",
+            "sup",
+            "table",
+            "tbody",
+            "td",
+            "tfoot",
+            "th",
+            "thead",
+            "tr",
+            "u",
+            "ul",
+        ]))
+        .clean_content_tags(HashSet::from([
+            "script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript",
+            "textarea", "select", "title",
+        ]))
+        .tag_attributes(HashMap::from([
+            ("a", HashSet::from(["href"])),
+            ("img", HashSet::from(["src", "alt"])),
+            ("h1", HashSet::from(["id"])),
+            ("h2", HashSet::from(["id"])),
+            ("h3", HashSet::from(["id"])),
+            ("h4", HashSet::from(["id"])),
+            ("h5", HashSet::from(["id"])),
+            ("h6", HashSet::from(["id"])),
+            ("div", HashSet::from(["id", "data-exercise-id"])),
+            ("td", HashSet::from(["colspan", "rowspan"])),
+            ("th", HashSet::from(["colspan", "rowspan"])),
+            ("ol", HashSet::from(["start"])),
+        ]))
+        .allowed_classes(HashMap::from([
+            ("div", HashSet::from(["exercise", "footnote"])),
+            ("sup", HashSet::from(["footnote-ref"])),
+            ("span", HashSet::from(["footnote-label"])),
+            (
+                "td",
+                HashSet::from(["align-left", "align-center", "align-right"]),
+            ),
+            (
+                "th",
+                HashSet::from(["align-left", "align-center", "align-right"]),
+            ),
+        ]))
+        .generic_attributes(HashSet::from(["lang", "title"]))
+        // No scheme is allowed at all: only relative URLs survive, and the
+        // filter below narrows those to anchors and local paths.
+        .url_schemes(HashSet::new())
+        .url_relative(UrlRelative::PassThrough)
+        .link_rel(None)
+        .strip_comments(true)
+        .attribute_filter(move |element, attribute, value| match attribute {
+            "href" | "src" => {
+                let anchor_as_image = element == "img" && value.starts_with('#');
+                (is_local(value) && !anchor_as_image).then_some(Cow::Borrowed(value))
+            }
+            // Ids and exercise slots come from us; raw HTML cannot add or forge them.
+            "id" => ids.contains(value).then_some(Cow::Borrowed(value)),
+            "data-exercise-id" => exercise_ids.contains(value).then_some(Cow::Borrowed(value)),
+            _ => Some(Cow::Borrowed(value)),
+        });
+    builder
+}
