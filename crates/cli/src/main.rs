@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod rubric;
+
 #[derive(Parser)]
 #[command(name = "maatstaf", version, about = "Fair, structured wethouder selection: the command-line tool")]
 struct Cli {
@@ -12,9 +14,14 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Rubrics: lint a rubric file.
+    Rubric(rubric::RubricArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Rubric(args) => rubric::run(args),
+    }
 }
