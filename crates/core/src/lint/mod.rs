@@ -247,26 +247,6 @@ pub fn is_clean(findings: &[Finding]) -> bool {
     findings.iter().all(|f| f.severity == Severity::Info)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rule_ids_round_trip() {
-        for rule in Rule::ALL {
-            assert_eq!(Rule::parse(rule.as_str()), Some(rule));
-            assert_eq!(serde_json::to_value(rule).unwrap(), rule.as_str());
-        }
-        assert_eq!(Rule::parse("no-such-rule"), None);
-    }
-
-    #[test]
-    fn severities_order_from_info_to_error() {
-        assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Info);
-        assert_eq!(serde_json::to_value(Severity::Warning).unwrap(), "warning");
-    }
-}
-
 /// The bundled word lists from `content/lexicon`, for tests of the rules.
 #[cfg(test)]
 pub(crate) fn bundled_lexicon() -> Lexicon {
@@ -291,4 +271,24 @@ pub(crate) fn bundled_lexicon() -> Lexicon {
         "lint-vague.toml"
     );
     Lexicon::from_toml(&files).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_round_trip() {
+        for rule in Rule::ALL {
+            assert_eq!(Rule::parse(rule.as_str()), Some(rule));
+            assert_eq!(serde_json::to_value(rule).unwrap(), rule.as_str());
+        }
+        assert_eq!(Rule::parse("no-such-rule"), None);
+    }
+
+    #[test]
+    fn severities_order_from_info_to_error() {
+        assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Info);
+        assert_eq!(serde_json::to_value(Severity::Warning).unwrap(), "warning");
+    }
 }
