@@ -51,6 +51,10 @@ pub const BUNDLED_LEXICON: &[(&str, &str)] = &[
         include_str!("../../../content/lexicon/lint-competencies.toml"),
     ),
     (
+        "lint-education.toml",
+        include_str!("../../../content/lexicon/lint-education.toml"),
+    ),
+    (
         "lint-family.toml",
         include_str!("../../../content/lexicon/lint-family.toml"),
     ),

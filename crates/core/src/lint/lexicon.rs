@@ -28,6 +28,7 @@ pub enum Kind {
     Religion,
     Appearance,
     Tenure,
+    Education,
     Masculine,
     Feminine,
     /// Bare grades ("goed", "voldoende"): an anchor made only of these describes no behaviour.
@@ -49,6 +50,7 @@ impl Kind {
             Kind::Religion => Rule::ExcludesReligion,
             Kind::Appearance => Rule::ExcludesAppearance,
             Kind::Tenure => Rule::ExcludesTenure,
+            Kind::Education => Rule::ExcludesEducation,
             Kind::Masculine => Rule::MasculineCoded,
             Kind::Feminine => Rule::FeminineCoded,
             Kind::Grade | Kind::Competency => return None,

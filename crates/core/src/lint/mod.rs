@@ -71,12 +71,13 @@ pub enum Rule {
     ExcludesReligion,
     ExcludesAppearance,
     ExcludesTenure,
+    ExcludesEducation,
     MasculineCoded,
     FeminineCoded,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 27] = [
+    pub const ALL: [Rule; 28] = [
         Rule::InvalidId,
         Rule::MissingName,
         Rule::MissingDefinition,
@@ -102,6 +103,7 @@ impl Rule {
         Rule::ExcludesReligion,
         Rule::ExcludesAppearance,
         Rule::ExcludesTenure,
+        Rule::ExcludesEducation,
         Rule::MasculineCoded,
         Rule::FeminineCoded,
     ];
@@ -133,6 +135,7 @@ impl Rule {
             Rule::ExcludesReligion => "excludes-religion",
             Rule::ExcludesAppearance => "excludes-appearance",
             Rule::ExcludesTenure => "excludes-tenure",
+            Rule::ExcludesEducation => "excludes-education",
             Rule::MasculineCoded => "masculine-coded",
             Rule::FeminineCoded => "feminine-coded",
         }
@@ -259,6 +262,7 @@ pub(crate) fn bundled_lexicon() -> Lexicon {
         "lint-age.toml",
         "lint-appearance.toml",
         "lint-competencies.toml",
+        "lint-education.toml",
         "lint-family.toml",
         "lint-gender-feminine.toml",
         "lint-gender-masculine.toml",
