@@ -85,7 +85,6 @@ pub struct Lexicon {
 #[ts(export)]
 pub struct LexiconError {
     pub file: String,
-    #[ts(optional)]
     pub at: Option<Position>,
     pub problem: Text,
 }

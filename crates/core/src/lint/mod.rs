@@ -245,6 +245,13 @@ pub fn lint_text(text: &str, lang: Option<Lang>, lexicon: &Lexicon) -> Vec<Findi
     language::text_findings(text, lang.or_else(|| guess_lang(text)), lexicon)
 }
 
+/// A finding's byte span as UTF-16 offsets, the unit JavaScript strings
+/// count in, for highlighting in the editor.
+pub fn utf16_span(text: &str, (start, end): (usize, usize)) -> (usize, usize) {
+    let units = |to: usize| text[..to.min(text.len())].encode_utf16().count();
+    (units(start), units(end))
+}
+
 /// True when no finding is an error or a warning: the bar for bundled templates.
 pub fn is_clean(findings: &[Finding]) -> bool {
     findings.iter().all(|f| f.severity == Severity::Info)
@@ -288,6 +295,49 @@ mod tests {
             assert_eq!(serde_json::to_value(rule).unwrap(), rule.as_str());
         }
         assert_eq!(Rule::parse("no-such-rule"), None);
+    }
+
+    #[test]
+    fn free_text_is_linted_in_its_own_language() {
+        let lexicon = bundled_lexicon();
+        let text = "Wij zoeken een jonge, dynamische wethouder die past bij ons.";
+        let findings = lint_text(text, None, &lexicon);
+        let found: Vec<(Rule, &str)> = findings
+            .iter()
+            .map(|f| {
+                let (s, e) = f.span.unwrap();
+                (f.rule, &text[s..e])
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Rule::ExcludesAge, "jonge"),
+                (Rule::VagueTerm, "dynamische"),
+                (Rule::VagueTerm, "past bij ons")
+            ]
+        );
+        assert!(!is_clean(&findings));
+        assert!(findings
+            .iter()
+            .all(|f| f.criterion.is_none() && f.field.is_none()));
+        assert!(lint_text("A young and dynamic alderman", Some(Lang::Nl), &lexicon).is_empty());
+        assert_eq!(
+            lint_text("A young and dynamic alderman", Some(Lang::En), &lexicon).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn spans_convert_to_utf16_for_the_editor() {
+        let text = "Één jonge 🙂 kandidaat";
+        let (s, e) = lint_text(text, Some(Lang::Nl), &bundled_lexicon())[0]
+            .span
+            .unwrap();
+        assert_eq!(&text[s..e], "jonge");
+        assert_eq!(utf16_span(text, (s, e)), (4, 9));
+        let after_emoji = text.find("kandidaat").unwrap();
+        assert_eq!(utf16_span(text, (after_emoji, text.len())), (13, 22));
     }
 
     #[test]

@@ -29,9 +29,7 @@ pub enum RubricChange {
     CriterionField {
         criterion: String,
         field: String,
-        #[ts(optional)]
         old: Option<String>,
-        #[ts(optional)]
         new: Option<String>,
     },
     /// The criteria both versions share appear in a different order.

@@ -88,9 +88,7 @@ pub enum AnchorLookup {
     },
     Between {
         level: u8,
-        #[ts(optional)]
         below: Option<LevelAnchor>,
-        #[ts(optional)]
         above: Option<LevelAnchor>,
     },
 }

@@ -51,7 +51,6 @@ pub enum RubricError {
     /// Invalid TOML, a missing or unknown key, or a value of the wrong type.
     /// `detail` is the TOML parser's own (English) explanation.
     Toml {
-        #[ts(optional)]
         at: Option<Position>,
         detail: String,
     },

@@ -5,4 +5,4 @@ import type { LevelAnchor } from "./LevelAnchor";
  * What the rubric says about one level of a criterion: its own anchor, or
  * the nearest anchored levels around it so a scorer can interpolate.
  */
-export type AnchorLookup = { "kind": "anchored", level: number, text: string, } | { "kind": "between", level: number, below?: LevelAnchor, above?: LevelAnchor, };
+export type AnchorLookup = { "kind": "anchored", level: number, text: string, } | { "kind": "between", level: number, below: LevelAnchor | null, above: LevelAnchor | null, };

@@ -5,4 +5,4 @@ import type { Text } from "./Text";
 /**
  * A lexicon file that cannot be used, with the place of the problem.
  */
-export type LexiconError = { file: string, at?: Position, problem: Text, };
+export type LexiconError = { file: string, at: Position | null, problem: Text, };

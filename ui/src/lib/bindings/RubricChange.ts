@@ -4,4 +4,4 @@
  * One difference between two rubric versions. Field values are shown as
  * text: indicators one per line, absent optional fields as `None`.
  */
-export type RubricChange = { "kind": "rubric_field", field: string, old: string, new: string, } | { "kind": "criterion_added", criterion: string, name: string, } | { "kind": "criterion_removed", criterion: string, name: string, } | { "kind": "criterion_field", criterion: string, field: string, old?: string, new?: string, } | { "kind": "criteria_reordered", old: Array<string>, new: Array<string>, };
+export type RubricChange = { "kind": "rubric_field", field: string, old: string, new: string, } | { "kind": "criterion_added", criterion: string, name: string, } | { "kind": "criterion_removed", criterion: string, name: string, } | { "kind": "criterion_field", criterion: string, field: string, old: string | null, new: string | null, } | { "kind": "criteria_reordered", old: Array<string>, new: Array<string>, };

@@ -4,4 +4,4 @@ import type { Position } from "./Position";
 /**
  * Why a text is not a rubric at all (as opposed to a rubric with lint findings).
  */
-export type RubricError = { "code": "toml", at?: Position, detail: string, } | { "code": "scale_order", at: Position, min: number, max: number, } | { "code": "level_not_a_number", at: Position, criterion: string, key: string, } | { "code": "duplicate_level", at: Position, criterion: string, level: number, };
+export type RubricError = { "code": "toml", at: Position | null, detail: string, } | { "code": "scale_order", at: Position, min: number, max: number, } | { "code": "level_not_a_number", at: Position, criterion: string, key: string, } | { "code": "duplicate_level", at: Position, criterion: string, level: number, };
