@@ -44,7 +44,8 @@ pub(crate) fn rubric_findings(rubric: &Rubric) -> Vec<Finding> {
         findings.push(
             Finding::new(
                 Rule::CriteriaCount,
-                Severity::Warning,
+                // Without criteria there is nothing to score at all.
+                if n == 0 { Severity::Error } else { Severity::Warning },
                 Text::new(
                     format!("de rubriek heeft {n} criteria; gebruik er {MIN_CRITERIA} tot {MAX_CRITERIA}. Met minder valt de keuze op één indruk, met meer kunnen beoordelaars ze niet meer uit elkaar houden en gaat de algemene indruk alle scores kleuren"),
                     format!("the rubric has {n} criteria; use {MIN_CRITERIA} to {MAX_CRITERIA}. With fewer the choice rests on one impression; with more, assessors can no longer tell them apart and the overall impression colours every score"),
@@ -297,6 +298,7 @@ fn anchor_findings(rubric: &Rubric, c: &Criterion, lexicon: &Lexicon) -> Vec<Fin
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
+            .trim_end_matches(['.', '!', ';'])
             .to_lowercase();
         if let Some(other) = seen.get(&normal) {
             findings.push(
@@ -583,7 +585,7 @@ anchors = { 1 = "Noemt geen regionaal overleg.", 3 = "Noemt het overleg maar gee
     fn identical_anchors() {
         let text = CLEAN.replace(
             "Noemt het overleg maar geen afspraak.",
-            "Noemt geen  regionaal overleg.",
+            "noemt geen  regionaal overleg",
         );
         assert!(has(
             &text,
@@ -628,6 +630,14 @@ anchors = { 1 = "Noemt geen regionaal overleg.", 3 = "Noemt het overleg maar gee
             eight.push_str(&extra);
         }
         assert!(has(&eight, Rule::CriteriaCount, None, "criteria"));
+
+        let none = parse_rubric(CLEAN.split("[[criteria]]").next().unwrap()).unwrap();
+        let findings = lint(&none, &bundled_lexicon());
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            (findings[0].rule, findings[0].severity),
+            (Rule::CriteriaCount, Severity::Error)
+        );
     }
 
     #[test]
