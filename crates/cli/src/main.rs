@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod data;
 mod content;
+mod rubric;
 
 #[derive(Parser)]
 #[command(
@@ -36,6 +37,8 @@ enum Command {
     },
     /// Training content: modules, exercises and practice cases.
     Content(content::ContentArgs),
+    /// Rubrics: lint a rubric file.
+    Rubric(rubric::RubricArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,5 +47,6 @@ fn main() -> ExitCode {
         Command::Teams { command } => data::teams(command, cli.data_dir),
         Command::Db { command } => data::db(command, cli.data_dir),
         Command::Content(args) => content::run(args),
+        Command::Rubric(args) => rubric::run(args),
     }
 }

@@ -14,6 +14,7 @@ knockout?: number,
  */
 evidence?: string, indicators: Array<string>, 
 /**
- * Behavioural anchors by level, as written in the file ("1", "3", "5").
+ * Behavioural anchors by level ("1", "3", "5"). `parse_rubric` guarantees
+ * every key is a level number written without leading zeros.
  */
 anchors: { [key in string]: string }, };
