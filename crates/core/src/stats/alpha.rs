@@ -236,7 +236,7 @@ fn alpha_parts<'a>(p: &'a Pairable, level: Level) -> Result<AlphaParts<'a>, Esti
     }
     let metric = Metric::new(level, p);
     let expected_sum = metric.expected_sum(&p.totals, p.n);
-    if !(expected_sum > 0.0) {
+    if expected_sum <= 0.0 || expected_sum.is_nan() {
         return Err(Estimate::none(reasons::no_variation()));
     }
     let mut observed_sum = 0.0;

@@ -76,7 +76,7 @@ fn icc_complete(rows: &[Vec<f64>], k: usize) -> IccTable {
     let msc = ss_cols / (kf - 1.0);
     let mse = ss_error / ((nf - 1.0) * (kf - 1.0));
     let msw = ss_within / (nf * (kf - 1.0));
-    if !(ss_total > 0.0) {
+    if ss_total <= 0.0 || ss_total.is_nan() {
         return all(reasons::no_variation(), n, k);
     }
 

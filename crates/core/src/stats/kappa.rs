@@ -129,7 +129,7 @@ pub fn cohen_kappa(
     let values = distinct(pairs.iter().flat_map(|&(x, y)| [x, y]));
     let (lo, hi) = range.unwrap_or((values[0], values[values.len() - 1]));
     let width = hi - lo;
-    if weights != Weights::Unweighted && !(width > 0.0) {
+    if weights != Weights::Unweighted && (width <= 0.0 || width.is_nan()) {
         return Estimate::none(reasons::no_variation());
     }
     let n = pairs.len() as f64;
@@ -147,7 +147,7 @@ pub fn cohen_kappa(
             expected += row_p[i] * col_p[j] * weights.disagreement(x, y, width);
         }
     }
-    if !(expected > 0.0) {
+    if expected <= 0.0 || expected.is_nan() {
         return Estimate::none(reasons::no_variation());
     }
     Estimate::checked(1.0 - observed / expected, None, reasons::undefined)

@@ -312,3 +312,189 @@ pub fn consistency_snapshot(
         options,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::estimate::reasons;
+    use crate::stats::raters::HOTSPOT_SPREAD;
+
+    fn rating(unit: &str, criterion: &str, rater: &str, value: Option<f64>) -> Rating {
+        Rating {
+            unit: unit.into(),
+            criterion: criterion.into(),
+            rater: rater.into(),
+            value,
+        }
+    }
+
+    const SCALE: Scale = Scale { min: 1, max: 5 };
+    const CRITERIA: [&str; 3] = ["analyse", "integriteit", "samenwerking"];
+
+    /// Six candidates, three criteria. A and B differentiate between criteria;
+    /// L scores exactly one level above A; H gives each candidate one overall score.
+    fn team() -> Vec<Rating> {
+        let a = [
+            [2, 4, 3],
+            [3, 2, 4],
+            [4, 3, 2],
+            [1, 2, 2],
+            [3, 4, 4],
+            [2, 1, 3],
+        ];
+        let b = [
+            [3, 4, 2],
+            [3, 3, 4],
+            [4, 2, 2],
+            [2, 2, 1],
+            [3, 5, 4],
+            [2, 2, 3],
+        ];
+        let h = [3, 4, 3, 1, 4, 2];
+        let mut out = Vec::new();
+        for c in 0..6 {
+            let unit = format!("K{c}");
+            for (k, crit) in CRITERIA.iter().enumerate() {
+                out.push(rating(&unit, crit, "A", Some(f64::from(a[c][k]))));
+                out.push(rating(&unit, crit, "B", Some(f64::from(b[c][k]))));
+                out.push(rating(&unit, crit, "L", Some(f64::from(a[c][k] + 1))));
+                out.push(rating(&unit, crit, "H", Some(f64::from(h[c]))));
+            }
+        }
+        out
+    }
+
+    fn snapshot(ratings: &[Rating], seed: u64) -> ConsistencySnapshot {
+        consistency_snapshot(
+            ratings,
+            SCALE,
+            SnapshotOptions {
+                bootstrap: 200,
+                seed,
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_lenient_assessor_stands_out() {
+        let s = snapshot(&team(), 1);
+        let names: Vec<&str> = s.leniency.iter().map(|r| r.rater.as_str()).collect();
+        assert_eq!(names, ["A", "B", "L", "H"]);
+        let l = &s.leniency[2];
+        assert_eq!(l.n_cells, 18);
+        let v = l.leniency.value().unwrap();
+        assert!(v > 0.5, "{v}");
+        let [lo, hi] = l.leniency.ci95().unwrap();
+        assert!(
+            lo > 0.0 && lo < v && v < hi,
+            "the interval excludes no difference: {lo}..{hi}"
+        );
+        assert!(
+            s.leniency[0].leniency.value().unwrap() < 0.0,
+            "A sits below L and the others"
+        );
+    }
+
+    #[test]
+    fn one_overall_impression_shows_as_halo() {
+        let s = snapshot(&team(), 1);
+        let h = s.halo.iter().find(|r| r.rater == "H").unwrap();
+        assert_eq!(h.criterion_pairs, 3);
+        assert_eq!(
+            h.own_mean_correlation,
+            Some(1.0),
+            "same score on every criterion"
+        );
+        let team_r = h.team_mean_correlation.unwrap();
+        assert!((h.halo.value().unwrap() - (1.0 - team_r)).abs() < 1e-12);
+        let a = s.halo.iter().find(|r| r.rater == "A").unwrap();
+        assert!(h.halo.value().unwrap() > 0.3 && h.halo.value().unwrap() > a.halo.value().unwrap());
+    }
+
+    #[test]
+    fn hotspots_are_cells_two_or_more_levels_apart() {
+        let ratings = vec![
+            rating("K1", "analyse", "A", Some(1.0)),
+            rating("K1", "analyse", "B", Some(4.0)),
+            rating("K1", "analyse", "C", None),
+            rating("K2", "analyse", "A", Some(2.0)),
+            rating("K2", "analyse", "B", Some(3.0)),
+            rating("K3", "analyse", "A", Some(5.0)),
+            rating("K3", "analyse", "B", Some(3.0)),
+        ];
+        let s = snapshot(&ratings, 0);
+        let cells: Vec<(&str, f64, f64, f64, usize)> = s
+            .hotspots
+            .iter()
+            .map(|h| (h.candidate.as_str(), h.min, h.max, h.spread, h.n_ratings))
+            .collect();
+        assert_eq!(cells, [("K1", 1.0, 4.0, 3.0, 2), ("K3", 3.0, 5.0, 2.0, 2)]);
+        assert_eq!(HOTSPOT_SPREAD, 2.0);
+    }
+
+    #[test]
+    fn per_criterion_and_overall_figures() {
+        let s = snapshot(&team(), 1);
+        assert_eq!(
+            s.criteria
+                .iter()
+                .map(|c| c.criterion.as_str())
+                .collect::<Vec<_>>(),
+            CRITERIA
+        );
+        for c in &s.criteria {
+            assert_eq!((c.n_units, c.n_raters, c.icc_n_units), (6, 4, 6));
+            assert!(
+                c.alpha_ordinal.ci95().is_some()
+                    && c.icc2_1.ci95().is_some()
+                    && c.icc2_k.ci95().is_some()
+            );
+            assert!(c.percent_agreement.value().is_some());
+            assert_eq!(
+                c.alpha_band,
+                band_id(&krippendorff_bands(), &c.alpha_ordinal)
+            );
+        }
+        assert_eq!((s.overall.n_units, s.overall.n_raters), (18, 4));
+        assert!(s.overall.alpha_ordinal.value().is_some());
+    }
+
+    #[test]
+    fn same_seed_same_snapshot() {
+        let a = serde_json::to_string(&snapshot(&team(), 42)).unwrap();
+        assert_eq!(a, serde_json::to_string(&snapshot(&team(), 42)).unwrap());
+        assert_ne!(a, serde_json::to_string(&snapshot(&team(), 43)).unwrap());
+    }
+
+    #[test]
+    fn a_criterion_only_one_assessor_scored_says_so() {
+        let mut ratings = team();
+        ratings.push(rating("K0", "visie", "A", Some(3.0)));
+        ratings.push(rating("K1", "visie", "A", Some(4.0)));
+        let s = snapshot(&ratings, 1);
+        let visie = s.criteria.iter().find(|c| c.criterion == "visie").unwrap();
+        assert_eq!(visie.n_raters, 1);
+        assert_eq!(
+            visie.alpha_ordinal.reason(),
+            Some(&reasons::no_pairable_units())
+        );
+        assert_eq!(visie.icc2_1.reason(), Some(&reasons::single_rater()));
+        assert_eq!(visie.alpha_band, None);
+    }
+
+    #[test]
+    fn bad_input_is_refused() {
+        let mut twice = team();
+        twice.push(rating("K0", "analyse", "A", Some(3.0)));
+        assert!(matches!(
+            consistency_snapshot(&twice, SCALE, SnapshotOptions::default()),
+            Err(StatsError::DuplicateRating { ref rater, .. }) if rater == "A"
+        ));
+        let outside = vec![rating("K0", "analyse", "A", Some(6.0))];
+        assert!(matches!(
+            consistency_snapshot(&outside, SCALE, SnapshotOptions::default()),
+            Err(StatsError::OutOfScale { value, .. }) if value == 6.0
+        ));
+    }
+}
