@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod stats;
+
 #[derive(Parser)]
 #[command(name = "maatstaf", version, about = "Fair, structured wethouder selection: the command-line tool")]
 struct Cli {
@@ -12,9 +14,14 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Inter-rater agreement (Krippendorff's alpha, ICC, kappas) for a CSV of ratings
+    Stats(stats::StatsArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Stats(args) => stats::run(args),
+    }
 }

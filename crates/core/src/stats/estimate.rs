@@ -144,6 +144,13 @@ pub mod reasons {
         )
     }
 
+    pub fn needs_numbers() -> Text {
+        Text::new(
+            "Deze coëfficiënt vraagt numerieke scores; bij nominale gegevens bestaat hij niet.",
+            "This coefficient needs numeric scores; it does not exist for nominal data.",
+        )
+    }
+
     pub fn exactly_two_raters(found: usize) -> Text {
         Text::new(
             format!(
