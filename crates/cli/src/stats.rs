@@ -30,7 +30,7 @@ pub struct StatsArgs {
     /// Level of measurement for Krippendorff's alpha (default: ordinal, the level of rubric scores)
     #[arg(long, default_value = "ordinal", value_parser = parse_level)]
     pub level: Level,
-    /// The scale, e.g. 1..5: values outside it are refused; the kappa and AC weights count steps over it
+    /// The scale at numeric levels, e.g. 1..5: values outside it are refused; the kappa and AC weights count steps over it
     /// (default: lowest to highest value in the file)
     #[arg(long, value_parser = parse_scale, value_name = "MIN..MAX")]
     pub scale: Option<(f64, f64)>,

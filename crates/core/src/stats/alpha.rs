@@ -408,6 +408,12 @@ mod tests {
             Some(&reasons::no_pairable_units())
         );
 
+        let signed_zero = m(&[&[Some(0.0), Some(-0.0)], &[Some(1.0), Some(1.0)]]);
+        assert_eq!(
+            krippendorff_alpha(&signed_zero, Level::Nominal).value(),
+            Some(1.0)
+        );
+
         let negative = m(&[&[Some(-1.0), Some(2.0)], &[Some(3.0), Some(3.0)]]);
         assert_eq!(
             krippendorff_alpha(&negative, Level::Ratio).reason(),

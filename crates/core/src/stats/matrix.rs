@@ -91,7 +91,8 @@ impl RatingMatrix {
                     });
                 }
             }
-            cells.extend_from_slice(values);
+            // -0.0 and 0.0 are one value: adding 0.0 turns the first into the second.
+            cells.extend(values.iter().map(|v| v.map(|x| x + 0.0)));
         }
         Ok(RatingMatrix {
             units: rows.len(),
@@ -108,7 +109,7 @@ impl RatingMatrix {
                 rater: rater.to_string(),
             });
         }
-        self.cells[unit * self.raters + rater] = value;
+        self.cells[unit * self.raters + rater] = value.map(|x| x + 0.0);
         Ok(())
     }
 
