@@ -448,4 +448,29 @@ mod tests {
             None
         );
     }
+
+    #[test]
+    fn bootstrap_draws_min_of_25q_and_pairs() {
+        // Two raters, 200 units: 80 agree on 1, 80 on 2, 40 disagree. Then
+        // o_11 = o_22 = 160, o_12 = o_21 = 40, n.. = 400, Q = 4, so
+        // M = min(25·4, (2−1)·400/2) = 100 draws, each a disagreement with
+        // p = 0.2. D_e = 2·200·200/(400·399). α* = 1 − mean/D_e has standard
+        // deviation √(0.2·0.8/100)/D_e ≈ 0.0798: a 95% interval about
+        // ±0.156 wide (it would be ±0.111 with M = 200).
+        let mut rows = Vec::new();
+        rows.extend((0..80).map(|_| vec![Some(1.0), Some(1.0)]));
+        rows.extend((0..80).map(|_| vec![Some(2.0), Some(2.0)]));
+        rows.extend((0..40).map(|_| vec![Some(1.0), Some(2.0)]));
+        let data = RatingMatrix::from_rows(&rows).unwrap();
+        let e = krippendorff_alpha_bootstrap(&data, Level::Nominal, 4000, 11);
+        let d_e = 2.0 * 200.0 * 200.0 / (400.0 * 399.0);
+        assert!((e.value().unwrap() - (1.0 - 0.2 / d_e)).abs() < 1e-12);
+        let [lo, hi] = e.ci95().unwrap();
+        let half = (hi - lo) / 2.0;
+        let predicted = 1.96 * (0.2f64 * 0.8 / 100.0).sqrt() / d_e;
+        assert!(
+            (half - predicted).abs() < 0.015,
+            "half-width {half}, predicted {predicted}"
+        );
+    }
 }
