@@ -181,6 +181,13 @@ pub mod reasons {
         )
     }
 
+    pub fn single_criterion() -> Text {
+        Text::new(
+            "Halo vergelijkt scores op verschillende criteria; er is er maar één.",
+            "Halo compares scores on different criteria; there is only one.",
+        )
+    }
+
     pub fn undefined() -> Text {
         Text::new(
             "De coëfficiënt is voor deze gegevens niet gedefinieerd.",

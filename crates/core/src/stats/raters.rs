@@ -5,7 +5,6 @@ use statrs::distribution::{ContinuousCDF, StudentsT};
 use ts_rs::TS;
 
 use super::estimate::{reasons, Estimate};
-use crate::i18n::Text;
 
 /// A cell is a hotspot when its highest and lowest score are this many levels apart.
 pub const HOTSPOT_SPREAD: f64 = 2.0;
@@ -140,7 +139,7 @@ impl Cube<'_> {
                 let rater = self.raters[r].clone();
                 if used == 0 {
                     let reason = if k < 2 {
-                        single_criterion()
+                        reasons::single_criterion()
                     } else {
                         reasons::too_few_candidates_for_correlation()
                     };
@@ -191,13 +190,6 @@ impl Cube<'_> {
         spots.sort_by(|x, y| y.spread.total_cmp(&x.spread));
         spots
     }
-}
-
-fn single_criterion() -> Text {
-    Text::new(
-        "Halo vergelijkt scores op verschillende criteria; er is er maar één.",
-        "Halo compares scores on different criteria; there is only one.",
-    )
 }
 
 /// Pearson's r with at least three points and variation in both variables.
