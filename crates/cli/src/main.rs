@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod data;
 mod content;
 mod rubric;
+mod stats;
 
 #[derive(Parser)]
 #[command(
@@ -39,6 +40,8 @@ enum Command {
     Content(content::ContentArgs),
     /// Rubrics: lint a rubric file.
     Rubric(rubric::RubricArgs),
+    /// Inter-rater agreement (Krippendorff's alpha, ICC, kappas) for a CSV of ratings
+    Stats(stats::StatsArgs),
 }
 
 fn main() -> ExitCode {
@@ -48,5 +51,6 @@ fn main() -> ExitCode {
         Command::Db { command } => data::db(command, cli.data_dir),
         Command::Content(args) => content::run(args),
         Command::Rubric(args) => rubric::run(args),
+        Command::Stats(args) => stats::run(args),
     }
 }

@@ -1,0 +1,476 @@
+//! Krippendorff's alpha via the coincidence matrix, and Krippendorff's bootstrap.
+//!
+//! Counting, not pairing: per unit we count how often each value occurs, so a
+//! unit with m ratings costs O(m log m) instead of O(m²) rater pairs.
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::estimate::{reasons, Estimate};
+use super::matrix::RatingMatrix;
+
+/// Level of measurement: decides the difference function δ².
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Level {
+    Nominal,
+    Ordinal,
+    Interval,
+    Ratio,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [
+        Level::Nominal,
+        Level::Ordinal,
+        Level::Interval,
+        Level::Ratio,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Nominal => "nominal",
+            Level::Ordinal => "ordinal",
+            Level::Interval => "interval",
+            Level::Ratio => "ratio",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+/// Values of the units with two or more ratings, counted per unit.
+struct Pairable {
+    /// Distinct values, ascending.
+    values: Vec<f64>,
+    /// n_c: how often each value occurs among pairable values.
+    totals: Vec<f64>,
+    /// n..: the number of pairable values.
+    n: f64,
+    /// Per unit: (value index, count) runs, flattened; `ends[u]` closes unit u.
+    runs: Vec<(usize, f64)>,
+    ends: Vec<usize>,
+    /// m_u per pairable unit.
+    sizes: Vec<f64>,
+}
+
+impl Pairable {
+    fn new(m: &RatingMatrix) -> Pairable {
+        let values = distinct_pairable_values(m);
+        let mut totals = vec![0.0; values.len()];
+        let mut runs = Vec::new();
+        let mut ends = Vec::new();
+        let mut sizes = Vec::new();
+        let mut idx: Vec<usize> = Vec::with_capacity(m.n_raters());
+        for row in m.rows() {
+            if row.iter().flatten().nth(1).is_none() {
+                continue;
+            }
+            idx.clear();
+            idx.extend(row.iter().flatten().map(|v| index_of(&values, *v)));
+            idx.sort_unstable();
+            let mut i = 0;
+            while i < idx.len() {
+                let j = idx[i..].iter().take_while(|&&x| x == idx[i]).count();
+                runs.push((idx[i], j as f64));
+                totals[idx[i]] += j as f64;
+                i += j;
+            }
+            ends.push(runs.len());
+            sizes.push(idx.len() as f64);
+        }
+        let n = totals.iter().sum();
+        Pairable {
+            values,
+            totals,
+            n,
+            runs,
+            ends,
+            sizes,
+        }
+    }
+
+    fn units(&self) -> impl Iterator<Item = (&[(usize, f64)], f64)> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .zip(self.sizes.iter().copied())
+            .map(|((s, e), m)| (&self.runs[s..e], m))
+    }
+}
+
+/// Distinct values of units with at least two ratings, ascending. Rubric data
+/// has few distinct values, so a small sorted set beats sorting every value;
+/// continuous data falls back to one sort.
+fn distinct_pairable_values(m: &RatingMatrix) -> Vec<f64> {
+    const SMALL: usize = 64;
+    let pairable_rows = || m.rows().filter(|row| row.iter().flatten().nth(1).is_some());
+    let mut set: Vec<f64> = Vec::new();
+    for row in pairable_rows() {
+        for &v in row.iter().flatten() {
+            if let Err(pos) = set.binary_search_by(|x| x.total_cmp(&v)) {
+                if set.len() == SMALL {
+                    let mut all: Vec<f64> = pairable_rows()
+                        .flat_map(|r| r.iter().flatten().copied())
+                        .collect();
+                    all.sort_unstable_by(f64::total_cmp);
+                    all.dedup();
+                    return all;
+                }
+                set.insert(pos, v);
+            }
+        }
+    }
+    set
+}
+
+fn index_of(values: &[f64], v: f64) -> usize {
+    values
+        .binary_search_by(|x| x.total_cmp(&v))
+        .expect("value was collected")
+}
+
+/// δ² between value indices, in O(1).
+struct Metric<'a> {
+    level: Level,
+    values: &'a [f64],
+    /// Ordinal: the value's position among all pairable values, counted to its
+    /// middle. Krippendorff's ordinal δ²(c,k) = (Σ_{g=c..k} n_g − (n_c+n_k)/2)²
+    /// is exactly the squared difference of these positions, so ordinal alpha
+    /// is interval alpha on them.
+    ranks: Vec<f64>,
+}
+
+impl<'a> Metric<'a> {
+    fn new(level: Level, p: &'a Pairable) -> Metric<'a> {
+        let ranks = if level == Level::Ordinal {
+            let mut before = 0.0;
+            p.totals
+                .iter()
+                .map(|&n_c| {
+                    let mid = before + n_c / 2.0;
+                    before += n_c;
+                    mid
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Metric {
+            level,
+            values: &p.values,
+            ranks,
+        }
+    }
+
+    fn delta(&self, c: usize, k: usize) -> f64 {
+        if c == k {
+            return 0.0;
+        }
+        match self.level {
+            Level::Nominal => 1.0,
+            Level::Ordinal => (self.ranks[c] - self.ranks[k]).powi(2),
+            Level::Interval => (self.values[c] - self.values[k]).powi(2),
+            Level::Ratio => {
+                let (a, b) = (self.values[c], self.values[k]);
+                ((a - b) / (a + b)).powi(2)
+            }
+        }
+    }
+
+    /// Σ_c Σ_k n_c n_k δ²(c,k): the expected disagreement times n(n−1).
+    fn expected_sum(&self, totals: &[f64], n: f64) -> f64 {
+        let spread = |coords: &[f64]| {
+            let mean = coords
+                .iter()
+                .zip(totals)
+                .map(|(x, n_c)| x * n_c)
+                .sum::<f64>()
+                / n;
+            2.0 * n
+                * coords
+                    .iter()
+                    .zip(totals)
+                    .map(|(x, n_c)| n_c * (x - mean).powi(2))
+                    .sum::<f64>()
+        };
+        match self.level {
+            Level::Nominal => n * n - totals.iter().map(|t| t * t).sum::<f64>(),
+            Level::Ordinal => spread(&self.ranks),
+            Level::Interval => spread(self.values),
+            Level::Ratio => {
+                let mut sum = 0.0;
+                for c in 0..totals.len() {
+                    for k in c + 1..totals.len() {
+                        sum += 2.0 * totals[c] * totals[k] * self.delta(c, k);
+                    }
+                }
+                sum
+            }
+        }
+    }
+}
+
+/// What alpha needs, or the reason it is undefined.
+struct AlphaParts<'a> {
+    p: &'a Pairable,
+    metric: Metric<'a>,
+    /// Σ_u 1/(m_u−1) Σ_{c≠k} n_uc n_uk δ²: observed disagreement times n.
+    observed_sum: f64,
+    expected_sum: f64,
+}
+
+fn alpha_parts<'a>(p: &'a Pairable, level: Level) -> Result<AlphaParts<'a>, Estimate> {
+    match p.ends.len() {
+        0 => return Err(Estimate::none(reasons::no_pairable_units())),
+        1 => return Err(Estimate::none(reasons::one_unit())),
+        _ => {}
+    }
+    if level == Level::Ratio && p.values.first().is_some_and(|&v| v < 0.0) {
+        return Err(Estimate::none(reasons::negative_ratio()));
+    }
+    let metric = Metric::new(level, p);
+    let expected_sum = metric.expected_sum(&p.totals, p.n);
+    if expected_sum <= 0.0 || expected_sum.is_nan() {
+        return Err(Estimate::none(reasons::no_variation()));
+    }
+    let mut observed_sum = 0.0;
+    for (runs, m_u) in p.units() {
+        let mut unit = 0.0;
+        for (i, &(c, n_c)) in runs.iter().enumerate() {
+            for &(k, n_k) in &runs[i + 1..] {
+                unit += n_c * n_k * metric.delta(c, k);
+            }
+        }
+        observed_sum += 2.0 * unit / (m_u - 1.0);
+    }
+    Ok(AlphaParts {
+        p,
+        metric,
+        observed_sum,
+        expected_sum,
+    })
+}
+
+impl AlphaParts<'_> {
+    fn alpha(&self) -> f64 {
+        1.0 - (self.p.n - 1.0) * self.observed_sum / self.expected_sum
+    }
+}
+
+/// Krippendorff's alpha at `level`; units with fewer than two ratings are ignored.
+///
+/// `TooLittleData` when fewer than two units have two ratings, when all
+/// pairable values are equal (0/0), or for negative values at the ratio level.
+pub fn krippendorff_alpha(m: &RatingMatrix, level: Level) -> Estimate {
+    let p = Pairable::new(m);
+    match alpha_parts(&p, level) {
+        Ok(parts) => Estimate::checked(parts.alpha(), None, reasons::undefined),
+        Err(none) => none,
+    }
+}
+
+/// How many units have at least two ratings (the units alpha uses).
+pub fn pairable_units(m: &RatingMatrix) -> usize {
+    m.rows()
+        .filter(|row| row.iter().flatten().nth(1).is_some())
+        .count()
+}
+
+/// Alpha with a 95% interval from Krippendorff's bootstrap ("Algorithm for
+/// bootstrapping a distribution of α", 2006, rev. 2011; as in Hayes' KALPHA):
+///
+/// 1. Segment [0,1) by the probabilities p_cc = o_cc/n.. and p_ck = 2·o_ck/n..
+///    (c < k) of the observed coincidences, each segment carrying δ²_ck.
+/// 2. Draw M = min(25·Q, (m−1)·n../2) values per resample, Q the number of
+///    non-zero cells of the coincidence matrix and m the number of raters.
+/// 3. α* = 1 − (mean δ² of the draws) / D_e, with D_e kept from the data;
+///    α* below −1 is set to −1.
+/// 4. A resample whose draws all fall on one diagonal cell shows no variation,
+///    so its alpha is undefined; Krippendorff counts it as 0. (His algorithm
+///    estimates how many such resamples to expect; we see each one directly.)
+///
+/// The interval is the 2.5th and 97.5th percentile of the sorted α*. Same
+/// seed, same interval. `resamples` below 20 gives no interval.
+pub fn krippendorff_alpha_bootstrap(
+    m: &RatingMatrix,
+    level: Level,
+    resamples: usize,
+    seed: u64,
+) -> Estimate {
+    let p = Pairable::new(m);
+    let parts = match alpha_parts(&p, level) {
+        Ok(parts) => parts,
+        Err(none) => return none,
+    };
+    let alpha = Estimate::checked(parts.alpha(), None, reasons::undefined);
+    if resamples < 20 {
+        return alpha;
+    }
+    let ci = bootstrap_interval(&parts, m.n_raters(), resamples, seed);
+    alpha.with_ci(Some(ci))
+}
+
+fn bootstrap_interval(
+    parts: &AlphaParts<'_>,
+    raters: usize,
+    resamples: usize,
+    seed: u64,
+) -> [f64; 2] {
+    let p = parts.p;
+    // Upper triangle of the coincidence matrix, off-diagonal cells doubled.
+    let mut cells: std::collections::BTreeMap<(usize, usize), f64> = Default::default();
+    for (runs, m_u) in p.units() {
+        for (i, &(c, n_c)) in runs.iter().enumerate() {
+            if n_c > 1.0 {
+                *cells.entry((c, c)).or_default() += n_c * (n_c - 1.0) / (m_u - 1.0);
+            }
+            for &(k, n_k) in &runs[i + 1..] {
+                *cells.entry((c, k)).or_default() += 2.0 * n_c * n_k / (m_u - 1.0);
+            }
+        }
+    }
+    let q: usize = cells.keys().map(|(c, k)| if c == k { 1 } else { 2 }).sum();
+    let mut cumulative = Vec::with_capacity(cells.len());
+    let mut deltas = Vec::with_capacity(cells.len());
+    let mut diagonal = Vec::with_capacity(cells.len());
+    let mut acc = 0.0;
+    for (&(c, k), &o) in &cells {
+        acc += o / p.n;
+        cumulative.push(acc);
+        deltas.push(parts.metric.delta(c, k));
+        diagonal.push(c == k);
+    }
+    let pairs_cap = ((raters.saturating_sub(1)) as f64 * p.n / 2.0).floor() as usize;
+    let draws = (25 * q).min(pairs_cap).max(1);
+    let expected = parts.expected_sum / (p.n * (p.n - 1.0));
+    let last = cumulative.len() - 1;
+
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut alphas: Vec<f64> = (0..resamples)
+        .map(|_| {
+            let mut sum = 0.0;
+            let mut first_cell = None;
+            let mut one_diagonal_cell = true;
+            for _ in 0..draws {
+                let r: f64 = rng.random();
+                let cell = cumulative.partition_point(|&c| c <= r).min(last);
+                sum += deltas[cell];
+                match first_cell {
+                    None => first_cell = Some(cell),
+                    Some(f) if f != cell => one_diagonal_cell = false,
+                    _ => {}
+                }
+            }
+            one_diagonal_cell &= first_cell.is_some_and(|c| diagonal[c]);
+            if one_diagonal_cell {
+                0.0
+            } else {
+                (1.0 - sum / draws as f64 / expected).max(-1.0)
+            }
+        })
+        .collect();
+    alphas.sort_unstable_by(f64::total_cmp);
+    let b = resamples as f64;
+    let lo = ((0.025 * b).floor() as usize).max(1) - 1;
+    let hi = (((0.975 * b).floor() as usize) + 1).min(resamples) - 1;
+    [alphas[lo], alphas[hi]]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(rows: &[&[Option<f64>]]) -> RatingMatrix {
+        RatingMatrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>()).unwrap()
+    }
+
+    #[test]
+    fn undefined_cases_say_why_instead_of_giving_a_number() {
+        let constant = m(&[&[Some(3.0), Some(3.0)], &[Some(3.0), Some(3.0)]]);
+        let e = krippendorff_alpha(&constant, Level::Interval);
+        assert_eq!(e.reason(), Some(&reasons::no_variation()));
+
+        let one_unit = m(&[&[Some(1.0), Some(2.0)], &[Some(3.0), None]]);
+        assert_eq!(
+            krippendorff_alpha(&one_unit, Level::Nominal).reason(),
+            Some(&reasons::one_unit())
+        );
+
+        let single_rater = m(&[&[Some(1.0)], &[Some(2.0)], &[Some(3.0)]]);
+        assert_eq!(
+            krippendorff_alpha(&single_rater, Level::Ordinal).reason(),
+            Some(&reasons::no_pairable_units())
+        );
+
+        let signed_zero = m(&[&[Some(0.0), Some(-0.0)], &[Some(1.0), Some(1.0)]]);
+        assert_eq!(
+            krippendorff_alpha(&signed_zero, Level::Nominal).value(),
+            Some(1.0)
+        );
+
+        let negative = m(&[&[Some(-1.0), Some(2.0)], &[Some(3.0), Some(3.0)]]);
+        assert_eq!(
+            krippendorff_alpha(&negative, Level::Ratio).reason(),
+            Some(&reasons::negative_ratio())
+        );
+    }
+
+    #[test]
+    fn bootstrap_is_seeded_and_brackets_alpha() {
+        let rows: Vec<Vec<Option<f64>>> = (0..30)
+            .map(|u| {
+                (0..4)
+                    .map(|r| Some(((u % 5) + usize::from((u + r) % 7 == 0)) as f64))
+                    .collect()
+            })
+            .collect();
+        let data = RatingMatrix::from_rows(&rows).unwrap();
+        let a = krippendorff_alpha_bootstrap(&data, Level::Ordinal, 1000, 7);
+        let b = krippendorff_alpha_bootstrap(&data, Level::Ordinal, 1000, 7);
+        let c = krippendorff_alpha_bootstrap(&data, Level::Ordinal, 1000, 8);
+        assert_eq!(a, b);
+        assert_ne!(a.ci95(), c.ci95());
+        let [lo, hi] = a.ci95().unwrap();
+        let v = a.value().unwrap();
+        assert!(
+            lo < v && v <= hi && lo >= -1.0 && hi <= 1.0,
+            "{lo} {v} {hi}"
+        );
+        assert_eq!(krippendorff_alpha(&data, Level::Ordinal).value(), Some(v));
+        assert_eq!(
+            krippendorff_alpha_bootstrap(&data, Level::Ordinal, 0, 7).ci95(),
+            None
+        );
+    }
+
+    #[test]
+    fn bootstrap_draws_min_of_25q_and_pairs() {
+        // Two raters, 200 units: 80 agree on 1, 80 on 2, 40 disagree. Then
+        // o_11 = o_22 = 160, o_12 = o_21 = 40, n.. = 400, Q = 4, so
+        // M = min(25·4, (2−1)·400/2) = 100 draws, each a disagreement with
+        // p = 0.2. D_e = 2·200·200/(400·399). α* = 1 − mean/D_e has standard
+        // deviation √(0.2·0.8/100)/D_e ≈ 0.0798: a 95% interval about
+        // ±0.156 wide (it would be ±0.111 with M = 200).
+        let mut rows = Vec::new();
+        rows.extend((0..80).map(|_| vec![Some(1.0), Some(1.0)]));
+        rows.extend((0..80).map(|_| vec![Some(2.0), Some(2.0)]));
+        rows.extend((0..40).map(|_| vec![Some(1.0), Some(2.0)]));
+        let data = RatingMatrix::from_rows(&rows).unwrap();
+        let e = krippendorff_alpha_bootstrap(&data, Level::Nominal, 4000, 11);
+        let d_e = 2.0 * 200.0 * 200.0 / (400.0 * 399.0);
+        assert!((e.value().unwrap() - (1.0 - 0.2 / d_e)).abs() < 1e-12);
+        let [lo, hi] = e.ci95().unwrap();
+        let half = (hi - lo) / 2.0;
+        let predicted = 1.96 * (0.2f64 * 0.8 / 100.0).sqrt() / d_e;
+        assert!(
+            (half - predicted).abs() < 0.015,
+            "half-width {half}, predicted {predicted}"
+        );
+    }
+}
