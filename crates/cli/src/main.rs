@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod log;
+
 #[derive(Parser)]
 #[command(name = "maatstaf", version, about = "Fair, structured wethouder selection: the command-line tool")]
 struct Cli {
@@ -12,9 +14,17 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// The team log and its signed logboek export
+    Log {
+        #[command(subcommand)]
+        command: log::LogCommand,
+    },
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Log { command } => log::run(command),
+    }
 }
