@@ -330,6 +330,31 @@ fn a_changed_identities_flag_is_caught() {
 }
 
 #[test]
+fn a_changed_export_time_is_a_header_edit_not_a_foreign_signature() {
+    let bytes = logboek();
+    let tampered = edit_line(&bytes, 0, |v| {
+        v["exported_at"] = json!("2026-03-09T12:30:00Z")
+    });
+    assert_eq!(kind_of(&tampered), ProblemKind::HeaderAltered);
+}
+
+#[test]
+fn a_damaged_header_is_damage_and_the_rest_is_still_shown() {
+    let bytes = logboek();
+    let at = position_of(&bytes, 0, "\"header\"") + 1;
+    let v = verify_logboek(&flip(&bytes, at, b'H'), None);
+    let p = v.problem.unwrap();
+    assert_eq!((p.kind, p.line), (ProblemKind::MalformedLine, Some(1)));
+    assert!(!p.kind.is_unreadable());
+    assert_eq!(v.entries.len(), 17);
+    assert_eq!(v.sections.len(), 6);
+    assert!(
+        v.fingerprint.is_some(),
+        "the signing key still identifies the file"
+    );
+}
+
+#[test]
 fn a_changed_byte_in_an_entry_is_a_hash_mismatch_at_that_entry() {
     let bytes = logboek();
     let line = line_with(&bytes, "score_revised");
@@ -391,9 +416,10 @@ fn a_reformatted_line_is_an_altered_line() {
 #[test]
 fn every_changed_byte_anywhere_is_caught() {
     let bytes = logboek();
+    let version_digit = position_of(&bytes, 0, "\"version\":1") + "\"version\":".len();
     // Every 41st byte keeps the debug-build run short and still hits every line.
     let mut lines_hit = std::collections::BTreeSet::new();
-    for at in (0..bytes.len()).step_by(41) {
+    for at in (0..bytes.len()).step_by(41).chain([version_digit]) {
         lines_hit.insert(bytes[..at].iter().filter(|b| **b == b'\n').count());
         let mut tampered = bytes.clone();
         tampered[at] ^= 0x01;
@@ -401,6 +427,14 @@ fn every_changed_byte_anywhere_is_caught() {
         assert!(
             !v.intact,
             "byte {at} changed but the logboek still verifies"
+        );
+        let kind = v.problem.unwrap().kind;
+        // Damage is reported as damage, not as "some other file" (exit 1, not 2), except
+        // for a changed format version, which reads as a file from another Maatstaf.
+        assert_eq!(
+            kind.is_unreadable(),
+            at == version_digit,
+            "byte {at}: {kind:?}"
         );
     }
     assert_eq!(lines_hit.len(), lines(&bytes).len());

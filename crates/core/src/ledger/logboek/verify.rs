@@ -120,7 +120,8 @@ fn split_lines(bytes: &[u8]) -> Vec<Range<usize>> {
 }
 
 enum LineError {
-    Malformed(String),
+    /// With the column (1-based) where reading failed, when the JSON itself is broken.
+    Malformed(Option<usize>),
     NotCanonical,
 }
 
@@ -129,11 +130,11 @@ enum LineError {
 fn parse_line(text: &[u8]) -> (Option<Line>, Option<LineError>) {
     let value: Value = match serde_json::from_slice(text) {
         Ok(v) => v,
-        Err(e) => return (None, Some(LineError::Malformed(e.to_string()))),
+        Err(e) => return (None, Some(LineError::Malformed(Some(e.column())))),
     };
     let line: Line = match serde_json::from_value(value) {
         Ok(l) => l,
-        Err(e) => return (None, Some(LineError::Malformed(e.to_string()))),
+        Err(_) => return (None, Some(LineError::Malformed(None))),
     };
     let canonical = canonical_bytes(&line) == text;
     (Some(line), (!canonical).then_some(LineError::NotCanonical))
@@ -152,11 +153,11 @@ fn not_a_logboek() -> Problem {
 fn read_lines(bytes: &[u8]) -> Parsed {
     let mut p = Parsed::default();
     let ranges = split_lines(bytes);
-    let Some(first) = ranges.first() else {
+    if ranges.is_empty() {
         p.note(not_a_logboek());
         return p;
-    };
-    if !read_header(bytes, first.clone(), ranges.len() == 1, &mut p) {
+    }
+    if !read_header(bytes, &ranges, &mut p) {
         return p;
     }
 
@@ -183,13 +184,21 @@ fn read_lines(bytes: &[u8]) -> Parsed {
         }
         let (line, error) = parse_line(text);
         match error {
-            Some(LineError::Malformed(detail)) => p.note(problem(
-                ProblemKind::MalformedLine,
-                Some(n),
-                None,
-                format!("Regel {n} is beschadigd en niet leesbaar ({detail})."),
-                format!("Line {n} is damaged and cannot be read ({detail})."),
-            )),
+            Some(LineError::Malformed(column)) => {
+                let (nl, en) = match column {
+                    Some(c) => (
+                        format!("Regel {n} is beschadigd en niet leesbaar (bij {n}:{c})."),
+                        format!("Line {n} is damaged and cannot be read (at {n}:{c})."),
+                    ),
+                    None => (
+                        format!(
+                            "Regel {n} is beschadigd: er ontbreken gegevens of ze kloppen niet."
+                        ),
+                        format!("Line {n} is damaged: information is missing or wrong."),
+                    ),
+                };
+                p.note(problem(ProblemKind::MalformedLine, Some(n), None, nl, en));
+            }
             Some(LineError::NotCanonical) => p.note(problem(
                 ProblemKind::AlteredLine,
                 Some(n),
@@ -261,50 +270,70 @@ fn read_lines(bytes: &[u8]) -> Parsed {
     p
 }
 
+/// Whether any line after the first is a logboek line: then a bad first line is a damaged
+/// header, not a sign that this is some other file.
+fn rest_looks_like_logboek(bytes: &[u8], ranges: &[Range<usize>]) -> bool {
+    ranges.iter().skip(1).any(|r| {
+        let text = bytes[r.clone()]
+            .strip_suffix(b"\n")
+            .unwrap_or(&bytes[r.clone()]);
+        matches!(parse_line(text), (Some(_), _))
+    })
+}
+
+fn damaged_header() -> Problem {
+    problem(
+        ProblemKind::MalformedLine,
+        Some(1),
+        None,
+        "De kop (regel 1) is beschadigd en niet leesbaar.".into(),
+        "The header (line 1) is damaged and cannot be read.".into(),
+    )
+}
+
 /// Reads line 1; returns whether reading can go on.
-fn read_header(bytes: &[u8], range: Range<usize>, only_line: bool, p: &mut Parsed) -> bool {
+fn read_header(bytes: &[u8], ranges: &[Range<usize>], p: &mut Parsed) -> bool {
+    let range = ranges[0].clone();
     let complete = bytes[range.end - 1] == b'\n';
     let text = &bytes[range.start..range.end - usize::from(complete)];
     let value: Option<Value> = serde_json::from_slice(text).ok();
-    let Some(value) = value else {
-        let mentions_format = text.windows(FORMAT.len()).any(|w| w == FORMAT.as_bytes());
+    let looks_like_header = value.as_ref().is_some_and(|v| {
+        v.get("type") == Some(&Value::from("header"))
+            && v.get("format") == Some(&Value::from(FORMAT))
+    });
+    if !looks_like_header {
         // Canonical headers start with this key, so a cut-off header still shows it.
         let header_start = br#"{"exported_at""#;
         let cut_header = !complete
-            && only_line
+            && ranges.len() == 1
             && (text.starts_with(header_start) || header_start.starts_with(text));
-        p.note(if cut_header {
-            problem(
+        if cut_header {
+            p.note(problem(
                 ProblemKind::Truncated,
                 Some(1),
                 None,
                 "Het bestand is afgebroken in de kop (regel 1).".into(),
                 "The file was cut short in its header (line 1).".into(),
-            )
-        } else if !mentions_format {
-            not_a_logboek()
+            ));
+            return false;
+        }
+        if rest_looks_like_logboek(bytes, ranges) {
+            p.note(damaged_header());
+            return true;
+        }
+        let mentions_format = text.windows(FORMAT.len()).any(|w| w == FORMAT.as_bytes());
+        p.note(if value.is_none() && mentions_format {
+            damaged_header()
         } else {
-            problem(
-                ProblemKind::MalformedLine,
-                Some(1),
-                None,
-                "De kop (regel 1) is beschadigd en niet leesbaar.".into(),
-                "The header (line 1) is damaged and cannot be read.".into(),
-            )
+            not_a_logboek()
         });
         return false;
-    };
-    if value.get("type") != Some(&Value::from("header"))
-        || value.get("format") != Some(&Value::from(FORMAT))
-    {
-        p.note(not_a_logboek());
-        return false;
     }
-    if value.get("version") != Some(&Value::from(VERSION)) {
-        let found = value
-            .get("version")
-            .map(Value::to_string)
-            .unwrap_or_default();
+    let value = value.unwrap_or_default();
+    // A missing or non-numeric version is damage, caught below; another number is a
+    // file from another Maatstaf.
+    let version = value.get("version").and_then(Value::as_u64);
+    if let Some(found) = version.filter(|v| *v != u64::from(VERSION)) {
         p.note(problem(
             ProblemKind::UnsupportedVersion,
             Some(1),
@@ -337,25 +366,32 @@ fn read_header(bytes: &[u8], range: Range<usize>, only_line: bool, p: &mut Parse
                 ));
             }
             p.header = Some((header, range));
-            true
         }
-        _ => {
-            p.note(problem(
-                ProblemKind::MalformedLine,
-                Some(1),
-                None,
-                "De kop (regel 1) is beschadigd: er ontbreken gegevens.".into(),
-                "The header (line 1) is damaged: information is missing.".into(),
-            ));
-            false
-        }
+        _ => p.note(problem(
+            ProblemKind::MalformedLine,
+            Some(1),
+            None,
+            "De kop (regel 1) is beschadigd: er ontbreken gegevens.".into(),
+            "The header (line 1) is damaged: information is missing.".into(),
+        )),
     }
+    true
 }
 
 /// All checks that compare the readable file against what was signed.
 fn check_signed(bytes: &[u8], p: &Parsed, expected: Option<&Fingerprint>) -> Option<Problem> {
-    let (header, header_range) = p.header.as_ref()?;
-    let (sig, sig_line, sig_start) = p.signature.as_ref()?;
+    // Reading notes a problem whenever either is missing; this only guards that promise.
+    let (Some((header, header_range)), Some((sig, sig_line, sig_start))) =
+        (&p.header, &p.signature)
+    else {
+        return Some(problem(
+            ProblemKind::Truncated,
+            None,
+            None,
+            "De kop of de ondertekening ontbreekt.".into(),
+            "The header or the signature is missing.".into(),
+        ));
+    };
     let sig_line_no = *sig_line;
     let sig_line = Some(sig_line_no);
 
@@ -396,9 +432,18 @@ fn check_signed(bytes: &[u8], p: &Parsed, expected: Option<&Fingerprint>) -> Opt
         ));
     }
     if sha256_hex(&bytes[header_range.clone()]) != sig.header_sha256 {
-        return Some(
-            if sig.team_id != header.team.id || sig.exported_at != header.exported_at {
-                problem(
+        // With everything after the header as signed, the header itself was edited;
+        // otherwise the signature line came from another export.
+        return Some(if body_matches_signature(p, sig) {
+            problem(
+                ProblemKind::HeaderAltered,
+                Some(1),
+                None,
+                "De kop (regel 1) is gewijzigd na ondertekening.".into(),
+                "The header (line 1) was changed after signing.".into(),
+            )
+        } else {
+            problem(
                 ProblemKind::SignedOtherContent,
                 sig_line,
                 None,
@@ -411,16 +456,7 @@ fn check_signed(bytes: &[u8], p: &Parsed, expected: Option<&Fingerprint>) -> Opt
                     sig.team_id, sig.exported_at
                 ),
             )
-            } else {
-                problem(
-                    ProblemKind::HeaderAltered,
-                    Some(1),
-                    None,
-                    "De kop (regel 1) is gewijzigd na ondertekening.".into(),
-                    "The header (line 1) was changed after signing.".into(),
-                )
-            },
-        );
+        });
     }
     let header_key = verifying_key_from_hex(&header.public_key);
     if header_key != Some(signing_key) {
@@ -465,6 +501,27 @@ fn check_signed(bytes: &[u8], p: &Parsed, expected: Option<&Fingerprint>) -> Opt
                 },
             )
         })
+}
+
+/// Whether entries, sections and report are exactly as the signature line records them.
+fn body_matches_signature(p: &Parsed, sig: &SignatureLine) -> bool {
+    let sections: Vec<(super::SectionName, String)> = p
+        .sections
+        .iter()
+        .map(|(s, _)| (s.name, content_sha256(&s.content)))
+        .collect();
+    let signed: Vec<(super::SectionName, String)> = sig
+        .sections
+        .iter()
+        .map(|d| (d.name, d.sha256.clone()))
+        .collect();
+    p.entries.len() as u64 == sig.entries
+        && p.entries.last().map(|(e, _)| &e.hash) == sig.last_entry_hash.as_ref()
+        && sections == signed
+        && p.report
+            .as_ref()
+            .map(|(r, _)| sha256_hex(r.html.as_bytes()))
+            == Some(sig.report_sha256.clone())
 }
 
 fn check_entries(p: &Parsed, sig: &SignatureLine, sig_line: Option<u32>) -> Option<Problem> {
