@@ -414,6 +414,18 @@ fn a_reformatted_line_is_an_altered_line() {
 }
 
 #[test]
+fn converted_line_endings_are_named() {
+    let bytes = logboek();
+    let crlf: Vec<u8> = lines(&bytes)
+        .iter()
+        .flat_map(|l| [&l[..l.len() - 1], b"\r\n"].concat())
+        .collect();
+    let p = problem_of(&crlf);
+    assert_eq!((p.kind, p.line), (ProblemKind::AlteredLine, Some(1)));
+    assert!(p.message.nl.contains("regeleinden"), "{}", p.message.nl);
+}
+
+#[test]
 fn every_changed_byte_anywhere_is_caught() {
     let bytes = logboek();
     let version_digit = position_of(&bytes, 0, "\"version\":1") + "\"version\":".len();

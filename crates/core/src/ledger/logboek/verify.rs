@@ -123,6 +123,8 @@ enum LineError {
     /// With the column (1-based) where reading failed, when the JSON itself is broken.
     Malformed(Option<usize>),
     NotCanonical,
+    /// Canonical but for a carriage return: an editor or mail program converted line endings.
+    LineEnding,
 }
 
 /// Parses one line (without its newline); a readable but non-canonical line is returned
@@ -136,8 +138,33 @@ fn parse_line(text: &[u8]) -> (Option<Line>, Option<LineError>) {
         Ok(l) => l,
         Err(_) => return (None, Some(LineError::Malformed(None))),
     };
-    let canonical = canonical_bytes(&line) == text;
-    (Some(line), (!canonical).then_some(LineError::NotCanonical))
+    let written = canonical_bytes(&line);
+    let error = if written == text {
+        None
+    } else if text.strip_suffix(b"\r") == Some(written.as_slice()) {
+        Some(LineError::LineEnding)
+    } else {
+        Some(LineError::NotCanonical)
+    };
+    (Some(line), error)
+}
+
+fn line_ending_changed(n: u32) -> Problem {
+    problem(
+        ProblemKind::AlteredLine,
+        Some(n),
+        None,
+        format!(
+            "De regeleinden zijn veranderd (vanaf regel {n}), bijvoorbeeld door een e-mail- of \
+             tekstprogramma: het bestand is niet meer zoals het ondertekend is. Vraag het \
+             bestand opnieuw op, als bijlage of op een USB-stick."
+        ),
+        format!(
+            "The line endings were changed (from line {n}), for example by a mail program or \
+             text editor: the file is no longer as it was signed. Ask for the file again, as \
+             an attachment or on a USB stick."
+        ),
+    )
 }
 
 fn not_a_logboek() -> Problem {
@@ -206,6 +233,7 @@ fn read_lines(bytes: &[u8]) -> Parsed {
                 format!("Regel {n} is bewerkt: hij staat niet meer zoals Maatstaf hem schreef."),
                 format!("Line {n} has been edited: it is no longer as Maatstaf wrote it."),
             )),
+            Some(LineError::LineEnding) => p.note(line_ending_changed(n)),
             None => {}
         }
         let Some(line) = line else { continue };
@@ -345,6 +373,9 @@ fn read_header(bytes: &[u8], ranges: &[Range<usize>], p: &mut Parsed) -> bool {
     }
     match parse_line(text) {
         (Some(Line::Header(header)), error) => {
+            if matches!(error, Some(LineError::LineEnding)) {
+                p.note(line_ending_changed(1));
+            }
             if matches!(error, Some(LineError::NotCanonical)) {
                 p.note(problem(
                     ProblemKind::AlteredLine,
