@@ -9,6 +9,7 @@ mod data;
 mod content;
 mod rubric;
 mod stats;
+mod log;
 
 #[derive(Parser)]
 #[command(
@@ -42,6 +43,11 @@ enum Command {
     Rubric(rubric::RubricArgs),
     /// Inter-rater agreement (Krippendorff's alpha, ICC, kappas) for a CSV of ratings
     Stats(stats::StatsArgs),
+    /// The team log and its signed logboek export
+    Log {
+        #[command(subcommand)]
+        command: log::LogCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -52,5 +58,6 @@ fn main() -> ExitCode {
         Command::Content(args) => content::run(args),
         Command::Rubric(args) => rubric::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Log { command } => log::run(command),
     }
 }

@@ -1,0 +1,158 @@
+//! `maatstaf log`: checking a logboek export a committee received.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use maatstaf_core::i18n::{Lang, Text};
+use maatstaf_core::ledger::{verify_logboek, Fingerprint, Verification};
+use serde_json::json;
+
+#[derive(Subcommand)]
+pub enum LogCommand {
+    /// Check that a logboek file is complete, unaltered and signed
+    Verify(VerifyArgs),
+}
+
+#[derive(Args)]
+pub struct VerifyArgs {
+    /// The logboek file (.jsonl) exported by a chair
+    file: PathBuf,
+    /// Print JSON instead of text
+    #[arg(long)]
+    json: bool,
+    /// The fingerprint of the key the file must be signed with, as the chair gave it
+    #[arg(long, value_name = "FINGERPRINT")]
+    key: Option<String>,
+    /// Language of the messages: nl or en
+    #[arg(long, default_value = "nl", value_parser = ["nl", "en"])]
+    lang: String,
+}
+
+/// Exit code for input we cannot read or use at all.
+const UNUSABLE: u8 = 2;
+
+pub fn run(command: LogCommand) -> ExitCode {
+    match command {
+        LogCommand::Verify(args) => verify(args),
+    }
+}
+
+fn verify(args: VerifyArgs) -> ExitCode {
+    let lang = Lang::parse(&args.lang).unwrap_or_default();
+    let expected = match args.key.as_deref().map(Fingerprint::parse).transpose() {
+        Ok(fp) => fp,
+        Err(e) => {
+            eprintln!("maatstaf: --key: {}", e.text().get(lang));
+            return ExitCode::from(UNUSABLE);
+        }
+    };
+    let bytes = match std::fs::read(&args.file) {
+        Ok(b) => b,
+        Err(e) => {
+            let t = Text::new(
+                format!("kan {} niet lezen: {e}", args.file.display()),
+                format!("cannot read {}: {e}", args.file.display()),
+            );
+            eprintln!("maatstaf: {}", t.get(lang));
+            return ExitCode::from(UNUSABLE);
+        }
+    };
+    let v = verify_logboek(&bytes, expected.as_ref());
+    if args.json {
+        println!("{}", as_json(&v, lang));
+    } else {
+        print!("{}", as_text(&v, expected.is_some(), lang));
+    }
+    match &v.problem {
+        None => ExitCode::SUCCESS,
+        Some(p) if p.kind.is_unreadable() => ExitCode::from(UNUSABLE),
+        Some(_) => ExitCode::FAILURE,
+    }
+}
+
+fn as_json(v: &Verification, lang: Lang) -> serde_json::Value {
+    json!({
+        "intact": v.intact,
+        "fingerprint": v.fingerprint,
+        "team": v.header.as_ref().map(|h| &h.team),
+        "entries": v.entries.len(),
+        "with_identities": v.header.as_ref().is_some_and(|h| h.with_identities),
+        "problem": v.problem.as_ref().map(|p| json!({
+            "kind": p.kind.as_str(),
+            "seq": p.seq,
+            "line": p.line,
+            "message": p.message.get(lang),
+        })),
+    })
+}
+
+fn as_text(v: &Verification, key_checked: bool, lang: Lang) -> String {
+    let t = |nl: &str, en: &str| Text::new(nl, en).get(lang).to_owned();
+    let mut out = String::new();
+    match &v.problem {
+        None => out.push_str(&t(
+            "INTACT: het logboek is volledig, ongewijzigd en ondertekend.\n",
+            "INTACT: the logboek is complete, unaltered and signed.\n",
+        )),
+        Some(p) => {
+            out.push_str(&format!(
+                "{} {}\n",
+                t("NIET INTACT:", "NOT INTACT:"),
+                p.message.get(lang)
+            ));
+            let mut place = Vec::new();
+            if let Some(line) = p.line {
+                place.push(format!("{} {line}", t("regel", "line")));
+            }
+            if let Some(seq) = p.seq {
+                place.push(format!("{} {seq}", t("vermelding", "entry")));
+            }
+            if !place.is_empty() {
+                out.push_str(&format!("  ({})\n", place.join(", ")));
+            }
+        }
+    }
+    if let Some(h) = &v.header {
+        out.push_str(&format!(
+            "{:<16}{} ({})\n",
+            t("Team:", "Team:"),
+            h.team.name,
+            h.team.id
+        ));
+        out.push_str(&format!(
+            "{:<16}{} {} {}\n",
+            t("Geëxporteerd:", "Exported:"),
+            h.exported_at,
+            t("door", "by"),
+            h.exporter.display().get(lang)
+        ));
+        out.push_str(&format!(
+            "{:<16}{}\n",
+            t("Identiteiten:", "Identities:"),
+            if h.with_identities {
+                t(
+                    "opgenomen (namen van kandidaten staan erin)",
+                    "included (candidate names are in it)",
+                )
+            } else {
+                t("niet opgenomen (alleen codes)", "not included (codes only)")
+            }
+        ));
+    }
+    out.push_str(&format!(
+        "{:<16}{}\n",
+        t("Vermeldingen:", "Entries:"),
+        v.entries.len()
+    ));
+    if let Some(fp) = &v.fingerprint {
+        out.push_str(&format!("{:<16}{fp}\n", t("Sleutel:", "Key:")));
+        if v.intact && !key_checked {
+            out.push_str(&t(
+                "Vergelijk deze vingerafdruk met die van de voorzitter, of controleer met --key.\n",
+                "Compare this fingerprint with the chair's, or check with --key.\n",
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,22 @@
+//! The team log: a hash chain of everything that happened in a selection, and the
+//! signed logboek export a committee can check without trusting the laptop it came from.
+//!
+//! Pure: times, keys and key seeds come in as arguments.
+
+mod canonical;
+mod chain;
+mod entry;
+mod keys;
+pub mod logboek;
+
+pub use canonical::content_sha256;
+pub use chain::{parse_utc, verify_chain, ChainError};
+pub use entry::{missing_payload_fields, next_entry, Actor, Entry, EntryKind, GENESIS_HASH};
+pub use keys::{
+    public_key_hex, signing_key_from_seed, verifying_key_from_hex, Fingerprint, FingerprintError,
+    SigningKey, VerifyingKey,
+};
+pub use logboek::{
+    export_record, exported_entry, verify_logboek, BuildError, ExportInfo, Header, Logboek,
+    Problem, ProblemKind, Section, SectionName, TeamRef, Verification,
+};
