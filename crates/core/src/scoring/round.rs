@@ -250,29 +250,32 @@ impl Round {
 
     /// Keeps an assessor out of scoring one candidate from now on, for a conflict that
     /// came to light during the round. The chair or the assessor themself may do it
-    /// (recusing yourself is always allowed), while the round is open and the
-    /// assessor's sheet is still a draft; any draft scores for that candidate are
-    /// dropped from `sheet` (the assessor's draft, if they have one).
+    /// (recusing yourself is always allowed), while the round is open and before the
+    /// assessor has submitted. `sheets` are the stored sheets (any round); the
+    /// assessor's draft in this round loses its cells for that candidate, so the
+    /// caller persists that sheet again.
     pub fn add_exclusion(
         &mut self,
         actor: &Actor,
         exclusion: Exclusion,
-        sheet: Option<&mut Sheet>,
+        sheets: &mut [Sheet],
     ) -> Result<(), ScoringError> {
         if actor.role != Role::Chair && actor.id != exclusion.assessor {
             return Err(ScoringError::ChairOnly);
         }
         self.require_open()?;
-        if let Some(sheet) = &sheet {
-            if sheet.assessor() != exclusion.assessor || sheet.round() != self.number {
-                return Err(ScoringError::NotYourSheet);
+        self.submitted_sheets(sheets)?;
+        let mut draft = None;
+        for sheet in sheets.iter_mut() {
+            if sheet.round() == self.number && sheet.assessor() == exclusion.assessor {
+                sheet.require_draft()?;
+                draft = Some(sheet);
             }
-            sheet.require_draft()?;
         }
         let mut all = self.exclusions.clone();
         all.push(exclusion.clone());
         self.exclusions = self.checked_exclusions(all)?;
-        if let Some(sheet) = sheet {
+        if let Some(sheet) = draft {
             sheet.drop_candidate(&exclusion.candidate);
         }
         Ok(())
