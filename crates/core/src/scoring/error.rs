@@ -176,8 +176,8 @@ impl ScoringError {
                 format!("{missing} assessor(s) have not submitted yet. Close the round first, which records who is missing."),
             ),
             E::NothingToReveal => Text::new(
-                "Er is nog geen enkel ingediend scoreformulier om te tonen.",
-                "There is no submitted score sheet to show yet.",
+                "Er is nog geen enkel scoreformulier ingediend.",
+                "No score sheet has been submitted yet.",
             ),
             E::AlreadyRevealed => Text::new(
                 "Deze ronde is al vrijgegeven.",

@@ -282,11 +282,16 @@ impl Round {
     }
 
     /// Stops the round: no more submissions, and the assessors who had not
-    /// submitted are recorded as missing. Chair only.
+    /// submitted are recorded as missing. Chair only, and only once at least one
+    /// sheet is in.
     pub fn close(&mut self, actor: &Actor, sheets: &[Sheet]) -> Result<(), ScoringError> {
         actor.require_chair()?;
         self.require_open()?;
         let submitted = self.submitted_sheets(sheets)?;
+        // A round closed with nothing in it could never be revealed nor followed.
+        if submitted.is_empty() {
+            return Err(ScoringError::NothingToReveal);
+        }
         let missing = self
             .assessor_ids()
             .filter(|id| !submitted.contains_key(id))

@@ -931,14 +931,18 @@ fn the_round_moves_one_way_only() {
 }
 
 #[test]
-fn a_round_without_any_submitted_sheet_cannot_be_revealed() {
+fn a_round_without_any_submitted_sheet_can_be_neither_closed_nor_revealed() {
     let mut round = open();
     let drafts = [filled(&round, &bram(), |_, _| 3)];
-    round.close(&chair(), &drafts).unwrap();
     assert_eq!(
-        round.reveal(&chair(), &drafts),
+        round.close(&chair(), &drafts),
         Err(ScoringError::NothingToReveal)
     );
+    assert_eq!(
+        round.reveal(&chair(), &drafts),
+        Err(ScoringError::NotAllSubmitted { missing: 3 })
+    );
+    assert_eq!(round.status(), &RoundStatus::Open);
 }
 
 // --- The comparison sheet -----------------------------------------------------------
