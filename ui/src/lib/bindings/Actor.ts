@@ -4,3 +4,10 @@
  * Who caused an entry: a team member (by id, with the name shown at the time) or the app itself.
  */
 export type Actor = { "type": "system" } | { "type": "member", id: string, name: string, };
+import type { Role } from "./Role";
+
+/**
+ * Who is asking: every rule that depends on a person takes one of these. The app
+ * builds it from the logged-in member, never from what a screen sends.
+ */
+export type Actor = { id: string, role: Role, };
