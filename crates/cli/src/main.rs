@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-mod data;
 mod content;
+mod data;
+mod log;
 mod rubric;
 mod stats;
-mod log;
 
 #[derive(Parser)]
 #[command(

@@ -13,7 +13,7 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 /// Who caused an entry: a team member (by id, with the name shown at the time) or the app itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
-#[ts(export)]
+#[ts(export, rename = "LedgerActor")]
 pub enum Actor {
     System,
     Member { id: String, name: String },
