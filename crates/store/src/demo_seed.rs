@@ -2,10 +2,13 @@
 //! the demo does not get it back on the next start.
 
 use maatstaf_core::demo::{parse_demo_team, BUNDLED_DEMO_TEAM};
+use maatstaf_core::ledger::{Actor, EntryKind};
 use rusqlite::params;
+use serde_json::json;
 
 use crate::error::Result;
-use crate::{clock, Store};
+use crate::teams::insert_member;
+use crate::{clock, ledger, Store};
 
 const SEEDED_KEY: &str = "demo_seeded";
 
@@ -21,11 +24,15 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
         params![demo.name, now],
     )?;
     let team_id = tx.last_insert_rowid();
+    ledger::append(
+        &tx,
+        team_id,
+        &Actor::System,
+        EntryKind::TeamCreated,
+        json!({ "team_name": demo.name }),
+    )?;
     for m in &demo.members {
-        tx.execute(
-            "INSERT INTO members (team_id, name, role, party, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![team_id, m.name, m.role.as_str(), m.party, now],
-        )?;
+        insert_member(&tx, team_id, &m.name, m.role, m.party.as_deref())?;
     }
     for c in &demo.candidates {
         tx.execute(
@@ -35,6 +42,13 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
         tx.execute(
             "INSERT INTO candidate_identities (candidate_id, name, party) VALUES (?1, ?2, ?3)",
             params![tx.last_insert_rowid(), c.name, c.party],
+        )?;
+        ledger::append(
+            &tx,
+            team_id,
+            &Actor::System,
+            EntryKind::CandidateAdded,
+            json!({ "candidate_code": c.code }),
         )?;
     }
     tx.execute(

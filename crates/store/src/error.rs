@@ -24,6 +24,12 @@ pub enum StoreError {
     InvalidName(#[from] maatstaf_core::team::NameError),
     #[error("the bundled demo team is invalid: {0}")]
     Demo(#[from] maatstaf_core::demo::DemoError),
+    #[error("the log entry for `{kind}` lacks {missing}")]
+    LedgerPayload { kind: &'static str, missing: String },
+    #[error("log entry {seq} cannot be read: {detail}")]
+    LedgerDamaged { seq: i64, detail: String },
+    #[error("the installation key {path} is damaged; move it aside to make a new one (older exports keep their old fingerprint)")]
+    KeyDamaged { path: PathBuf },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]

@@ -5,6 +5,7 @@
 mod clock;
 mod demo_seed;
 pub mod error;
+pub mod ledger;
 mod open;
 pub mod settings;
 pub mod teams;

@@ -14,7 +14,10 @@ pub const DB_FILE: &str = "maatstaf.sqlite3";
 /// Environment variable that points the app and the CLI at another data folder.
 pub const DATA_DIR_ENV: &str = "MAATSTAF_DATA_DIR";
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_teams.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_teams.sql"),
+    include_str!("migrations/0002_ledger.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())

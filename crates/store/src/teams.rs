@@ -1,12 +1,14 @@
 //! Formation teams, their members and candidate codes.
 
+use maatstaf_core::ledger::{Actor, EntryKind};
 use maatstaf_core::team::{clean_name, Role};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
+use serde_json::json;
 use ts_rs::TS;
 
 use crate::error::{Result, StoreError};
-use crate::{clock, Store};
+use crate::{clock, ledger, Store};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -129,22 +131,41 @@ impl Store {
 
     pub fn create_team(&mut self, name: &str) -> Result<TeamSummary> {
         let name = clean_name(name)?;
-        self.conn.execute(
+        let tx = self.conn.transaction()?;
+        tx.execute(
             "INSERT INTO teams (name, created_at) VALUES (?1, ?2)",
             params![name, clock::now()],
         )?;
-        self.team(self.conn.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        ledger::append(
+            &tx,
+            id,
+            &Actor::System,
+            EntryKind::TeamCreated,
+            json!({ "team_name": name }),
+        )?;
+        tx.commit()?;
+        self.team(id)
     }
 
     pub fn rename_team(&mut self, id: i64, name: &str) -> Result<TeamSummary> {
         let name = clean_name(name)?;
-        let changed = self.conn.execute(
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
             "UPDATE teams SET name = ?1 WHERE id = ?2",
             params![name, id],
         )?;
         if changed == 0 {
             return Err(StoreError::NoSuchTeam(id));
         }
+        ledger::append(
+            &tx,
+            id,
+            &Actor::System,
+            EntryKind::TeamRenamed,
+            json!({ "team_name": name }),
+        )?;
+        tx.commit()?;
         self.team(id)
     }
 
@@ -154,11 +175,16 @@ impl Store {
         })
     }
 
+    /// Removes the team and everything it holds, its log included: the log is
+    /// append-only while the team exists, but a deleted team keeps no personal data.
     pub fn delete_team(&mut self, id: i64) -> Result<()> {
-        let changed = self.conn.execute("DELETE FROM teams WHERE id = ?1", [id])?;
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute("DELETE FROM teams WHERE id = ?1", [id])?;
         if changed == 0 {
             return Err(StoreError::NoSuchTeam(id));
         }
+        tx.execute("DELETE FROM ledger WHERE team_id = ?1", [id])?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -172,17 +198,39 @@ impl Store {
         self.team(team_id)?;
         let name = clean_name(name)?;
         let party = party.map(clean_name).transpose()?;
-        self.conn.execute(
-            "INSERT INTO members (team_id, name, role, party, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![team_id, name, role.as_str(), party, clock::now()],
-        )?;
+        let tx = self.conn.transaction()?;
+        let id = insert_member(&tx, team_id, &name, role, party.as_deref())?;
+        tx.commit()?;
         Ok(Member {
-            id: self.conn.last_insert_rowid(),
+            id,
             name,
             role,
             party,
         })
     }
+}
+
+/// Adds a member and logs it, on the caller's transaction.
+pub(crate) fn insert_member(
+    conn: &rusqlite::Connection,
+    team_id: i64,
+    name: &str,
+    role: Role,
+    party: Option<&str>,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO members (team_id, name, role, party, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![team_id, name, role.as_str(), party, clock::now()],
+    )?;
+    let id = conn.last_insert_rowid();
+    ledger::append(
+        conn,
+        team_id,
+        &Actor::System,
+        EntryKind::MemberAdded,
+        json!({ "member_id": id.to_string(), "name": name, "role": role.as_str(), "party": party }),
+    )?;
+    Ok(id)
 }
 
 #[cfg(test)]
