@@ -5,7 +5,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "maatstaf", version, about = "Fair, structured wethouder selection: the command-line tool")]
+#[command(
+    name = "maatstaf",
+    version,
+    about = "Fair, structured wethouder selection: the command-line tool"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -39,7 +39,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Text {
-        Text { nl: nl.into(), en: en.into() }
+        Text {
+            nl: nl.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

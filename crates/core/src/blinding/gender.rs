@@ -1,0 +1,657 @@
+//! Gender markers: third-person pronouns, titles and kinship words.
+//!
+//! Dutch pronouns are ambiguous, and there is no part-of-speech tagger here,
+//! so the rules look at neighbouring words:
+//! - `zij`/`ze` is "they" when the finite verb is plural ("ze hebben", "vinden
+//!   zij", "omdat ze het belangrijk vinden"), "she" when it is singular; when
+//!   no verb decides, it is treated as "she" (hiding too much is safer).
+//!   `ze` after a verb with its own subject ("ik wil ze betrekken") or after a
+//!   preposition is taken as "them": written Dutch uses `haar` for a woman there.
+//! - `zijn` is the verb when a plural subject or article, adverb, participle or
+//!   predicative adjective surrounds it ("wij zijn", "de plannen zijn
+//!   ambitieus", "zijn er"); it is the possessive after a preposition, at the
+//!   start of a clause, or once the clause already has a finite verb ("hij zet
+//!   zijn kennis in").
+//! - `haar` is hair after a colour or length adjective or a possessive
+//!   ("grijs haar", "haar haar is kort"); a possessive before a noun ("haar
+//!   werk" -> "diens werk"); otherwise an object ("ik sprak haar" -> "de
+//!   kandidaat").
+//! - `hun`/`hen` are only hidden when the text uses the neutral pronoun `die`
+//!   for the person ("Die is sinds 2019 raadslid"), near a mention of the name.
+//!
+//! Limits: plural nouns after `haar` at a clause end can read as an infinitive
+//! ("ik ken haar kinderen" -> "de kandidaat kinderen"), and pronouns that refer
+//! to other people than the candidate are hidden too.
+
+use super::text::{plain_gap, Token};
+use super::words::{
+    is_function, is_function_en, is_participle, is_predicative, verb_number, Number, DETERMINERS,
+    PLURAL_MARKERS, PLURAL_VERBS, PREPOSITIONS, SINGULAR_VERBS, SUBORDINATORS,
+};
+use super::{rank, Candidate, Category};
+use crate::i18n::Lang;
+
+const ADVERBS: &[&str] = &[
+    "niet",
+    "ook",
+    "al",
+    "nog",
+    "wel",
+    "nu",
+    "echt",
+    "erg",
+    "zeer",
+    "heel",
+    "zo",
+    "altijd",
+    "vaak",
+    "nooit",
+    "soms",
+    "steeds",
+    "graag",
+    "hard",
+    "goed",
+    "snel",
+    "weer",
+    "even",
+    "meteen",
+    "eigenlijk",
+    "gewoon",
+    "bovendien",
+    "misschien",
+    "alleen",
+    "zelf",
+    "daarom",
+    "daarna",
+    "toch",
+    "juist",
+    "pas",
+    "reeds",
+    "inmiddels",
+    "vooral",
+    "direct",
+    "zeker",
+    "ooit",
+    "eerst",
+    "later",
+    "echter",
+    "immers",
+    "dus",
+    "uiteindelijk",
+    "opnieuw",
+    "ineens",
+    "nauwelijks",
+    "regelmatig",
+    "tegelijk",
+    "daar",
+    "hier",
+    "er",
+];
+
+const SUBJECTS: &[&str] = &[
+    "ik", "jij", "je", "u", "wij", "we", "jullie", "hij", "zij", "ze",
+];
+
+const HAIR_ADJECTIVES: &[&str] = &[
+    "grijs",
+    "grijze",
+    "blond",
+    "blonde",
+    "kort",
+    "korte",
+    "lang",
+    "lange",
+    "krullend",
+    "krullende",
+    "donker",
+    "donkere",
+    "zwart",
+    "zwarte",
+    "rood",
+    "rode",
+    "bruin",
+    "bruine",
+    "wit",
+    "witte",
+    "dun",
+    "dunne",
+    "dik",
+    "dikke",
+    "steil",
+    "steile",
+    "nat",
+    "natte",
+    "geverfd",
+    "geverfde",
+    "kaal",
+    "golvend",
+    "golvende",
+    "lichte",
+    "licht",
+];
+
+const POSSESSIVES: &[&str] = &[
+    "mijn", "m", "mn", "je", "jouw", "zijn", "haar", "ons", "onze", "hun", "uw", "diens",
+];
+
+/// Verbs that take an infinitive: "ik wil haar bedanken".
+const GOVERNORS: &[&str] = &[
+    "wil", "kan", "zal", "moet", "mag", "ga", "gaat", "ging", "hoop", "probeer", "blijf", "wilde",
+    "kon", "zou", "moest", "willen", "kunnen", "zullen", "moeten", "gaan", "laat", "liet", "help",
+    "hielp",
+];
+
+/// Kinship and partner words: (word, neutral replacement, only after a possessive).
+const KIN_NL: &[(&str, &str, bool)] = &[
+    ("moeder", "ouder", false),
+    ("vader", "ouder", false),
+    ("mama", "ouder", false),
+    ("papa", "ouder", false),
+    ("moeders", "ouders", true),
+    ("vaders", "ouders", true),
+    ("dochter", "kind", false),
+    ("zoon", "kind", false),
+    ("dochtertje", "kind", false),
+    ("zoontje", "kind", false),
+    ("dochters", "kinderen", false),
+    ("zonen", "kinderen", false),
+    ("zoons", "kinderen", false),
+    ("echtgenote", "partner", false),
+    ("echtgenoot", "partner", false),
+    ("vriendin", "partner", true),
+    ("vriendje", "partner", true),
+    ("man", "partner", true),
+    ("vrouw", "partner", true),
+    ("opa", "grootouder", false),
+    ("oma", "grootouder", false),
+    ("grootvader", "grootouder", false),
+    ("grootmoeder", "grootouder", false),
+    ("schoonmoeder", "schoonouder", false),
+    ("schoonvader", "schoonouder", false),
+    ("stiefmoeder", "stiefouder", false),
+    ("stiefvader", "stiefouder", false),
+    ("broer", "familielid", true),
+    ("zus", "familielid", true),
+    ("zuster", "familielid", true),
+    ("oom", "familielid", true),
+    ("tante", "familielid", true),
+    ("weduwe", "weduwe of weduwnaar", false),
+    ("weduwnaar", "weduwe of weduwnaar", false),
+    ("huisvrouw", "thuisblijvende ouder", false),
+    ("huisman", "thuisblijvende ouder", false),
+    ("moederschap", "ouderschap", false),
+    ("vaderschap", "ouderschap", false),
+];
+
+const KIN_EN: &[(&str, &str, bool)] = &[
+    ("mother", "parent", false),
+    ("father", "parent", false),
+    ("mum", "parent", false),
+    ("mom", "parent", false),
+    ("dad", "parent", false),
+    ("daughter", "child", false),
+    ("son", "child", false),
+    ("daughters", "children", false),
+    ("sons", "children", false),
+    ("wife", "partner", false),
+    ("husband", "partner", false),
+    ("girlfriend", "partner", false),
+    ("boyfriend", "partner", false),
+    ("grandmother", "grandparent", false),
+    ("grandfather", "grandparent", false),
+    ("grandma", "grandparent", false),
+    ("grandpa", "grandparent", false),
+    ("woman", "person", true),
+    ("man", "person", true),
+    ("widow", "widowed person", false),
+    ("widower", "widowed person", false),
+];
+
+struct Ctx<'a, 't> {
+    text: &'a str,
+    tokens: &'a [Token<'t>],
+}
+
+impl Ctx<'_, '_> {
+    /// The next token in the same clause: only spaces between.
+    fn next(&self, i: usize) -> Option<usize> {
+        (i + 1 < self.tokens.len() && plain_gap(self.text, &self.tokens[i], &self.tokens[i + 1]))
+            .then_some(i + 1)
+    }
+
+    fn prev(&self, i: usize) -> Option<usize> {
+        (i > 0 && plain_gap(self.text, &self.tokens[i - 1], &self.tokens[i])).then(|| i - 1)
+    }
+
+    fn word(&self, i: Option<usize>) -> &str {
+        i.map_or("", |i| self.tokens[i].folded.as_str())
+    }
+
+    /// Tokens of the clause from `i` on, up to punctuation or a line break (at most 20).
+    fn clause_after(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut j = i;
+        while let Some(n) = self.next(j) {
+            out.push(n);
+            j = n;
+            if out.len() >= 20 {
+                break;
+            }
+        }
+        out
+    }
+
+    fn clause_before(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut j = i;
+        while let Some(p) = self.prev(j) {
+            out.push(p);
+            j = p;
+        }
+        out
+    }
+
+    /// Singular or plural for `zij`/`ze` at `i`.
+    fn number_of(&self, i: usize) -> Number {
+        let mut next = self.next(i);
+        for _ in 0..3 {
+            match next {
+                Some(n) if self.tokens[n].is_any(ADVERBS) => next = self.next(n),
+                _ => break,
+            }
+        }
+        if next.is_some_and(|n| self.tokens[n].is_any(PLURAL_MARKERS)) {
+            return Number::Plural;
+        }
+        let prev = self.prev(i);
+        let prev_word = self.word(prev);
+        if SUBORDINATORS.contains(&prev_word) {
+            if let Some(n) = self.clause_final(i) {
+                return n;
+            }
+        } else if PREPOSITIONS.contains(&prev_word) && self.tokens[i].is("ze") {
+            return Number::Plural;
+        }
+        if let Some(n) = next.and_then(|n| verb_number(&self.tokens[n])) {
+            return n;
+        }
+        if let Some(p) = prev {
+            let before = self.word(self.prev(p));
+            // "ik wil ze betrekken", "daarom wil ik ze": object position.
+            if self.tokens[i].is("ze")
+                && (SUBJECTS.contains(&before) || SUBJECTS.contains(&prev_word))
+            {
+                return Number::Plural;
+            }
+            if let Some(n) = verb_number(&self.tokens[p]) {
+                return n;
+            }
+        }
+        self.clause_final(i).unwrap_or(Number::Singular)
+    }
+
+    /// The finite verb at the end of a subordinate clause: a known form among
+    /// the last three words, else the ending of the last one.
+    fn clause_final(&self, i: usize) -> Option<Number> {
+        let clause = self.clause_after(i);
+        let tail: Vec<&Token> = clause
+            .iter()
+            .rev()
+            .take(3)
+            .map(|&j| &self.tokens[j])
+            .collect();
+        for t in &tail {
+            if t.is_any(SINGULAR_VERBS) {
+                return Some(Number::Singular);
+            }
+            if t.is_any(PLURAL_VERBS) {
+                return Some(Number::Plural);
+            }
+        }
+        tail.first().and_then(|t| verb_number(t))
+    }
+
+    /// Does the clause before `i` already have a finite verb?
+    fn finite_before(&self, i: usize) -> bool {
+        let before = self.clause_before(i);
+        before.iter().any(|&j| {
+            let t = &self.tokens[j];
+            let p = self.word(self.prev(j));
+            let w = t.folded.as_str();
+            t.is_any(SINGULAR_VERBS)
+                || t.is_any(PLURAL_VERBS)
+                || (SUBJECTS.contains(&p) && !is_function(t))
+                || (w.len() > 2
+                    && (w.ends_with('t') || w.ends_with("te") || w.ends_with("de"))
+                    && !is_function(t)
+                    && !is_participle(t)
+                    && !t.starts_upper()
+                    && !DETERMINERS.contains(&p)
+                    && !["een", "het", "de"].contains(&p))
+        })
+    }
+
+    fn zijn_is_possessive(&self, i: usize) -> bool {
+        let Some(n) = self.next(i) else { return false };
+        let next = &self.tokens[n];
+        if next.is("eigen") {
+            return true;
+        }
+        if (is_function(next) && next.number().is_none())
+            || is_participle(next)
+            || is_predicative(next)
+        {
+            return false;
+        }
+        let Some(p) = self.prev(i) else { return true };
+        let prev = self.tokens[p].folded.as_str();
+        let clause_start = self.prev(p).is_none();
+        if prev == "te" || ["wij", "we", "zij", "ze", "jullie"].contains(&prev) {
+            return false;
+        }
+        if ["dat", "die", "dit", "het", "er", "wat", "deze", "dat"].contains(&prev) && clause_start
+        {
+            return false;
+        }
+        if PREPOSITIONS.contains(&prev) || SUBORDINATORS.contains(&prev) {
+            return true;
+        }
+        self.finite_before(i)
+    }
+
+    fn haar_kind(&self, i: usize) -> Haar {
+        let prev = self.prev(i).map(|p| &self.tokens[p]);
+        let next = self.next(i).map(|n| &self.tokens[n]);
+        let next_is_np =
+            next.is_some_and(|n| (!is_function(n) || n.number().is_some()) && !is_participle(n));
+        if prev.is_some_and(|p| p.is_any(HAIR_ADJECTIVES)) {
+            return Haar::Hair;
+        }
+        if prev.is_some_and(|p| p.is_any(POSSESSIVES)) && !next_is_np {
+            return Haar::Hair;
+        }
+        if prev.is_some_and(|p| p.is("het"))
+            && next.is_none_or(|n| n.is_any(&["is", "was", "wordt", "werd", "zit", "zat"]))
+        {
+            return Haar::Hair;
+        }
+        if !next_is_np {
+            return Haar::Object;
+        }
+        let n = self.next(i).expect("checked above");
+        let infinitive = self.tokens[n].folded.ends_with("en")
+            && self.next(n).is_none()
+            && prev.is_some_and(|p| p.is_any(GOVERNORS) || verb_number(p).is_some());
+        if infinitive {
+            Haar::Object
+        } else {
+            Haar::Possessive
+        }
+    }
+
+    fn kin_context(&self, i: usize, possessive_only: bool, en: bool) -> bool {
+        let mut p = self.prev(i);
+        // Skip one adjective or number: "mijn oudste dochter", "een trotse moeder", "mijn twee zonen".
+        if let Some(q) = p {
+            let w = self.tokens[q].folded.as_str();
+            let adjective = (w.ends_with('e')
+                && !["de", "je", "onze", "deze", "die", "the"].contains(&w))
+                || w.ends_with("ste")
+                || self.tokens[q].number().is_some();
+            if adjective {
+                p = self.prev(q);
+            }
+        }
+        let w = self.word(p);
+        if en {
+            let before = self.word(p.and_then(|p| self.prev(p)));
+            return matches!(w, "my" | "his" | "her" | "their")
+                || (!possessive_only
+                    && (matches!(w, "am" | "is" | "was")
+                        || (w == "a" && matches!(before, "as" | "am" | "is" | "was"))))
+                || (possessive_only && w == "a" && before == "as");
+        }
+        if matches!(w, "mijn" | "m" | "mn" | "zijn" | "haar" | "diens") {
+            return true;
+        }
+        if possessive_only {
+            return w == "als" && self.tokens[i].is_any(&["man", "vrouw"]);
+        }
+        let before = self.word(p.and_then(|p| self.prev(p)));
+        matches!(
+            w,
+            "onze" | "ons" | "als" | "ben" | "is" | "was" | "werd" | "word"
+        ) || (w == "een" && matches!(before, "ben" | "is" | "was" | "werd" | "als"))
+    }
+}
+
+enum Haar {
+    Hair,
+    Possessive,
+    Object,
+}
+
+pub(crate) fn find(
+    text: &str,
+    tokens: &[Token],
+    lang: Lang,
+    known: &[Candidate],
+    out: &mut Vec<Candidate>,
+) {
+    let ctx = Ctx { text, tokens };
+    let mut push = |t: &Token, cat: Category, r: &str| {
+        out.push(Candidate::new(t.start, t.end, cat, r, rank::GENDER))
+    };
+    if lang == Lang::En {
+        for (i, t) in tokens.iter().enumerate() {
+            let next_is_np = ctx.next(i).is_some_and(|n| !is_function_en(&tokens[n]));
+            match t.folded.as_str() {
+                "he" | "she" | "him" => push(t, Category::Gender, "the candidate"),
+                "his" | "her" if next_is_np => push(t, Category::Gender, "their"),
+                "her" => push(t, Category::Gender, "the candidate"),
+                "his" | "hers" => push(t, Category::Gender, "theirs"),
+                "himself" | "herself" => push(t, Category::Gender, "themselves"),
+                "mr" | "mrs" | "ms" | "miss" => push(t, Category::Gender, "the candidate"),
+                w => {
+                    if let Some((_, r, poss)) = KIN_EN.iter().find(|(k, _, _)| *k == w) {
+                        if ctx.kin_context(i, *poss, true) {
+                            push(t, Category::Kinship, r);
+                        }
+                    }
+                }
+            }
+        }
+        return;
+    }
+
+    let sentence_of = sentence_index(text, tokens);
+    let name_sentences: Vec<usize> = known
+        .iter()
+        .filter(|c| c.category == Category::Name)
+        .filter_map(|c| tokens.iter().position(|t| t.start >= c.start))
+        .map(|i| sentence_of[i])
+        .collect();
+    let near_name = |i: usize| {
+        name_sentences
+            .iter()
+            .any(|&s| s <= sentence_of[i] && sentence_of[i] <= s + 2)
+    };
+    let gendered = tokens
+        .iter()
+        .any(|t| t.is_any(&["hij", "hem", "hijzelf", "hemzelf"]));
+    let mut neutral = false;
+
+    for (i, t) in tokens.iter().enumerate() {
+        match t.folded.as_str() {
+            "hij" | "hem" => push(t, Category::Gender, "de kandidaat"),
+            "hijzelf" | "zijzelf" | "hemzelf" | "haarzelf" => {
+                push(t, Category::Gender, "de kandidaat zelf")
+            }
+            "zij" | "ze" => {
+                if ctx.number_of(i) == Number::Singular {
+                    push(t, Category::Gender, "de kandidaat");
+                }
+            }
+            "zijn" => {
+                if ctx.zijn_is_possessive(i) {
+                    push(t, Category::Gender, "diens");
+                }
+            }
+            "haar" => match ctx.haar_kind(i) {
+                Haar::Hair => {}
+                Haar::Possessive => push(t, Category::Gender, "diens"),
+                Haar::Object => push(t, Category::Gender, "de kandidaat"),
+            },
+            "die" if !gendered && ctx.prev(i).is_none() && near_name(i) => {
+                if ctx
+                    .next(i)
+                    .is_some_and(|n| tokens[n].is_any(SINGULAR_VERBS))
+                {
+                    neutral = true;
+                    push(t, Category::Gender, "de kandidaat");
+                }
+            }
+            "hun" | "hen" if neutral && near_name(i) => {
+                let next_is_np = ctx
+                    .next(i)
+                    .is_some_and(|n| !is_function(&tokens[n]) && !is_participle(&tokens[n]));
+                push(
+                    t,
+                    Category::Gender,
+                    if t.is("hun") && next_is_np {
+                        "diens"
+                    } else {
+                        "de kandidaat"
+                    },
+                );
+            }
+            "mevrouw" | "meneer" | "mevr" | "mw" | "dhr" => {
+                let prev = ctx.word(i.checked_sub(1));
+                let next = ctx.next(i).or_else(|| {
+                    (text[t.end..].starts_with(". "))
+                        .then_some(i + 1)
+                        .filter(|&n| n < tokens.len())
+                });
+                let addressed = matches!(prev, "geachte" | "beste" | "lieve" | "dames");
+                let other = next.is_some_and(|n| {
+                    tokens[n].starts_upper() || tokens[n].is_any(&["de", "en", "of"])
+                });
+                if !addressed && !other {
+                    push(t, Category::Gender, "de kandidaat");
+                }
+            }
+            w => {
+                if let Some((_, r, poss)) = KIN_NL.iter().find(|(k, _, _)| *k == w) {
+                    if ctx.kin_context(i, *poss, false) {
+                        let r = if ctx.word(ctx.prev(i)) == "als" && matches!(w, "man" | "vrouw") {
+                            "persoon"
+                        } else {
+                            r
+                        };
+                        push(t, Category::Kinship, r);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Sentence number of each token: a new sentence after `.`, `!`, `?` or a line break.
+fn sentence_index(text: &str, tokens: &[Token]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut s = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && text[tokens[i - 1].end..t.start].contains(['.', '!', '?', '\n']) {
+            s += 1;
+        }
+        out.push(s);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blinding::text::tokenize;
+
+    fn hits(text: &str) -> Vec<String> {
+        let tokens = tokenize(text);
+        let mut out = Vec::new();
+        find(
+            text,
+            &tokens,
+            crate::blinding::detect_lang(text),
+            &[],
+            &mut out,
+        );
+        out.iter()
+            .map(|c| format!("{}={}", &text[c.start..c.end], c.replacement))
+            .collect()
+    }
+
+    #[test]
+    fn zijn_verb_or_possessive() {
+        assert!(hits(
+            "De plannen zijn ambitieus en wij zijn er klaar voor. Er zijn drie wethouders."
+        )
+        .is_empty());
+        assert!(hits("Daarom zijn investeringen nodig. Het moet duidelijk zijn.").is_empty());
+        assert_eq!(
+            hits("Met zijn ervaring zet hij zijn kennis in."),
+            ["zijn=diens", "hij=de kandidaat", "zijn=diens"]
+        );
+        assert_eq!(hits("Zijn aanpak werkt."), ["Zijn=diens"]);
+    }
+
+    #[test]
+    fn zij_she_or_they() {
+        assert!(hits(
+            "De inwoners zeggen dat ze het belangrijk vinden. Zij vinden dat, ze hebben gelijk."
+        )
+        .is_empty());
+        assert!(hits("Daarom vinden ze dat ook. Ik wil ze betrekken.").is_empty());
+        assert_eq!(hits("Ze is sinds 2018 raadslid."), ["Ze=de kandidaat"]);
+        assert_eq!(
+            hits("Ik weet dat zij het belangrijk vindt."),
+            ["zij=de kandidaat"]
+        );
+        assert_eq!(
+            hits("Omdat ze het budget wil verhogen."),
+            ["ze=de kandidaat"]
+        );
+    }
+
+    #[test]
+    fn haar_possessive_object_or_hair() {
+        assert_eq!(hits("Haar haar is grijs."), ["Haar=diens"]);
+        assert!(hits("Ze heeft grijs haar.")
+            .iter()
+            .all(|h| !h.starts_with("haar")));
+        assert_eq!(
+            hits("Ik heb haar gesproken over haar werk."),
+            ["haar=de kandidaat", "haar=diens"]
+        );
+        assert_eq!(hits("Ik wil haar bedanken."), ["haar=de kandidaat"]);
+    }
+
+    #[test]
+    fn kinship_only_about_the_person() {
+        assert_eq!(
+            hits("Als moeder van twee weet ik dat. Mijn man werkt."),
+            ["moeder=ouder", "man=partner"]
+        );
+        assert!(
+            hits("Ik zal man en paard noemen; vrouwen en mannen, moeders in de bijstand.")
+                .is_empty()
+        );
+        assert_eq!(hits("Als vrouw in de politiek"), ["vrouw=persoon"]);
+    }
+
+    #[test]
+    fn english_pronouns() {
+        assert_eq!(
+            hits("She is a mother of two and her work shows it; I met her. As a woman in politics, my husband says."),
+            ["She=the candidate", "mother=parent", "her=their", "her=the candidate", "woman=person", "husband=partner"]
+        );
+    }
+}
