@@ -39,10 +39,7 @@ pub struct Text {
 
 impl Text {
     pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Text {
-        Text {
-            nl: nl.into(),
-            en: en.into(),
-        }
+        Text { nl: nl.into(), en: en.into() }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

@@ -26,9 +26,7 @@ pub fn clean_name(raw: &str) -> Result<String, NameError> {
         return Err(NameError::Empty);
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(NameError::TooLong {
-            max: MAX_NAME_CHARS,
-        });
+        return Err(NameError::TooLong { max: MAX_NAME_CHARS });
     }
     if name.chars().any(char::is_control) {
         return Err(NameError::ControlCharacter);
@@ -83,16 +81,11 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_checked() {
-        assert_eq!(
-            clean_name("  Gemeente Voorbeeld  ").unwrap(),
-            "Gemeente Voorbeeld"
-        );
+        assert_eq!(clean_name("  Gemeente Voorbeeld  ").unwrap(), "Gemeente Voorbeeld");
         assert_eq!(clean_name(" \t "), Err(NameError::Empty));
         assert_eq!(
             clean_name(&"x".repeat(MAX_NAME_CHARS + 1)),
-            Err(NameError::TooLong {
-                max: MAX_NAME_CHARS
-            })
+            Err(NameError::TooLong { max: MAX_NAME_CHARS })
         );
         assert_eq!(clean_name("a\u{7}b"), Err(NameError::ControlCharacter));
         assert!(clean_name(&"é".repeat(MAX_NAME_CHARS)).is_ok());
