@@ -290,25 +290,40 @@ impl Ctx<'_, '_> {
         self.clause_final(i).unwrap_or(Number::Singular)
     }
 
-    /// The finite verb at the end of a subordinate clause: a known form among
-    /// the last three words, else the ending of the last one.
+    /// The finite verb of a subordinate clause: the first word after the
+    /// subject that is a known finite form, or looks like one by its ending.
+    /// Nouns are skipped when an article, preposition or "en"/"of" precedes
+    /// them ("de kosten", "met leerkrachten"); "-te"/"-de" words before a
+    /// content word are inflected adjectives ("grote plannen"), not past tenses.
     fn clause_final(&self, i: usize) -> Option<Number> {
         let clause = self.clause_after(i);
-        let tail: Vec<&Token> = clause
-            .iter()
-            .rev()
-            .take(3)
-            .map(|&j| &self.tokens[j])
-            .collect();
-        for t in &tail {
+        for (k, &j) in clause.iter().enumerate() {
+            let t = &self.tokens[j];
             if t.is_any(SINGULAR_VERBS) {
                 return Some(Number::Singular);
             }
             if t.is_any(PLURAL_VERBS) {
                 return Some(Number::Plural);
             }
+            let prev = self.word(self.prev(j));
+            if DETERMINERS.contains(&prev)
+                || PREPOSITIONS.contains(&prev)
+                || ["een", "en", "of", "als"].contains(&prev)
+            {
+                continue;
+            }
+            let next_content = clause
+                .get(k + 1)
+                .is_some_and(|&n| !is_function(&self.tokens[n]));
+            let w = t.folded.as_str();
+            if (w.ends_with("te") || w.ends_with("de")) && next_content {
+                continue;
+            }
+            if let Some(n) = verb_number(t) {
+                return Some(n);
+            }
         }
-        tail.first().and_then(|t| verb_number(t))
+        None
     }
 
     /// Does the clause before `i` already have a finite verb?
@@ -400,6 +415,24 @@ impl Ctx<'_, '_> {
                 || self.tokens[q].number().is_some();
             if adjective {
                 p = self.prev(q);
+            }
+        }
+        // "als Marokkaans-Nederlandse vrouw", "als eerste vrouw": walk back over adjectives to "als".
+        if !en && self.tokens[i].is_any(&["man", "vrouw"]) {
+            let mut j = i;
+            for _ in 0..3 {
+                let Some(q) = j.checked_sub(1) else { break };
+                let gap = &self.text[self.tokens[q].end..self.tokens[j].start];
+                if gap.contains([',', '.', ';', ':', '!', '?', '\n']) {
+                    break;
+                }
+                if self.tokens[q].is("als") {
+                    return true;
+                }
+                if is_function(&self.tokens[q]) {
+                    break;
+                }
+                j = q;
             }
         }
         let w = self.word(p);
@@ -543,7 +576,11 @@ pub(crate) fn find(
             w => {
                 if let Some((_, r, poss)) = KIN_NL.iter().find(|(k, _, _)| *k == w) {
                     if ctx.kin_context(i, *poss, false) {
-                        let r = if ctx.word(ctx.prev(i)) == "als" && matches!(w, "man" | "vrouw") {
+                        let possessed = matches!(
+                            ctx.word(ctx.prev(i)),
+                            "mijn" | "m" | "mn" | "zijn" | "haar" | "diens"
+                        );
+                        let r = if matches!(w, "man" | "vrouw") && !possessed {
                             "persoon"
                         } else {
                             r
