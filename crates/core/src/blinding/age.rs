@@ -50,7 +50,7 @@ pub(crate) fn find(
         }
         // "sinds mijn 21e", "op mijn 18de"
         if let Some(n) = ordinal(&t.folded) {
-            if (10..=110).contains(&n) && matches!(prev, "mijn" | "zijn" | "haar" | "diens" | "n") {
+            if (1..=110).contains(&n) && matches!(prev, "mijn" | "zijn" | "haar" | "diens" | "n") {
                 push(t.start, t.end, age);
             }
             continue;
@@ -71,18 +71,17 @@ pub(crate) fn find(
 
         // Birth year, wherever it appears, and years in a birth or "since" context.
         if (1900..=2100).contains(&n) && !joined_prev {
-            let birth_context = matches!(
-                prev,
-                "geboren"
-                    | "geboortejaar"
-                    | "geb"
-                    | "sinds"
-                    | "afgestudeerd"
-                    | "born"
-                    | "since"
-                    | "graduated"
-            ) || (prev == "in"
-                && matches!(prev2, "geboren" | "afgestudeerd" | "born" | "graduated"))
+            // "sinds 2018" dates the person only when the clause is about a person
+            // ("sinds 2018 is ze raadslid"), not in "huren stegen sinds 2015".
+            let since =
+                matches!(prev, "sinds" | "since") && person_in_clause(text, tokens, i, known);
+            let birth_context = since
+                || matches!(
+                    prev,
+                    "geboren" | "geboortejaar" | "geb" | "afgestudeerd" | "born" | "graduated"
+                )
+                || (prev == "in"
+                    && matches!(prev2, "geboren" | "afgestudeerd" | "born" | "graduated"))
                 || (prev == "in"
                     && matches!(next, "geboren" | "afgestudeerd" | "born" | "graduated"));
             if Some(n) == birth_year || birth_context {
@@ -111,7 +110,10 @@ pub(crate) fn find(
                 push(t.start, tokens[i + 2].end, age);
                 continue;
             }
-            if copula || leeftijd {
+            // "ben 41 jaar", and "Youssef el Idrissi, 39 jaar, vader van ..." (an apposition).
+            let apposition = text[..t.start].trim_end().ends_with(',')
+                && text[tokens[i + 1].end..].starts_with([',', '.', ')']);
+            if copula || leeftijd || apposition {
                 push(t.start, tokens[i + 1].end, age);
                 continue;
             }
@@ -123,7 +125,9 @@ pub(crate) fn find(
             continue;
         }
         // "ik ben 41.", "toen ik 16 was", "aged 41", "(41)" after the name
-        let clause_end = next.is_empty() || !gap(i, i + 1) && !text[t.end..].starts_with(')');
+        let clause_end = next.is_empty()
+            || (!gap(i, i + 1) && !text[t.end..].starts_with(')'))
+            || matches!(next, "en" | "maar" | "want" | "dus" | "and" | "but" | "so");
         let toen_ik = matches!(prev, "ik" | "hij" | "zij" | "ze")
             && matches!(next, "was" | "werd")
             && gap(i, i + 1);
@@ -146,6 +150,42 @@ pub(crate) fn find(
             push(t.start, t.end, age);
         }
     }
+}
+
+/// Is there a person in the clause around token `i`: a first- or third-person
+/// pronoun, or a match of the name?
+fn person_in_clause(text: &str, tokens: &[Token], i: usize, known: &[Candidate]) -> bool {
+    const PERSON: &[&str] = &[
+        "ik", "mijn", "me", "mij", "hij", "zij", "ze", "haar", "zijn", "hem", "ben", "i", "my",
+        "me", "he", "she", "his", "her", "him", "am",
+    ];
+    let breaks = |a: usize, b: usize| {
+        text[tokens[a].end..tokens[b].start].contains([',', '.', ';', ':', '!', '?', '\n'])
+    };
+    let mut lo = i;
+    while lo > 0 && !breaks(lo - 1, lo) {
+        lo -= 1;
+    }
+    let mut hi = i;
+    while hi + 1 < tokens.len() && !breaks(hi, hi + 1) {
+        hi += 1;
+    }
+    let (start, end) = (tokens[lo].start, tokens[hi].end);
+    // Or the sentence opens with the person: "Ik ben ..., vader van drie kinderen en sinds 2018 raadslid".
+    let mut first = lo;
+    while first > 0
+        && !text[tokens[first - 1].end..tokens[first].start].contains(['.', '!', '?', '\n'])
+    {
+        first -= 1;
+    }
+    tokens[lo..=hi].iter().any(|t| t.is_any(PERSON))
+        || tokens[first].is_any(&["ik", "hij", "zij", "ze", "i", "he", "she"])
+        || known.iter().any(|c| {
+            c.category == Category::Name
+                && c.start >= start.min(tokens[first].start)
+                && c.end <= end
+                && (c.start >= start || c.start == tokens[first].start)
+        })
 }
 
 /// "21e", "18de", "21ste", "21st" -> 21

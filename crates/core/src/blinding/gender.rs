@@ -130,6 +130,32 @@ const HAIR_ADJECTIVES: &[&str] = &[
     "licht",
 ];
 
+/// Feminine nouns for organisations that "haar" often refers to.
+const INSTITUTIONS: &[&str] = &[
+    "gemeente",
+    "provincie",
+    "overheid",
+    "organisatie",
+    "stad",
+    "regering",
+    "partij",
+    "fractie",
+    "coalitie",
+    "commissie",
+    "instelling",
+    "school",
+    "universiteit",
+    "bibliotheek",
+    "corporatie",
+    "politie",
+    "vereniging",
+    "stichting",
+    "rekenkamer",
+    "regio",
+    "afdeling",
+    "directie",
+];
+
 const POSSESSIVES: &[&str] = &[
     "mijn", "m", "mn", "je", "jouw", "zijn", "haar", "ons", "onze", "hun", "uw", "diens",
 ];
@@ -175,8 +201,8 @@ const KIN_NL: &[(&str, &str, bool)] = &[
     ("zuster", "familielid", true),
     ("oom", "familielid", true),
     ("tante", "familielid", true),
-    ("weduwe", "weduwe of weduwnaar", false),
-    ("weduwnaar", "weduwe of weduwnaar", false),
+    ("weduwe", "[burgerlijke staat]", false),
+    ("weduwnaar", "[burgerlijke staat]", false),
     ("huisvrouw", "thuisblijvende ouder", false),
     ("huisman", "thuisblijvende ouder", false),
     ("moederschap", "ouderschap", false),
@@ -297,7 +323,8 @@ impl Ctx<'_, '_> {
     /// content word are inflected adjectives ("grote plannen"), not past tenses.
     fn clause_final(&self, i: usize) -> Option<Number> {
         let clause = self.clause_after(i);
-        for (k, &j) in clause.iter().enumerate() {
+        // Known finite forms ("heeft", "willen") are the surest sign; look for them first.
+        for &j in &clause {
             let t = &self.tokens[j];
             if t.is_any(SINGULAR_VERBS) {
                 return Some(Number::Singular);
@@ -305,6 +332,9 @@ impl Ctx<'_, '_> {
             if t.is_any(PLURAL_VERBS) {
                 return Some(Number::Plural);
             }
+        }
+        for (k, &j) in clause.iter().enumerate() {
+            let t = &self.tokens[j];
             let prev = self.word(self.prev(j));
             if DETERMINERS.contains(&prev)
                 || PREPOSITIONS.contains(&prev)
@@ -342,7 +372,20 @@ impl Ctx<'_, '_> {
                     && !is_participle(t)
                     && !t.starts_upper()
                     && !DETERMINERS.contains(&p)
+                    && !PREPOSITIONS.contains(&p)
                     && !["een", "het", "de"].contains(&p))
+                // "collega's in de raad waarderen zijn kennis": a plural verb after a noun,
+                // not a plural noun after an article or adjective ("de grote plannen zijn").
+                || (w.len() > 4
+                    && w.ends_with("en")
+                    && !is_function(t)
+                    && !is_participle(t)
+                    && !t.starts_upper()
+                    && self.prev(j).is_some()
+                    && !DETERMINERS.contains(&p)
+                    && !PREPOSITIONS.contains(&p)
+                    && !["een", "het", "de", "en", "of"].contains(&p)
+                    && !p.ends_with('e'))
         })
     }
 
@@ -368,7 +411,11 @@ impl Ctx<'_, '_> {
         {
             return false;
         }
-        if PREPOSITIONS.contains(&prev) || SUBORDINATORS.contains(&prev) {
+        // "dat hij zijn afspraken nakomt": the verb would be "is" after a singular subject.
+        if PREPOSITIONS.contains(&prev)
+            || SUBORDINATORS.contains(&prev)
+            || ["hij", "ik", "jij", "u"].contains(&prev)
+        {
             return true;
         }
         self.finite_before(i)
@@ -390,6 +437,15 @@ impl Ctx<'_, '_> {
         {
             return Haar::Hair;
         }
+        // "de gemeente haalt haar eigen doelen niet": "haar" refers to a feminine institution noun.
+        if next_is_np
+            && self
+                .clause_before(i)
+                .iter()
+                .any(|&j| self.tokens[j].is_any(INSTITUTIONS) && self.word(self.prev(j)) == "de")
+        {
+            return Haar::Hair;
+        }
         if !next_is_np {
             return Haar::Object;
         }
@@ -405,6 +461,36 @@ impl Ctx<'_, '_> {
     }
 
     fn kin_context(&self, i: usize, possessive_only: bool, en: bool) -> bool {
+        // Words for one's own child, parent or spouse are replaced by a neutral word
+        // wherever they occur: "een alleenstaande ouder" reads as well as "moeder".
+        if !possessive_only && !en {
+            return true;
+        }
+        // "getrouwd met een vrouw", "samen met een man"
+        if !en && self.tokens[i].is_any(&["man", "vrouw"]) {
+            let back: Vec<&str> = (1..=4)
+                .filter_map(|k| i.checked_sub(k))
+                .map(|j| self.tokens[j].folded.as_str())
+                .collect();
+            if back.first() == Some(&"een")
+                && back.get(1) == Some(&"met")
+                && back.iter().any(|w| {
+                    [
+                        "getrouwd",
+                        "trouwde",
+                        "gehuwd",
+                        "samen",
+                        "relatie",
+                        "samenwonend",
+                        "woon",
+                        "woont",
+                    ]
+                    .contains(w)
+                })
+            {
+                return true;
+            }
+        }
         let mut p = self.prev(i);
         // Skip one adjective or number: "mijn oudste dochter", "een trotse moeder", "mijn twee zonen".
         if let Some(q) = p {
@@ -598,7 +684,16 @@ fn sentence_index(text: &str, tokens: &[Token]) -> Vec<usize> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut s = 0;
     for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && text[tokens[i - 1].end..t.start].contains(['.', '!', '?', '\n']) {
+        let gap = if i > 0 {
+            &text[tokens[i - 1].end..t.start]
+        } else {
+            ""
+        };
+        // "400.000" and "F.E.A." are not sentence ends.
+        let full_stop = gap.contains('.')
+            && (gap.len() > 1 || t.starts_upper())
+            && !(gap == "." && t.number().is_some());
+        if i > 0 && (full_stop || gap.contains(['!', '?', '\n'])) {
             s += 1;
         }
         out.push(s);

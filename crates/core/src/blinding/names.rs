@@ -14,6 +14,15 @@ const TUSSENVOEGSELS: &[&str] = &[
     "vander", "vd", "d", "l", "ben", "bin", "ibn", "abu",
 ];
 
+/// Surname cores (after "de", "van", "ter") that are everyday Dutch words.
+const COMMON_CORES: &[&str] = &[
+    "jong", "groot", "boer", "wit", "bruin", "bruijn", "graaf", "haan", "vos", "meer", "lange",
+    "linden", "beek", "dam", "wijk", "koning", "veen", "wilde", "horst", "berg", "dijk", "bos",
+    "heuvel", "brink", "bergen", "ruiter", "klein", "zwart", "leeuw", "hoek", "wal", "laan",
+    "water", "weg", "kamp", "zand", "hout", "goede", "rooij", "heer", "ven", "burg", "poel",
+    "velde", "broek", "haas", "wolf", "mol",
+];
+
 fn is_tv(word: &str) -> bool {
     TUSSENVOEGSELS.contains(&fold(word).as_str())
 }
@@ -22,6 +31,9 @@ fn is_tv(word: &str) -> bool {
 #[derive(Debug, Clone)]
 pub(crate) struct Form {
     pub words: Vec<String>,
+    /// A surname core that is also a common word ("Jong", "Groot", "Meer"):
+    /// at the start of a sentence the capital says nothing, so it does not match there.
+    pub common_word: bool,
     /// Single words such as "Berg" or "Jong" are also ordinary Dutch words
     /// ("berg", "jong"), so they only match when written with a capital.
     pub needs_capital: bool,
@@ -32,6 +44,7 @@ impl Form {
         let words = fold_words(phrase);
         (!words.is_empty()).then(|| Form {
             needs_capital: words.len() == 1,
+            common_word: false,
             words,
         })
     }
@@ -56,6 +69,9 @@ pub(crate) fn match_form(
 ) -> Option<FormMatch> {
     let n = form.words.len();
     if i + n > tokens.len() || (form.needs_capital && !tokens[i].starts_upper()) {
+        return None;
+    }
+    if form.common_word && super::text::at_sentence_start(text, tokens[i].start) {
         return None;
     }
     let mut suffixed = false;
@@ -139,6 +155,7 @@ impl NameModel {
 
         let mut phrases: Vec<String> = vec![identity.name.clone(), given.clone()];
         let mut surnames: Vec<String> = Vec::new();
+        let mut stripped: Vec<String> = Vec::new();
         if !surname.is_empty() {
             surnames.push(surname.clone());
             // "van der Berg" -> "Berg"; "Bakker-de Vries" -> "Bakker", "de Vries", "Vries".
@@ -152,6 +169,9 @@ impl NameModel {
                 let core_start = ws.iter().position(|w| !is_tv(w)).unwrap_or(0);
                 surnames.push(piece.clone());
                 surnames.push(ws[core_start..].join(" "));
+                if core_start > 0 {
+                    stripped.push(fold_words(&ws[core_start..].join(" ")).concat());
+                }
             }
             // "Elamrani", "Vanderberg": particles written together, as in e-mail names.
             surnames.push(fold_words(&surname).concat());
@@ -191,6 +211,11 @@ impl NameModel {
             .collect();
         forms.retain(|f| f.words.iter().map(String::len).sum::<usize>() >= 2);
         dedup(&mut forms);
+        for f in &mut forms {
+            f.common_word = f.words.len() == 1
+                && stripped.contains(&f.words[0])
+                && COMMON_CORES.contains(&f.words[0].as_str());
+        }
         let mut surname_forms: Vec<Form> = surnames.iter().filter_map(|p| Form::new(p)).collect();
         dedup(&mut surname_forms);
         NameModel {

@@ -2,7 +2,8 @@
 //! "woonachtig te Bergen op Zoom", and the birth place wherever it appears.
 //!
 //! Limits: a place is a run of capitalised words after one of the trigger
-//! phrases, so "opgegroeid in de Tilburgse wijk Groenewoud" is missed, and
+//! phrases (or after "de wijk", "het dorp" there), so "opgegroeid in de
+//! Tilburgse wijk Groenewoud" is missed, and
 //! schools, sports clubs and neighbourhoods are only hidden when the
 //! secretary lists them in `extra`.
 
@@ -48,6 +49,35 @@ const TRIGGERS: &[&[&str]] = &[
     &["moved", "to"],
 ];
 
+/// Verbs that tie a place to the person when "in", "te", "uit" or "naar" follows later in the clause.
+const RESIDENCE: &[&str] = &[
+    "woon",
+    "woont",
+    "woonde",
+    "woonden",
+    "wonen",
+    "woonachtig",
+    "geboren",
+    "opgegroeid",
+    "getogen",
+    "groeide",
+    "verhuisd",
+    "verhuisde",
+    "verhuisden",
+    "afkomstig",
+    "kom",
+    "komt",
+    "kwam",
+    "kwamen",
+    "komen",
+    "lives",
+    "live",
+    "born",
+    "grew",
+    "raised",
+    "moved",
+];
+
 /// Lower-case words inside place names: "Bergen op Zoom", "Alphen aan den Rijn".
 const CONNECTORS: &[&str] = &["op", "aan", "den", "de", "bij", "an", "in", "upon", "on"];
 
@@ -71,8 +101,33 @@ pub(crate) fn find(
     let birth = identity.birth_place.as_deref().and_then(Form::new);
     for i in 0..tokens.len() {
         if let Some(form) = &birth {
-            if let Some(m) = match_form(text, tokens, i, form, &["se"], &[]) {
+            if let Some(m) = match_form(text, tokens, i, form, &["se", "s"], &[]) {
                 push(tokens[i].start, m.end);
+            }
+        }
+        // "woont met haar man en drie dochters in Zwolle", "woont sinds 1995 in Leeuwarden":
+        // a residence or origin verb, then "in/te/uit/naar" + a name later in the clause.
+        if tokens[i].is_any(RESIDENCE) {
+            let mut j = i + 1;
+            while j + 1 < tokens.len()
+                && j <= i + 10
+                && !text[tokens[j - 1].end..tokens[j].start]
+                    .contains(['.', ';', ':', '!', '?', '\n'])
+            {
+                if tokens[j].is_any(&["in", "te", "uit", "naar"]) {
+                    let mut at = j + 1;
+                    if at + 1 < tokens.len()
+                        && tokens[at].is_any(&["de", "het"])
+                        && tokens[at + 1].starts_upper()
+                    {
+                        at += 1; // "in de Bijlmer", "uit het Rifgebergte"
+                    }
+                    if let Some((s, e)) = place_at(text, tokens, at) {
+                        push(s, e);
+                    }
+                    break;
+                }
+                j += 1;
             }
         }
         for trig in TRIGGERS {
@@ -80,7 +135,26 @@ pub(crate) fn find(
             if i + n >= tokens.len() || !(0..n).all(|k| tokens[i + k].folded == trig[k]) {
                 continue;
             }
-            if let Some((s, e)) = place_at(text, tokens, i + n) {
+            // "opgegroeid in de wijk Groenewoud", "geboren in het dorp Wirdum"
+            let mut at = i + n;
+            if at + 2 < tokens.len()
+                && tokens[at].is_any(&["de", "het", "een"])
+                && tokens[at + 1].is_any(&[
+                    "wijk",
+                    "buurt",
+                    "dorp",
+                    "stad",
+                    "gemeente",
+                    "stadsdeel",
+                    "provincie",
+                    "regio",
+                    "plaats",
+                    "kern",
+                ])
+            {
+                at += 2;
+            }
+            if let Some((s, e)) = place_at(text, tokens, at) {
                 push(s, e);
             }
         }

@@ -312,13 +312,15 @@ pub(crate) fn is_function_en(t: &Token) -> bool {
 /// "gesproken", "gewerkt", "gekozen", "bereikt": past participles cannot be
 /// the finite verb that tells singular from plural.
 pub(crate) fn is_participle(t: &Token) -> bool {
+    // "ver-", "be-", "ont-", "her-" words in "-en" are more often plural verbs
+    // ("ze vertrekken") than strong participles ("verkozen"), so only "ge-" counts there.
     let w = t.folded.as_str();
-    let ends = w.ends_with('t') || w.ends_with('d') || w.ends_with("en");
-    ends && w.len() > 5
+    let weak = (w.ends_with('t') || w.ends_with('d'))
         && ["ge", "be", "ver", "ont", "her"]
             .iter()
-            .any(|p| w.starts_with(p))
-        && !is_verb_known(w)
+            .any(|p| w.starts_with(p));
+    let strong = w.ends_with("en") && w.starts_with("ge");
+    (weak || strong) && w.len() > 5 && !is_verb_known(w)
 }
 
 fn is_verb_known(w: &str) -> bool {
