@@ -446,7 +446,8 @@ impl Ctx<'_, '_> {
         {
             return Haar::Hair;
         }
-        if !next_is_np {
+        // "collega's noemen haar vasthoudend": an adjective after "haar" is a predicate.
+        if !next_is_np || next.is_some_and(is_predicative) {
             return Haar::Object;
         }
         let n = self.next(i).expect("checked above");
@@ -595,6 +596,7 @@ pub(crate) fn find(
             .iter()
             .any(|&s| s <= sentence_of[i] && sentence_of[i] <= s + 2)
     };
+    let mut merged = Vec::new();
     let gendered = tokens
         .iter()
         .any(|t| t.is_any(&["hij", "hem", "hijzelf", "hemzelf"]));
@@ -666,17 +668,36 @@ pub(crate) fn find(
                             ctx.word(ctx.prev(i)),
                             "mijn" | "m" | "mn" | "zijn" | "haar" | "diens"
                         );
-                        let r = if matches!(w, "man" | "vrouw") && !possessed {
-                            "persoon"
-                        } else {
-                            r
+                        let married = ctx.word(ctx.prev(i)) == "een";
+                        let r = match w {
+                            "man" | "vrouw" if married => "partner",
+                            "man" | "vrouw" if !possessed => "persoon",
+                            _ => r,
                         };
-                        push(t, Category::Kinship, r);
+                        // "onze zoon" -> "ons kind": "kind" takes "ons".
+                        match ctx.prev(i) {
+                            Some(p) if r == "kind" && tokens[p].is("onze") => {
+                                let ons = if tokens[p].starts_upper() {
+                                    "Ons kind"
+                                } else {
+                                    "ons kind"
+                                };
+                                merged.push(Candidate::new(
+                                    tokens[p].start,
+                                    t.end,
+                                    Category::Kinship,
+                                    ons,
+                                    rank::GENDER,
+                                ));
+                            }
+                            _ => push(t, Category::Kinship, r),
+                        }
                     }
                 }
             }
         }
     }
+    out.extend(merged);
 }
 
 /// Sentence number of each token: a new sentence after `.`, `!`, `?` or a line break.

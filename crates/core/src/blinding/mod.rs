@@ -260,6 +260,15 @@ pub fn propose(text: &str, identity: &Identity, lexicon: &RedactionLexicon) -> V
         .into_iter()
         .map(|c| {
             let matched = text[c.start..c.end].to_owned();
+            // Word lists carry Dutch placeholders; an English text gets the English ones.
+            let c = if lang == Lang::En && c.replacement == c.category.placeholder(Lang::Nl) {
+                Candidate {
+                    replacement: c.category.placeholder(Lang::En).to_owned(),
+                    ..c
+                }
+            } else {
+                c
+            };
             let starts_lower = c.replacement.chars().next().is_some_and(char::is_lowercase);
             let replacement = if starts_lower && text::at_sentence_start(text, c.start) {
                 text::capitalize(&c.replacement)

@@ -42,8 +42,9 @@ pub(crate) struct Form {
 impl Form {
     pub fn new(phrase: &str) -> Option<Form> {
         let words = fold_words(phrase);
-        (!words.is_empty()).then(|| Form {
-            needs_capital: words.len() == 1,
+        let needs_capital = words.len() == 1;
+        (!words.is_empty()).then_some(Form {
+            needs_capital,
             common_word: false,
             words,
         })

@@ -78,6 +78,20 @@ const RESIDENCE: &[&str] = &[
     "moved",
 ];
 
+/// Participles that tie a place to the person when they follow it: "in Tilburg geboren".
+const AFTER_PLACE: &[&str] = &[
+    "geboren",
+    "verhuisd",
+    "opgegroeid",
+    "getogen",
+    "gewoond",
+    "gekomen",
+    "gevlucht",
+    "geëmigreerd",
+    "geemigreerd",
+    "neergestreken",
+];
+
 /// Lower-case words inside place names: "Bergen op Zoom", "Alphen aan den Rijn".
 const CONNECTORS: &[&str] = &["op", "aan", "den", "de", "bij", "an", "in", "upon", "on"];
 
@@ -128,6 +142,18 @@ pub(crate) fn find(
                     break;
                 }
                 j += 1;
+            }
+        }
+        // "naar Groningen verhuisd", "in Lelydorp geboren": the verb after the place.
+        if tokens[i].is_any(&["in", "naar", "uit", "te"]) && i + 1 < tokens.len() {
+            if let Some((s, e)) = place_at(text, tokens, i + 1) {
+                let after = tokens.iter().position(|t| t.start >= e);
+                if after.is_some_and(|a| {
+                    tokens[a].is_any(AFTER_PLACE)
+                        && super::text::plain_gap(text, &tokens[a - 1], &tokens[a])
+                }) {
+                    push(s, e);
+                }
             }
         }
         for trig in TRIGGERS {

@@ -89,12 +89,18 @@ pub(crate) fn fold_words(phrase: &str) -> Vec<String> {
 /// True when `pos` starts a sentence: only whitespace, quotes or brackets lie
 /// between it and the start of the text, a line break, or `.`, `!`, `?`.
 pub(crate) fn at_sentence_start(text: &str, pos: usize) -> bool {
+    let mut quoted = false;
     for c in text[..pos].chars().rev() {
         match c {
             '\n' | '.' | '!' | '?' => return true,
+            // `zei: "Fatima ...` starts a quoted sentence.
+            ':' => return quoted,
+            '"' | '\u{201C}' | '\u{201E}' | '\u{2018}' => {
+                quoted = true;
+                continue;
+            }
             c if c.is_whitespace() => continue,
-            '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}' | '\u{201E}' | '-' | '\u{2013}'
-            | '*' | '•' => continue,
+            '\'' | '(' | '[' | '-' | '\u{2013}' | '*' | '•' => continue,
             _ => return false,
         }
     }

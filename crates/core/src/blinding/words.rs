@@ -350,7 +350,9 @@ fn is_verb_known(w: &str) -> bool {
 /// An uninflected adjective as a predicate: "zijn ambitieus", "zijn betaalbaar".
 pub(crate) fn is_predicative(t: &Token) -> bool {
     let w = t.folded.as_str();
+    // Present participles as adjectives: "vasthoudend", "inspirerend" (long enough not to be "vriend").
     PREDICATIVE.contains(&w)
+        || (w.len() >= 9 && w.ends_with("end"))
         || ["ig", "lijk", "baar", "isch", "eus", "zaam", "loos", "vol"]
             .iter()
             .any(|s| w.ends_with(s))
