@@ -323,17 +323,20 @@ impl Ctx<'_, '_> {
     /// content word are inflected adjectives ("grote plannen"), not past tenses.
     fn clause_final(&self, i: usize) -> Option<Number> {
         let clause = self.clause_after(i);
-        // Known finite forms ("heeft", "willen") are the surest sign; look for them first.
-        for &j in &clause {
+        let known = |j: usize| {
             let t = &self.tokens[j];
             if t.is_any(SINGULAR_VERBS) {
-                return Some(Number::Singular);
+                Some(Number::Singular)
+            } else if t.is_any(PLURAL_VERBS) {
+                Some(Number::Plural)
+            } else {
+                None
             }
-            if t.is_any(PLURAL_VERBS) {
-                return Some(Number::Plural);
-            }
-        }
+        };
         for (k, &j) in clause.iter().enumerate() {
+            if let Some(n) = known(j) {
+                return Some(n);
+            }
             let t = &self.tokens[j];
             let prev = self.word(self.prev(j));
             if DETERMINERS.contains(&prev)
@@ -349,8 +352,16 @@ impl Ctx<'_, '_> {
             if (w.ends_with("te") || w.ends_with("de")) && next_content {
                 continue;
             }
-            if let Some(n) = verb_number(t) {
-                return Some(n);
+            match verb_number(t) {
+                // "dat ze verkozen is", "omdat ze verhogen wil": an "-en" word right
+                // before a known finite form is a participle or infinitive.
+                Some(Number::Plural)
+                    if clause[k + 1..].iter().take(2).any(|&n| known(n).is_some()) =>
+                {
+                    continue
+                }
+                Some(n) => return Some(n),
+                None => {}
             }
         }
         None
@@ -446,8 +457,21 @@ impl Ctx<'_, '_> {
         {
             return Haar::Hair;
         }
-        // "collega's noemen haar vasthoudend": an adjective after "haar" is a predicate.
-        if !next_is_np || next.is_some_and(is_predicative) {
+        // "collega's noemen haar vasthoudend": an adjective after "haar" is a predicate;
+        // "ik heb haar zien debatteren": a verb after it makes it an object.
+        let verb_cluster = self.next(i).and_then(|n| self.next(n)).is_some_and(|nn| {
+            let w = self.tokens[nn].folded.as_str();
+            w.ends_with("en")
+                && !is_function(&self.tokens[nn])
+                && next.is_some_and(|n| n.folded.ends_with('t'))
+        });
+        // ("wie haar leert kennen": a finite verb and an infinitive after it.)
+        if !next_is_np
+            || verb_cluster
+            || next.is_some_and(|n| {
+                is_predicative(n) || n.is_any(SINGULAR_VERBS) || n.is_any(PLURAL_VERBS)
+            })
+        {
             return Haar::Object;
         }
         let n = self.next(i).expect("checked above");

@@ -317,3 +317,160 @@ pub fn blind_all(
         apply(text, &accepted).expect("proposals are sorted, in bounds and on char boundaries");
     (proposals, blinded)
 }
+
+#[cfg(test)]
+mod tests {
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    use super::*;
+
+    fn fatima() -> Identity {
+        Identity::from_toml(
+            "name = \"Fatima el Amrani\"\nparty = \"GroenLinks-PvdA\"\nbirth_date = \"1983-03-12\"\nbirth_place = \"Tilburg\"\n",
+        )
+        .unwrap()
+    }
+
+    fn blind(text: &str) -> String {
+        blind_all(text, &fatima(), &RedactionLexicon::bundled())
+            .1
+            .text
+    }
+
+    #[test]
+    fn proposals_are_sorted_disjoint_and_point_at_what_they_match() {
+        let text = "Fatima el Amrani (41) woont in Tilburg. Zij is moeder en haar werk is goed. Mail f.elamrani@x.nl.";
+        let proposals = propose(text, &fatima(), &RedactionLexicon::bundled());
+        assert!(proposals.len() >= 7, "{proposals:?}");
+        for pair in proposals.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{pair:?}");
+        }
+        for p in &proposals {
+            assert_eq!(&text[p.start..p.end], p.matched);
+        }
+    }
+
+    #[test]
+    fn replacements_read_naturally_and_keep_sentence_capitals() {
+        assert_eq!(
+            blind("Fatima el Amrani is raadslid. Ik sprak met mevrouw El Amrani en met haar. Zij vindt dat haar partij ..."),
+            "De kandidaat is raadslid. Ik sprak met de kandidaat en met de kandidaat. De kandidaat vindt dat diens partij ..."
+        );
+        assert_eq!(
+            blind("Haar haar is grijs en Fatima's plan is goed."),
+            "Diens haar is grijs en diens plan is goed."
+        );
+    }
+
+    #[test]
+    fn traps_stay_untouched() {
+        let text = "De plannen zijn ambitieus, wij zijn er klaar voor. Ze hebben gelijk en zij vinden dat ook. \
+                    Grijs haar is geen bezwaar. Een budget van € 41 miljoen, 3 wethouders, 15% en artikel 41 in 2026. \
+                    Ik zal man en paard noemen.";
+        assert_eq!(blind(text), text);
+    }
+
+    #[test]
+    fn english_text_gets_english_replacements() {
+        let text =
+            "Fatima el Amrani was born in Tilburg. She is a Muslim and her colleagues trust her.";
+        assert_eq!(
+            blind(text),
+            "The candidate was born in [place]. The candidate is a [religion] and their colleagues trust the candidate."
+        );
+    }
+
+    #[test]
+    fn identity_also_comes_from_json() {
+        let id: Identity =
+            serde_json::from_str(r#"{"name":"A B","birth_date":"1990-01-31"}"#).unwrap();
+        assert_eq!(id.birth_date.unwrap().to_string(), "1990-01-31");
+        assert!(
+            serde_json::from_str::<Identity>(r#"{"name":"A B","birth_date":"1990-02-31"}"#)
+                .is_err()
+        );
+    }
+
+    /// Random mixes of names, pronouns, digits, punctuation and multi-byte
+    /// characters: proposing and applying never panics and stays consistent.
+    #[test]
+    fn arbitrary_text_never_panics() {
+        const PIECES: &[&str] = &[
+            "Fatima",
+            "el",
+            "Amrani",
+            "F.",
+            "E.",
+            "'s",
+            "’s",
+            "haar",
+            "zijn",
+            "ze",
+            "zij",
+            "hij",
+            "hem",
+            "mevrouw",
+            "dhr.",
+            "41",
+            "jaar",
+            "-jarige",
+            "21e",
+            "1983",
+            "12",
+            "maart",
+            "06-12345678",
+            "+31",
+            "@",
+            "www.",
+            ".nl",
+            "Tilburg",
+            "geboren",
+            "in",
+            "'s-",
+            "Ö",
+            "ĳ",
+            "😀",
+            "\u{301}",
+            "é",
+            " ",
+            "  ",
+            "\n",
+            ".",
+            ",",
+            ":",
+            "\"",
+            "(",
+            ")",
+            "-",
+            "moeder",
+            "mijn",
+            "vrouw",
+            "man",
+            "Die",
+            "is",
+            "hun",
+            "€",
+            "%",
+            "moskee",
+            "GroenLinks-PvdA",
+            "'er",
+        ];
+        let mut rng = ChaCha8Rng::seed_from_u64(2026);
+        let id = fatima();
+        let lex = RedactionLexicon::bundled();
+        for _ in 0..2000 {
+            let n = rng.random_range(0..40);
+            let text: String = (0..n)
+                .map(|_| PIECES[rng.random_range(0..PIECES.len())])
+                .collect();
+            let proposals = propose(&text, &id, &lex);
+            for pair in proposals.windows(2) {
+                assert!(pair[0].end <= pair[1].start, "{text:?}: {pair:?}");
+            }
+            let accepted: Vec<Redaction> = proposals.iter().map(Redaction::from).collect();
+            let blinded = apply(&text, &accepted).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            assert_eq!(blinded.redactions.len(), proposals.len());
+        }
+    }
+}

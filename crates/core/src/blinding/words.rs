@@ -10,6 +10,7 @@ use super::text::Token;
 pub(crate) const FUNCTION_NL: &[&str] = &[
     "de",
     "het",
+    "zijn",
     "een",
     "t",
     "ik",
