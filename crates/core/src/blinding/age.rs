@@ -111,7 +111,7 @@ pub(crate) fn find(
                 continue;
             }
             // "ben 41 jaar", and "Youssef el Idrissi, 39 jaar, vader van ..." (an apposition).
-            let apposition = text[..t.start].trim_end().ends_with(',')
+            let apposition = text[..t.start].trim_end().ends_with([',', '('])
                 && text[tokens[i + 1].end..].starts_with([',', '.', ')']);
             if copula || leeftijd || apposition {
                 push(t.start, tokens[i + 1].end, age);

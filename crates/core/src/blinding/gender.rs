@@ -156,6 +156,30 @@ const INSTITUTIONS: &[&str] = &[
     "directie",
 ];
 
+/// Masculine and neuter nouns for organisations that "zijn" often refers to.
+const INSTITUTIONS_M: &[&str] = &[
+    "college",
+    "bestuur",
+    "kabinet",
+    "rijk",
+    "fonds",
+    "project",
+    "programma",
+    "plan",
+    "team",
+    "ministerie",
+    "parlement",
+    "waterschap",
+    "bedrijf",
+    "land",
+    "dorp",
+    "district",
+    "stadsdeel",
+    "ziekenhuis",
+    "buurthuis",
+    "bureau",
+];
+
 const POSSESSIVES: &[&str] = &[
     "mijn", "m", "mn", "je", "jouw", "zijn", "haar", "ons", "onze", "hun", "uw", "diens",
 ];
@@ -400,7 +424,25 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// "de gemeente haar ...", "het college en zijn ...": the possessive right
+    /// after an institution noun (or after "noun en") refers to the institution.
+    fn owned_by_institution(&self, i: usize, nouns: &[&str]) -> bool {
+        let Some(p) = self.prev(i) else { return false };
+        let noun = if self.tokens[p].is("en") {
+            self.prev(p)
+        } else {
+            Some(p)
+        };
+        noun.is_some_and(|q| {
+            self.tokens[q].is_any(nouns)
+                && matches!(self.word(self.prev(q)), "de" | "het" | "deze" | "onze")
+        })
+    }
+
     fn zijn_is_possessive(&self, i: usize) -> bool {
+        if self.owned_by_institution(i, INSTITUTIONS_M) {
+            return false;
+        }
         let Some(n) = self.next(i) else { return false };
         let next = &self.tokens[n];
         if next.is("eigen") {
@@ -448,13 +490,9 @@ impl Ctx<'_, '_> {
         {
             return Haar::Hair;
         }
-        // "de gemeente haalt haar eigen doelen niet": "haar" refers to a feminine institution noun.
-        if next_is_np
-            && self
-                .clause_before(i)
-                .iter()
-                .any(|&j| self.tokens[j].is_any(INSTITUTIONS) && self.word(self.prev(j)) == "de")
-        {
+        // "dat de gemeente haar eigen doelen niet haalt", "de stad en haar inwoners":
+        // "haar" right after a feminine institution noun refers to it.
+        if self.owned_by_institution(i, INSTITUTIONS) {
             return Haar::Hair;
         }
         // "collega's noemen haar vasthoudend": an adjective after "haar" is a predicate;
@@ -809,6 +847,12 @@ mod tests {
             ["haar=de kandidaat", "haar=diens"]
         );
         assert_eq!(hits("Ik wil haar bedanken."), ["haar=de kandidaat"]);
+    }
+
+    #[test]
+    fn possessives_of_institutions_stay() {
+        assert!(hits("Ik vind dat de gemeente haar eigen doelen haalt, net als het college en zijn wethouders.").is_empty());
+        assert_eq!(hits("De gemeente waardeerde haar inzet."), ["haar=diens"]);
     }
 
     #[test]

@@ -423,7 +423,17 @@ fn party_phrases(party: &str) -> Vec<String> {
     };
     out.push(name.to_owned());
     out.extend(abbr.map(str::to_owned));
-    let known: Vec<String> = out.iter().map(|p| fold_words(p).concat()).collect();
+    // "GroenLinks-PvdA" also brings "GroenLinks" and "PvdA" along.
+    let parts: Vec<String> = out
+        .iter()
+        .flat_map(|p| p.split(['-', '/']))
+        .map(str::to_owned)
+        .collect();
+    let known: Vec<String> = out
+        .iter()
+        .chain(&parts)
+        .map(|p| fold_words(p).concat())
+        .collect();
     for group in PARTIES {
         if group
             .iter()
@@ -504,6 +514,21 @@ mod tests {
             hits("Sevda Özdemir", "Ozdemir zei: özdemir"),
             ["Ozdemir=de kandidaat"]
         );
+    }
+
+    #[test]
+    fn joined_parties_bring_their_parts() {
+        let mut id = Identity::new("A B");
+        id.party = Some("GroenLinks-PvdA".into());
+        let model = NameModel::new(&id, Lang::Nl);
+        let text = "Eerst PvdA, toen GroenLinks, nu GroenLinks-PvdA.";
+        let mut out = Vec::new();
+        model.find(text, &tokenize(text), &mut out);
+        let hits: Vec<_> = super::super::resolve(out)
+            .iter()
+            .map(|c| &text[c.start..c.end])
+            .collect();
+        assert_eq!(hits, ["PvdA", "GroenLinks", "GroenLinks-PvdA"]);
     }
 
     #[test]
