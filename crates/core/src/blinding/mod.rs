@@ -15,6 +15,7 @@ mod codes;
 mod contact;
 mod gender;
 mod identity;
+mod labels;
 mod lexicon;
 mod names;
 mod places;
@@ -248,6 +249,7 @@ pub fn propose(text: &str, identity: &Identity, lexicon: &RedactionLexicon) -> V
     let tokens = text::tokenize(text);
     let mut found = Vec::new();
     contact::find(text, lang, &mut found);
+    labels::find(text, &tokens, lang, &mut found);
     let names = names::NameModel::new(identity, lang);
     names.find(text, &tokens, &mut found);
     places::find(text, &tokens, identity, lang, &mut found);
@@ -270,11 +272,14 @@ pub fn propose(text: &str, identity: &Identity, lexicon: &RedactionLexicon) -> V
                 c
             };
             let starts_lower = c.replacement.chars().next().is_some_and(char::is_lowercase);
-            let replacement = if starts_lower && text::at_sentence_start(text, c.start) {
-                text::capitalize(&c.replacement)
-            } else {
-                c.replacement
-            };
+            // Only where the writer used a capital: "haar" at the start of a wrapped line stays lower case.
+            let original_upper = matched.chars().next().is_some_and(char::is_uppercase);
+            let replacement =
+                if starts_lower && original_upper && text::at_sentence_start(text, c.start) {
+                    text::capitalize(&c.replacement)
+                } else {
+                    c.replacement
+                };
             Proposal {
                 start: c.start,
                 end: c.end,

@@ -90,9 +90,10 @@ pub(crate) fn fold_words(phrase: &str) -> Vec<String> {
 /// between it and the start of the text, a line break, or `.`, `!`, `?`.
 pub(crate) fn at_sentence_start(text: &str, pos: usize) -> bool {
     let mut quoted = false;
-    for c in text[..pos].chars().rev() {
+    for (i, c) in text[..pos].char_indices().rev() {
         match c {
-            '\n' | '.' | '!' | '?' => return true,
+            '.' | '!' | '?' => return true,
+            '\n' => return line_ends_statement(&text[..pos], i),
             // `zei: "Fatima ...` starts a quoted sentence.
             ':' => return quoted,
             '"' | '\u{201C}' | '\u{201E}' | '\u{2018}' => {
@@ -105,6 +106,17 @@ pub(crate) fn at_sentence_start(text: &str, pos: usize) -> bool {
         }
     }
     true
+}
+
+/// A line break at byte `nl` starts a new sentence unless it only wraps a
+/// paragraph: the line before ends a sentence, or is short (a heading, a list
+/// item, a salutation, a field such as "Naam: ...").
+fn line_ends_statement(before: &str, nl: usize) -> bool {
+    let line = before[..nl].trim_end();
+    let last_line = line.rsplit('\n').next().unwrap_or("");
+    line.is_empty()
+        || line.ends_with(['.', '!', '?', ':', ',', ';'])
+        || last_line.chars().count() < 60
 }
 
 pub(crate) fn capitalize(s: &str) -> String {
@@ -120,7 +132,12 @@ pub(crate) fn capitalize(s: &str) -> String {
 pub(crate) fn plain_gap(text: &str, a: &Token, b: &Token) -> bool {
     a.end <= b.start && {
         let gap = &text[a.end..b.start];
-        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+        // A pasted paragraph may be wrapped: one line break before a lower-case word continues the sentence.
+        let wrapped = gap.matches('\n').count() == 1 && !b.starts_upper();
+        !gap.is_empty()
+            && gap
+                .chars()
+                .all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '\r') || (c == '\n' && wrapped))
     }
 }
 
