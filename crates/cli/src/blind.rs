@@ -55,13 +55,31 @@ fn blind(args: &BlindArgs, lang: Lang) -> Result<String, Invalid> {
     let lexicon = load_lexicon(args.lexicon.as_deref(), lang)?;
     let (_, blinded) = blind_all(&text, &identity, &lexicon);
     if args.json {
-        let redactions: Vec<_> = blinded
-            .redactions
-            .iter()
-            .map(|r| serde_json::json!({"start": r.start, "end": r.end, "category": r.category.as_str()}))
-            .collect();
-        let out = serde_json::json!({"text": blinded.text, "redactions": redactions});
-        Ok(serde_json::to_string_pretty(&out).expect("JSON values always serialise"))
+        // Field order as documented: {"text", "redactions": [{"start", "end", "category"}]}.
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            text: &'a str,
+            redactions: Vec<Span>,
+        }
+        #[derive(serde::Serialize)]
+        struct Span {
+            start: usize,
+            end: usize,
+            category: &'static str,
+        }
+        let out = Out {
+            text: &blinded.text,
+            redactions: blinded
+                .redactions
+                .iter()
+                .map(|r| Span {
+                    start: r.start,
+                    end: r.end,
+                    category: r.category.as_str(),
+                })
+                .collect(),
+        };
+        Ok(serde_json::to_string(&out).expect("plain structs always serialise"))
     } else {
         Ok(blinded.text)
     }

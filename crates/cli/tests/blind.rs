@@ -55,7 +55,13 @@ fn json_has_byte_offsets_into_the_input() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("{\"text\":\"De kandidaat"), "{stdout}");
+    assert!(
+        stdout.contains("{\"start\":0,\"end\":14,\"category\":\"name\"}"),
+        "{stdout}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert!(v["text"]
         .as_str()
         .unwrap()
