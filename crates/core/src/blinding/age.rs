@@ -117,6 +117,14 @@ pub(crate) fn find(
                 push(t.start, tokens[i + 1].end, age);
                 continue;
             }
+            // "geboren in Emmen, 59 jaar geleden"
+            if next2 == "geleden"
+                && person_in_clause(text, tokens, i, known)
+                && sentence_has(text, tokens, i, &["geboren", "born"])
+            {
+                push(t.start, tokens[i + 2].end, age);
+                continue;
+            }
             // "30 jaar ervaring": long experience gives the age away.
             if n >= 15 && matches!(next2, "ervaring" | "werkervaring" | "experience") {
                 push(t.start, t.end, "[aantal]");
@@ -216,6 +224,21 @@ fn person_in_clause(text: &str, tokens: &[Token], i: usize, known: &[Candidate])
                 && c.end <= end
                 && (c.start >= start || c.start == tokens[first].start)
         })
+}
+
+/// Does the sentence around token `i` contain one of `words`?
+fn sentence_has(text: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
+    let ends =
+        |a: usize, b: usize| text[tokens[a].end..tokens[b].start].contains(['.', '!', '?', '\n']);
+    let mut lo = i;
+    while lo > 0 && !ends(lo - 1, lo) {
+        lo -= 1;
+    }
+    let mut hi = i;
+    while hi + 1 < tokens.len() && !ends(hi, hi + 1) {
+        hi += 1;
+    }
+    tokens[lo..=hi].iter().any(|t| t.is_any(words))
 }
 
 /// "21e", "18de", "21ste", "21st" -> 21

@@ -322,9 +322,8 @@ impl Ctx<'_, '_> {
         } else if PREPOSITIONS.contains(&prev_word) && self.tokens[i].is("ze") {
             return Number::Plural;
         }
-        if let Some(n) = next.and_then(|n| verb_number(&self.tokens[n])) {
-            return n;
-        }
+        // A finite verb right before the pronoun is its verb ("daarom vinden ze",
+        // "geeft ze taallessen"); what follows is then an object, not a verb.
         if let Some(p) = prev {
             let before = self.word(self.prev(p));
             // "ik wil ze betrekken", "daarom wil ik ze": object position.
@@ -336,6 +335,9 @@ impl Ctx<'_, '_> {
             if let Some(n) = verb_number(&self.tokens[p]) {
                 return n;
             }
+        }
+        if let Some(n) = next.and_then(|n| verb_number(&self.tokens[n])) {
+            return n;
         }
         self.clause_final(i).unwrap_or(Number::Singular)
     }
@@ -493,6 +495,15 @@ impl Ctx<'_, '_> {
         // "dat de gemeente haar eigen doelen niet haalt", "de stad en haar inwoners":
         // "haar" right after a feminine institution noun refers to it.
         if self.owned_by_institution(i, INSTITUTIONS) {
+            return Haar::Hair;
+        }
+        // "de gemeente moet haar eigen regels volgen": "haar eigen" points back to the subject.
+        if next.is_some_and(|n| n.is("eigen"))
+            && self
+                .clause_before(i)
+                .iter()
+                .any(|&j| self.tokens[j].is_any(INSTITUTIONS) && self.word(self.prev(j)) == "de")
+        {
             return Haar::Hair;
         }
         // "collega's noemen haar vasthoudend": an adjective after "haar" is a predicate;

@@ -146,7 +146,16 @@ pub(crate) fn find(
         }
         // "naar Groningen verhuisd", "in Lelydorp geboren": the verb after the place.
         if tokens[i].is_any(&["in", "naar", "uit", "te"]) && i + 1 < tokens.len() {
-            if let Some((s, e)) = place_at(text, tokens, i + 1) {
+            // "in de Veenkoloniën gewoond"
+            let at = if i + 2 < tokens.len()
+                && tokens[i + 1].is_any(&["de", "het"])
+                && tokens[i + 2].starts_upper()
+            {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some((s, e)) = place_at(text, tokens, at) {
                 let after = tokens.iter().position(|t| t.start >= e);
                 if after.is_some_and(|a| {
                     tokens[a].is_any(AFTER_PLACE)
