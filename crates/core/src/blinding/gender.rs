@@ -23,7 +23,7 @@
 //! ("ik ken haar kinderen" -> "de kandidaat kinderen"), and pronouns that refer
 //! to other people than the candidate are hidden too.
 
-use super::text::{plain_gap, Token};
+use super::text::{self, plain_gap, Token};
 use super::words::{
     is_function, is_function_en, is_participle, is_predicative, verb_number, Number, DETERMINERS,
     PLURAL_MARKERS, PLURAL_VERBS, PREPOSITIONS, SINGULAR_VERBS, SUBORDINATORS,
@@ -537,17 +537,17 @@ impl Ctx<'_, '_> {
     fn kin_context(&self, i: usize, possessive_only: bool, en: bool) -> bool {
         // Words for one's own child, parent or spouse are replaced by a neutral word
         // wherever they occur: "een alleenstaande ouder" reads as well as "moeder".
-        if !possessive_only && !en {
+        if !possessive_only {
             return true;
         }
-        // "getrouwd met een vrouw", "samen met een man"
-        if !en && self.tokens[i].is_any(&["man", "vrouw"]) {
+        // "getrouwd met een vrouw", "samen met een man", "married to a woman"
+        if self.tokens[i].is_any(&["man", "vrouw", "woman"]) {
             let back: Vec<&str> = (1..=4)
                 .filter_map(|k| i.checked_sub(k))
                 .map(|j| self.tokens[j].folded.as_str())
                 .collect();
-            if back.first() == Some(&"een")
-                && back.get(1) == Some(&"met")
+            if matches!(back.first(), Some(&"een") | Some(&"a"))
+                && matches!(back.get(1), Some(&"met") | Some(&"to") | Some(&"with"))
                 && back.iter().any(|w| {
                     [
                         "getrouwd",
@@ -558,6 +558,10 @@ impl Ctx<'_, '_> {
                         "samenwonend",
                         "woon",
                         "woont",
+                        "married",
+                        "lives",
+                        "live",
+                        "relationship",
                     ]
                     .contains(w)
                 })
@@ -632,6 +636,7 @@ pub(crate) fn find(
     out: &mut Vec<Candidate>,
 ) {
     let ctx = Ctx { text, tokens };
+    partner_names(text, tokens, lang, out);
     let mut push = |t: &Token, cat: Category, r: &str| {
         out.push(Candidate::new(t.start, t.end, cat, r, rank::GENDER))
     };
@@ -773,6 +778,76 @@ pub(crate) fn find(
     out.extend(merged);
 }
 
+/// The first name of a partner gives the candidate's (or the partner's) gender
+/// away: "getrouwd met Ans", "mijn man Peter", "married to Sean".
+fn partner_names(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candidate>) {
+    const BEFORE: &[&[&str]] = &[
+        &["getrouwd", "met"],
+        &["gehuwd", "met"],
+        &["trouwde", "met"],
+        &["samenwonend", "met"],
+        &["woon", "samen", "met"],
+        &["woont", "samen", "met"],
+        &["married", "to"],
+        &["lives", "with"],
+        &["man"],
+        &["vrouw"],
+        &["echtgenoot"],
+        &["echtgenote"],
+        &["partner"],
+        &["vriend"],
+        &["vriendin"],
+        &["husband"],
+        &["wife"],
+    ];
+    let r = if lang == Lang::En { "[name]" } else { "[naam]" };
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.starts_upper()
+            || text::at_sentence_start(text, t.start)
+            || i == 0
+            || !plain_gap(text, &tokens[i - 1], t)
+        {
+            continue;
+        }
+        for phrase in BEFORE {
+            let n = phrase.len();
+            let fits = i >= n && (0..n).all(|k| tokens[i - n + k].folded == phrase[k]);
+            // "mijn man Peter", but not "man en paard" or "De man Jansen" with another role.
+            let owned = n > 1
+                || (i >= 2
+                    && tokens[i - 2].is_any(&[
+                        "mijn", "m", "mn", "zijn", "haar", "diens", "my", "his", "her",
+                    ]));
+            if fits && owned {
+                let mut end = t.end;
+                let mut j = i + 1;
+                // "Ans de Wit": capitalised words, with name particles between them.
+                while j < tokens.len() && plain_gap(text, &tokens[j - 1], &tokens[j]) {
+                    if tokens[j].starts_upper() {
+                        end = tokens[j].end;
+                        j += 1;
+                    } else if super::names::is_tv(tokens[j].text)
+                        && j + 1 < tokens.len()
+                        && tokens[j + 1].starts_upper()
+                    {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Candidate::new(
+                    t.start,
+                    end,
+                    Category::Kinship,
+                    r,
+                    rank::GENDER,
+                ));
+                break;
+            }
+        }
+    }
+}
+
 /// Sentence number of each token: a new sentence after `.`, `!`, `?` or a line break.
 fn sentence_index(text: &str, tokens: &[Token]) -> Vec<usize> {
     let mut out = Vec::with_capacity(tokens.len());
@@ -810,6 +885,7 @@ mod tests {
             &[],
             &mut out,
         );
+        out.sort_by_key(|c| c.start);
         out.iter()
             .map(|c| format!("{}={}", &text[c.start..c.end], c.replacement))
             .collect()
@@ -858,6 +934,14 @@ mod tests {
             ["haar=de kandidaat", "haar=diens"]
         );
         assert_eq!(hits("Ik wil haar bedanken."), ["haar=de kandidaat"]);
+    }
+
+    #[test]
+    fn partner_names_are_hidden() {
+        assert_eq!(
+            hits("Ik ben getrouwd met Ans de Wit en mijn man Peter kookt. Man en Paard."),
+            ["Ans de Wit=[naam]", "man=partner", "Peter=[naam]"]
+        );
     }
 
     #[test]

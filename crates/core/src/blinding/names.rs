@@ -23,7 +23,7 @@ const COMMON_CORES: &[&str] = &[
     "velde", "broek", "haas", "wolf", "mol",
 ];
 
-fn is_tv(word: &str) -> bool {
+pub(crate) fn is_tv(word: &str) -> bool {
     TUSSENVOEGSELS.contains(&fold(word).as_str())
 }
 

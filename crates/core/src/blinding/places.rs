@@ -128,7 +128,7 @@ pub(crate) fn find(
                 && !text[tokens[j - 1].end..tokens[j].start]
                     .contains(['.', ';', ':', '!', '?', '\n'])
             {
-                if tokens[j].is_any(&["in", "te", "uit", "naar"]) {
+                if tokens[j].is_any(&["in", "te", "uit", "naar", "to", "from"]) {
                     let mut at = j + 1;
                     if at + 1 < tokens.len()
                         && tokens[at].is_any(&["de", "het"])
@@ -139,7 +139,10 @@ pub(crate) fn find(
                     if let Some((s, e)) = place_at(text, tokens, at) {
                         push(s, e);
                     }
-                    break;
+                    // "verhuisde van Cork naar Utrecht", "moved from Cork to Utrecht": go on to the destination.
+                    if !tokens[j].is_any(&["uit", "from"]) {
+                        break;
+                    }
                 }
                 j += 1;
             }
