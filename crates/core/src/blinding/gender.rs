@@ -1,4 +1,4 @@
-//! Gender markers: third-person pronouns, titles and kinship words.
+//! Gender markers: third-person pronouns and titles (kinship words are in `kinship`).
 //!
 //! Dutch pronouns are ambiguous, and there is no part-of-speech tagger here,
 //! so the rules look at neighbouring words:
@@ -23,7 +23,8 @@
 //! ("ik ken haar kinderen" -> "de kandidaat kinderen"), and pronouns that refer
 //! to other people than the candidate are hidden too.
 
-use super::text::{self, plain_gap, Token};
+use super::context::{sentence_index, Ctx};
+use super::text::Token;
 use super::words::{
     is_function, is_function_en, is_participle, is_predicative, verb_number, Number, DETERMINERS,
     PLURAL_MARKERS, PLURAL_VERBS, PREPOSITIONS, SINGULAR_VERBS, SUBORDINATORS,
@@ -191,116 +192,7 @@ const GOVERNORS: &[&str] = &[
     "hielp",
 ];
 
-/// Kinship and partner words: (word, neutral replacement, only after a possessive).
-const KIN_NL: &[(&str, &str, bool)] = &[
-    ("moeder", "ouder", false),
-    ("vader", "ouder", false),
-    ("mama", "ouder", false),
-    ("papa", "ouder", false),
-    ("moeders", "ouders", true),
-    ("vaders", "ouders", true),
-    ("dochter", "kind", false),
-    ("zoon", "kind", false),
-    ("dochtertje", "kind", false),
-    ("zoontje", "kind", false),
-    ("dochters", "kinderen", false),
-    ("zonen", "kinderen", false),
-    ("zoons", "kinderen", false),
-    ("echtgenote", "partner", false),
-    ("echtgenoot", "partner", false),
-    ("vriendin", "partner", true),
-    ("vriendje", "partner", true),
-    ("man", "partner", true),
-    ("vrouw", "partner", true),
-    ("opa", "grootouder", false),
-    ("oma", "grootouder", false),
-    ("grootvader", "grootouder", false),
-    ("grootmoeder", "grootouder", false),
-    ("schoonmoeder", "schoonouder", false),
-    ("schoonvader", "schoonouder", false),
-    ("stiefmoeder", "stiefouder", false),
-    ("stiefvader", "stiefouder", false),
-    ("broer", "familielid", true),
-    ("zus", "familielid", true),
-    ("zuster", "familielid", true),
-    ("oom", "familielid", true),
-    ("tante", "familielid", true),
-    ("weduwe", "[burgerlijke staat]", false),
-    ("weduwnaar", "[burgerlijke staat]", false),
-    ("huisvrouw", "thuisblijvende ouder", false),
-    ("huisman", "thuisblijvende ouder", false),
-    ("moederschap", "ouderschap", false),
-    ("vaderschap", "ouderschap", false),
-];
-
-const KIN_EN: &[(&str, &str, bool)] = &[
-    ("mother", "parent", false),
-    ("father", "parent", false),
-    ("mum", "parent", false),
-    ("mom", "parent", false),
-    ("dad", "parent", false),
-    ("daughter", "child", false),
-    ("son", "child", false),
-    ("daughters", "children", false),
-    ("sons", "children", false),
-    ("wife", "partner", false),
-    ("husband", "partner", false),
-    ("girlfriend", "partner", false),
-    ("boyfriend", "partner", false),
-    ("grandmother", "grandparent", false),
-    ("grandfather", "grandparent", false),
-    ("grandma", "grandparent", false),
-    ("grandpa", "grandparent", false),
-    ("woman", "person", true),
-    ("man", "person", true),
-    ("widow", "widowed person", false),
-    ("widower", "widowed person", false),
-];
-
-struct Ctx<'a, 't> {
-    text: &'a str,
-    tokens: &'a [Token<'t>],
-}
-
 impl Ctx<'_, '_> {
-    /// The next token in the same clause: only spaces between.
-    fn next(&self, i: usize) -> Option<usize> {
-        (i + 1 < self.tokens.len() && plain_gap(self.text, &self.tokens[i], &self.tokens[i + 1]))
-            .then_some(i + 1)
-    }
-
-    fn prev(&self, i: usize) -> Option<usize> {
-        (i > 0 && plain_gap(self.text, &self.tokens[i - 1], &self.tokens[i])).then(|| i - 1)
-    }
-
-    fn word(&self, i: Option<usize>) -> &str {
-        i.map_or("", |i| self.tokens[i].folded.as_str())
-    }
-
-    /// Tokens of the clause from `i` on, up to punctuation or a line break (at most 20).
-    fn clause_after(&self, i: usize) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut j = i;
-        while let Some(n) = self.next(j) {
-            out.push(n);
-            j = n;
-            if out.len() >= 20 {
-                break;
-            }
-        }
-        out
-    }
-
-    fn clause_before(&self, i: usize) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut j = i;
-        while let Some(p) = self.prev(j) {
-            out.push(p);
-            j = p;
-        }
-        out
-    }
-
     /// Singular or plural for `zij`/`ze` at `i`.
     fn number_of(&self, i: usize) -> Number {
         let mut next = self.next(i);
@@ -533,93 +425,6 @@ impl Ctx<'_, '_> {
             Haar::Possessive
         }
     }
-
-    fn kin_context(&self, i: usize, possessive_only: bool, en: bool) -> bool {
-        // Words for one's own child, parent or spouse are replaced by a neutral word
-        // wherever they occur: "een alleenstaande ouder" reads as well as "moeder".
-        if !possessive_only {
-            return true;
-        }
-        // "getrouwd met een vrouw", "samen met een man", "married to a woman"
-        if self.tokens[i].is_any(&["man", "vrouw", "woman"]) {
-            let back: Vec<&str> = (1..=4)
-                .filter_map(|k| i.checked_sub(k))
-                .map(|j| self.tokens[j].folded.as_str())
-                .collect();
-            if matches!(back.first(), Some(&"een") | Some(&"a"))
-                && matches!(back.get(1), Some(&"met") | Some(&"to") | Some(&"with"))
-                && back.iter().any(|w| {
-                    [
-                        "getrouwd",
-                        "trouwde",
-                        "gehuwd",
-                        "samen",
-                        "relatie",
-                        "samenwonend",
-                        "woon",
-                        "woont",
-                        "married",
-                        "lives",
-                        "live",
-                        "relationship",
-                    ]
-                    .contains(w)
-                })
-            {
-                return true;
-            }
-        }
-        let mut p = self.prev(i);
-        // Skip one adjective or number: "mijn oudste dochter", "een trotse moeder", "mijn twee zonen".
-        if let Some(q) = p {
-            let w = self.tokens[q].folded.as_str();
-            let adjective = (w.ends_with('e')
-                && !["de", "je", "onze", "deze", "die", "the"].contains(&w))
-                || w.ends_with("ste")
-                || self.tokens[q].number().is_some();
-            if adjective {
-                p = self.prev(q);
-            }
-        }
-        // "als Marokkaans-Nederlandse vrouw", "als eerste vrouw": walk back over adjectives to "als".
-        if !en && self.tokens[i].is_any(&["man", "vrouw"]) {
-            let mut j = i;
-            for _ in 0..3 {
-                let Some(q) = j.checked_sub(1) else { break };
-                let gap = &self.text[self.tokens[q].end..self.tokens[j].start];
-                if gap.contains([',', '.', ';', ':', '!', '?', '\n']) {
-                    break;
-                }
-                if self.tokens[q].is("als") {
-                    return true;
-                }
-                if is_function(&self.tokens[q]) {
-                    break;
-                }
-                j = q;
-            }
-        }
-        let w = self.word(p);
-        if en {
-            let before = self.word(p.and_then(|p| self.prev(p)));
-            return matches!(w, "my" | "his" | "her" | "their")
-                || (!possessive_only
-                    && (matches!(w, "am" | "is" | "was")
-                        || (w == "a" && matches!(before, "as" | "am" | "is" | "was"))))
-                || (possessive_only && w == "a" && before == "as");
-        }
-        if matches!(w, "mijn" | "m" | "mn" | "zijn" | "haar" | "diens") {
-            return true;
-        }
-        if possessive_only {
-            return w == "als" && self.tokens[i].is_any(&["man", "vrouw"]);
-        }
-        let before = self.word(p.and_then(|p| self.prev(p)));
-        matches!(
-            w,
-            "onze" | "ons" | "als" | "ben" | "is" | "was" | "werd" | "word"
-        ) || (w == "een" && matches!(before, "ben" | "is" | "was" | "werd" | "als"))
-    }
 }
 
 enum Haar {
@@ -636,7 +441,6 @@ pub(crate) fn find(
     out: &mut Vec<Candidate>,
 ) {
     let ctx = Ctx { text, tokens };
-    partner_names(text, tokens, lang, out);
     let mut push = |t: &Token, cat: Category, r: &str| {
         out.push(Candidate::new(t.start, t.end, cat, r, rank::GENDER))
     };
@@ -650,13 +454,7 @@ pub(crate) fn find(
                 "his" | "hers" => push(t, Category::Gender, "theirs"),
                 "himself" | "herself" => push(t, Category::Gender, "themselves"),
                 "mr" | "mrs" | "ms" | "miss" => push(t, Category::Gender, "the candidate"),
-                w => {
-                    if let Some((_, r, poss)) = KIN_EN.iter().find(|(k, _, _)| *k == w) {
-                        if ctx.kin_context(i, *poss, true) {
-                            push(t, Category::Kinship, r);
-                        }
-                    }
-                }
+                _ => {}
             }
         }
         return;
@@ -674,7 +472,6 @@ pub(crate) fn find(
             .iter()
             .any(|&s| s <= sentence_of[i] && sentence_of[i] <= s + 2)
     };
-    let mut merged = Vec::new();
     let gendered = tokens
         .iter()
         .any(|t| t.is_any(&["hij", "hem", "hijzelf", "hemzelf"]));
@@ -686,29 +483,25 @@ pub(crate) fn find(
             "hijzelf" | "zijzelf" | "hemzelf" | "haarzelf" => {
                 push(t, Category::Gender, "de kandidaat zelf")
             }
-            "zij" | "ze" => {
-                if ctx.number_of(i) == Number::Singular {
-                    push(t, Category::Gender, "de kandidaat");
-                }
+            "zij" | "ze" if ctx.number_of(i) == Number::Singular => {
+                push(t, Category::Gender, "de kandidaat")
             }
-            "zijn" => {
-                if ctx.zijn_is_possessive(i) {
-                    push(t, Category::Gender, "diens");
-                }
-            }
+            "zijn" if ctx.zijn_is_possessive(i) => push(t, Category::Gender, "diens"),
             "haar" => match ctx.haar_kind(i) {
                 Haar::Hair => {}
                 Haar::Possessive => push(t, Category::Gender, "diens"),
                 Haar::Object => push(t, Category::Gender, "de kandidaat"),
             },
-            "die" if !gendered && ctx.prev(i).is_none() && near_name(i) => {
-                if ctx
-                    .next(i)
-                    .is_some_and(|n| tokens[n].is_any(SINGULAR_VERBS))
-                {
-                    neutral = true;
-                    push(t, Category::Gender, "de kandidaat");
-                }
+            "die"
+                if !gendered
+                    && ctx.prev(i).is_none()
+                    && near_name(i)
+                    && ctx
+                        .next(i)
+                        .is_some_and(|n| tokens[n].is_any(SINGULAR_VERBS)) =>
+            {
+                neutral = true;
+                push(t, Category::Gender, "de kandidaat");
             }
             "hun" | "hen" if neutral && near_name(i) => {
                 let next_is_np = ctx
@@ -739,135 +532,9 @@ pub(crate) fn find(
                     push(t, Category::Gender, "de kandidaat");
                 }
             }
-            w => {
-                if let Some((_, r, poss)) = KIN_NL.iter().find(|(k, _, _)| *k == w) {
-                    if ctx.kin_context(i, *poss, false) {
-                        let possessed = matches!(
-                            ctx.word(ctx.prev(i)),
-                            "mijn" | "m" | "mn" | "zijn" | "haar" | "diens"
-                        );
-                        let married = ctx.word(ctx.prev(i)) == "een";
-                        let r = match w {
-                            "man" | "vrouw" if married => "partner",
-                            "man" | "vrouw" if !possessed => "persoon",
-                            _ => r,
-                        };
-                        // "onze zoon" -> "ons kind": "kind" takes "ons".
-                        match ctx.prev(i) {
-                            Some(p) if r == "kind" && tokens[p].is("onze") => {
-                                let ons = if tokens[p].starts_upper() {
-                                    "Ons kind"
-                                } else {
-                                    "ons kind"
-                                };
-                                merged.push(Candidate::new(
-                                    tokens[p].start,
-                                    t.end,
-                                    Category::Kinship,
-                                    ons,
-                                    rank::GENDER,
-                                ));
-                            }
-                            _ => push(t, Category::Kinship, r),
-                        }
-                    }
-                }
-            }
+            _ => {}
         }
     }
-    out.extend(merged);
-}
-
-/// The first name of a partner gives the candidate's (or the partner's) gender
-/// away: "getrouwd met Ans", "mijn man Peter", "married to Sean".
-fn partner_names(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candidate>) {
-    const BEFORE: &[&[&str]] = &[
-        &["getrouwd", "met"],
-        &["gehuwd", "met"],
-        &["trouwde", "met"],
-        &["samenwonend", "met"],
-        &["woon", "samen", "met"],
-        &["woont", "samen", "met"],
-        &["married", "to"],
-        &["lives", "with"],
-        &["man"],
-        &["vrouw"],
-        &["echtgenoot"],
-        &["echtgenote"],
-        &["partner"],
-        &["vriend"],
-        &["vriendin"],
-        &["husband"],
-        &["wife"],
-    ];
-    let r = if lang == Lang::En { "[name]" } else { "[naam]" };
-    for (i, t) in tokens.iter().enumerate() {
-        if !t.starts_upper()
-            || text::at_sentence_start(text, t.start)
-            || i == 0
-            || !plain_gap(text, &tokens[i - 1], t)
-        {
-            continue;
-        }
-        for phrase in BEFORE {
-            let n = phrase.len();
-            let fits = i >= n && (0..n).all(|k| tokens[i - n + k].folded == phrase[k]);
-            // "mijn man Peter", but not "man en paard" or "De man Jansen" with another role.
-            let owned = n > 1
-                || (i >= 2
-                    && tokens[i - 2].is_any(&[
-                        "mijn", "m", "mn", "zijn", "haar", "diens", "my", "his", "her",
-                    ]));
-            if fits && owned {
-                let mut end = t.end;
-                let mut j = i + 1;
-                // "Ans de Wit": capitalised words, with name particles between them.
-                while j < tokens.len() && plain_gap(text, &tokens[j - 1], &tokens[j]) {
-                    if tokens[j].starts_upper() {
-                        end = tokens[j].end;
-                        j += 1;
-                    } else if super::names::is_tv(tokens[j].text)
-                        && j + 1 < tokens.len()
-                        && tokens[j + 1].starts_upper()
-                    {
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                }
-                out.push(Candidate::new(
-                    t.start,
-                    end,
-                    Category::Kinship,
-                    r,
-                    rank::GENDER,
-                ));
-                break;
-            }
-        }
-    }
-}
-
-/// Sentence number of each token: a new sentence after `.`, `!`, `?` or a line break.
-fn sentence_index(text: &str, tokens: &[Token]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(tokens.len());
-    let mut s = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        let gap = if i > 0 {
-            &text[tokens[i - 1].end..t.start]
-        } else {
-            ""
-        };
-        // "400.000" and "F.E.A." are not sentence ends.
-        let full_stop = gap.contains('.')
-            && (gap.len() > 1 || t.starts_upper())
-            && !(gap == "." && t.number().is_some());
-        if i > 0 && (full_stop || gap.contains(['!', '?', '\n'])) {
-            s += 1;
-        }
-        out.push(s);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -937,37 +604,16 @@ mod tests {
     }
 
     #[test]
-    fn partner_names_are_hidden() {
-        assert_eq!(
-            hits("Ik ben getrouwd met Ans de Wit en mijn man Peter kookt. Man en Paard."),
-            ["Ans de Wit=[naam]", "man=partner", "Peter=[naam]"]
-        );
-    }
-
-    #[test]
     fn possessives_of_institutions_stay() {
         assert!(hits("Ik vind dat de gemeente haar eigen doelen haalt, net als het college en zijn wethouders.").is_empty());
         assert_eq!(hits("De gemeente waardeerde haar inzet."), ["haar=diens"]);
     }
 
     #[test]
-    fn kinship_only_about_the_person() {
-        assert_eq!(
-            hits("Als moeder van twee weet ik dat. Mijn man werkt."),
-            ["moeder=ouder", "man=partner"]
-        );
-        assert!(
-            hits("Ik zal man en paard noemen; vrouwen en mannen, moeders in de bijstand.")
-                .is_empty()
-        );
-        assert_eq!(hits("Als vrouw in de politiek"), ["vrouw=persoon"]);
-    }
-
-    #[test]
     fn english_pronouns() {
         assert_eq!(
             hits("She is a mother of two and her work shows it; I met her. As a woman in politics, my husband says."),
-            ["She=the candidate", "mother=parent", "her=their", "her=the candidate", "woman=person", "husband=partner"]
+            ["She=the candidate", "her=their", "her=the candidate"]
         );
     }
 }

@@ -13,8 +13,10 @@ mod age;
 mod apply;
 mod codes;
 mod contact;
+mod context;
 mod gender;
 mod identity;
+mod kinship;
 mod labels;
 mod lexicon;
 mod names;
@@ -256,6 +258,7 @@ pub fn propose(text: &str, identity: &Identity, lexicon: &RedactionLexicon) -> V
     age::find(text, &tokens, identity, lang, &found.clone(), &mut found);
     lexicon.find(text, &tokens, &mut found);
     gender::find(text, &tokens, lang, &found.clone(), &mut found);
+    kinship::find(text, &tokens, lang, &mut found);
 
     let chosen = resolve(found);
     chosen
