@@ -29,7 +29,7 @@ use ts_rs::TS;
 
 use crate::i18n::Lang;
 
-pub use apply::{apply, AppliedRedaction, ApplyError, BlindedText};
+pub use apply::{apply, sha256_hex, AppliedRedaction, ApplyError, BlindedText};
 pub use codes::{candidate_code, unique_codes, CodeError, CODE_ALPHABET, CODE_SPACE};
 pub use identity::{Identity, IdentityError, IsoDate};
 pub use lexicon::{LexiconEntry, LexiconError, RedactionLexicon};
