@@ -1,6 +1,8 @@
 //! `maatstaf`: the command-line side of Maatstaf, on the same data folder as the app.
 
 use std::path::PathBuf;
+mod blind;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -48,6 +50,8 @@ enum Command {
         #[command(subcommand)]
         command: log::LogCommand,
     },
+    /// Propose and accept every redaction for a candidate's text, print the blinded text
+    Blind(blind::BlindArgs),
 }
 
 fn main() -> ExitCode {
@@ -59,5 +63,6 @@ fn main() -> ExitCode {
         Command::Rubric(args) => rubric::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Log { command } => log::run(command),
+        Command::Blind(args) => blind::run(args),
     }
 }

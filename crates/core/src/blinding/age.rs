@@ -1,0 +1,288 @@
+//! Ages and birth years. A number is only an age in an age context ("41
+//! jaar", "ben 41", "26-jarige", "sinds mijn 21e", "(41)" after the name), so
+//! budgets, "3 wethouders", percentages, "artikel 41" and "2026" stay.
+//!
+//! Limits: ages written in words ("eenenveertig") and career or graduation
+//! years in CV lists ("2005–2012 Bestuurskunde") are not proposed; the
+//! secretary has to add those by hand.
+
+use super::identity::Identity;
+use super::text::{plain_gap, Token};
+use super::words::COPULAS;
+use super::{rank, Candidate, Category};
+use crate::i18n::Lang;
+
+const TENS: &[&str] = &[
+    "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig",
+];
+
+pub(crate) fn find(
+    text: &str,
+    tokens: &[Token],
+    identity: &Identity,
+    lang: Lang,
+    known: &[Candidate],
+    out: &mut Vec<Candidate>,
+) {
+    let age = Category::Age.placeholder(lang);
+    let year = match lang {
+        Lang::Nl => "[jaar]",
+        Lang::En => "[year]",
+    };
+    let birth_year = identity.birth_date.map(|d| u32::from(d.year));
+    let mut push =
+        |s: usize, e: usize, r: &str| out.push(Candidate::new(s, e, Category::Age, r, rank::AGE));
+    let word = |i: usize| tokens.get(i).map(|t| t.folded.as_str()).unwrap_or("");
+    let gap = |a: usize, b: usize| b < tokens.len() && plain_gap(text, &tokens[a], &tokens[b]);
+
+    for (i, t) in tokens.iter().enumerate() {
+        let prev = if i > 0 { word(i - 1) } else { "" };
+        let prev2 = if i > 1 { word(i - 2) } else { "" };
+        let joined_prev =
+            i > 0 && tokens[i - 1].end + 1 == t.start && text[tokens[i - 1].end..t.start] == *"-";
+
+        // "veertigjarige", "vijftigjarig"
+        if TENS.iter().any(|w| t.folded.starts_with(w))
+            && (t.folded.ends_with("jarige") || t.folded.ends_with("jarig"))
+        {
+            push(t.start, t.end, age);
+            continue;
+        }
+        // "sinds mijn 21e", "op mijn 18de"
+        if let Some(n) = ordinal(&t.folded) {
+            if (1..=110).contains(&n) && matches!(prev, "mijn" | "zijn" | "haar" | "diens" | "n") {
+                push(t.start, t.end, age);
+            }
+            continue;
+        }
+        let Some(n) = t.number() else { continue };
+        let after = &text[t.end..];
+        if after.starts_with(['%', ',', '.'])
+            && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            || after.starts_with('%')
+        {
+            continue;
+        }
+        if text[..t.start].ends_with(['€', '$', '.', ',']) || prev == "artikel" || prev == "lid" {
+            continue;
+        }
+        let next = word(i + 1);
+        let next2 = word(i + 2);
+
+        // Birth year, wherever it appears, and years in a birth or "since" context.
+        if (1900..=2100).contains(&n) && !joined_prev {
+            // "sinds 2018" dates the person only when the clause is about a person
+            // ("sinds 2018 is ze raadslid"), not in "huren stegen sinds 2015".
+            let since =
+                matches!(prev, "sinds" | "since") && person_in_clause(text, tokens, i, known);
+            let birth_context = since
+                || matches!(
+                    prev,
+                    "geboren" | "geboortejaar" | "geb" | "afgestudeerd" | "born" | "graduated"
+                )
+                || (prev == "in"
+                    && matches!(prev2, "geboren" | "afgestudeerd" | "born" | "graduated"))
+                || (prev == "in"
+                    && matches!(next, "geboren" | "afgestudeerd" | "born" | "graduated"));
+            if Some(n) == birth_year || birth_context {
+                push(t.start, t.end, year);
+            }
+            continue;
+        }
+        if !(12..=110).contains(&n) {
+            continue;
+        }
+        // "26-jarige", "41 jarige", "41-year-old"
+        if matches!(next, "jarige" | "jarig") && (gap(i, i + 1) || text[t.end..].starts_with('-')) {
+            push(t.start, tokens[i + 1].end, age);
+            continue;
+        }
+        if next == "year" && next2 == "old" && text[t.end..].starts_with('-') {
+            push(t.start, tokens[i + 2].end, age);
+            continue;
+        }
+        // "41 jaar oud", "ben 41 jaar", "leeftijd van 41 jaar", "41 years old"
+        let copula =
+            COPULAS.contains(&prev) || matches!(prev, "am" | "is" | "was" | "aged" | "age");
+        let leeftijd = prev == "van" && prev2 == "leeftijd" || prev == "leeftijd";
+        if matches!(next, "jaar" | "years") && gap(i, i + 1) {
+            if matches!(next2, "oud" | "jong" | "old" | "young") {
+                push(t.start, tokens[i + 2].end, age);
+                continue;
+            }
+            // "ben 41 jaar", and "Youssef el Idrissi, 39 jaar, vader van ..." (an apposition).
+            let apposition = text[..t.start].trim_end().ends_with([',', '('])
+                && text[tokens[i + 1].end..].starts_with([',', '.', ')']);
+            if copula || leeftijd || apposition {
+                push(t.start, tokens[i + 1].end, age);
+                continue;
+            }
+            // "geboren in Emmen, 59 jaar geleden"
+            if next2 == "geleden"
+                && person_in_clause(text, tokens, i, known)
+                && sentence_has(text, tokens, i, &["geboren", "born"])
+            {
+                push(t.start, tokens[i + 2].end, age);
+                continue;
+            }
+            // "30 jaar ervaring": long experience gives the age away.
+            if n >= 15 && matches!(next2, "ervaring" | "werkervaring" | "experience") {
+                push(t.start, t.end, "[aantal]");
+                continue;
+            }
+            continue;
+        }
+        // "ik ben 41.", "toen ik 16 was", "aged 41", "(41)" after the name
+        let clause_end = next.is_empty()
+            || (!gap(i, i + 1) && !text[t.end..].starts_with(')'))
+            || matches!(next, "en" | "maar" | "want" | "dus" | "and" | "but" | "so");
+        let toen_ik = matches!(prev, "ik" | "hij" | "zij" | "ze")
+            && matches!(next, "was" | "werd")
+            && gap(i, i + 1);
+        let after_name = text[..t.start].ends_with('(')
+            && text[t.end..].starts_with(')')
+            && known
+                .iter()
+                .any(|c| c.category == Category::Name && text[c.end..t.start].trim() == "(");
+        if (copula
+            && clause_end
+            && matches!(
+                prev2,
+                "ik" | "hij" | "zij" | "ze" | "i" | "he" | "she" | "kandidaat"
+            ))
+            || (leeftijd && clause_end)
+            || toen_ik
+            || after_name
+            || prev == "aged"
+        {
+            push(t.start, t.end, age);
+        }
+    }
+}
+
+/// Is there a person in the clause around token `i`: a first- or third-person
+/// pronoun, or a match of the name?
+fn person_in_clause(text: &str, tokens: &[Token], i: usize, known: &[Candidate]) -> bool {
+    const PERSON: &[&str] = &[
+        "ik",
+        "mijn",
+        "me",
+        "mij",
+        "hij",
+        "zij",
+        "ze",
+        "haar",
+        "zijn",
+        "hem",
+        "ben",
+        "i",
+        "my",
+        "me",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "am",
+        "raadslid",
+        "lid",
+        "wethouder",
+        "voorzitter",
+        "fractievoorzitter",
+        "werkzaam",
+        "actief",
+        "getrouwd",
+        "woont",
+        "woon",
+        "councillor",
+        "member",
+    ];
+    let breaks = |a: usize, b: usize| {
+        text[tokens[a].end..tokens[b].start].contains([',', '.', ';', ':', '!', '?', '\n'])
+    };
+    let mut lo = i;
+    while lo > 0 && !breaks(lo - 1, lo) {
+        lo -= 1;
+    }
+    let mut hi = i;
+    while hi + 1 < tokens.len() && !breaks(hi, hi + 1) {
+        hi += 1;
+    }
+    let (start, end) = (tokens[lo].start, tokens[hi].end);
+    // Or the sentence opens with the person: "Ik ben ..., vader van drie kinderen en sinds 2018 raadslid".
+    let mut first = lo;
+    while first > 0
+        && !text[tokens[first - 1].end..tokens[first].start].contains(['.', '!', '?', '\n'])
+    {
+        first -= 1;
+    }
+    tokens[lo..=hi].iter().any(|t| t.is_any(PERSON))
+        || tokens[first].is_any(&["ik", "hij", "zij", "ze", "i", "he", "she"])
+        || known.iter().any(|c| {
+            c.category == Category::Name
+                && c.start >= start.min(tokens[first].start)
+                && c.end <= end
+                && (c.start >= start || c.start == tokens[first].start)
+        })
+}
+
+/// Does the sentence around token `i` contain one of `words`?
+fn sentence_has(text: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
+    let ends =
+        |a: usize, b: usize| text[tokens[a].end..tokens[b].start].contains(['.', '!', '?', '\n']);
+    let mut lo = i;
+    while lo > 0 && !ends(lo - 1, lo) {
+        lo -= 1;
+    }
+    let mut hi = i;
+    while hi + 1 < tokens.len() && !ends(hi, hi + 1) {
+        hi += 1;
+    }
+    tokens[lo..=hi].iter().any(|t| t.is_any(words))
+}
+
+/// "21e", "18de", "21ste", "21st" -> 21
+fn ordinal(w: &str) -> Option<u32> {
+    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &w[digits.len()..];
+    (!digits.is_empty() && matches!(rest, "e" | "de" | "ste" | "st" | "nd" | "rd" | "th"))
+        .then(|| digits.parse().ok())?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blinding::text::tokenize;
+
+    fn hits(text: &str) -> Vec<String> {
+        let mut id = Identity::new("Fatima el Amrani");
+        id.birth_date = crate::blinding::IsoDate::parse("1983-03-12");
+        let tokens = tokenize(text);
+        let mut known = Vec::new();
+        crate::blinding::names::NameModel::new(&id, Lang::Nl).find(text, &tokens, &mut known);
+        let mut out = Vec::new();
+        find(text, &tokens, &id, Lang::Nl, &known, &mut out);
+        out.iter()
+            .map(|c| text[c.start..c.end].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn ages_in_context() {
+        assert_eq!(
+            hits("Ik ben 41 jaar. Als 26-jarige begon ik; sinds mijn 21e ben ik lid. In 1983 geboren, ik ben 41."),
+            ["41 jaar", "26-jarige", "21e", "1983", "41"]
+        );
+        assert_eq!(
+            hits(
+                "Fatima el Amrani (41) is veertigjarige; 1983 was een goed jaar; 35 jaar ervaring"
+            ),
+            ["41", "veertigjarige", "1983", "35"]
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_ages() {
+        assert!(hits("De komende 4 jaar, 3 wethouders, 41% en 41 procent, artikel 41, € 41 miljoen, in 2026 en 2030, 12 jaar ervaring.").is_empty());
+    }
+}

@@ -1,0 +1,290 @@
+//! Editable word lists for special categories of personal data (AVG art. 9:
+//! origin, religion, health, sexual orientation) and other cues such as
+//! pregnancy, gendered job titles and generation labels.
+//!
+//! Files are `content/lexicon/redaction-*.toml`, each a list of `[[entry]]`
+//! tables with `term`, `category`, `replacement` and `note`. A term ending in
+//! `*` also matches words that start with it ("moskee*" hides "moskeebestuur");
+//! a term written in capitals only ("MS", "ADHD") matches only in capitals, so
+//! "ms" in running text stays.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::identity::line_col;
+use super::text::{fold_words, name_gap, Token};
+use super::{rank, Candidate, Category};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct LexiconEntry {
+    pub term: String,
+    pub category: Category,
+    pub replacement: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    #[serde(default)]
+    entry: Vec<LexiconEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}, line {line}, column {column}: {message}")]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl LexiconError {
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Nl => format!(
+                "{}, regel {}, kolom {}: {}",
+                self.file, self.line, self.column, self.message
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Compiled {
+    words: Vec<String>,
+    /// The term as written, per word, for capitals-only terms.
+    exact: Option<Vec<String>>,
+    prefix: bool,
+    entry: usize,
+}
+
+/// The redaction word lists, ready to match.
+#[derive(Debug, Clone, Default)]
+pub struct RedactionLexicon {
+    entries: Vec<LexiconEntry>,
+    compiled: Vec<Compiled>,
+}
+
+/// The lists shipped with the app, used when no `content/lexicon` folder is found.
+const BUNDLED: &[(&str, &str)] = &[
+    (
+        "redaction-origin.toml",
+        include_str!("../../../../content/lexicon/redaction-origin.toml"),
+    ),
+    (
+        "redaction-religion.toml",
+        include_str!("../../../../content/lexicon/redaction-religion.toml"),
+    ),
+    (
+        "redaction-health.toml",
+        include_str!("../../../../content/lexicon/redaction-health.toml"),
+    ),
+    (
+        "redaction-orientation.toml",
+        include_str!("../../../../content/lexicon/redaction-orientation.toml"),
+    ),
+    (
+        "redaction-pregnancy.toml",
+        include_str!("../../../../content/lexicon/redaction-pregnancy.toml"),
+    ),
+    (
+        "redaction-gender.toml",
+        include_str!("../../../../content/lexicon/redaction-gender.toml"),
+    ),
+    (
+        "redaction-age.toml",
+        include_str!("../../../../content/lexicon/redaction-age.toml"),
+    ),
+];
+
+impl RedactionLexicon {
+    /// Parse `(file name, contents)` pairs; the name only appears in errors.
+    pub fn from_files<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<RedactionLexicon, LexiconError> {
+        let mut entries = Vec::new();
+        for (file, text) in files {
+            let parsed: LexiconFile = toml::from_str(text).map_err(|e| {
+                let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+                LexiconError {
+                    file: file.to_owned(),
+                    line,
+                    column,
+                    message: e.message().trim().to_owned(),
+                }
+            })?;
+            for entry in parsed.entry {
+                if fold_words(entry.term.trim_end_matches('*')).is_empty()
+                    || entry.replacement.trim().is_empty()
+                {
+                    let at = text.find(&format!("{:?}", entry.term)).unwrap_or(0);
+                    let (line, column) = line_col(text, at);
+                    return Err(LexiconError {
+                        file: file.to_owned(),
+                        line,
+                        column,
+                        message: format!(
+                            "entry {:?} needs a term with letters and a replacement",
+                            entry.term
+                        ),
+                    });
+                }
+                entries.push(entry);
+            }
+        }
+        Ok(RedactionLexicon::from_entries(entries))
+    }
+
+    pub fn from_entries(entries: Vec<LexiconEntry>) -> RedactionLexicon {
+        let compiled = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let term = e.term.trim();
+                let prefix = term.ends_with('*');
+                let bare = term.trim_end_matches('*');
+                let capitals = bare.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && bare
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase);
+                let exact = capitals.then(|| {
+                    super::text::tokenize(bare)
+                        .into_iter()
+                        .map(|t| t.text.to_owned())
+                        .collect()
+                });
+                Compiled {
+                    words: fold_words(bare),
+                    exact,
+                    prefix,
+                    entry: i,
+                }
+            })
+            .collect();
+        RedactionLexicon { entries, compiled }
+    }
+
+    /// The lists shipped inside the binary.
+    pub fn bundled() -> RedactionLexicon {
+        RedactionLexicon::from_files(BUNDLED.iter().copied())
+            .expect("the bundled redaction lexicon is valid")
+    }
+
+    /// File names of the bundled lists, so a caller can read the same files from disk.
+    pub fn bundled_file_names() -> impl Iterator<Item = &'static str> {
+        BUNDLED.iter().map(|(name, _)| *name)
+    }
+
+    pub fn entries(&self) -> &[LexiconEntry] {
+        &self.entries
+    }
+
+    pub(crate) fn find(&self, text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
+        for i in 0..tokens.len() {
+            for c in &self.compiled {
+                if let Some(end) = self.match_at(text, tokens, i, c) {
+                    let e = &self.entries[c.entry];
+                    out.push(Candidate::new(
+                        tokens[i].start,
+                        end,
+                        e.category,
+                        e.replacement.clone(),
+                        rank::LEXICON,
+                    ));
+                }
+            }
+        }
+    }
+
+    fn match_at(&self, text: &str, tokens: &[Token], i: usize, c: &Compiled) -> Option<usize> {
+        let n = c.words.len();
+        if i + n > tokens.len() {
+            return None;
+        }
+        for (k, word) in c.words.iter().enumerate() {
+            let t = &tokens[i + k];
+            if k > 0 && !name_gap(text, tokens[i + k - 1].end, t.start) {
+                return None;
+            }
+            let last = k + 1 == n;
+            let ok = match &c.exact {
+                Some(exact) => {
+                    t.text == exact[k]
+                        || (last && c.prefix && t.text.starts_with(exact[k].as_str()))
+                }
+                None => {
+                    t.folded == *word || (last && c.prefix && t.folded.starts_with(word.as_str()))
+                }
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(tokens[i + n - 1].end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lists_parse_and_cover_every_special_category() {
+        let lex = RedactionLexicon::bundled();
+        for cat in [
+            Category::Origin,
+            Category::Religion,
+            Category::Health,
+            Category::Orientation,
+            Category::Pregnancy,
+        ] {
+            assert!(
+                lex.entries().iter().any(|e| e.category == cat),
+                "{cat:?} missing"
+            );
+        }
+    }
+
+    #[test]
+    fn errors_name_the_file_and_position() {
+        let err = RedactionLexicon::from_files([(
+            "x.toml",
+            "[[entry]]\nterm = \"a\"\ncategory = \"colour\"\nreplacement = \"[x]\"\n",
+        )])
+        .unwrap_err();
+        assert_eq!(
+            (err.file.as_str(), err.line, err.column),
+            ("x.toml", 3, 12),
+            "{err}"
+        );
+        let err = RedactionLexicon::from_files([(
+            "y.toml",
+            "[[entry]]\nterm = \"*\"\ncategory = \"health\"\nreplacement = \"[x]\"\n",
+        )])
+        .unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+    }
+
+    #[test]
+    fn prefix_and_capital_terms() {
+        let lex = RedactionLexicon::from_files([(
+            "t.toml",
+            "[[entry]]\nterm = \"moskee*\"\ncategory = \"religion\"\nreplacement = \"[geloof]\"\n\
+             [[entry]]\nterm = \"MS\"\ncategory = \"health\"\nreplacement = \"[gezondheid]\"\n",
+        )])
+        .unwrap();
+        let text = "Ik zat in het moskeebestuur en heb MS, zei ms Jones.";
+        let tokens = super::super::text::tokenize(text);
+        let mut out = Vec::new();
+        lex.find(text, &tokens, &mut out);
+        let hits: Vec<_> = out.iter().map(|c| &text[c.start..c.end]).collect();
+        assert_eq!(hits, ["moskeebestuur", "MS"]);
+    }
+}
