@@ -79,10 +79,7 @@ fn last_entry(conn: &Connection, team_id: i64) -> Result<Option<Entry>> {
     let mut stmt = conn.prepare(&format!(
         "{ENTRY_SQL} WHERE team_id = ?1 ORDER BY seq DESC LIMIT 1"
     ))?;
-    Ok(stmt
-        .query_row([team_id], entry_row)
-        .optional()?
-        .transpose()?)
+    stmt.query_row([team_id], entry_row).optional()?.transpose()
 }
 
 const ENTRY_SQL: &str = "SELECT seq, time, actor, kind, payload, prev_hash, hash FROM ledger";

@@ -17,6 +17,8 @@ pub const DATA_DIR_ENV: &str = "MAATSTAF_DATA_DIR";
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_teams.sql"),
     include_str!("migrations/0002_ledger.sql"),
+    include_str!("migrations/0003_rubrics.sql"),
+    include_str!("migrations/0004_candidates.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -245,6 +247,42 @@ mod tests {
             })
             .count();
         assert_eq!(baks, 0);
+    }
+
+    #[test]
+    fn an_older_schema_is_copied_before_it_is_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrations().to_version(&mut conn, 1).unwrap();
+            conn.execute(
+                "INSERT INTO teams (name, created_at) VALUES ('Van voor de update', '2026-03-19T10:00:00Z')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open_in(dir.path()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), latest_schema_version());
+        assert!(store
+            .list_teams()
+            .unwrap()
+            .iter()
+            .any(|t| t.name == "Van voor de update"));
+        let baks: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("maatstaf.sqlite3.v1-") && n.ends_with(".bak"))
+            .collect();
+        assert_eq!(baks.len(), 1, "{baks:?}");
+        let copy = Connection::open(dir.path().join(&baks[0])).unwrap();
+        let version: i64 = copy
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            version, 1,
+            "the copy is the database as it was before the migration"
+        );
     }
 
     #[test]
