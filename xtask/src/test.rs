@@ -54,6 +54,21 @@ pub fn test(args: &[String]) -> Result {
     step("generated TypeScript bindings are current", || {
         compare_dirs(&fresh_bindings, &root.join("ui/src/lib/bindings"))
     })?;
+    step("bundled content is valid", || {
+        sh::run(sh::cmd(
+            "cargo",
+            &[
+                "run",
+                "--quiet",
+                "--package",
+                "maatstaf-cli",
+                "--",
+                "content",
+                "check",
+                "content",
+            ],
+        ))
+    })?;
     let app = step("release build", run::build_release_app)?;
     step("end-to-end tests", || {
         let display = xvfb::Display::existing_or_virtual()?;
