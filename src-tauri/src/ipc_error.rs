@@ -61,9 +61,16 @@ impl From<StoreError> for IpcError {
             }
             StoreError::NoSuchTeam(id) => IpcError::new("no_such_team", detail).with("id", id),
             StoreError::InvalidName(name) => name.into(),
-            StoreError::Demo(_) | StoreError::Sqlite(_) | StoreError::Migration(_) => {
-                IpcError::new("db_error", detail)
+            StoreError::KeyDamaged { path } => {
+                IpcError::new("key_damaged", detail).with("path", path.display())
             }
+            StoreError::LedgerDamaged { seq, .. } => {
+                IpcError::new("ledger_damaged", detail).with("seq", seq)
+            }
+            StoreError::LedgerPayload { .. }
+            | StoreError::Demo(_)
+            | StoreError::Sqlite(_)
+            | StoreError::Migration(_) => IpcError::new("db_error", detail),
         }
     }
 }
