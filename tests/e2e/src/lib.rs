@@ -74,11 +74,25 @@ impl App {
         }
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({ "application": app }));
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&url)
-            .await
-            .expect("a WebDriver session with the app");
+        // On a loaded machine WebKitWebDriver sometimes drops the first session request
+        // (hyper's IncompleteMessage) while it is still starting; ask again, a few times.
+        let mut attempt = 1;
+        let client = loop {
+            let connected =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(caps.clone())
+                    .connect(&url)
+                    .await;
+            match connected {
+                Ok(client) => break client,
+                Err(e) if attempt < 4 => {
+                    eprintln!("WebDriver session attempt {attempt} failed ({e}); trying again");
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+                Err(e) => panic!("no WebDriver session with the app after {attempt} attempts: {e}"),
+            }
+        };
         let app = App { client, driver };
         app.wait_for("#app > *").await;
         app
