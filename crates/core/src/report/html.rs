@@ -25,6 +25,9 @@ pub struct RubricVersionInfo {
     pub frozen_at: Option<String>,
     pub created_at: String,
     pub source_toml: String,
+    /// Lint warnings the team accepted when freezing, each with its reason.
+    #[serde(default)]
+    pub accepted_warnings: Value,
 }
 
 pub struct ReportInput<'a> {
