@@ -37,7 +37,9 @@ fn require_team(conn: &Connection, team_id: i64) -> Result<()> {
 fn with_member_names(conn: &Connection, team_id: i64, ratings: &[Rating]) -> Result<Vec<Rating>> {
     let mut stmt = conn.prepare("SELECT id, name FROM members WHERE team_id = ?1")?;
     let members: Vec<(String, String)> = stmt
-        .query_map([team_id], |r| Ok((r.get::<_, i64>(0)?.to_string(), r.get(1)?)))?
+        .query_map([team_id], |r| {
+            Ok((r.get::<_, i64>(0)?.to_string(), r.get(1)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ratings
         .iter()
@@ -146,7 +148,8 @@ fn rubric_versions(conn: &Connection, team_id: i64) -> Result<Vec<RubricVersionI
                 frozen_at: r.get(3)?,
                 created_at: r.get(4)?,
                 source_toml: r.get(5)?,
-                accepted_warnings: serde_json::from_str(&warnings).unwrap_or(Value::String(warnings)),
+                accepted_warnings: serde_json::from_str(&warnings)
+                    .unwrap_or(Value::String(warnings)),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -413,7 +416,10 @@ mod tests {
         assert_eq!(names, ["Gerrit Bosma", "Marloes Kuipers", "Priya Ramdin"]);
         assert!(record.snapshot.criteria[0].alpha_ordinal.ci95().is_some());
         assert_eq!(record.snapshot.options.bootstrap, 1000);
-        assert_eq!(store.snapshots(demo).unwrap(), [record.clone()]);
+        assert_eq!(
+            store.snapshots(demo).unwrap(),
+            std::slice::from_ref(&record)
+        );
         let last = store.ledger(demo).unwrap().pop().unwrap();
         assert_eq!(last.kind, EntryKind::ConsistencySnapshot);
         assert_eq!(last.payload["snapshot_sha256"], record.sha256());
@@ -428,7 +434,16 @@ mod tests {
         let first = store.record_snapshot(demo, &request(1, &r)).unwrap();
         let entries = store.ledger(demo).unwrap().len();
         let again = store.record_snapshot(demo, &request(1, &r)).unwrap_err();
-        assert!(matches!(again, StoreError::SnapshotExists { round: 1, practice: false }), "{again}");
+        assert!(
+            matches!(
+                again,
+                StoreError::SnapshotExists {
+                    round: 1,
+                    practice: false
+                }
+            ),
+            "{again}"
+        );
         assert_eq!(store.ledger(demo).unwrap().len(), entries, "nothing logged");
         let (_dir2, mut other, demo2) = self::store();
         let r2 = ratings(&other, demo2, 1);
@@ -436,7 +451,10 @@ mod tests {
         assert_eq!(twin.snapshot, first.snapshot, "seeded by team and round");
         let mut practice = request(1, &r);
         practice.practice = true;
-        assert!(store.record_snapshot(demo, &practice).is_ok(), "practice rounds count apart");
+        assert!(
+            store.record_snapshot(demo, &practice).is_ok(),
+            "practice rounds count apart"
+        );
     }
 
     #[test]
@@ -470,7 +488,9 @@ mod tests {
         store.delete_team(demo).unwrap();
         let left: i64 = store
             .conn
-            .query_row("SELECT count(*) FROM consistency_snapshots", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM consistency_snapshots", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(left, 0, "a deleted team keeps nothing");
     }
@@ -507,7 +527,10 @@ mod tests {
             .unwrap();
         let v = verify_logboek(&bytes, None);
         assert!(v.intact, "{:?}", v.problem);
-        assert_eq!(v.fingerprint.unwrap().as_str(), store.fingerprint().unwrap());
+        assert_eq!(
+            v.fingerprint.unwrap().as_str(),
+            store.fingerprint().unwrap()
+        );
         let names: Vec<SectionName> = v.sections.iter().map(|s| s.name).collect();
         assert_eq!(
             names,
@@ -544,7 +567,10 @@ mod tests {
             .find(|s| s.name == SectionName::Identities)
             .unwrap();
         assert_eq!(ids.content[0]["name"], "Joke van der Linden-Bakker");
-        assert!(v.report_html.unwrap().contains("bevat namen van kandidaten"));
+        assert!(v
+            .report_html
+            .unwrap()
+            .contains("bevat namen van kandidaten"));
     }
 
     #[test]
@@ -558,7 +584,10 @@ mod tests {
         let err = store
             .export_logboek(demo, Actor::System, false, vec![sneaky])
             .unwrap_err();
-        assert!(matches!(err, StoreError::SectionNotAccepted("identities")), "{err}");
+        assert!(
+            matches!(err, StoreError::SectionNotAccepted("identities")),
+            "{err}"
+        );
         assert!(matches!(
             store.export_logboek(999, Actor::System, false, Vec::new()),
             Err(StoreError::NoSuchTeam(999))

@@ -106,7 +106,7 @@ pub fn logboek_report(input: &ReportInput<'_>) -> String {
             let _ = write!(
                 out,
                 "<p class=\"ok\">{}</p>",
-                esc(&Text::new(
+                esc(Text::new(
                     format!(
                         "Bij de export was de keten van {} vermeldingen intact.",
                         input.entries.len()

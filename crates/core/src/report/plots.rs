@@ -430,7 +430,7 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
             "middle",
             INK,
             11,
-            &r.label().get(lang).to_owned(),
+            r.label().get(lang),
         );
         svg.text(
             xat(i),

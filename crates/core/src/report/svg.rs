@@ -79,6 +79,8 @@ impl Svg {
         self.out.push_str(markup);
     }
 
+    // A line is two points, a colour, a width and a dash: splitting them up reads worse.
+    #[allow(clippy::too_many_arguments)]
     pub fn line(
         &mut self,
         x1: f64,
