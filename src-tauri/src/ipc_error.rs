@@ -61,9 +61,29 @@ impl From<StoreError> for IpcError {
             }
             StoreError::NoSuchTeam(id) => IpcError::new("no_such_team", detail).with("id", id),
             StoreError::InvalidName(name) => name.into(),
-            StoreError::Demo(_) | StoreError::Sqlite(_) | StoreError::Migration(_) => {
-                IpcError::new("db_error", detail)
+            StoreError::KeyDamaged { path } => {
+                IpcError::new("key_damaged", detail).with("path", path.display())
             }
+            StoreError::LedgerDamaged { seq, .. } => {
+                IpcError::new("ledger_damaged", detail).with("seq", seq)
+            }
+            StoreError::Stats(e) => IpcError::new("stats_invalid", detail)
+                .with("nl", e.text().nl)
+                .with("en", e.text().en),
+            StoreError::SnapshotExists { round, .. } => {
+                IpcError::new("snapshot_exists", detail).with("round", round)
+            }
+            StoreError::SnapshotDamaged { id, .. } => {
+                IpcError::new("snapshot_damaged", detail).with("id", id)
+            }
+            StoreError::Logboek(e) => IpcError::new("logboek_build", detail)
+                .with("nl", e.text().nl)
+                .with("en", e.text().en),
+            StoreError::SectionNotAccepted(_)
+            | StoreError::LedgerPayload { .. }
+            | StoreError::Demo(_)
+            | StoreError::Sqlite(_)
+            | StoreError::Migration(_) => IpcError::new("db_error", detail),
         }
     }
 }
