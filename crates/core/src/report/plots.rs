@@ -8,7 +8,7 @@ use crate::stats::{Estimate, HOTSPOT_SPREAD};
 use super::record::SnapshotRecord;
 use super::svg::{clip, num, Axis, Svg, ACCENT, BAD, GOOD, GRID, INK, MUTED, WARN};
 
-const WIDTH: f64 = 640.0;
+const WIDTH: f64 = 680.0;
 const LABEL_END: f64 = 172.0;
 const PLOT_FROM: f64 = 182.0;
 const PLOT_TO: f64 = 468.0;
@@ -101,6 +101,15 @@ fn alpha_zones(svg: &mut Svg, x: Axis, top: f64, bottom: f64, lang: Lang) {
         10,
         &tr(lang, "0,800", "0.800"),
     );
+}
+
+/// A tick every 0.2 on a short axis, every 0.5 on a long one, so labels never touch.
+fn tick_step(x: Axis) -> f64 {
+    if x.hi - x.lo > 1.21 {
+        0.5
+    } else {
+        0.2
+    }
 }
 
 fn x_ticks(svg: &mut Svg, x: Axis, y: f64, step: f64, lang: Lang, signed: bool) {
@@ -236,7 +245,7 @@ pub fn alpha_chart(record: &SnapshotRecord, before: Option<&SnapshotRecord>, lan
             &estimate_text(estimate, lang, false),
         );
     }
-    x_ticks(&mut svg, x, bottom, 0.2, lang, false);
+    x_ticks(&mut svg, x, bottom, tick_step(x), lang, false);
     let legend_y = bottom + 38.0;
     svg.circle(PLOT_FROM, legend_y - 4.0, 4.5, ACCENT, "#ffffff");
     svg.text(
@@ -369,13 +378,17 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
             }
         }
     }
-    let lo = alpha_floor(records.iter().flat_map(|r| {
+    // The trend draws criterion values and the overall interval; criterion intervals
+    // are in the per-round chart and need not stretch this axis.
+    let criterion_values = records.iter().flat_map(|r| {
         r.snapshot
             .criteria
             .iter()
-            .map(|c| &c.alpha_ordinal)
-            .chain([&r.snapshot.overall.alpha_ordinal])
-    }));
+            .filter_map(|c| c.alpha_ordinal.value())
+    });
+    let lo = alpha_floor(records.iter().map(|r| &r.snapshot.overall.alpha_ordinal))
+        .min(criterion_values.fold(0.0_f64, f64::min).div_euclid(0.2) * 0.2)
+        .max(-1.0);
     let y = Axis {
         lo,
         hi: 1.0,
