@@ -67,7 +67,20 @@ impl From<StoreError> for IpcError {
             StoreError::LedgerDamaged { seq, .. } => {
                 IpcError::new("ledger_damaged", detail).with("seq", seq)
             }
-            StoreError::LedgerPayload { .. }
+            StoreError::Stats(e) => IpcError::new("stats_invalid", detail)
+                .with("nl", e.text().nl)
+                .with("en", e.text().en),
+            StoreError::SnapshotExists { round, .. } => {
+                IpcError::new("snapshot_exists", detail).with("round", round)
+            }
+            StoreError::SnapshotDamaged { id, .. } => {
+                IpcError::new("snapshot_damaged", detail).with("id", id)
+            }
+            StoreError::Logboek(e) => IpcError::new("logboek_build", detail)
+                .with("nl", e.text().nl)
+                .with("en", e.text().en),
+            StoreError::SectionNotAccepted(_)
+            | StoreError::LedgerPayload { .. }
             | StoreError::Demo(_)
             | StoreError::Sqlite(_)
             | StoreError::Migration(_) => IpcError::new("db_error", detail),

@@ -33,6 +33,10 @@ pub fn run() {
             commands::teams::rename_team,
             commands::teams::deletion_impact,
             commands::teams::delete_team,
+            commands::consistency::verify_ledgers,
+            commands::consistency::consistency_view,
+            commands::consistency::export_logboek,
+            commands::consistency::open_logboek,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -29,7 +29,7 @@ pub enum DbCommand {
 /// Exit code for input we cannot read or use at all.
 const UNUSABLE: u8 = 2;
 
-fn open(dir: Option<PathBuf>) -> Result<Store, ExitCode> {
+pub(crate) fn open(dir: Option<PathBuf>) -> Result<Store, ExitCode> {
     let Some(dir) = dir.or_else(default_data_dir) else {
         eprintln!("maatstaf: no data folder: set --data-dir or MAATSTAF_DATA_DIR");
         return Err(ExitCode::from(UNUSABLE));

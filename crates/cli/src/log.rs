@@ -6,12 +6,31 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use maatstaf_core::i18n::{Lang, Text};
 use maatstaf_core::ledger::{verify_logboek, Fingerprint, Verification};
+use maatstaf_store::StoreError;
 use serde_json::json;
 
 #[derive(Subcommand)]
 pub enum LogCommand {
     /// Check that a logboek file is complete, unaltered and signed
     Verify(VerifyArgs),
+    /// Write a team's signed logboek, the same file as the app's export button
+    Export(ExportArgs),
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// The team's id (see `maatstaf teams list`)
+    #[arg(long, value_name = "ID")]
+    team: i64,
+    /// Where to write the logboek (.jsonl); an existing file is not overwritten
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Include candidate names (the file and its report will say so)
+    #[arg(long)]
+    with_identities: bool,
+    /// Language of the messages: nl or en
+    #[arg(long, default_value = "nl", value_parser = ["nl", "en"])]
+    lang: String,
 }
 
 #[derive(Args)]
@@ -32,10 +51,92 @@ pub struct VerifyArgs {
 /// Exit code for input we cannot read or use at all.
 const UNUSABLE: u8 = 2;
 
-pub fn run(command: LogCommand) -> ExitCode {
+pub fn run(command: LogCommand, data_dir: Option<PathBuf>) -> ExitCode {
     match command {
         LogCommand::Verify(args) => verify(args),
+        LogCommand::Export(args) => export(args, data_dir),
     }
+}
+
+fn export(args: ExportArgs, data_dir: Option<PathBuf>) -> ExitCode {
+    let lang = Lang::parse(&args.lang).unwrap_or_default();
+    let mut store = match crate::data::open(data_dir) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let fail = |e: StoreError| {
+        let code = match e {
+            StoreError::NoSuchTeam(id) => {
+                let t = Text::new(
+                    format!("team {id} bestaat niet (zie `maatstaf teams list`)"),
+                    format!("team {id} does not exist (see `maatstaf teams list`)"),
+                );
+                eprintln!("maatstaf: {}", t.get(lang));
+                return ExitCode::from(UNUSABLE);
+            }
+            _ => ExitCode::FAILURE,
+        };
+        eprintln!("maatstaf: {e}");
+        code
+    };
+    let exporter = match store.default_exporter(args.team) {
+        Ok(a) => a,
+        Err(e) => return fail(e),
+    };
+    // Refuse before exporting: an export is logged, a file that cannot be written should not be.
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&args.out)
+    {
+        Ok(f) => f,
+        Err(e) => {
+            let t = Text::new(
+                format!("kan {} niet aanmaken: {e}", args.out.display()),
+                format!("cannot create {}: {e}", args.out.display()),
+            );
+            eprintln!("maatstaf: {}", t.get(lang));
+            return ExitCode::from(UNUSABLE);
+        }
+    };
+    let bytes = match store.export_logboek(args.team, exporter, args.with_identities, Vec::new()) {
+        Ok(b) => b,
+        Err(e) => {
+            drop(file);
+            let _ = std::fs::remove_file(&args.out);
+            return fail(e);
+        }
+    };
+    if let Err(e) = std::io::Write::write_all(&mut file, &bytes).and_then(|()| file.sync_all()) {
+        eprintln!("maatstaf: {}: {e}", args.out.display());
+        return ExitCode::FAILURE;
+    }
+    let v = verify_logboek(&bytes, None);
+    let fp = v.fingerprint.map(|f| f.to_string()).unwrap_or_default();
+    let t = Text::new(
+        format!(
+            "Logboek geschreven naar {} ({} vermeldingen, {}).\nVingerafdruk: {fp}\n",
+            args.out.display(),
+            v.entries.len(),
+            if args.with_identities {
+                "MET namen van kandidaten"
+            } else {
+                "alleen kandidaatcodes"
+            }
+        ),
+        format!(
+            "Logboek written to {} ({} entries, {}).\nFingerprint: {fp}\n",
+            args.out.display(),
+            v.entries.len(),
+            if args.with_identities {
+                "WITH candidate names"
+            } else {
+                "candidate codes only"
+            }
+        ),
+    );
+    print!("{}", t.get(lang));
+    ExitCode::SUCCESS
 }
 
 fn verify(args: VerifyArgs) -> ExitCode {

@@ -62,7 +62,7 @@ fn main() -> ExitCode {
         Command::Content(args) => content::run(args),
         Command::Rubric(args) => rubric::run(args),
         Command::Stats(args) => stats::run(args),
-        Command::Log { command } => log::run(command),
+        Command::Log { command } => log::run(command, cli.data_dir),
         Command::Blind(args) => blind::run(args),
     }
 }

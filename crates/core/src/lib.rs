@@ -10,6 +10,7 @@ pub mod demo;
 pub mod i18n;
 pub mod ledger;
 pub mod lint;
+pub mod report;
 pub mod rubric;
 pub mod scoring;
 pub mod stats;

@@ -30,6 +30,16 @@ pub enum StoreError {
     LedgerDamaged { seq: i64, detail: String },
     #[error("the installation key {path} is damaged; move it aside to make a new one (older exports keep their old fingerprint)")]
     KeyDamaged { path: PathBuf },
+    #[error("the scores cannot be measured: {0}")]
+    Stats(#[from] maatstaf_core::stats::StatsError),
+    #[error("{} round {round} already has its consistency snapshot; snapshots are never replaced", if *practice { "practice" } else { "live" })]
+    SnapshotExists { round: u32, practice: bool },
+    #[error("consistency snapshot {id} cannot be read: {detail}")]
+    SnapshotDamaged { id: i64, detail: String },
+    #[error("the logboek cannot be built: {0}")]
+    Logboek(#[from] maatstaf_core::ledger::BuildError),
+    #[error("the logboek section {0} is read from the database, not passed in")]
+    SectionNotAccepted(&'static str),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]

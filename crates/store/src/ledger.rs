@@ -50,14 +50,25 @@ pub(crate) fn append(
         });
     }
     let last = last_entry(conn, team_id)?;
-    // A clock that steps back (NTP, a changed time zone setting) must not break the chain's order.
-    let mut time = clock::now();
-    if let Some(prev) = &last {
-        if parse_utc(&prev.time) > parse_utc(&time) {
-            time = prev.time.clone();
-        }
-    }
+    let time = entry_time(last.as_ref());
     let entry = next_entry(last.as_ref(), time, actor.clone(), kind, payload);
+    insert(conn, team_id, &entry)?;
+    Ok(entry)
+}
+
+/// Now, or the last entry's time if the clock stepped back (NTP, a changed time zone
+/// setting): that must not break the chain's order.
+pub(crate) fn entry_time(last: Option<&Entry>) -> String {
+    let time = clock::now();
+    match last {
+        Some(prev) if parse_utc(&prev.time) > parse_utc(&time) => prev.time.clone(),
+        _ => time,
+    }
+}
+
+/// Writes an entry built elsewhere (the logboek's `exported` entry); the caller has
+/// chained it to [`last_entry`] on the same transaction.
+pub(crate) fn insert(conn: &Connection, team_id: i64, entry: &Entry) -> Result<()> {
     conn.execute(
         "INSERT INTO ledger (team_id, seq, time, actor, kind, payload, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -72,14 +83,25 @@ pub(crate) fn append(
             entry.hash,
         ],
     )?;
-    Ok(entry)
+    Ok(())
 }
 
-fn last_entry(conn: &Connection, team_id: i64) -> Result<Option<Entry>> {
+pub(crate) fn last_entry(conn: &Connection, team_id: i64) -> Result<Option<Entry>> {
     let mut stmt = conn.prepare(&format!(
         "{ENTRY_SQL} WHERE team_id = ?1 ORDER BY seq DESC LIMIT 1"
     ))?;
     stmt.query_row([team_id], entry_row).optional()?.transpose()
+}
+
+/// A team's whole log on `conn` (which may be a transaction), oldest first.
+pub(crate) fn entries(conn: &Connection, team_id: i64) -> Result<Vec<Entry>> {
+    let mut stmt = conn.prepare(&format!("{ENTRY_SQL} WHERE team_id = ?1 ORDER BY seq"))?;
+    let rows = stmt.query_map([team_id], entry_row)?;
+    let mut entries = Vec::new();
+    for row in rows {
+        entries.push(row??);
+    }
+    Ok(entries)
 }
 
 const ENTRY_SQL: &str = "SELECT seq, time, actor, kind, payload, prev_hash, hash FROM ledger";
@@ -111,15 +133,7 @@ impl Store {
     /// A team's whole log, oldest first.
     pub fn ledger(&self, team_id: i64) -> Result<Vec<Entry>> {
         self.team(team_id)?;
-        let mut stmt = self
-            .conn
-            .prepare(&format!("{ENTRY_SQL} WHERE team_id = ?1 ORDER BY seq"))?;
-        let rows = stmt.query_map([team_id], entry_row)?;
-        let mut entries = Vec::new();
-        for row in rows {
-            entries.push(row??);
-        }
-        Ok(entries)
+        entries(&self.conn, team_id)
     }
 
     /// Checks every team's chain; the app does this at start and when asked.

@@ -3,6 +3,7 @@
 //! `maatstaf-core`.
 
 mod clock;
+pub mod consistency;
 mod demo_seed;
 pub mod error;
 pub mod ledger;

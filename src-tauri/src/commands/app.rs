@@ -17,6 +17,10 @@ pub struct AppStatus {
     pub language: Lang,
     /// Set when the database could not be opened; the UI then shows only the error screen.
     pub problem: Option<IpcError>,
+    /// This installation's signing-key fingerprint, for committees to compare out of band.
+    pub fingerprint: Option<String>,
+    /// Teams whose log was found broken at start (or at the last check on demand).
+    pub broken_ledgers: Vec<maatstaf_store::ledger::LedgerStatus>,
 }
 
 #[tauri::command]
@@ -33,6 +37,8 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
             .to_string(),
         language,
         problem,
+        fingerprint: state.with_store(|s| Ok(s.fingerprint()?)).ok(),
+        broken_ledgers: state.broken_ledgers(),
     }
 }
 

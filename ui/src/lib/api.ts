@@ -1,6 +1,10 @@
 // Typed calls to the app's Tauri commands. The types come from Rust (ts-rs).
 import { invoke } from "@tauri-apps/api/core";
 import type { AppStatus } from "./bindings/AppStatus";
+import type { ConsistencyView } from "./bindings/ConsistencyView";
+import type { ExportedLogboek } from "./bindings/ExportedLogboek";
+import type { LedgerStatus } from "./bindings/LedgerStatus";
+import type { Review } from "./bindings/Review";
 import type { DeletionImpact } from "./bindings/DeletionImpact";
 import type { IpcError } from "./bindings/IpcError";
 import type { Lang } from "./bindings/Lang";
@@ -18,6 +22,11 @@ export const api = {
   renameTeam: (id: number, name: string) => invoke<TeamSummary>("rename_team", { id, name }),
   deletionImpact: (id: number) => invoke<DeletionImpact>("deletion_impact", { id }),
   deleteTeam: (id: number) => invoke<void>("delete_team", { id }),
+  verifyLedgers: () => invoke<LedgerStatus[]>("verify_ledgers"),
+  consistencyView: (teamId: number, lang: Lang) => invoke<ConsistencyView>("consistency_view", { teamId, lang }),
+  exportLogboek: (teamId: number, withIdentities: boolean) =>
+    invoke<ExportedLogboek>("export_logboek", { teamId, withIdentities }),
+  openLogboek: (bytes: number[], lang: Lang) => invoke<Review>("open_logboek", { bytes, lang }),
 };
 
 export function isIpcError(e: unknown): e is IpcError {

@@ -1,0 +1,124 @@
+//! `maatstaf log export` on a data folder holding the demo team, checked with `log verify`.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+fn maatstaf(data: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("maatstaf").unwrap();
+    cmd.arg("--data-dir").arg(data);
+    cmd
+}
+
+fn demo_id(data: &Path) -> String {
+    let out = maatstaf(data)
+        .args(["teams", "list", "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["teams"][0]["id"].to_string()
+}
+
+#[test]
+fn an_exported_logboek_verifies_as_intact_and_holds_codes_only() {
+    let data = TempDir::new().unwrap();
+    let team = demo_id(data.path());
+    let file = data.path().join("logboek.jsonl");
+    let out = maatstaf(data.path())
+        .args(["log", "export", "--team", &team, "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("alleen kandidaatcodes"), "{said}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("K-7F3"), "codes are in the log");
+    assert!(
+        !text.contains("Sanne Hoekstra"),
+        "no candidate names by default"
+    );
+
+    let out = maatstaf(data.path())
+        .args(["log", "verify"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let verdict = String::from_utf8(out.stdout).unwrap();
+    assert!(verdict.starts_with("INTACT"), "{verdict}");
+    assert!(
+        verdict.contains("Gemeente Voorbeeld — formatie 2026"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("door Anneke de Wit"),
+        "the chair exports: {verdict}"
+    );
+}
+
+#[test]
+fn with_identities_the_file_says_so() {
+    let data = TempDir::new().unwrap();
+    let team = demo_id(data.path());
+    let file = data.path().join("met-namen.jsonl");
+    let out = maatstaf(data.path())
+        .args([
+            "log",
+            "export",
+            "--with-identities",
+            "--team",
+            &team,
+            "--out",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("Sanne Hoekstra"));
+    let out = maatstaf(data.path())
+        .args(["log", "verify", "--json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["intact"], true);
+    assert_eq!(json["with_identities"], true);
+}
+
+#[test]
+fn an_unknown_team_exits_2_and_writes_nothing() {
+    let data = TempDir::new().unwrap();
+    let file = data.path().join("niets.jsonl");
+    let out = maatstaf(data.path())
+        .args(["log", "export", "--team", "4242", "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("team 4242 bestaat niet"), "{err}");
+    assert!(!file.exists());
+}
+
+#[test]
+fn an_existing_file_is_not_overwritten() {
+    let data = TempDir::new().unwrap();
+    let team = demo_id(data.path());
+    let file = data.path().join("bestaat.jsonl");
+    std::fs::write(&file, "van iemand anders").unwrap();
+    let out = maatstaf(data.path())
+        .args(["log", "export", "--team", &team, "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "van iemand anders");
+}

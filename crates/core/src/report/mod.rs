@@ -1,0 +1,19 @@
+//! What a team and a committee see of the consistency log: stored snapshot records,
+//! plain-language explanations, SVG plots and the logboek's HTML report.
+//!
+//! The plots are drawn here once, as SVG strings, so that the app, review mode and
+//! the exported report show the same pictures. Pure: no clock, no I/O.
+
+mod explain;
+mod html;
+pub mod plots;
+mod record;
+mod review;
+mod svg;
+mod view;
+
+pub use explain::{criterion_advice, explanations, leniency_advice, Explanation};
+pub use html::{logboek_report, ReportInput, RubricVersionInfo};
+pub use record::{CellSpread, SnapshotCounts, SnapshotRecord, SnapshotRequest};
+pub use review::{review, BlindedSheetRow, Review, TimelineItem};
+pub use view::{consistency_view, ConsistencyView, CriterionChange, HotspotLink, RecordView};

@@ -1,0 +1,617 @@
+//! The consistency log (one immutable snapshot per revealed round) and the signed
+//! logboek a chair exports for a committee. What the numbers are and how the file is
+//! built live in `maatstaf_core::{report, ledger}`; here we read, write and log.
+
+use maatstaf_core::i18n::Lang;
+use maatstaf_core::ledger::{
+    content_sha256, exported_entry, verify_chain, Actor, EntryKind, ExportInfo, Fingerprint,
+    Logboek, Section, SectionName,
+};
+use maatstaf_core::report::{
+    consistency_view, logboek_report, ConsistencyView, ReportInput, RubricVersionInfo,
+    SnapshotRecord, SnapshotRequest,
+};
+use maatstaf_core::stats::Rating;
+use maatstaf_core::team::Role;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde_json::{json, Value};
+
+use crate::error::{Result, StoreError};
+use crate::{clock, ledger, Store};
+
+/// The bootstrap seed of a round: the same round always gets the same intervals,
+/// different rounds and teams get independent ones.
+fn seed(team_id: i64, practice: bool, round: u32) -> u64 {
+    let hex = content_sha256(&json!(["maatstaf-consistency", team_id, practice, round]));
+    u64::from_str_radix(&hex[..16], 16).expect("sha256 hex")
+}
+
+fn require_team(conn: &Connection, team_id: i64) -> Result<()> {
+    conn.query_row("SELECT 1 FROM teams WHERE id = ?1", [team_id], |_| Ok(()))
+        .optional()?
+        .ok_or(StoreError::NoSuchTeam(team_id))
+}
+
+/// Ratings whose `rater` is the id of one of the team's members (as the scoring rounds
+/// name assessors) get that member's name, so the snapshot reads as the team knows it.
+fn with_member_names(conn: &Connection, team_id: i64, ratings: &[Rating]) -> Result<Vec<Rating>> {
+    let mut stmt = conn.prepare("SELECT id, name FROM members WHERE team_id = ?1")?;
+    let members: Vec<(String, String)> = stmt
+        .query_map([team_id], |r| {
+            Ok((r.get::<_, i64>(0)?.to_string(), r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ratings
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            if let Some((_, name)) = members.iter().find(|(id, _)| *id == r.rater) {
+                r.rater = name.clone();
+            }
+            r
+        })
+        .collect())
+}
+
+/// Measures a revealed round and stores the snapshot with its ledger entry, on `conn`:
+/// call it on the transaction that reveals the round, so both commit or neither does.
+/// A round (live or practice) gets one snapshot; asking again is refused.
+pub fn record_snapshot(
+    conn: &Connection,
+    team_id: i64,
+    request: &SnapshotRequest<'_>,
+) -> Result<SnapshotRecord> {
+    require_team(conn, team_id)?;
+    let exists = conn
+        .query_row(
+            "SELECT 1 FROM consistency_snapshots WHERE team_id = ?1 AND practice = ?2 AND round = ?3",
+            params![team_id, request.practice, request.round],
+            |_| Ok(()),
+        )
+        .optional()?;
+    if exists.is_some() {
+        return Err(StoreError::SnapshotExists {
+            round: request.round,
+            practice: request.practice,
+        });
+    }
+    let ratings = with_member_names(conn, team_id, request.ratings)?;
+    let named = SnapshotRequest {
+        ratings: &ratings,
+        ..request.clone()
+    };
+    let record = SnapshotRecord::measure(
+        &named,
+        &clock::now(),
+        seed(team_id, request.practice, request.round),
+    )?;
+    let sha256 = record.sha256();
+    conn.execute(
+        "INSERT INTO consistency_snapshots
+             (team_id, round, practice, rubric_version, rubric_sha256, recorded_at, record, sha256)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            team_id,
+            record.round,
+            record.practice,
+            record.rubric_version,
+            record.rubric_sha256,
+            record.recorded_at,
+            serde_json::to_string(&record).expect("a snapshot record serialises"),
+            sha256,
+        ],
+    )?;
+    ledger::append(
+        conn,
+        team_id,
+        &Actor::System,
+        EntryKind::ConsistencySnapshot,
+        json!({
+            "snapshot_sha256": sha256,
+            "round": record.round,
+            "practice": record.practice,
+            "rubric_version": record.rubric_version,
+            "rubric_sha256": record.rubric_sha256,
+        }),
+    )?;
+    Ok(record)
+}
+
+fn snapshots_on(conn: &Connection, team_id: i64) -> Result<Vec<SnapshotRecord>> {
+    let mut stmt = conn
+        .prepare("SELECT id, record FROM consistency_snapshots WHERE team_id = ?1 ORDER BY id")?;
+    let rows: Vec<(i64, String)> = stmt
+        .query_map([team_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|(id, text)| {
+            serde_json::from_str(&text).map_err(|e| StoreError::SnapshotDamaged {
+                id,
+                detail: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn rubric_versions(conn: &Connection, team_id: i64) -> Result<Vec<RubricVersionInfo>> {
+    let mut stmt = conn.prepare(
+        "SELECT rubric_key, version, sha256, frozen_at, created_at, source_toml, accepted_warnings
+         FROM rubric_versions WHERE team_id = ?1 ORDER BY rubric_key, version",
+    )?;
+    let rows = stmt
+        .query_map([team_id], |r| {
+            let warnings: String = r.get(6)?;
+            Ok(RubricVersionInfo {
+                rubric_key: r.get(0)?,
+                version: r.get(1)?,
+                sha256: r.get(2)?,
+                frozen_at: r.get(3)?,
+                created_at: r.get(4)?,
+                source_toml: r.get(5)?,
+                accepted_warnings: serde_json::from_str(&warnings)
+                    .unwrap_or(Value::String(warnings)),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Frozen blinded material only: codes and blinded texts, never originals or names.
+fn blinded_sheets(conn: &Connection, team_id: i64) -> Result<Value> {
+    let mut stmt = conn.prepare(
+        "SELECT c.code, m.kind, m.criterion, m.blinded_text, m.blinded_sha256, m.frozen_at
+         FROM candidate_material m JOIN candidates c ON c.id = m.candidate_id
+         WHERE c.team_id = ?1 AND m.frozen_at IS NOT NULL
+         ORDER BY c.code, m.id",
+    )?;
+    let rows: Vec<Value> = stmt
+        .query_map([team_id], |r| {
+            Ok(json!({
+                "candidate_code": r.get::<_, String>(0)?,
+                "kind": r.get::<_, String>(1)?,
+                "criterion": r.get::<_, Option<String>>(2)?,
+                "blinded_text": r.get::<_, String>(3)?,
+                "sha256": r.get::<_, String>(4)?,
+                "frozen_at": r.get::<_, String>(5)?,
+            }))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Value::Array(rows))
+}
+
+fn identities(conn: &Connection, team_id: i64) -> Result<Value> {
+    let mut stmt = conn.prepare(
+        "SELECT c.code, i.name, i.party FROM candidates c
+         JOIN candidate_identities i ON i.candidate_id = c.id
+         WHERE c.team_id = ?1 ORDER BY c.code",
+    )?;
+    let rows: Vec<Value> = stmt
+        .query_map([team_id], |r| {
+            Ok(json!({
+                "candidate_code": r.get::<_, String>(0)?,
+                "name": r.get::<_, String>(1)?,
+                "party": r.get::<_, Option<String>>(2)?,
+            }))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Value::Array(rows))
+}
+
+fn order(name: SectionName) -> usize {
+    SectionName::ALL
+        .iter()
+        .position(|n| *n == name)
+        .unwrap_or(usize::MAX)
+}
+
+impl Store {
+    /// [`record_snapshot`] in a transaction of its own.
+    pub fn record_snapshot(
+        &mut self,
+        team_id: i64,
+        request: &SnapshotRequest<'_>,
+    ) -> Result<SnapshotRecord> {
+        let tx = self.conn.transaction()?;
+        let record = record_snapshot(&tx, team_id, request)?;
+        tx.commit()?;
+        Ok(record)
+    }
+
+    /// The team's snapshots, oldest first.
+    pub fn snapshots(&self, team_id: i64) -> Result<Vec<SnapshotRecord>> {
+        self.team(team_id)?;
+        snapshots_on(&self.conn, team_id)
+    }
+
+    /// The "Consistentie" view of a team, plots labelled in `lang`.
+    pub fn consistency_view(&self, team_id: i64, lang: Lang) -> Result<ConsistencyView> {
+        Ok(consistency_view(&self.snapshots(team_id)?, lang))
+    }
+
+    /// Who an export is attributed to when nobody is signed in: the team's chair, else the app.
+    pub fn default_exporter(&self, team_id: i64) -> Result<Actor> {
+        self.team(team_id)?;
+        let chair: Option<(i64, String)> = self
+            .conn
+            .query_row(
+                "SELECT id, name FROM members WHERE team_id = ?1 AND role = ?2 ORDER BY id LIMIT 1",
+                params![team_id, Role::Chair.as_str()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(chair.map_or(Actor::System, |(id, name)| {
+            Actor::member(id.to_string(), name)
+        }))
+    }
+
+    /// The signed logboek of a team, and the `exported` entry that records it in the
+    /// team's log (both or neither). Rubric versions, blinded sheets, consistency
+    /// snapshots and, only when `with_identities`, candidate identities come from the
+    /// database; scores, revisions and the decision come in `extra_sections`.
+    pub fn export_logboek(
+        &mut self,
+        team_id: i64,
+        exporter: Actor,
+        with_identities: bool,
+        extra_sections: Vec<Section>,
+    ) -> Result<Vec<u8>> {
+        for s in &extra_sections {
+            if !matches!(
+                s.name,
+                SectionName::Scores | SectionName::Revisions | SectionName::Decision
+            ) {
+                return Err(StoreError::SectionNotAccepted(s.name.as_str()));
+            }
+        }
+        let team = self.team(team_id)?;
+        let lang = self.language()?;
+        let key = self.signing_key()?;
+        let verifying = key.verifying_key();
+        let fingerprint = Fingerprint::of(&verifying);
+
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut entries = ledger::entries(&tx, team_id)?;
+        let rubrics = rubric_versions(&tx, team_id)?;
+        let snapshots = snapshots_on(&tx, team_id)?;
+        let mut sections = extra_sections;
+        sections.push(Section {
+            name: SectionName::RubricVersions,
+            content: serde_json::to_value(&rubrics).expect("rubric versions serialise"),
+        });
+        sections.push(Section {
+            name: SectionName::BlindedSheets,
+            content: blinded_sheets(&tx, team_id)?,
+        });
+        sections.push(Section {
+            name: SectionName::ConsistencySnapshots,
+            content: serde_json::to_value(&snapshots).expect("snapshots serialise"),
+        });
+        if with_identities {
+            sections.push(Section {
+                name: SectionName::Identities,
+                content: identities(&tx, team_id)?,
+            });
+        }
+        sections.sort_by_key(|s| order(s.name));
+
+        let info = ExportInfo {
+            team_id: team_id.to_string(),
+            team_name: team.name.clone(),
+            exported_at: ledger::entry_time(entries.last()),
+            exporter,
+            with_identities,
+        };
+        let names: Vec<SectionName> = sections.iter().map(|s| s.name).collect();
+        let decision = sections
+            .iter()
+            .find(|s| s.name == SectionName::Decision)
+            .map(|s| &s.content);
+        let report = logboek_report(&ReportInput {
+            lang,
+            team_id: &info.team_id,
+            team_name: &team.name,
+            exported_at: &info.exported_at,
+            exporter: &info.exporter,
+            fingerprint: fingerprint.as_str(),
+            with_identities,
+            chain_problem: verify_chain(&entries).err().map(|e| e.text()),
+            entries: &entries,
+            sections: &names,
+            rubric_versions: &rubrics,
+            snapshots: &snapshots,
+            decision,
+        });
+        let exported = exported_entry(entries.last(), &info, &sections, &report, &verifying);
+        ledger::insert(&tx, team_id, &exported)?;
+        entries.push(exported);
+        let bytes = Logboek::build(&info, &entries, &sections, &report, &key)?;
+        tx.commit()?;
+        Ok(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use maatstaf_core::ledger::{verify_logboek, ProblemKind};
+    use maatstaf_core::rubric::Scale;
+
+    use super::*;
+
+    const CRITERIA: [&str; 3] = ["Bestuurlijke ervaring", "Integriteit", "Samenwerking"];
+
+    fn store() -> (tempfile::TempDir, Store, i64) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let demo = store.list_teams().unwrap()[0].id;
+        (dir, store, demo)
+    }
+
+    /// The demo team's three assessors (by member id, as a round names them) on the
+    /// three demo candidates. In round 1 they read "Integriteit" differently for K-R4M;
+    /// after the discussion (round 2) they are closer.
+    fn ratings(store: &Store, team: i64, round: u32) -> Vec<Rating> {
+        let assessors: Vec<String> = store
+            .team_detail(team)
+            .unwrap()
+            .members
+            .iter()
+            .filter(|m| m.role == Role::Assessor)
+            .map(|m| m.id.to_string())
+            .collect();
+        assert_eq!(assessors.len(), 3);
+        let scores: [[[u8; 3]; 3]; 3] = if round == 1 {
+            [
+                [[4, 4, 5], [2, 4, 3], [3, 3, 4]],
+                [[3, 3, 4], [1, 3, 5], [4, 3, 4]],
+                [[2, 2, 3], [3, 4, 4], [2, 3, 3]],
+            ]
+        } else {
+            [
+                [[4, 4, 5], [3, 4, 3], [3, 3, 4]],
+                [[3, 3, 4], [2, 2, 3], [4, 3, 4]],
+                [[2, 2, 3], [4, 4, 4], [2, 3, 3]],
+            ]
+        };
+        let mut out = Vec::new();
+        for (c, code) in ["K-7F3", "K-R4M", "K-2XH"].iter().enumerate() {
+            for (k, crit) in CRITERIA.iter().enumerate() {
+                for (a, rater) in assessors.iter().enumerate() {
+                    out.push(Rating {
+                        unit: (*code).into(),
+                        criterion: (*crit).into(),
+                        rater: rater.clone(),
+                        value: Some(f64::from(scores[c][k][a])),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn request<'a>(round: u32, ratings: &'a [Rating]) -> SnapshotRequest<'a> {
+        SnapshotRequest {
+            round,
+            practice: false,
+            rubric_version: 1,
+            rubric_sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            scale: Scale { min: 1, max: 5 },
+            ratings,
+        }
+    }
+
+    #[test]
+    fn a_revealed_round_is_measured_stored_and_logged() {
+        let (_dir, mut store, demo) = store();
+        let r = ratings(&store, demo, 1);
+        let record = store.record_snapshot(demo, &request(1, &r)).unwrap();
+        assert_eq!(record.counts.scores, 27);
+        let names: Vec<&str> = record
+            .snapshot
+            .leniency
+            .iter()
+            .map(|l| l.rater.as_str())
+            .collect();
+        assert_eq!(names, ["Gerrit Bosma", "Marloes Kuipers", "Priya Ramdin"]);
+        assert!(record.snapshot.criteria[0].alpha_ordinal.ci95().is_some());
+        assert_eq!(record.snapshot.options.bootstrap, 1000);
+        assert_eq!(
+            store.snapshots(demo).unwrap(),
+            std::slice::from_ref(&record)
+        );
+        let last = store.ledger(demo).unwrap().pop().unwrap();
+        assert_eq!(last.kind, EntryKind::ConsistencySnapshot);
+        assert_eq!(last.payload["snapshot_sha256"], record.sha256());
+        assert_eq!(last.payload["round"], 1);
+        assert!(store.verify_ledgers().unwrap().iter().all(|s| s.intact));
+    }
+
+    #[test]
+    fn the_same_round_gives_the_same_intervals_and_is_never_measured_twice() {
+        let (_dir, mut store, demo) = store();
+        let r = ratings(&store, demo, 1);
+        let first = store.record_snapshot(demo, &request(1, &r)).unwrap();
+        let entries = store.ledger(demo).unwrap().len();
+        let again = store.record_snapshot(demo, &request(1, &r)).unwrap_err();
+        assert!(
+            matches!(
+                again,
+                StoreError::SnapshotExists {
+                    round: 1,
+                    practice: false
+                }
+            ),
+            "{again}"
+        );
+        assert_eq!(store.ledger(demo).unwrap().len(), entries, "nothing logged");
+        let (_dir2, mut other, demo2) = self::store();
+        let r2 = ratings(&other, demo2, 1);
+        let twin = other.record_snapshot(demo2, &request(1, &r2)).unwrap();
+        assert_eq!(twin.snapshot, first.snapshot, "seeded by team and round");
+        let mut practice = request(1, &r);
+        practice.practice = true;
+        assert!(
+            store.record_snapshot(demo, &practice).is_ok(),
+            "practice rounds count apart"
+        );
+    }
+
+    #[test]
+    fn bad_ratings_change_nothing() {
+        let (_dir, mut store, demo) = store();
+        let mut r = ratings(&store, demo, 1);
+        r[0].value = Some(9.0);
+        let before = store.ledger(demo).unwrap().len();
+        let err = store.record_snapshot(demo, &request(1, &r)).unwrap_err();
+        assert!(matches!(err, StoreError::Stats(_)), "{err}");
+        assert!(store.snapshots(demo).unwrap().is_empty());
+        assert_eq!(store.ledger(demo).unwrap().len(), before);
+        assert!(matches!(
+            store.record_snapshot(999, &request(1, &r)),
+            Err(StoreError::NoSuchTeam(999))
+        ));
+    }
+
+    #[test]
+    fn snapshots_cannot_be_changed_or_deleted_while_the_team_exists() {
+        let (_dir, mut store, demo) = store();
+        let r = ratings(&store, demo, 1);
+        store.record_snapshot(demo, &request(1, &r)).unwrap();
+        let update = store
+            .conn
+            .execute("UPDATE consistency_snapshots SET record = '{}'", []);
+        assert!(update.unwrap_err().to_string().contains("never changed"));
+        let delete = store.conn.execute("DELETE FROM consistency_snapshots", []);
+        assert!(delete.unwrap_err().to_string().contains("never changed"));
+        assert_eq!(store.snapshots(demo).unwrap().len(), 1);
+        store.delete_team(demo).unwrap();
+        let left: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM consistency_snapshots", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(left, 0, "a deleted team keeps nothing");
+    }
+
+    #[test]
+    fn the_view_shows_both_rounds_and_the_change() {
+        let (_dir, mut store, demo) = store();
+        for round in [1, 2] {
+            let r = ratings(&store, demo, round);
+            store.record_snapshot(demo, &request(round, &r)).unwrap();
+        }
+        let view = store.consistency_view(demo, Lang::Nl).unwrap();
+        assert_eq!(view.records.len(), 2);
+        let trend = view.trend_svg.unwrap();
+        assert!(trend.contains(">Ronde 1<") && trend.contains(">Ronde 2<"));
+        assert!(view.records[1].leniency_svg.contains("Priya Ramdin"));
+        assert!(!view.records[0].hotspots.is_empty());
+    }
+
+    #[test]
+    fn the_export_is_signed_logged_and_holds_codes_not_names() {
+        let (_dir, mut store, demo) = store();
+        let r = ratings(&store, demo, 1);
+        let record = store.record_snapshot(demo, &request(1, &r)).unwrap();
+        let before = store.ledger(demo).unwrap().len();
+        let exporter = store.default_exporter(demo).unwrap();
+        assert_eq!(exporter, Actor::member("1", "Anneke de Wit"));
+        let decision = Section {
+            name: SectionName::Decision,
+            content: json!({"reasons": ["Sterkste onderbouwing op integriteit"]}),
+        };
+        let bytes = store
+            .export_logboek(demo, exporter, false, vec![decision])
+            .unwrap();
+        let v = verify_logboek(&bytes, None);
+        assert!(v.intact, "{:?}", v.problem);
+        assert_eq!(
+            v.fingerprint.unwrap().as_str(),
+            store.fingerprint().unwrap()
+        );
+        let names: Vec<SectionName> = v.sections.iter().map(|s| s.name).collect();
+        assert_eq!(
+            names,
+            [
+                SectionName::RubricVersions,
+                SectionName::BlindedSheets,
+                SectionName::ConsistencySnapshots,
+                SectionName::Decision
+            ]
+        );
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.contains("Sanne Hoekstra"), "no candidate names");
+        assert!(text.contains(&record.sha256()));
+        let report = v.report_html.unwrap();
+        assert!(report.contains("alleen kandidaatcodes") && report.contains("<svg"));
+        let log = store.ledger(demo).unwrap();
+        assert_eq!(log.len(), before + 1);
+        assert_eq!(log.last().unwrap().kind, EntryKind::Exported);
+        assert!(store.verify_ledgers().unwrap().iter().all(|s| s.intact));
+    }
+
+    #[test]
+    fn identities_only_when_chosen_and_said_so() {
+        let (_dir, mut store, demo) = store();
+        let bytes = store
+            .export_logboek(demo, Actor::System, true, Vec::new())
+            .unwrap();
+        let v = verify_logboek(&bytes, None);
+        assert!(v.intact, "{:?}", v.problem);
+        assert!(v.header.unwrap().with_identities);
+        let ids = v
+            .sections
+            .iter()
+            .find(|s| s.name == SectionName::Identities)
+            .unwrap();
+        assert_eq!(ids.content[0]["name"], "Joke van der Linden-Bakker");
+        assert!(v
+            .report_html
+            .unwrap()
+            .contains("bevat namen van kandidaten"));
+    }
+
+    #[test]
+    fn a_refused_export_changes_nothing() {
+        let (_dir, mut store, demo) = store();
+        let before = store.ledger(demo).unwrap().len();
+        let sneaky = Section {
+            name: SectionName::Identities,
+            content: json!([{"candidate_code": "K-7F3", "name": "Sanne Hoekstra"}]),
+        };
+        let err = store
+            .export_logboek(demo, Actor::System, false, vec![sneaky])
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::SectionNotAccepted("identities")),
+            "{err}"
+        );
+        assert!(matches!(
+            store.export_logboek(999, Actor::System, false, Vec::new()),
+            Err(StoreError::NoSuchTeam(999))
+        ));
+        assert_eq!(store.ledger(demo).unwrap().len(), before);
+    }
+
+    #[test]
+    fn one_changed_byte_in_a_score_breaks_the_file() {
+        let (_dir, mut store, demo) = store();
+        let scores = Section {
+            name: SectionName::Scores,
+            content: json!([{"round": 1, "candidate_code": "K-7F3", "criterion": "Integriteit", "assessor": "Gerrit Bosma", "level": 4}]),
+        };
+        let bytes = store
+            .export_logboek(demo, Actor::System, false, vec![scores])
+            .unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let tampered = text.replacen("\"level\":4", "\"level\":5", 1);
+        assert_ne!(text, tampered);
+        let v = verify_logboek(tampered.as_bytes(), None);
+        assert!(!v.intact);
+        let p = v.problem.unwrap();
+        assert_eq!(p.kind, ProblemKind::SectionAltered);
+        assert!(p.message.nl.contains("Scores"), "{}", p.message.nl);
+    }
+}

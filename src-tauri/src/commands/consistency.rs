@@ -1,0 +1,131 @@
+//! The consistency log, the ledger checks, the logboek export and review mode.
+
+use maatstaf_core::i18n::Lang;
+use maatstaf_core::ledger::verify_logboek;
+use maatstaf_core::report::{review, ConsistencyView, Review};
+use maatstaf_store::ledger::LedgerStatus;
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+
+/// A logboek ready to be offered as a download.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ExportedLogboek {
+    pub file_name: String,
+    /// The file's text (JSON Lines, UTF-8).
+    pub content: String,
+    pub with_identities: bool,
+}
+
+/// The largest file review mode reads; a logboek of a whole formation is far smaller.
+const MAX_LOGBOEK_BYTES: usize = 64 * 1024 * 1024;
+
+/// Checks every team's log again and remembers the outcome for the banner.
+#[tauri::command]
+pub fn verify_ledgers(state: State<'_, AppState>) -> Result<Vec<LedgerStatus>, IpcError> {
+    let all = state.with_store(|s| Ok(s.verify_ledgers()?))?;
+    state.set_ledger_check(&all);
+    Ok(all)
+}
+
+#[tauri::command]
+pub fn consistency_view(
+    state: State<'_, AppState>,
+    team_id: i64,
+    lang: Lang,
+) -> Result<ConsistencyView, IpcError> {
+    state.with_store(|s| Ok(s.consistency_view(team_id, lang)?))
+}
+
+fn file_name(team: &str, date: &str) -> String {
+    let mut slug = String::new();
+    for c in deunicode_lite(team).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-');
+    format!("logboek-{slug}-{}.jsonl", date.get(..10).unwrap_or(date))
+}
+
+/// Dutch names keep their letters in a file name: é → e, ë → e, and so on.
+fn deunicode_lite(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            c => c,
+        })
+        .collect()
+}
+
+/// Exports the team's logboek, attributed to its chair, and logs the export.
+#[tauri::command]
+pub fn export_logboek(
+    state: State<'_, AppState>,
+    team_id: i64,
+    with_identities: bool,
+) -> Result<ExportedLogboek, IpcError> {
+    state.with_store(|s| {
+        let exporter = s.default_exporter(team_id)?;
+        let team = s.team(team_id)?;
+        let bytes = s.export_logboek(team_id, exporter, with_identities, Vec::new())?;
+        let exported_at = verify_logboek(&bytes, None)
+            .header
+            .map(|h| h.exported_at)
+            .unwrap_or_default();
+        let content = String::from_utf8(bytes)
+            .map_err(|e| IpcError::new("db_error", format!("the logboek is not UTF-8: {e}")))?;
+        Ok(ExportedLogboek {
+            file_name: file_name(&team.name, &exported_at),
+            content,
+            with_identities,
+        })
+    })
+}
+
+/// Review mode: verifies a logboek a committee member opened and shows what it holds.
+/// Nothing is stored: the reviewer's own teams never see it.
+#[tauri::command]
+pub fn open_logboek(bytes: Vec<u8>, lang: Lang) -> Result<Review, IpcError> {
+    if bytes.len() > MAX_LOGBOEK_BYTES {
+        return Err(
+            IpcError::new("logboek_too_large", "the file is too large to be a logboek")
+                .with("max_mb", MAX_LOGBOEK_BYTES / (1024 * 1024)),
+        );
+    }
+    Ok(review(verify_logboek(&bytes, None), lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_plain_and_dated() {
+        assert_eq!(
+            file_name("Gemeente Voorbeeld — formatie 2026", "2026-11-25T09:14:03Z"),
+            "logboek-gemeente-voorbeeld-formatie-2026-2026-11-25.jsonl"
+        );
+        assert_eq!(
+            file_name("Súdwest-Fryslân", "2026-01-02T00:00:00Z"),
+            "logboek-sudwest-fryslan-2026-01-02.jsonl"
+        );
+    }
+
+    #[test]
+    fn an_opened_file_that_is_no_logboek_says_so() {
+        let r = open_logboek(b"dit is geen logboek".to_vec(), Lang::Nl).unwrap();
+        assert!(!r.intact);
+        assert!(r.problem.is_some());
+    }
+}

@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import App from "../../App.svelte";
+import { i18n } from "../../lib/i18n.svelte";
+import { ledgers } from "./ledgers.svelte";
+
+const DEMO = "Gemeente Voorbeeld — formatie 2026";
+const text = (nl: string, en = nl) => ({ nl, en });
+
+let calls: [string, Record<string, unknown>][];
+let broken: unknown[];
+let reviewIntact: boolean;
+
+function est(value: number, lo: number, hi: number) {
+  return { kind: "value", value, ci95: [lo, hi] };
+}
+
+function recordView(round: number) {
+  return {
+    record: {
+      round,
+      practice: false,
+      rubric_version: 1,
+      rubric_sha256: "ab".repeat(32),
+      recorded_at: "2026-11-25T09:00:00Z",
+      counts: { scores: 27, missing: 0, candidates: 3, criteria: 3, assessors: 3 },
+      cells: [],
+      snapshot: {},
+    },
+    sha256: `${round}`.repeat(64),
+    label: text(`Ronde ${round}`, `Round ${round}`),
+    alpha_svg: `<svg xmlns="http://www.w3.org/2000/svg"><text>Integriteit</text></svg>`,
+    leniency_svg: `<svg xmlns="http://www.w3.org/2000/svg"><text>Gerrit Bosma</text><text>n = 9</text></svg>`,
+    hotspot_svg: `<svg xmlns="http://www.w3.org/2000/svg"><g id="cel-r${round}-1-1"><rect width="9" height="9"/></g></svg>`,
+    hotspots: [{ candidate: "K-R4M", criterion: "Integriteit", min: 1, max: 5, n_ratings: 3, anchor: `cel-r${round}-1-1` }],
+    advice: [text("Integriteit: niet betrouwbaar (α = 0,21). Herkalibreer.", "Integriteit: not reliable.")],
+    leniency_notes: [],
+    changes: round === 2 ? [{ criterion: "Integriteit", before: 0.21, after: 0.74 }] : [],
+    previous_label: round === 2 ? text("Ronde 1", "Round 1") : null,
+    est: est(0.2, 0, 0.5),
+  };
+}
+
+const explanations = [
+  { id: "alpha", title: text("Overeenstemming per criterium (alfa)"), meaning: text("Betekenis"), action: text("Herkalibreer"), source: null },
+];
+
+function review() {
+  return {
+    intact: reviewIntact,
+    problem: reviewIntact
+      ? null
+      : { kind: "section_altered", line: 9, seq: null, message: text("Onderdeel 'Scores' (regel 9) is gewijzigd: de inhoud past niet bij de hash.") },
+    fingerprint: "3f2a 09bc 0000 1111 2222 3333 4444 5555",
+    header: {
+      format: "maatstaf-logboek",
+      version: 1,
+      team: { id: "1", name: DEMO },
+      exported_at: "2026-11-25T09:30:00Z",
+      exporter: { type: "member", id: "1", name: "Anneke de Wit" },
+      with_identities: false,
+      public_key: "00",
+      fingerprint: "3f2a 09bc 0000 1111 2222 3333 4444 5555",
+    },
+    timeline: [{ seq: 1, time: "2026-11-25T08:00:00Z", kind: "team_created", label: text("Team aangemaakt"), actor: text("systeem"), broken: false }],
+    rubrics: [],
+    sheets: [],
+    consistency: { records: [recordView(1)], trend_svg: "<svg></svg>", explanations },
+    snapshots_in_log: [true],
+    scores: [{ candidate_code: "K-7F3", level: 4 }],
+    revisions: null,
+    decision: { reasons: ["Sterkste onderbouwing"] },
+    identities: null,
+    unreadable_sections: [],
+  };
+}
+
+beforeEach(() => {
+  i18n.lang = "nl";
+  location.hash = "";
+  ledgers.broken = [];
+  calls = [];
+  broken = [];
+  reviewIntact = true;
+  URL.createObjectURL = vi.fn(() => "blob:logboek");
+  URL.revokeObjectURL = vi.fn();
+  Element.prototype.scrollIntoView = vi.fn();
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push([cmd, a]);
+    switch (cmd) {
+      case "app_status":
+        return {
+          version: "0.1.0",
+          data_dir: "/d",
+          db_path: "/d/maatstaf.sqlite3",
+          language: "nl",
+          problem: null,
+          fingerprint: "aaaa bbbb cccc dddd eeee ffff 0000 1111",
+          broken_ledgers: broken,
+        };
+      case "first_paint":
+        return 1;
+      case "set_language":
+        return null;
+      case "list_teams":
+        return [{ id: 1, name: DEMO, is_demo: true, created_at: "2026-11-25T08:00:00Z", members: 7, candidates: 3 }];
+      case "team_detail":
+        return { team: { id: 1, name: DEMO }, members: [], candidates: [] };
+      case "consistency_view":
+        return { records: [recordView(1), recordView(2)], trend_svg: "<svg><text>Ronde 1</text><text>Ronde 2</text></svg>", explanations };
+      case "verify_ledgers":
+        return [{ team_id: 1, team_name: DEMO, entries: 12, intact: true, problem: null }];
+      case "export_logboek":
+        return { file_name: "logboek-gemeente-voorbeeld.jsonl", content: "{}\n", with_identities: a.withIdentities };
+      case "open_logboek":
+        return review();
+    }
+    throw new Error(`unexpected command ${cmd}`);
+  });
+});
+
+afterEach(() => clearMocks());
+
+async function openArea() {
+  render(App);
+  await fireEvent.click(await screen.findByText("Consistentie & logboek"));
+}
+
+describe("consistency & logboek", () => {
+  it("names a team whose log is broken in a red banner at start", async () => {
+    broken = [{ team_id: 1, team_name: DEMO, entries: 4, intact: false, problem: text("Vermelding 2 is gewijzigd: de inhoud past niet bij de hash.") }];
+    render(App);
+    const banner = await screen.findByRole("alert");
+    expect(banner.textContent).toContain(DEMO);
+    expect(banner.textContent).toContain("Vermelding 2 is gewijzigd");
+  });
+
+  it("shows agreement, advice, the before/after table and a hotspot that marks its cell", async () => {
+    await openArea();
+    expect(await screen.findByText("Verloop over de rondes")).toBeTruthy();
+    expect(calls).toContainEqual(["consistency_view", { teamId: 1, lang: "nl" }]);
+    const round2 = document.getElementById("record-r2")!;
+    expect(within(round2).getByText(/Herkalibreer/)).toBeTruthy();
+    expect(within(round2).getByText("Voor en na de bespreking (Ronde 1 → deze ronde)")).toBeTruthy();
+    expect(round2.querySelector("#changes-r2")!.textContent).toContain("0,74");
+    expect(round2.querySelector("#leniency-r2 svg")!.textContent).toContain("Gerrit Bosma");
+    const link = within(round2).getByText(/K-R4M · Integriteit: 1 tot 5/);
+    await fireEvent.click(link);
+    expect(document.getElementById("cel-r2-1-1")!.classList.contains("focused")).toBe(true);
+  });
+
+  it("checks the logs on demand and exports with a warning when names are included", async () => {
+    await openArea();
+    await fireEvent.click(await screen.findByRole("tab", { name: "Logboek" }));
+    expect(screen.getByText("aaaa bbbb cccc dddd eeee ffff 0000 1111")).toBeTruthy();
+    await fireEvent.click(screen.getByText("Controleer logboeken"));
+    expect(await screen.findByText("Alle logboeken zijn intact.")).toBeTruthy();
+    await fireEvent.click(screen.getByLabelText("Namen van kandidaten opnemen"));
+    expect(screen.getByText(/bevat dan namen van kandidaten/)).toBeTruthy();
+    await fireEvent.click(screen.getByText("Exporteer logboek"));
+    expect(await screen.findByText(/met namen van kandidaten\.$/)).toBeTruthy();
+    expect(calls).toContainEqual(["export_logboek", { teamId: 1, withIdentities: true }]);
+    expect(URL.createObjectURL).toHaveBeenCalled();
+  });
+
+  it("opens a logboek read-only with its integrity first, and a broken one with the reason", async () => {
+    await openArea();
+    await fireEvent.click(await screen.findByRole("tab", { name: "Logboek openen (beoordelen)" }));
+    const input = screen.getByLabelText("Logboekbestand (.jsonl)") as HTMLInputElement;
+    const file = new File(['{"type":"header"}\n'], "logboek.jsonl");
+    await fireEvent.change(input, { target: { files: [file] } });
+    const verdict = await screen.findByText("Intact: dit logboek is volledig, ongewijzigd en ondertekend.");
+    const open = calls.find(([cmd]) => cmd === "open_logboek")!;
+    expect(open[1].bytes).toEqual([...new TextEncoder().encode('{"type":"header"}\n')]);
+    const reviewEl = document.getElementById("review")!;
+    expect(reviewEl.firstElementChild!.nextElementSibling).toBe(verdict.parentElement);
+    expect(reviewEl.querySelectorAll("input, textarea, select")).toHaveLength(0);
+    expect(screen.getByText("Sterkste onderbouwing")).toBeTruthy();
+
+    reviewIntact = false;
+    await fireEvent.click(screen.getByText("Logboek sluiten"));
+    await fireEvent.change(screen.getByLabelText("Logboekbestand (.jsonl)"), { target: { files: [file] } });
+    expect(await screen.findByText(/Niet intact/)).toBeTruthy();
+    expect(screen.getByText(/Onderdeel 'Scores' \(regel 9\) is gewijzigd/)).toBeTruthy();
+    expect(screen.getByText("Regel 9")).toBeTruthy();
+  });
+});
+
+describe("language", () => {
+  it("asks for the plots again in English", async () => {
+    await openArea();
+    await screen.findByText("Verloop over de rondes");
+    await fireEvent.click(screen.getByText("English"));
+    await waitFor(() => expect(calls).toContainEqual(["consistency_view", { teamId: 1, lang: "en" }]));
+  });
+});
