@@ -1,9 +1,11 @@
 """Times Python's `krippendorff` on the CSV written by crates/core/examples/bench_alpha.rs.
 
-    cargo run --release -p maatstaf-core --example bench_alpha -- /tmp/bench_alpha.csv
-    /tmp/statsvenv/bin/python xtask/bench/krippendorff_py.py /tmp/bench_alpha.csv
+`cargo xtask bench` runs it in target/bench-venv (pip install krippendorff numpy):
 
-Prints {"alpha_ordinal_ms": median of 20 runs, "alpha": ...}; the alpha must equal the Rust one.
+    cargo run --release -p maatstaf-core --example bench_alpha -- /tmp/bench_alpha.csv
+    target/bench-venv/bin/python xtask/bench/krippendorff_py.py /tmp/bench_alpha.csv
+
+Prints {"alpha_ordinal_ms": median of 51 runs, "alpha": ...}; the alpha must equal the Rust one.
 """
 import csv
 import json
@@ -14,7 +16,7 @@ import time
 import krippendorff
 import numpy as np
 
-RUNS = 20
+RUNS = 51
 
 with open(sys.argv[1], newline="") as f:
     rows = list(csv.reader(f))

@@ -1,79 +1,304 @@
 //! `cargo xtask bench`: the targets the issues set, measured on the release build.
 //! Each line says the measured value, the target and whether it is met.
+//! `--domain-only` skips the app (build, start-up, size, memory) and measures
+//! only the domain: content rendering, agreement statistics and training search.
 
 use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::sh::{step, Result};
+use crate::sh::{self, step, Result};
 use crate::{deps, run, xvfb};
 
 const START_RUNS: usize = 7;
 const FIRST_PAINT_TARGET_MS: f64 = 500.0;
 const BINARY_TARGET_MB: f64 = 15.0;
 const RSS_TARGET_MB: f64 = 150.0;
+const CONTENT_TARGET_MS: f64 = 10.0;
+const CONTENT_RUNS: &str = "101";
+const ALPHA_SPEEDUP_TARGET: f64 = 20.0;
+const ALPHA_AGREEMENT: f64 = 1e-9;
+const BOOTSTRAP_TARGET_MS: f64 = 1000.0;
+const SEARCH_TARGET_MS: f64 = 20.0;
+
+/// Whether a value must stay under its target or reach it.
+#[derive(Clone, Copy)]
+enum Goal {
+    Below,
+    AtLeast,
+}
 
 struct Row {
     what: String,
-    value: f64,
+    /// `Err` says why there is no value; such a row counts as missed.
+    value: std::result::Result<f64, String>,
     unit: &'static str,
+    goal: Goal,
     target: f64,
 }
 
-pub fn bench(args: &[String]) -> Result {
-    if let Some(extra) = args.first() {
-        return Err(format!("`bench` takes no arguments (got `{extra}`)"));
+impl Row {
+    fn below(what: impl Into<String>, value: Result<f64>, unit: &'static str, target: f64) -> Row {
+        Row {
+            what: what.into(),
+            value,
+            unit,
+            goal: Goal::Below,
+            target,
+        }
     }
+
+    fn met(&self) -> bool {
+        match (self.value.as_ref(), self.goal) {
+            (Ok(v), Goal::Below) => *v < self.target,
+            (Ok(v), Goal::AtLeast) => *v >= self.target,
+            (Err(_), _) => false,
+        }
+    }
+}
+
+pub fn bench(args: &[String]) -> Result {
+    let domain_only = match args {
+        [] => false,
+        [flag] if flag == "--domain-only" => true,
+        [extra, ..] => {
+            return Err(format!(
+                "`bench` takes only `--domain-only` (got `{extra}`)"
+            ))
+        }
+    };
+    let mut rows = Vec::new();
+    if !domain_only {
+        rows.extend(app_rows()?);
+    }
+    rows.extend(domain_rows()?);
+
+    println!("\n{}", machine());
+    println!(
+        "{:<52} {:>10} {:>12}  result",
+        "benchmark", "value", "target"
+    );
+    let mut failed = 0;
+    for r in &rows {
+        let ok = r.met();
+        failed += usize::from(!ok);
+        let value = match &r.value {
+            Ok(v) => format!("{v:>7.1} {:<2}", r.unit),
+            Err(_) => format!("{:>7} {:<2}", "-", ""),
+        };
+        let target = match r.goal {
+            Goal::Below => format!("< {:>7.1} {:<2}", r.target, r.unit),
+            Goal::AtLeast => format!(">= {:>6.1} {:<2}", r.target, r.unit),
+        };
+        let result = match (&r.value, ok) {
+            (_, true) => "met".to_owned(),
+            (Ok(_), false) => "MISSED".to_owned(),
+            (Err(why), false) => format!("MISSED: {why}"),
+        };
+        println!("{:<52} {value} {target}  {result}", r.what);
+    }
+    if failed > 0 {
+        return Err(format!("{failed} benchmark target(s) missed"));
+    }
+    Ok(())
+}
+
+/// Cores and CPU model, so numbers from different machines are not compared blindly.
+fn machine() -> String {
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split_once(':'))
+        .map_or("unknown CPU", |(_, m)| m.trim())
+        .to_owned();
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".into());
+    format!("machine: {cores} cores, {model} (load average {load} at the end)")
+}
+
+fn app_rows() -> Result<Vec<Row>> {
     deps::system_packages(false)?;
     deps::node_modules(false)?;
     let app = step("release build", run::build_release_app)?;
     let mut rows = Vec::new();
 
     let size_mb = std::fs::metadata(&app).map_err(|e| e.to_string())?.len() as f64 / 1e6;
-    rows.push(Row {
-        what: "release binary size".into(),
-        value: size_mb,
-        unit: "MB",
-        target: BINARY_TARGET_MB,
-    });
+    rows.push(Row::below(
+        "release binary size",
+        Ok(size_mb),
+        "MB",
+        BINARY_TARGET_MB,
+    ));
 
     let (paint_ms, rss_mb) = step("cold start under Xvfb", || start_up(&app))?;
-    rows.push(Row {
-        what: format!("start to first paint (median of {START_RUNS})"),
-        value: paint_ms,
-        unit: "ms",
-        target: FIRST_PAINT_TARGET_MS,
-    });
-    rows.push(Row {
-        what: "app process RSS after start (median)".into(),
-        value: rss_mb,
-        unit: "MB",
-        target: RSS_TARGET_MB,
-    });
+    rows.push(Row::below(
+        format!("start to first paint (median of {START_RUNS})"),
+        Ok(paint_ms),
+        "ms",
+        FIRST_PAINT_TARGET_MS,
+    ));
+    rows.push(Row::below(
+        "app process RSS after start (median)",
+        Ok(rss_mb),
+        "MB",
+        RSS_TARGET_MB,
+    ));
+    Ok(rows)
+}
 
-    println!(
-        "\n{:<48} {:>10} {:>10}  result",
-        "benchmark", "value", "target"
-    );
-    let mut failed = 0;
-    for r in &rows {
-        let ok = r.value < r.target;
-        failed += usize::from(!ok);
+/// The domain targets, each timed by a release-built example that prints JSON.
+fn domain_rows() -> Result<Vec<Row>> {
+    step("release build of the core examples", || {
+        sh::run(sh::cmd(
+            "cargo",
+            &["build", "--release", "-p", "maatstaf-core", "--examples"],
+        ))
+    })?;
+    let mut rows = Vec::new();
+
+    let content = step("content rendering", || {
+        example("maatstaf-core", "bench_content", &["content", CONTENT_RUNS])
+    })?;
+    let modules = json_number(&content, "modules").unwrap_or(0.0);
+    rows.push(Row::below(
+        format!("content: parse + render all {modules} modules (median)"),
+        json_number(&content, "render_all_ms").ok_or_else(|| unreadable(&content)),
+        "ms",
+        CONTENT_TARGET_MS,
+    ));
+
+    let csv = target_dir().join("bench-alpha.csv");
+    let csv_arg = csv.to_string_lossy().into_owned();
+    let rust = step("ordinal alpha in Rust", || {
+        example("maatstaf-core", "bench_alpha", &[&csv_arg])
+    })?;
+    let rust_ms = json_number(&rust, "alpha_ordinal_ms").ok_or_else(|| unreadable(&rust))?;
+    let rust_alpha = json_number(&rust, "alpha").ok_or_else(|| unreadable(&rust))?;
+    let python = step("ordinal alpha in Python (krippendorff)", || {
+        python_alpha(&csv)
+    });
+    let speedup = python.and_then(|(py_ms, py_alpha)| {
         println!(
-            "{:<48} {:>7.1} {:<2} {:>7.1} {:<2}  {}",
-            r.what,
-            r.value,
-            r.unit,
-            r.target,
-            r.unit,
-            if ok { "met" } else { "MISSED" }
+            "alpha 40 raters x 2000 units: Rust {rust_ms:.3} ms, alpha {rust_alpha}; \
+             Python {py_ms:.3} ms, alpha {py_alpha}"
         );
+        if (py_alpha - rust_alpha).abs() > ALPHA_AGREEMENT {
+            return Err(format!(
+                "the alphas differ: Rust {rust_alpha}, Python {py_alpha}"
+            ));
+        }
+        Ok(py_ms / rust_ms)
+    });
+    rows.push(Row {
+        what: format!("alpha 40x2000: Python time / Rust time ({rust_ms:.2} ms)"),
+        value: speedup,
+        unit: "x",
+        goal: Goal::AtLeast,
+        target: ALPHA_SPEEDUP_TARGET,
+    });
+    rows.push(Row::below(
+        "alpha bootstrap, 1000 resamples",
+        json_number(&rust, "bootstrap_1000_ms").ok_or_else(|| unreadable(&rust)),
+        "ms",
+        BOOTSTRAP_TARGET_MS,
+    ));
+
+    rows.push(Row::below(
+        "training search",
+        search_ms(),
+        "ms",
+        SEARCH_TARGET_MS,
+    ));
+    Ok(rows)
+}
+
+/// `{"search_ms": …}` from the store's example, once another worker has written it.
+fn search_ms() -> Result<f64> {
+    if !sh::root()
+        .join("crates/store/examples/bench_search.rs")
+        .exists()
+    {
+        return Err("not built yet".into());
     }
-    if failed > 0 {
-        return Err(format!("{failed} benchmark target(s) missed"));
+    let out = step("training search", || {
+        example("maatstaf-store", "bench_search", &[])
+    })?;
+    json_number(&out, "search_ms").ok_or_else(|| unreadable(&out))
+}
+
+/// Runs a release-built example from the repository root; returns its standard output.
+fn example(package: &str, name: &str, args: &[&str]) -> Result<String> {
+    let mut all = vec![
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        package,
+        "--example",
+        name,
+        "--",
+    ];
+    all.extend_from_slice(args);
+    let out = sh::output(sh::cmd("cargo", &all))?;
+    println!("{}", out.trim());
+    Ok(out)
+}
+
+/// Times Python's `krippendorff` on the CSV, in a venv of its own; (median ms, alpha).
+fn python_alpha(csv: &Path) -> Result<(f64, f64)> {
+    let venv = target_dir().join("bench-venv");
+    let python = venv.join("bin/python");
+    let python_str = python.to_string_lossy().into_owned();
+    if !python.exists() {
+        let venv_str = venv.to_string_lossy().into_owned();
+        sh::run(sh::cmd("python3", &["-m", "venv", &venv_str]))
+            .map_err(|e| format!("no Python venv ({e}); install python3 and python3-venv"))?;
     }
-    Ok(())
+    if !sh::succeeds(&python_str, &["-c", "import krippendorff, numpy"]) {
+        sh::run(sh::cmd(
+            &python_str,
+            &["-m", "pip", "install", "--quiet", "krippendorff", "numpy"],
+        ))
+        .map_err(|e| format!("could not install krippendorff and numpy with pip ({e})"))?;
+    }
+    let script = sh::root().join("xtask/bench/krippendorff_py.py");
+    let out = sh::output(sh::cmd(
+        &python_str,
+        &[&script.to_string_lossy(), &csv.to_string_lossy()],
+    ))?;
+    println!("{}", out.trim());
+    let ms = json_number(&out, "alpha_ordinal_ms").ok_or_else(|| unreadable(&out))?;
+    let alpha = json_number(&out, "alpha").ok_or_else(|| unreadable(&out))?;
+    Ok((ms, alpha))
+}
+
+/// Cargo's target folder: `CARGO_TARGET_DIR` when set, else `target/` in the workspace.
+fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => sh::root().join(dir),
+        None => sh::root().join("target"),
+    }
+}
+
+/// A number field of a flat JSON object such as `{"render_all_ms": 3.1, "modules": 12}`.
+fn json_number(json: &str, key: &str) -> Option<f64> {
+    let quoted = format!("\"{key}\"");
+    let after = &json[json.find(&quoted)? + quoted.len()..];
+    let value = after.trim_start().strip_prefix(':')?.trim_start();
+    let end = value
+        .find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c)))
+        .unwrap_or(value.len());
+    value[..end].parse().ok()
+}
+
+fn unreadable(output: &str) -> String {
+    format!("unexpected output `{}`", output.trim())
 }
 
 /// Starts the app repeatedly on a prepared data folder and a fresh virtual display;

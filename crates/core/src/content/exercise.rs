@@ -146,7 +146,10 @@ struct CaseRaw {
 
 /// Parses one exercise body. Offsets in the problems are into `toml`.
 pub(crate) fn parse_exercise(toml: &str) -> Result<ParsedExercise, Vec<TomlProblem>> {
-    let probe: KindProbe = toml::from_str(toml).map_err(|e| vec![toml_error(&e)])?;
+    // Parsed once; the kind probe and the full read each deserialise a copy.
+    let root = toml::de::DeTable::parse(toml).map_err(|e| vec![toml_error(&e)])?;
+    let read = || toml::de::Deserializer::from(root.clone());
+    let probe = KindProbe::deserialize(read()).map_err(|e| vec![toml_error(&e)])?;
     let Some(kind) = probe.kind else {
         return Err(vec![TomlProblem::new(
             0,
@@ -160,7 +163,7 @@ pub(crate) fn parse_exercise(toml: &str) -> Result<ParsedExercise, Vec<TomlProbl
     let parsed =
         match kind.get_ref().as_str() {
             "choice" => {
-                let raw: ChoiceRaw = toml::from_str(toml).map_err(|e| vec![toml_error(&e)])?;
+                let raw = ChoiceRaw::deserialize(read()).map_err(|e| vec![toml_error(&e)])?;
                 check_choice(&raw, &mut problems);
                 ParsedExercise {
                     id_offset: raw.id.span().start,
@@ -182,7 +185,7 @@ pub(crate) fn parse_exercise(toml: &str) -> Result<ParsedExercise, Vec<TomlProbl
                 }
             }
             "spot" => {
-                let raw: SpotRaw = toml::from_str(toml).map_err(|e| vec![toml_error(&e)])?;
+                let raw = SpotRaw::deserialize(read()).map_err(|e| vec![toml_error(&e)])?;
                 check_spot(&raw, &mut problems);
                 ParsedExercise {
                     id_offset: raw.id.span().start,
@@ -204,7 +207,7 @@ pub(crate) fn parse_exercise(toml: &str) -> Result<ParsedExercise, Vec<TomlProbl
                 }
             }
             "case" => {
-                let raw: CaseRaw = toml::from_str(toml).map_err(|e| vec![toml_error(&e)])?;
+                let raw = CaseRaw::deserialize(read()).map_err(|e| vec![toml_error(&e)])?;
                 require_id(&raw.case, "case", &mut problems);
                 require_text(&raw.instruction, "instruction", &mut problems);
                 check_id(&raw.id, &mut problems);

@@ -3,7 +3,9 @@
 //! anything from outside the app, or restyle the app.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{html, CowStr, Event, Parser, Tag, TagEnd};
@@ -136,11 +138,7 @@ fn render(markdown: &str, module_exercises: &[Exercise]) -> RenderedModule {
 
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, out.into_iter());
-    // Table alignment arrives as a style attribute, which we never allow; a class keeps it.
-    let raw = raw
-        .replace(" style=\"text-align: left\"", " class=\"align-left\"")
-        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
-        .replace(" style=\"text-align: right\"", " class=\"align-right\"");
+    let raw = alignment_as_class(raw);
 
     let ids: HashSet<String> = headings
         .iter()
@@ -149,7 +147,7 @@ fn render(markdown: &str, module_exercises: &[Exercise]) -> RenderedModule {
         .collect();
     let exercise_ids: HashSet<String> =
         module_exercises.iter().map(|e| e.id().to_owned()).collect();
-    let html = sanitizer(ids, exercise_ids).clean(&raw).to_string();
+    let html = sanitize(&raw, OurIds { ids, exercise_ids });
 
     RenderedModule {
         html,
@@ -157,6 +155,39 @@ fn render(markdown: &str, module_exercises: &[Exercise]) -> RenderedModule {
         exercises: module_exercises.to_vec(),
         plain_text: plain.trim().to_owned(),
     }
+}
+
+/// Table alignment arrives as a style attribute, which we never allow; a class keeps it.
+fn alignment_as_class(html: String) -> String {
+    const STYLE: &str = " style=\"text-align: ";
+    let Some(first) = html.find(STYLE) else {
+        return html;
+    };
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    let mut next = Some(first);
+    while let Some(at) = next {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + STYLE.len()..];
+        let side = ["left", "center", "right"]
+            .into_iter()
+            .find(|side| after.starts_with(side) && after[side.len()..].starts_with('"'));
+        match side {
+            Some(side) => {
+                out.push_str(" class=\"align-");
+                out.push_str(side);
+                out.push('"');
+                rest = &after[side.len() + 1..];
+            }
+            None => {
+                out.push_str(STYLE);
+                rest = after;
+            }
+        }
+        next = rest.find(STYLE);
+    }
+    out.push_str(rest);
+    out
 }
 
 fn push_block(plain: &mut String, text: &str) {
@@ -211,10 +242,40 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The ids this render produced; only these survive the sanitiser.
+struct OurIds {
+    ids: HashSet<String>,
+    exercise_ids: HashSet<String>,
+}
+
+thread_local! {
+    /// The ids of the render running on this thread, for the shared sanitiser's
+    /// attribute filter (building the allowlist per call cost a third of a render).
+    static OUR_IDS: RefCell<Option<OurIds>> = const { RefCell::new(None) };
+}
+
+static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(sanitizer);
+
+fn sanitize(html: &str, ours: OurIds) -> String {
+    OUR_IDS.with(|cell| *cell.borrow_mut() = Some(ours));
+    let clean = SANITIZER.clean(html).to_string();
+    OUR_IDS.with(|cell| *cell.borrow_mut() = None);
+    clean
+}
+
+/// Whether `value` is one of this render's ids; outside a render nothing is.
+fn is_ours(value: &str, pick: fn(&OurIds) -> &HashSet<String>) -> bool {
+    OUR_IDS.with(|cell| {
+        cell.borrow()
+            .as_ref()
+            .is_some_and(|o| pick(o).contains(value))
+    })
+}
+
 /// The allowlist. Everything not named here goes: scripts, frames, forms,
 /// event handlers, `style`, classes other than ours, and every URL that is not
 /// a same-page anchor or a relative path.
-fn sanitizer(ids: HashSet<String>, exercise_ids: HashSet<String>) -> Builder<'static> {
+fn sanitizer() -> Builder<'static> {
     let mut builder = Builder::empty();
     builder
         .tags(HashSet::from([
@@ -306,14 +367,16 @@ fn sanitizer(ids: HashSet<String>, exercise_ids: HashSet<String>) -> Builder<'st
         .url_relative(UrlRelative::PassThrough)
         .link_rel(None)
         .strip_comments(true)
-        .attribute_filter(move |element, attribute, value| match attribute {
+        .attribute_filter(|element, attribute, value| match attribute {
             "href" | "src" => {
                 let anchor_as_image = element == "img" && value.starts_with('#');
                 (is_local(value) && !anchor_as_image).then_some(Cow::Borrowed(value))
             }
             // Ids and exercise slots come from us; raw HTML cannot add or forge them.
-            "id" => ids.contains(value).then_some(Cow::Borrowed(value)),
-            "data-exercise-id" => exercise_ids.contains(value).then_some(Cow::Borrowed(value)),
+            "id" => is_ours(value, |o| &o.ids).then_some(Cow::Borrowed(value)),
+            "data-exercise-id" => {
+                is_ours(value, |o| &o.exercise_ids).then_some(Cow::Borrowed(value))
+            }
             _ => Some(Cow::Borrowed(value)),
         });
     builder

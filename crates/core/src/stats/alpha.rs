@@ -45,6 +45,7 @@ impl Level {
 }
 
 /// Values of the units with two or more ratings, counted per unit.
+#[derive(Debug, PartialEq)]
 struct Pairable {
     /// Distinct values, ascending.
     values: Vec<f64>,
@@ -59,8 +60,16 @@ struct Pairable {
     sizes: Vec<f64>,
 }
 
+/// Whole-number data within `TABLE` of the first value (every rubric scale)
+/// is counted through a lookup table instead of searched and sorted.
+const TABLE: usize = 256;
+
 impl Pairable {
     fn new(m: &RatingMatrix) -> Pairable {
+        Pairable::small_integers(m).unwrap_or_else(|| Pairable::general(m))
+    }
+
+    fn general(m: &RatingMatrix) -> Pairable {
         let values = distinct_pairable_values(m);
         let mut totals = vec![0.0; values.len()];
         let mut runs = Vec::new();
@@ -93,6 +102,92 @@ impl Pairable {
             ends,
             sizes,
         }
+    }
+
+    /// The same result as `general`, or `None` when a pairable value is not a
+    /// whole number within `TABLE` of the first one. One pass over the cells,
+    /// without conversions or branches per value: unusable values are counted
+    /// in a spare slot. The counts are whole numbers, so summing them as
+    /// integers gives exactly the floats `general` adds up.
+    fn small_integers(m: &RatingMatrix) -> Option<Pairable> {
+        const WIDTH: usize = 2 * TABLE;
+        const SPARE: usize = WIDTH;
+        // 1.5·2^52: for |v| < 2^51, v + ROUND is v rounded to a whole number,
+        // in the binade where consecutive floats are 1 apart.
+        const ROUND: f64 = 6_755_399_441_055_744.0;
+        const LIMIT: f64 = 1_125_899_906_842_624.0; // 2^50
+        let anchor = m
+            .rows()
+            .find(|row| row.iter().flatten().nth(1).is_some())
+            .and_then(|row| row.iter().flatten().next().copied())?;
+        if anchor.fract() != 0.0 || anchor.abs() >= LIMIT {
+            return None;
+        }
+        // Slot s holds the value base + s. In that binade the bit patterns of
+        // ROUND + base + s are consecutive, so a difference of bits is a slot.
+        let base = anchor as i64 - TABLE as i64;
+        let base_bits = (ROUND + base as f64).to_bits();
+        let mut counts = [0u32; WIDTH + 1];
+        let mut slot_totals = [0u64; WIDTH];
+        let mut runs = Vec::with_capacity(m.n_units() * 2);
+        let mut ends = Vec::with_capacity(m.n_units());
+        let mut sizes = Vec::with_capacity(m.n_units());
+        for row in m.rows() {
+            let mut present = 0usize;
+            let mut unusable = false;
+            let (mut first, mut last) = (SPARE, 0);
+            for &v in row.iter().flatten() {
+                let rounded = v + ROUND;
+                let slot = rounded.to_bits().wrapping_sub(base_bits) as usize;
+                let fits = slot < WIDTH && rounded - ROUND == v;
+                let slot = if fits { slot } else { SPARE };
+                unusable |= !fits;
+                present += 1;
+                counts[slot] += 1;
+                first = first.min(slot);
+                last = last.max(slot);
+            }
+            if present < 2 {
+                // Units with one rating may hold any value; SPARE is in range.
+                counts[first.min(last)..=last].fill(0);
+                continue;
+            }
+            if unusable {
+                return None;
+            }
+            for (slot, count) in counts[first..=last].iter_mut().enumerate() {
+                if *count > 0 {
+                    slot_totals[first + slot] += u64::from(*count);
+                    runs.push((first + slot, f64::from(*count)));
+                    *count = 0;
+                }
+            }
+            ends.push(runs.len());
+            sizes.push(present as f64);
+        }
+        // Slots to indices of the values that occur, as `general` numbers them.
+        let mut index = [0usize; WIDTH];
+        let mut values = Vec::new();
+        let mut totals = Vec::new();
+        for (slot, &total) in slot_totals.iter().enumerate() {
+            if total > 0 {
+                index[slot] = values.len();
+                values.push((base + slot as i64) as f64);
+                totals.push(total as f64);
+            }
+        }
+        for run in &mut runs {
+            run.0 = index[run.0];
+        }
+        let n = totals.iter().sum();
+        Some(Pairable {
+            values,
+            totals,
+            n,
+            runs,
+            ends,
+            sizes,
+        })
     }
 
     fn units(&self) -> impl Iterator<Item = (&[(usize, f64)], f64)> {
@@ -418,6 +513,83 @@ mod tests {
         assert_eq!(
             krippendorff_alpha(&negative, Level::Ratio).reason(),
             Some(&reasons::negative_ratio())
+        );
+    }
+
+    /// Seeded matrices of whole numbers in `lo..=hi`, with missing cells and
+    /// some units rated once (their values far outside the range).
+    fn random_whole(seed: u64, lo: i32, hi: i32) -> RatingMatrix {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let units = rng.random_range(2..40);
+        let raters = rng.random_range(2..9);
+        let rows: Vec<Vec<Option<f64>>> = (0..units)
+            .map(|u| {
+                let mut row: Vec<Option<f64>> = (0..raters)
+                    .map(|_| {
+                        rng.random_bool(0.8)
+                            .then(|| f64::from(rng.random_range(lo..=hi)))
+                    })
+                    .collect();
+                if u % 7 == 3 {
+                    row.fill(None);
+                    row[0] = Some(f64::from(hi) + 1000.0);
+                }
+                row
+            })
+            .collect();
+        RatingMatrix::from_rows(&rows).unwrap()
+    }
+
+    #[test]
+    fn the_lookup_table_counts_exactly_what_the_general_path_counts() {
+        let mut compared = 0;
+        for seed in 0..300 {
+            let (lo, hi) = [(1, 5), (0, 10), (-3, 3), (-200, 50), (7, 7)][seed as usize % 5];
+            let data = random_whole(seed, lo, hi);
+            let general = Pairable::general(&data);
+            match Pairable::small_integers(&data) {
+                Some(fast) => {
+                    assert_eq!(fast, general, "seed {seed}, {lo}..={hi}");
+                    compared += 1;
+                }
+                None => assert!(general.ends.is_empty(), "seed {seed} has pairable units"),
+            }
+        }
+        assert!(
+            compared > 250,
+            "only {compared} matrices had pairable units"
+        );
+    }
+
+    #[test]
+    fn fractions_and_wide_ranges_take_the_general_path() {
+        let halves = m(&[&[Some(1.5), Some(2.0)], &[Some(1.0), Some(1.0)]]);
+        assert_eq!(Pairable::small_integers(&halves), None);
+        let wide = m(&[&[Some(0.0), Some(300.0)], &[Some(1.0), Some(1.0)]]);
+        assert_eq!(Pairable::small_integers(&wide), None);
+        let huge = m(&[&[Some(1e17), Some(1e17)], &[Some(1e17), Some(1e17)]]);
+        assert_eq!(Pairable::small_integers(&huge), None);
+        // The table reaches from 256 below the first value to 255 above it.
+        let edges = m(&[&[Some(0.0), Some(-256.0)], &[Some(255.0), Some(255.0)]]);
+        assert_eq!(
+            Pairable::small_integers(&edges),
+            Some(Pairable::general(&edges))
+        );
+        let beyond = m(&[&[Some(0.0), Some(-256.0)], &[Some(256.0), Some(255.0)]]);
+        assert_eq!(Pairable::small_integers(&beyond), None);
+        // A fraction in a unit rated once does not count.
+        let lone_fraction = m(&[
+            &[Some(1.0), Some(2.0)],
+            &[Some(2.0), Some(2.0)],
+            &[Some(0.5), None],
+        ]);
+        assert_eq!(
+            Pairable::small_integers(&lone_fraction),
+            Some(Pairable::general(&lone_fraction))
+        );
+        assert_eq!(
+            krippendorff_alpha(&halves, Level::Interval),
+            krippendorff_alpha(&halves.map_values(|v| v * 2.0), Level::Interval)
         );
     }
 
