@@ -14,7 +14,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 
   run     install what is missing, build, and open the app on the demo team
   test    everything: formatting, lints, Rust and UI tests, bindings, end-to-end tests
-  bench   release app start-up, size and memory, plus the domain benchmarks";
+  bench   release app start-up, size and memory, plus the domain benchmarks
+          (`bench --domain-only` skips the app)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
