@@ -30,6 +30,13 @@ describe("rubric editor helpers", () => {
     expect(utf16Offset(text, after)).toBe(13);
     expect(splitAtSpan(text, null)).toBeNull();
     expect(splitAtSpan("kort", [10, 20])).toBeNull();
+    const long = "Wij zoeken voor deze portefeuille een dynamische bestuurder die het college versterkt en de raad meeneemt.";
+    const at = long.indexOf("dynamische");
+    expect(splitAtSpan(long, [at, at + 10])).toEqual({
+      before: "…deze portefeuille een ",
+      marked: "dynamische",
+      after: " bestuurder die het…",
+    });
   });
 
   it("names the anchored levels around an unanchored one", () => {

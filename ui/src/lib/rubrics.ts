@@ -20,6 +20,8 @@ export function utf16Offset(text: string, byteOffset: number): number {
   return index;
 }
 
+const CONTEXT = 24;
+
 /** The text split around a finding's byte span, for highlighting; `null` without a usable span. */
 export function splitAtSpan(
   text: string,
@@ -29,7 +31,14 @@ export function splitAtSpan(
   const start = utf16Offset(text, span[0]);
   const end = utf16Offset(text, span[1]);
   if (end <= start || end > text.length) return null;
-  return { before: text.slice(0, start), marked: text.slice(start, end), after: text.slice(end) };
+  // A few words either side are enough to find the place in the field.
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  return {
+    before: before.length > CONTEXT ? `…${before.slice(-CONTEXT).replace(/^\S*\s/, "")}` : before,
+    marked: text.slice(start, end),
+    after: after.length > CONTEXT ? `${after.slice(0, CONTEXT).replace(/\s\S*$/, "")}…` : after,
+  };
 }
 
 /** Findings about one field of one criterion (`criterion` null for the rubric itself). */
