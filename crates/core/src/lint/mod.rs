@@ -347,7 +347,7 @@ mod tests {
     fn free_text_is_linted_in_its_own_language() {
         let lexicon = bundled_lexicon();
         let text = "Wij zoeken een jonge, dynamische wethouder die past bij ons.";
-        let findings = lint_text(text, None, &lexicon);
+        let findings = lint_text(text, None, lexicon);
         let found: Vec<(Rule, &str)> = findings
             .iter()
             .map(|f| {
@@ -367,9 +367,9 @@ mod tests {
         assert!(findings
             .iter()
             .all(|f| f.criterion.is_none() && f.field.is_none()));
-        assert!(lint_text("A young and dynamic alderman", Some(Lang::Nl), &lexicon).is_empty());
+        assert!(lint_text("A young and dynamic alderman", Some(Lang::Nl), lexicon).is_empty());
         assert_eq!(
-            lint_text("A young and dynamic alderman", Some(Lang::En), &lexicon).len(),
+            lint_text("A young and dynamic alderman", Some(Lang::En), lexicon).len(),
             2
         );
     }
@@ -377,7 +377,7 @@ mod tests {
     #[test]
     fn spans_convert_to_utf16_for_the_editor() {
         let text = "Één jonge 🙂 kandidaat";
-        let (s, e) = lint_text(text, Some(Lang::Nl), &bundled_lexicon())[0]
+        let (s, e) = lint_text(text, Some(Lang::Nl), bundled_lexicon())[0]
             .span
             .unwrap();
         assert_eq!(&text[s..e], "jonge");
