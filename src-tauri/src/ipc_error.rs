@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use maatstaf_core::lint::FreezeError;
+use maatstaf_core::rubric::RubricError;
 use maatstaf_core::team::NameError;
 use maatstaf_store::StoreError;
 use serde::Serialize;
@@ -64,6 +66,21 @@ impl From<StoreError> for IpcError {
             StoreError::KeyDamaged { path } => {
                 IpcError::new("key_damaged", detail).with("path", path.display())
             }
+            StoreError::NoSuchRubric(id) => IpcError::new("no_such_rubric", detail).with("id", id),
+            StoreError::NoSuchTemplate(id) => {
+                IpcError::new("no_such_template", detail).with("id", id)
+            }
+            StoreError::InvalidRubric(e) => e.into(),
+            StoreError::RubricFrozen { version } => {
+                IpcError::new("rubric_frozen", detail).with("version", version)
+            }
+            StoreError::RubricNotFrozen(id) => {
+                IpcError::new("rubric_not_frozen", detail).with("id", id)
+            }
+            StoreError::FreezeRefused(e) => e.into(),
+            StoreError::RubricDamaged { version_id, .. } => {
+                IpcError::new("rubric_damaged", detail).with("id", version_id)
+            }
             StoreError::LedgerDamaged { seq, .. } => {
                 IpcError::new("ledger_damaged", detail).with("seq", seq)
             }
@@ -84,6 +101,33 @@ impl From<StoreError> for IpcError {
             | StoreError::Demo(_)
             | StoreError::Sqlite(_)
             | StoreError::Migration(_) => IpcError::new("db_error", detail),
+        }
+    }
+}
+
+/// A text that is not a rubric: the message names line and column in both languages.
+impl From<RubricError> for IpcError {
+    fn from(e: RubricError) -> IpcError {
+        let text = e.text();
+        let mut err = IpcError::new("rubric_invalid", &e)
+            .with("nl", text.nl)
+            .with("en", text.en);
+        if let Some(at) = e.position() {
+            err = err.with("line", at.line).with("column", at.column);
+        }
+        err
+    }
+}
+
+impl From<FreezeError> for IpcError {
+    fn from(e: FreezeError) -> IpcError {
+        match e {
+            FreezeError::HasErrors { errors } => {
+                IpcError::new("freeze_has_errors", &e).with("errors", errors)
+            }
+            FreezeError::WarningsNotAccepted { warnings } => {
+                IpcError::new("freeze_warnings_not_accepted", &e).with("warnings", warnings)
+            }
         }
     }
 }

@@ -37,6 +37,17 @@ pub fn run() {
             commands::consistency::consistency_view,
             commands::consistency::export_logboek,
             commands::consistency::open_logboek,
+            commands::rubrics::list_rubrics,
+            commands::rubrics::rubric_templates,
+            commands::rubrics::create_rubric_from_template,
+            commands::rubrics::get_rubric,
+            commands::rubrics::save_rubric_draft,
+            commands::rubrics::lint_rubric_draft,
+            commands::rubrics::import_rubric,
+            commands::rubrics::export_rubric,
+            commands::rubrics::freeze_rubric,
+            commands::rubrics::new_rubric_version,
+            commands::rubrics::diff_rubric_versions,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

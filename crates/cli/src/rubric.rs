@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use maatstaf_core::i18n::Lang;
-use maatstaf_core::lint::{lint, Finding, Lexicon, Severity};
+use maatstaf_core::lint::{bundled_lexicon, lint, Finding, Lexicon, Severity};
 use maatstaf_core::rubric::parse_rubric;
 
 #[derive(Args)]
@@ -34,67 +34,6 @@ struct LintArgs {
     #[arg(long, value_name = "DIR")]
     lexicon: Option<PathBuf>,
 }
-
-/// The word lists shipped with this program, used when no folder is given
-/// and `content/lexicon` is not in the working directory (an installed CLI).
-pub const BUNDLED_LEXICON: &[(&str, &str)] = &[
-    (
-        "lint-age.toml",
-        include_str!("../../../content/lexicon/lint-age.toml"),
-    ),
-    (
-        "lint-appearance.toml",
-        include_str!("../../../content/lexicon/lint-appearance.toml"),
-    ),
-    (
-        "lint-competencies.toml",
-        include_str!("../../../content/lexicon/lint-competencies.toml"),
-    ),
-    (
-        "lint-education.toml",
-        include_str!("../../../content/lexicon/lint-education.toml"),
-    ),
-    (
-        "lint-family.toml",
-        include_str!("../../../content/lexicon/lint-family.toml"),
-    ),
-    (
-        "lint-gender-feminine.toml",
-        include_str!("../../../content/lexicon/lint-gender-feminine.toml"),
-    ),
-    (
-        "lint-gender-masculine.toml",
-        include_str!("../../../content/lexicon/lint-gender-masculine.toml"),
-    ),
-    (
-        "lint-grades.toml",
-        include_str!("../../../content/lexicon/lint-grades.toml"),
-    ),
-    (
-        "lint-health.toml",
-        include_str!("../../../content/lexicon/lint-health.toml"),
-    ),
-    (
-        "lint-language.toml",
-        include_str!("../../../content/lexicon/lint-language.toml"),
-    ),
-    (
-        "lint-origin.toml",
-        include_str!("../../../content/lexicon/lint-origin.toml"),
-    ),
-    (
-        "lint-religion.toml",
-        include_str!("../../../content/lexicon/lint-religion.toml"),
-    ),
-    (
-        "lint-tenure.toml",
-        include_str!("../../../content/lexicon/lint-tenure.toml"),
-    ),
-    (
-        "lint-vague.toml",
-        include_str!("../../../content/lexicon/lint-vague.toml"),
-    ),
-];
 
 pub fn run(args: RubricArgs) -> ExitCode {
     match args.command {
@@ -174,7 +113,8 @@ fn load_lexicon(dir: Option<&Path>, lang: Lang) -> Result<Lexicon, String> {
     let dir = match dir {
         Some(dir) => dir.to_path_buf(),
         None if default_dir.is_dir() => default_dir,
-        None => return Lexicon::from_toml(BUNDLED_LEXICON).map_err(|e| e.message(lang)),
+        // An installed CLI has no content folder: use the lists built into it.
+        None => return Ok(bundled_lexicon().clone()),
     };
     let shown = dir.display();
     let cannot = |e: std::io::Error| {

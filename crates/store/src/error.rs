@@ -40,6 +40,20 @@ pub enum StoreError {
     Logboek(#[from] maatstaf_core::ledger::BuildError),
     #[error("the logboek section {0} is read from the database, not passed in")]
     SectionNotAccepted(&'static str),
+    #[error("rubric version {0} does not exist in this team")]
+    NoSuchRubric(i64),
+    #[error("there is no bundled rubric template `{0}`")]
+    NoSuchTemplate(String),
+    #[error("not a valid rubric: {0}")]
+    InvalidRubric(#[from] maatstaf_core::rubric::RubricError),
+    #[error("version {version} of this rubric is frozen and cannot change; make a new version")]
+    RubricFrozen { version: u32 },
+    #[error("rubric version {0} is not frozen")]
+    RubricNotFrozen(i64),
+    #[error("the rubric cannot be frozen: {0}")]
+    FreezeRefused(#[from] maatstaf_core::lint::FreezeError),
+    #[error("stored rubric version {version_id} cannot be read: {detail}")]
+    RubricDamaged { version_id: i64, detail: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]

@@ -8,6 +8,7 @@ mod demo_seed;
 pub mod error;
 pub mod ledger;
 mod open;
+pub mod rubrics;
 pub mod settings;
 pub mod teams;
 

@@ -1,3 +1,4 @@
 pub mod app;
 pub mod consistency;
+pub mod rubrics;
 pub mod teams;

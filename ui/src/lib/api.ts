@@ -1,5 +1,6 @@
 // Typed calls to the app's Tauri commands. The types come from Rust (ts-rs).
 import { invoke } from "@tauri-apps/api/core";
+import type { AcceptedWarning } from "./bindings/AcceptedWarning";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { ConsistencyView } from "./bindings/ConsistencyView";
 import type { ExportedLogboek } from "./bindings/ExportedLogboek";
@@ -7,7 +8,13 @@ import type { LedgerStatus } from "./bindings/LedgerStatus";
 import type { Review } from "./bindings/Review";
 import type { DeletionImpact } from "./bindings/DeletionImpact";
 import type { IpcError } from "./bindings/IpcError";
+import type { Finding } from "./bindings/Finding";
 import type { Lang } from "./bindings/Lang";
+import type { Rubric } from "./bindings/Rubric";
+import type { RubricChange } from "./bindings/RubricChange";
+import type { RubricSummary } from "./bindings/RubricSummary";
+import type { RubricTemplate } from "./bindings/RubricTemplate";
+import type { RubricVersionView } from "./bindings/RubricVersionView";
 import type { TeamDetail } from "./bindings/TeamDetail";
 import type { TeamSummary } from "./bindings/TeamSummary";
 import { tOptional } from "./i18n.svelte";
@@ -27,6 +34,22 @@ export const api = {
   exportLogboek: (teamId: number, withIdentities: boolean) =>
     invoke<ExportedLogboek>("export_logboek", { teamId, withIdentities }),
   openLogboek: (bytes: number[], lang: Lang) => invoke<Review>("open_logboek", { bytes, lang }),
+  listRubrics: (teamId: number) => invoke<RubricSummary[]>("list_rubrics", { teamId }),
+  rubricTemplates: () => invoke<RubricTemplate[]>("rubric_templates"),
+  createRubricFromTemplate: (teamId: number, templateId: string) =>
+    invoke<RubricVersionView>("create_rubric_from_template", { teamId, templateId }),
+  getRubric: (teamId: number, versionId: number) => invoke<RubricVersionView>("get_rubric", { teamId, versionId }),
+  saveRubricDraft: (teamId: number, versionId: number, rubric: Rubric) =>
+    invoke<RubricVersionView>("save_rubric_draft", { teamId, versionId, rubric }),
+  lintRubricDraft: (rubric: Rubric) => invoke<Finding[]>("lint_rubric_draft", { rubric }),
+  importRubric: (teamId: number, text: string) => invoke<RubricVersionView>("import_rubric", { teamId, text }),
+  exportRubric: (teamId: number, versionId: number) => invoke<string>("export_rubric", { teamId, versionId }),
+  freezeRubric: (teamId: number, versionId: number, accepted: AcceptedWarning[]) =>
+    invoke<RubricVersionView>("freeze_rubric", { teamId, versionId, accepted }),
+  newRubricVersion: (teamId: number, versionId: number) =>
+    invoke<RubricVersionView>("new_rubric_version", { teamId, versionId }),
+  diffRubricVersions: (teamId: number, oldId: number, newId: number) =>
+    invoke<RubricChange[]>("diff_rubric_versions", { teamId, oldId, newId }),
 };
 
 export function isIpcError(e: unknown): e is IpcError {

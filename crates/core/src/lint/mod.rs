@@ -7,6 +7,7 @@
 //! says why it matters (in Dutch and English) and, where it can, what to
 //! write instead.
 
+mod freeze;
 mod language;
 mod lexicon;
 mod matcher;
@@ -18,6 +19,7 @@ use ts_rs::TS;
 use crate::i18n::{Lang, Text};
 use crate::rubric::Rubric;
 
+pub use freeze::{freeze_check, AcceptedWarning, FreezeError};
 pub use language::guess_lang;
 pub use lexicon::{Entry, Kind, Lexicon, LexiconError};
 pub use matcher::MatchMode;
@@ -257,31 +259,75 @@ pub fn is_clean(findings: &[Finding]) -> bool {
     findings.iter().all(|f| f.severity == Severity::Info)
 }
 
-/// The bundled word lists from `content/lexicon`, for tests of the rules.
-#[cfg(test)]
-pub(crate) fn bundled_lexicon() -> Lexicon {
-    macro_rules! files {
-        ($($name:literal),*) => {
-            [$(($name, include_str!(concat!("../../../../content/lexicon/", $name)))),*]
-        };
-    }
-    let files = files!(
+/// The `lint-*.toml` word lists from `content/lexicon`, built into the program
+/// so the app and an installed CLI lint the same way without reading files.
+pub const BUNDLED_LEXICON: &[(&str, &str)] = &[
+    (
         "lint-age.toml",
+        include_str!("../../../../content/lexicon/lint-age.toml"),
+    ),
+    (
         "lint-appearance.toml",
+        include_str!("../../../../content/lexicon/lint-appearance.toml"),
+    ),
+    (
         "lint-competencies.toml",
+        include_str!("../../../../content/lexicon/lint-competencies.toml"),
+    ),
+    (
         "lint-education.toml",
+        include_str!("../../../../content/lexicon/lint-education.toml"),
+    ),
+    (
         "lint-family.toml",
+        include_str!("../../../../content/lexicon/lint-family.toml"),
+    ),
+    (
         "lint-gender-feminine.toml",
+        include_str!("../../../../content/lexicon/lint-gender-feminine.toml"),
+    ),
+    (
         "lint-gender-masculine.toml",
+        include_str!("../../../../content/lexicon/lint-gender-masculine.toml"),
+    ),
+    (
         "lint-grades.toml",
+        include_str!("../../../../content/lexicon/lint-grades.toml"),
+    ),
+    (
         "lint-health.toml",
+        include_str!("../../../../content/lexicon/lint-health.toml"),
+    ),
+    (
         "lint-language.toml",
+        include_str!("../../../../content/lexicon/lint-language.toml"),
+    ),
+    (
         "lint-origin.toml",
+        include_str!("../../../../content/lexicon/lint-origin.toml"),
+    ),
+    (
         "lint-religion.toml",
+        include_str!("../../../../content/lexicon/lint-religion.toml"),
+    ),
+    (
         "lint-tenure.toml",
-        "lint-vague.toml"
-    );
-    Lexicon::from_toml(&files).unwrap_or_else(|e| panic!("{e}"))
+        include_str!("../../../../content/lexicon/lint-tenure.toml"),
+    ),
+    (
+        "lint-vague.toml",
+        include_str!("../../../../content/lexicon/lint-vague.toml"),
+    ),
+];
+
+/// The built-in word lists, parsed once. They are checked by the tests of
+/// this crate, so a list that does not parse never ships.
+pub fn bundled_lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        Lexicon::from_toml(BUNDLED_LEXICON)
+            .unwrap_or_else(|e| panic!("the built-in word lists are invalid: {e}"))
+    })
 }
 
 #[cfg(test)]
@@ -301,7 +347,7 @@ mod tests {
     fn free_text_is_linted_in_its_own_language() {
         let lexicon = bundled_lexicon();
         let text = "Wij zoeken een jonge, dynamische wethouder die past bij ons.";
-        let findings = lint_text(text, None, &lexicon);
+        let findings = lint_text(text, None, lexicon);
         let found: Vec<(Rule, &str)> = findings
             .iter()
             .map(|f| {
@@ -321,9 +367,9 @@ mod tests {
         assert!(findings
             .iter()
             .all(|f| f.criterion.is_none() && f.field.is_none()));
-        assert!(lint_text("A young and dynamic alderman", Some(Lang::Nl), &lexicon).is_empty());
+        assert!(lint_text("A young and dynamic alderman", Some(Lang::Nl), lexicon).is_empty());
         assert_eq!(
-            lint_text("A young and dynamic alderman", Some(Lang::En), &lexicon).len(),
+            lint_text("A young and dynamic alderman", Some(Lang::En), lexicon).len(),
             2
         );
     }
@@ -331,7 +377,7 @@ mod tests {
     #[test]
     fn spans_convert_to_utf16_for_the_editor() {
         let text = "Één jonge 🙂 kandidaat";
-        let (s, e) = lint_text(text, Some(Lang::Nl), &bundled_lexicon())[0]
+        let (s, e) = lint_text(text, Some(Lang::Nl), bundled_lexicon())[0]
             .span
             .unwrap();
         assert_eq!(&text[s..e], "jonge");

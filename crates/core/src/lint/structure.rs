@@ -482,7 +482,7 @@ anchors = { 1 = "Noemt geen regionaal overleg.", 3 = "Noemt het overleg maar gee
 
     fn rules_for(text: &str) -> Vec<(Rule, Option<String>, Option<String>)> {
         let rubric = parse_rubric(text).unwrap();
-        lint(&rubric, &bundled_lexicon())
+        lint(&rubric, bundled_lexicon())
             .into_iter()
             .map(|f| (f.rule, f.criterion, f.field))
             .collect()
@@ -526,7 +526,7 @@ anchors = { 1 = "Noemt geen regionaal overleg.", 3 = "Noemt het overleg maar gee
         let text = CLEAN.replace("3 = \"Noemt het overleg maar geen afspraak.\", ", "");
         assert!(has(&text, Rule::MissingAnchors, Some("regio"), "anchors"));
         let rubric = parse_rubric(&text).unwrap();
-        let f = lint(&rubric, &bundled_lexicon())
+        let f = lint(&rubric, bundled_lexicon())
             .into_iter()
             .find(|f| f.rule == Rule::MissingAnchors)
             .unwrap();
@@ -632,7 +632,7 @@ anchors = { 1 = "Noemt geen regionaal overleg.", 3 = "Noemt het overleg maar gee
         assert!(has(&eight, Rule::CriteriaCount, None, "criteria"));
 
         let none = parse_rubric(CLEAN.split("[[criteria]]").next().unwrap()).unwrap();
-        let findings = lint(&none, &bundled_lexicon());
+        let findings = lint(&none, bundled_lexicon());
         assert_eq!(findings.len(), 1);
         assert_eq!(
             (findings[0].rule, findings[0].severity),
@@ -681,7 +681,7 @@ anchors = { 1 = "Noemt geen regionaal overleg.", 3 = "Noemt het overleg maar gee
     fn missing_evidence_is_a_note() {
         let text = CLEAN.replace("evidence = \"rollenspel\"\n", "");
         let rubric = parse_rubric(&text).unwrap();
-        let findings = lint(&rubric, &bundled_lexicon());
+        let findings = lint(&rubric, bundled_lexicon());
         assert_eq!(findings.len(), 1);
         assert_eq!(
             (findings[0].rule, findings[0].severity),
@@ -692,7 +692,7 @@ anchors = { 1 = "Noemt geen regionaal overleg.", 3 = "Noemt het overleg maar gee
     #[test]
     fn two_abilities_in_one_criterion() {
         let lex = bundled_lexicon();
-        let joined = |t: &str| joined_competencies(t, &lex).map(|(s, e)| t[s..e].to_owned());
+        let joined = |t: &str| joined_competencies(t, lex).map(|(s, e)| t[s..e].to_owned());
         assert_eq!(
             joined("Analytisch vermogen en overtuigingskracht").as_deref(),
             Some("vermogen en overtuigingskracht")

@@ -4,6 +4,7 @@
 
 mod diff;
 mod parse;
+mod templates;
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ use ts_rs::TS;
 
 pub use diff::{diff, RubricChange};
 pub use parse::{canonical_json, parse_rubric, sha256_hex, to_toml, Position, RubricError};
+pub use templates::{template, templates, Template, BUNDLED_TEMPLATES};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]

@@ -5,5 +5,6 @@ import teams from "./teams.json";
 import roles from "./roles.json";
 import errors from "./errors.json";
 import consistency from "./consistency.json";
+import rubrics from "./rubrics.json";
 
-export default { app, nav, teams, roles, errors, consistency };
+export default { app, nav, teams, roles, errors, consistency, rubrics };
