@@ -30,6 +30,10 @@ pub enum StoreError {
     LedgerDamaged { seq: i64, detail: String },
     #[error("the installation key {path} is damaged; move it aside to make a new one (older exports keep their old fingerprint)")]
     KeyDamaged { path: PathBuf },
+    #[error("{0}")]
+    Candidate(#[from] crate::candidates::CandidateError),
+    #[error("member {0} does not exist in this team")]
+    NoSuchMember(i64),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]
