@@ -33,6 +33,17 @@ pub fn run() {
             commands::teams::rename_team,
             commands::teams::deletion_impact,
             commands::teams::delete_team,
+            commands::members::add_member,
+            commands::members::update_member,
+            commands::members::remove_member,
+            commands::candidates::list_candidates,
+            commands::candidates::intake_rubrics,
+            commands::candidates::add_candidate,
+            commands::candidates::candidate_identity,
+            commands::candidates::material_review,
+            commands::candidates::freeze_material,
+            commands::candidates::candidate_removal,
+            commands::candidates::delete_candidate,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

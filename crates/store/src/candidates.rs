@@ -168,6 +168,8 @@ pub struct MaterialReview {
     pub lang: Lang,
     pub original: Option<String>,
     pub proposals: Vec<ReviewProposal>,
+    /// What a hand-drawn redaction of each category becomes, in the text's language.
+    pub placeholders: std::collections::BTreeMap<String, String>,
     pub blinded: Option<FrozenMaterial>,
 }
 
@@ -626,6 +628,7 @@ impl Store {
                 lang,
                 original: None,
                 proposals: Vec::new(),
+                placeholders: Default::default(),
                 blinded: Some(FrozenMaterial {
                     text,
                     sha256,
@@ -654,6 +657,10 @@ impl Store {
             lang,
             original: Some(row.original),
             proposals,
+            placeholders: Category::ALL
+                .into_iter()
+                .map(|c| (c.as_str().to_owned(), c.placeholder(lang).to_owned()))
+                .collect(),
             blinded: None,
         })
     }

@@ -1,2 +1,4 @@
 pub mod app;
+pub mod candidates;
+pub mod members;
 pub mod teams;

@@ -12,4 +12,8 @@ export type MaterialReview = { id: number, code: string, kind: SectionKind, crit
 /**
  * The language the text is written in; manual redactions get its placeholders.
  */
-lang: Lang, original: string | null, proposals: Array<ReviewProposal>, blinded: FrozenMaterial | null, };
+lang: Lang, original: string | null, proposals: Array<ReviewProposal>, 
+/**
+ * What a hand-drawn redaction of each category becomes, in the text's language.
+ */
+placeholders: { [key in string]: string }, blinded: FrozenMaterial | null, };

@@ -4,5 +4,7 @@ import nav from "./nav.json";
 import teams from "./teams.json";
 import roles from "./roles.json";
 import errors from "./errors.json";
+import members from "./members.json";
+import candidates from "./candidates.json";
 
-export default { app, nav, teams, roles, errors };
+export default { app, nav, teams, roles, errors, members, candidates };
