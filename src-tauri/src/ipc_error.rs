@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use maatstaf_core::lint::FreezeError;
 use maatstaf_core::rubric::RubricError;
 use maatstaf_core::team::NameError;
+use maatstaf_store::candidates::CandidateError;
 use maatstaf_store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -43,6 +44,43 @@ impl From<NameError> for IpcError {
     }
 }
 
+impl From<CandidateError> for IpcError {
+    fn from(e: CandidateError) -> IpcError {
+        let detail = e.to_string();
+        match e {
+            CandidateError::NoSuchCandidate(code) => {
+                IpcError::new("no_such_candidate", detail).with("code", code)
+            }
+            CandidateError::NoSuchMaterial(id) => {
+                IpcError::new("no_such_material", detail).with("id", id)
+            }
+            CandidateError::BadBirthDate(value) => {
+                IpcError::new("bad_birth_date", detail).with("value", value)
+            }
+            CandidateError::TooLong { field, max } => IpcError::new("field_too_long", detail)
+                .with("field", field)
+                .with("max", max),
+            CandidateError::ControlCharacter { field } => {
+                IpcError::new("field_control_character", detail).with("field", field)
+            }
+            CandidateError::NoMaterial => IpcError::new("no_material", detail),
+            CandidateError::MissingCriterion => IpcError::new("missing_criterion", detail),
+            CandidateError::DuplicateCriterion(criterion) => {
+                IpcError::new("duplicate_criterion", detail).with("criterion", criterion)
+            }
+            CandidateError::Frozen => IpcError::new("material_frozen", detail),
+            CandidateError::BadRange { .. } => IpcError::new("bad_range", detail),
+            CandidateError::Overlap(_) => IpcError::new("redactions_overlap", detail),
+            CandidateError::Unscorable { code, .. } => {
+                IpcError::new("candidate_unscorable", detail).with("code", code)
+            }
+            CandidateError::CodesExhausted(n) => {
+                IpcError::new("codes_exhausted", detail).with("count", n)
+            }
+        }
+    }
+}
+
 impl From<StoreError> for IpcError {
     fn from(e: StoreError) -> IpcError {
         let detail = e.to_string();
@@ -63,6 +101,8 @@ impl From<StoreError> for IpcError {
             }
             StoreError::NoSuchTeam(id) => IpcError::new("no_such_team", detail).with("id", id),
             StoreError::InvalidName(name) => name.into(),
+            StoreError::NoSuchMember(id) => IpcError::new("no_such_member", detail).with("id", id),
+            StoreError::Candidate(e) => e.into(),
             StoreError::KeyDamaged { path } => {
                 IpcError::new("key_damaged", detail).with("path", path.display())
             }

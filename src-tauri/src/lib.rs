@@ -48,6 +48,17 @@ pub fn run() {
             commands::rubrics::freeze_rubric,
             commands::rubrics::new_rubric_version,
             commands::rubrics::diff_rubric_versions,
+            commands::members::add_member,
+            commands::members::update_member,
+            commands::members::remove_member,
+            commands::candidates::list_candidates,
+            commands::candidates::intake_rubrics,
+            commands::candidates::add_candidate,
+            commands::candidates::candidate_identity,
+            commands::candidates::material_review,
+            commands::candidates::freeze_material,
+            commands::candidates::candidate_removal,
+            commands::candidates::delete_candidate,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -54,6 +54,10 @@ pub enum StoreError {
     FreezeRefused(#[from] maatstaf_core::lint::FreezeError),
     #[error("stored rubric version {version_id} cannot be read: {detail}")]
     RubricDamaged { version_id: i64, detail: String },
+    #[error("{0}")]
+    Candidate(#[from] crate::candidates::CandidateError),
+    #[error("member {0} does not exist in this team")]
+    NoSuchMember(i64),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]

@@ -2,6 +2,7 @@
 //! the CLI. Queries live here; every decision about what is allowed lives in
 //! `maatstaf-core`.
 
+pub mod candidates;
 mod clock;
 pub mod consistency;
 mod demo_seed;

@@ -197,7 +197,7 @@ impl Store {
     ) -> Result<Member> {
         self.team(team_id)?;
         let name = clean_name(name)?;
-        let party = party.map(clean_name).transpose()?;
+        let party = clean_party(party)?;
         let tx = self.conn.transaction()?;
         let id = insert_member(&tx, team_id, &name, role, party.as_deref())?;
         tx.commit()?;
@@ -208,6 +208,87 @@ impl Store {
             party,
         })
     }
+
+    fn member(&self, team_id: i64, member_id: i64) -> Result<Member> {
+        self.team(team_id)?;
+        self.conn
+            .query_row(
+                "SELECT id, name, role, party FROM members WHERE id = ?1 AND team_id = ?2",
+                params![member_id, team_id],
+                |row| {
+                    let role: String = row.get(2)?;
+                    Ok(Member {
+                        id: row.get(0)?,
+                        name: row.get(1)?,
+                        role: Role::parse(&role).unwrap_or(Role::Assessor),
+                        party: row.get(3)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(StoreError::NoSuchMember(member_id))
+    }
+
+    /// Changes a member's name, role and party, and logs the new values.
+    pub fn update_member(
+        &mut self,
+        team_id: i64,
+        member_id: i64,
+        name: &str,
+        role: Role,
+        party: Option<&str>,
+    ) -> Result<Member> {
+        self.member(team_id, member_id)?;
+        let name = clean_name(name)?;
+        let party = clean_party(party)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE members SET name = ?1, role = ?2, party = ?3 WHERE id = ?4 AND team_id = ?5",
+            params![name, role.as_str(), party, member_id, team_id],
+        )?;
+        ledger::append(
+            &tx,
+            team_id,
+            &Actor::System,
+            EntryKind::MemberChanged,
+            json!({ "member_id": member_id.to_string(), "name": name, "role": role.as_str(), "party": party }),
+        )?;
+        tx.commit()?;
+        Ok(Member {
+            id: member_id,
+            name,
+            role,
+            party,
+        })
+    }
+
+    /// Removes a member from the team. Earlier log entries that name them stay:
+    /// the log is append-only.
+    pub fn remove_member(&mut self, team_id: i64, member_id: i64) -> Result<()> {
+        let member = self.member(team_id, member_id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM members WHERE id = ?1 AND team_id = ?2",
+            params![member_id, team_id],
+        )?;
+        ledger::append(
+            &tx,
+            team_id,
+            &Actor::System,
+            EntryKind::MemberRemoved,
+            json!({ "member_id": member_id.to_string(), "name": member.name, "role": member.role.as_str() }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// A party is optional: blank means none.
+fn clean_party(party: Option<&str>) -> Result<Option<String>> {
+    Ok(party
+        .filter(|p| !p.trim().is_empty())
+        .map(clean_name)
+        .transpose()?)
 }
 
 /// Adds a member and logs it, on the caller's transaction.
@@ -294,6 +375,72 @@ mod tests {
             store.delete_team(9999),
             Err(StoreError::NoSuchTeam(9999))
         ));
+    }
+
+    #[test]
+    fn members_are_edited_and_removed_with_a_log_entry() {
+        let (_dir, mut store) = store();
+        let team = store.create_team("Lindeveld").unwrap().id;
+        let m = store
+            .add_member(team, "Piet de Boer", Role::Assessor, Some("  "))
+            .unwrap();
+        assert_eq!(m.party, None, "a blank party is no party");
+        let changed = store
+            .update_member(
+                team,
+                m.id,
+                " Piet Boer ",
+                Role::Secretary,
+                Some("Lokaal Belang"),
+            )
+            .unwrap();
+        assert_eq!(changed.name, "Piet Boer");
+        assert_eq!(
+            store.team_detail(team).unwrap().members,
+            vec![changed.clone()]
+        );
+        let entry = store.ledger(team).unwrap().pop().unwrap();
+        assert_eq!(entry.kind, EntryKind::MemberChanged);
+        assert_eq!(entry.payload["role"], "secretary");
+        assert_eq!(entry.payload["member_id"], m.id.to_string());
+
+        store.remove_member(team, m.id).unwrap();
+        assert!(store.team_detail(team).unwrap().members.is_empty());
+        let entry = store.ledger(team).unwrap().pop().unwrap();
+        assert_eq!(entry.kind, EntryKind::MemberRemoved);
+        assert_eq!(entry.payload["member_id"], m.id.to_string());
+    }
+
+    #[test]
+    fn bad_member_edits_change_nothing() {
+        let (_dir, mut store) = store();
+        let team = store.create_team("Lindeveld").unwrap().id;
+        let other = store.create_team("Elders").unwrap().id;
+        let m = store.add_member(team, "Piet", Role::Chair, None).unwrap();
+        let entries = store.ledger(team).unwrap().len();
+        assert!(matches!(
+            store.update_member(team, m.id, "  ", Role::Chair, None),
+            Err(StoreError::InvalidName(NameError::Empty))
+        ));
+        assert!(matches!(
+            store.update_member(team, m.id, "Piet", Role::Chair, Some(&"p".repeat(500))),
+            Err(StoreError::InvalidName(NameError::TooLong { .. }))
+        ));
+        assert!(matches!(
+            store.add_member(team, "", Role::Chair, None),
+            Err(StoreError::InvalidName(NameError::Empty))
+        ));
+        // A member of one team cannot be edited or removed through another.
+        assert!(matches!(
+            store.update_member(other, m.id, "X", Role::Chair, None),
+            Err(StoreError::NoSuchMember(_))
+        ));
+        assert!(matches!(
+            store.remove_member(other, m.id),
+            Err(StoreError::NoSuchMember(_))
+        ));
+        assert_eq!(store.team_detail(team).unwrap().members, vec![m]);
+        assert_eq!(store.ledger(team).unwrap().len(), entries);
     }
 
     #[test]

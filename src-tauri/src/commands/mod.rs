@@ -1,4 +1,6 @@
 pub mod app;
+pub mod candidates;
 pub mod consistency;
+pub mod members;
 pub mod rubrics;
 pub mod teams;

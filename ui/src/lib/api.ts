@@ -17,6 +17,16 @@ import type { RubricTemplate } from "./bindings/RubricTemplate";
 import type { RubricVersionView } from "./bindings/RubricVersionView";
 import type { TeamDetail } from "./bindings/TeamDetail";
 import type { TeamSummary } from "./bindings/TeamSummary";
+import type { CandidateIdentity } from "./bindings/CandidateIdentity";
+import type { CandidateListItem } from "./bindings/CandidateListItem";
+import type { CandidateRemoval } from "./bindings/CandidateRemoval";
+import type { IdentityInput } from "./bindings/IdentityInput";
+import type { IntakeRubric } from "./bindings/IntakeRubric";
+import type { MaterialInput } from "./bindings/MaterialInput";
+import type { MaterialReview } from "./bindings/MaterialReview";
+import type { Member } from "./bindings/Member";
+import type { RedactionChoice } from "./bindings/RedactionChoice";
+import type { Role } from "./bindings/Role";
 import { tOptional } from "./i18n.svelte";
 
 export const api = {
@@ -50,6 +60,23 @@ export const api = {
     invoke<RubricVersionView>("new_rubric_version", { teamId, versionId }),
   diffRubricVersions: (teamId: number, oldId: number, newId: number) =>
     invoke<RubricChange[]>("diff_rubric_versions", { teamId, oldId, newId }),
+  addMember: (teamId: number, name: string, role: Role, party: string | null) =>
+    invoke<Member>("add_member", { teamId, name, role, party }),
+  updateMember: (teamId: number, memberId: number, name: string, role: Role, party: string | null) =>
+    invoke<Member>("update_member", { teamId, memberId, name, role, party }),
+  removeMember: (teamId: number, memberId: number) => invoke<void>("remove_member", { teamId, memberId }),
+  listCandidates: (teamId: number) => invoke<CandidateListItem[]>("list_candidates", { teamId }),
+  intakeRubrics: (teamId: number) => invoke<IntakeRubric[]>("intake_rubrics", { teamId }),
+  addCandidate: (teamId: number, identity: IdentityInput, material: MaterialInput[]) =>
+    invoke<string>("add_candidate", { teamId, identity, material }),
+  candidateIdentity: (teamId: number, code: string) =>
+    invoke<CandidateIdentity>("candidate_identity", { teamId, code }),
+  materialReview: (teamId: number, materialId: number) =>
+    invoke<MaterialReview>("material_review", { teamId, materialId }),
+  freezeMaterial: (teamId: number, materialId: number, redactions: RedactionChoice[]) =>
+    invoke<MaterialReview>("freeze_material", { teamId, materialId, redactions }),
+  candidateRemoval: (teamId: number, code: string) => invoke<CandidateRemoval>("candidate_removal", { teamId, code }),
+  deleteCandidate: (teamId: number, code: string) => invoke<void>("delete_candidate", { teamId, code }),
 };
 
 export function isIpcError(e: unknown): e is IpcError {

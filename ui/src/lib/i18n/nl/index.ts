@@ -6,5 +6,7 @@ import roles from "./roles.json";
 import errors from "./errors.json";
 import consistency from "./consistency.json";
 import rubrics from "./rubrics.json";
+import members from "./members.json";
+import candidates from "./candidates.json";
 
-export default { app, nav, teams, roles, errors, consistency, rubrics };
+export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates };

@@ -1,0 +1,551 @@
+use maatstaf_core::blinding::{sha256_hex, Category};
+use maatstaf_core::ledger::EntryKind;
+use maatstaf_core::scoring::SectionKind;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use super::*;
+
+const OZDEMIR: &str =
+    include_str!("../../../core/tests/blinding_corpus/03-ozdemir-antwoord/text.txt");
+
+fn store() -> (tempfile::TempDir, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let team = store.create_team("Lindeveld").unwrap().id;
+    (dir, store, team)
+}
+
+fn sevda() -> IdentityInput {
+    IdentityInput {
+        name: "Sevda Özdemir".into(),
+        aliases: vec!["Ozdemir".into(), "S. Özdemir".into()],
+        party: Some("D66".into()),
+        contact: Some("06-12345678, sevda@voorbeeld.nl".into()),
+        birth_date: Some("1990-07-21".into()),
+        birth_place: Some("Deventer".into()),
+        extra: vec!["Zwemclub De Dolfijn".into()],
+    }
+}
+
+fn answer(criterion: &str, text: &str) -> MaterialInput {
+    MaterialInput {
+        kind: SectionKind::WrittenAnswer,
+        criterion: Some(criterion.into()),
+        text: text.into(),
+    }
+}
+
+fn motivation(text: &str) -> MaterialInput {
+    MaterialInput {
+        kind: SectionKind::Motivation,
+        criterion: None,
+        text: text.into(),
+    }
+}
+
+fn count(store: &Store, table: &str) -> i64 {
+    store
+        .conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Accepts every proposal of every section of `code`, freezing them all.
+fn freeze_all(store: &mut Store, team: i64, code: &str) {
+    let item = store
+        .candidates(team)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.code == code)
+        .unwrap();
+    for m in item.material {
+        let review = store.material_review(team, m.id).unwrap();
+        let choices: Vec<RedactionChoice> = review
+            .proposals
+            .iter()
+            .map(|p| RedactionChoice {
+                start: p.start,
+                end: p.end,
+                category: p.category,
+                replacement: Some(p.replacement.clone()),
+            })
+            .collect();
+        store.freeze_material(team, m.id, &choices).unwrap();
+    }
+}
+
+fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).unwrap()
+}
+
+#[test]
+fn intake_keeps_identity_apart_and_logs_only_the_code() {
+    let (_dir, mut store, team) = store();
+    let code = store
+        .add_candidate(
+            team,
+            &sevda(),
+            &[
+                answer("samenwerken", OZDEMIR),
+                motivation("Ik wil wethouder worden."),
+            ],
+        )
+        .unwrap();
+    assert!(code.starts_with("K-") && code.len() == 5, "{code}");
+    let list = store.candidates(team).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].code, code);
+    assert_eq!(list[0].material.len(), 2);
+    assert!(!list[0].blinded);
+    assert!(list[0]
+        .material
+        .iter()
+        .all(|m| !m.frozen && m.short_hash.is_none()));
+
+    let identity = store.candidate_identity(team, &code).unwrap();
+    assert_eq!(identity.name, "Sevda Özdemir");
+    assert_eq!(identity.aliases, ["Ozdemir", "S. Özdemir"]);
+    assert_eq!(identity.birth_date.as_deref(), Some("1990-07-21"));
+    assert_eq!(
+        identity.contact.as_deref(),
+        Some("06-12345678, sevda@voorbeeld.nl")
+    );
+
+    let log = store.ledger(team).unwrap();
+    let last = log.last().unwrap();
+    assert_eq!(last.kind, EntryKind::CandidateAdded);
+    assert_eq!(last.payload["candidate_code"], code.as_str());
+    let whole_log = serde_json::to_string(&log).unwrap();
+    for secret in ["Sevda", "Özdemir", "1990-07-21", "Deventer", "06-12345678"] {
+        assert!(!whole_log.contains(secret), "the log names {secret}");
+    }
+    let list_json = serde_json::to_string(&store.candidates(team).unwrap()).unwrap();
+    assert!(!list_json.contains("Özdemir") && !list_json.contains("D66"));
+}
+
+#[test]
+fn bad_intake_changes_nothing() {
+    let (_dir, mut store, team) = store();
+    let before = (
+        count(&store, "candidates"),
+        count(&store, "candidate_material"),
+        store.ledger(team).unwrap().len(),
+    );
+    let bad_date = IdentityInput {
+        birth_date: Some("1990-02-30".into()),
+        ..sevda()
+    };
+    assert!(matches!(
+        store.add_candidate(team, &bad_date, &[motivation("tekst")]),
+        Err(StoreError::Candidate(CandidateError::BadBirthDate(d))) if d == "1990-02-30"
+    ));
+    let written = IdentityInput {
+        birth_date: Some("21-07-1990".into()),
+        ..sevda()
+    };
+    assert!(store
+        .add_candidate(team, &written, &[motivation("tekst")])
+        .is_err());
+    let nameless = IdentityInput {
+        name: "  ".into(),
+        ..sevda()
+    };
+    assert!(matches!(
+        store.add_candidate(team, &nameless, &[motivation("tekst")]),
+        Err(StoreError::InvalidName(_))
+    ));
+    assert!(matches!(
+        store.add_candidate(team, &sevda(), &[motivation("   ")]),
+        Err(StoreError::Candidate(CandidateError::NoMaterial))
+    ));
+    let no_criterion = MaterialInput {
+        criterion: Some(" ".into()),
+        ..answer("x", "antwoord")
+    };
+    assert!(matches!(
+        store.add_candidate(team, &sevda(), &[no_criterion]),
+        Err(StoreError::Candidate(CandidateError::MissingCriterion))
+    ));
+    assert!(matches!(
+        store.add_candidate(team, &sevda(), &[answer("a", "een"), answer("a", "twee")]),
+        Err(StoreError::Candidate(CandidateError::DuplicateCriterion(_)))
+    ));
+    let long_party = IdentityInput {
+        party: Some("P".repeat(MAX_FIELD_CHARS + 1)),
+        ..sevda()
+    };
+    assert!(matches!(
+        store.add_candidate(team, &long_party, &[motivation("tekst")]),
+        Err(StoreError::Candidate(CandidateError::TooLong { .. }))
+    ));
+    assert!(matches!(
+        store.add_candidate(9999, &sevda(), &[motivation("tekst")]),
+        Err(StoreError::NoSuchTeam(9999))
+    ));
+    let after = (
+        count(&store, "candidates"),
+        count(&store, "candidate_material"),
+        store.ledger(team).unwrap().len(),
+    );
+    assert_eq!(before, after);
+}
+
+#[test]
+fn only_the_name_is_required_and_blank_fields_are_none() {
+    let (_dir, mut store, team) = store();
+    let minimal = IdentityInput {
+        name: " Jan Jansen ".into(),
+        aliases: vec![" ".into(), "J.".into(), "J.".into()],
+        party: Some("  ".into()),
+        birth_date: Some(" ".into()),
+        ..IdentityInput::default()
+    };
+    let code = store
+        .add_candidate(team, &minimal, &[motivation("Ik doe mee.")])
+        .unwrap();
+    let id = store.candidate_identity(team, &code).unwrap();
+    assert_eq!(id.name, "Jan Jansen");
+    assert_eq!(id.aliases, ["J."]);
+    assert_eq!((id.party, id.birth_date, id.contact), (None, None, None));
+}
+
+#[test]
+fn a_clashing_code_is_drawn_again() {
+    let (_dir, mut store, team) = store();
+    let first = candidate_code(&mut ChaCha8Rng::seed_from_u64(7));
+    store
+        .conn
+        .execute(
+            "INSERT INTO candidates (team_id, code, created_at) VALUES (?1, ?2, 'x')",
+            params![team, first],
+        )
+        .unwrap();
+    let code = store
+        .add_candidate_with(
+            team,
+            &sevda(),
+            &[motivation("tekst")],
+            &mut ChaCha8Rng::seed_from_u64(7),
+        )
+        .unwrap();
+    assert_ne!(code, first);
+    // Another team may use the same code: codes are unique per team.
+    let other = store.create_team("Ander team").unwrap().id;
+    let same = store
+        .add_candidate_with(
+            other,
+            &sevda(),
+            &[motivation("tekst")],
+            &mut ChaCha8Rng::seed_from_u64(7),
+        )
+        .unwrap();
+    assert_eq!(same, first);
+}
+
+#[test]
+fn codes_do_not_follow_intake_order() {
+    let (_dir, mut store, team) = store();
+    let codes: Vec<String> = (0..12)
+        .map(|i| {
+            let id = IdentityInput {
+                name: format!("Kandidaat {i}"),
+                ..IdentityInput::default()
+            };
+            store
+                .add_candidate(team, &id, &[motivation("tekst")])
+                .unwrap()
+        })
+        .collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    // Twelve random codes come out sorted with chance 1/12!, about 2e-9.
+    assert_ne!(codes, sorted);
+    sorted.dedup();
+    assert_eq!(sorted.len(), 12);
+}
+
+#[test]
+fn review_offsets_are_utf16_and_freezing_stores_and_logs_the_blinded_text() {
+    let (_dir, mut store, team) = store();
+    let text =
+        "🌷 Özdemir woont in Deventer. Mail sevda@voorbeeld.nl. Ik zwem bij Zwemclub De Dolfijn.";
+    let code = store
+        .add_candidate(team, &sevda(), &[motivation(text)])
+        .unwrap();
+    let material_id = store.candidates(team).unwrap()[0].material[0].id;
+    let review = store.material_review(team, material_id).unwrap();
+    assert_eq!(review.original.as_deref(), Some(text));
+    assert!(review.blinded.is_none());
+    let ozdemir = review
+        .proposals
+        .iter()
+        .find(|p| p.category == Category::Name)
+        .expect("the name is proposed");
+    // The tulip is 4 bytes and 2 UTF-16 units; Ö is 2 bytes and 1 unit.
+    assert_eq!((ozdemir.byte_start, ozdemir.start), (5, 3));
+    assert_eq!(utf16_slice(text, ozdemir.start, ozdemir.end), "Özdemir");
+    for p in &review.proposals {
+        assert_eq!(
+            utf16_slice(text, p.start, p.end),
+            text[p.byte_start..p.byte_end]
+        );
+    }
+    let found: Vec<String> = review
+        .proposals
+        .iter()
+        .map(|p| utf16_slice(text, p.start, p.end))
+        .collect();
+    assert!(
+        found.iter().any(|f| f.contains("sevda@voorbeeld.nl")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|f| f == "Deventer"), "{found:?}");
+
+    // Accept all but the e-mail proposal and draw one range by hand: "zwem".
+    let mut choices: Vec<RedactionChoice> = review
+        .proposals
+        .iter()
+        .filter(|p| p.category != Category::Email)
+        .map(|p| RedactionChoice {
+            start: p.start,
+            end: p.end,
+            category: p.category,
+            replacement: Some(p.replacement.clone()),
+        })
+        .collect();
+    let zwem = text.find("zwem").unwrap();
+    let zwem16 = byte_to_utf16(text, zwem);
+    choices.push(RedactionChoice {
+        start: zwem16,
+        end: zwem16 + 4,
+        category: Category::Other,
+        replacement: None,
+    });
+    let frozen = store.freeze_material(team, material_id, &choices).unwrap();
+    assert!(frozen.original.is_none() && frozen.proposals.is_empty());
+    let blinded = frozen.blinded.unwrap();
+    assert!(blinded.text.starts_with("🌷 "), "{}", blinded.text);
+    assert!(!blinded.text.contains("Özdemir") && !blinded.text.contains("Deventer"));
+    assert!(
+        blinded.text.contains("sevda@voorbeeld.nl"),
+        "a rejected proposal stays"
+    );
+    assert!(
+        blinded.text.contains("Ik [weggelaten] bij"),
+        "{}",
+        blinded.text
+    );
+    assert_eq!(blinded.sha256, sha256_hex(&blinded.text));
+    for r in &blinded.redactions {
+        let shown = utf16_slice(&blinded.text, r.out_start, r.out_end);
+        assert!(!shown.is_empty() && !shown.contains("Özdemir"));
+    }
+
+    let entry = store.ledger(team).unwrap().pop().unwrap();
+    assert_eq!(entry.kind, EntryKind::MaterialBlinded);
+    assert_eq!(entry.payload["candidate_code"], code.as_str());
+    assert_eq!(entry.payload["blinded_sha256"], blinded.sha256.as_str());
+    assert_eq!(entry.payload["section_kind"], "motivation");
+
+    let item = &store.candidates(team).unwrap()[0];
+    assert!(item.blinded);
+    assert_eq!(
+        item.material[0].short_hash.as_deref(),
+        Some(&blinded.sha256[..8])
+    );
+
+    // Frozen is final, and the review no longer carries the original.
+    let entries = store.ledger(team).unwrap().len();
+    assert!(matches!(
+        store.freeze_material(team, material_id, &[]),
+        Err(StoreError::Candidate(CandidateError::Frozen))
+    ));
+    assert_eq!(store.ledger(team).unwrap().len(), entries);
+    let again = store.material_review(team, material_id).unwrap();
+    assert!(again.original.is_none());
+    assert_eq!(again.blinded.unwrap().text, blinded.text);
+}
+
+#[test]
+fn bad_ranges_freeze_nothing() {
+    let (_dir, mut store, team) = store();
+    let text = "🌷 Özdemir";
+    store
+        .add_candidate(team, &sevda(), &[motivation(text)])
+        .unwrap();
+    let id = store.candidates(team).unwrap()[0].material[0].id;
+    let entries = store.ledger(team).unwrap().len();
+    let choice = |start, end| RedactionChoice {
+        start,
+        end,
+        category: Category::Other,
+        replacement: None,
+    };
+    for bad in [
+        vec![choice(1, 3)],                // inside the tulip's surrogate pair
+        vec![choice(3, 99)],               // past the end
+        vec![choice(5, 5)],                // empty
+        vec![choice(3, 7), choice(5, 10)], // overlapping
+    ] {
+        assert!(
+            matches!(
+                store.freeze_material(team, id, &bad),
+                Err(StoreError::Candidate(
+                    CandidateError::BadRange { .. } | CandidateError::Overlap(_)
+                ))
+            ),
+            "{bad:?}"
+        );
+    }
+    assert_eq!(store.ledger(team).unwrap().len(), entries);
+    assert!(!store.candidates(team).unwrap()[0].blinded);
+    assert!(store.material_review(team, id).unwrap().original.is_some());
+    // Material of another team is out of reach.
+    let other = store.create_team("Ander").unwrap().id;
+    assert!(matches!(
+        store.freeze_material(other, id, &[]),
+        Err(StoreError::Candidate(CandidateError::NoSuchMaterial(_)))
+    ));
+    assert!(store.material_review(other, id).is_err());
+}
+
+#[test]
+fn blinded_candidates_hold_only_fully_frozen_material_and_no_identity() {
+    let (_dir, mut store, team) = store();
+    let sevda_code = store
+        .add_candidate(
+            team,
+            &sevda(),
+            &[
+                answer("samenwerken", OZDEMIR),
+                motivation("Sevda Özdemir wil graag wethouder worden."),
+            ],
+        )
+        .unwrap();
+    let fatima = IdentityInput {
+        name: "Fatima el Amrani".into(),
+        aliases: vec!["Fati".into()],
+        party: Some("GroenLinks-PvdA".into()),
+        birth_date: Some("1983-03-12".into()),
+        birth_place: Some("Tilburg".into()),
+        ..IdentityInput::default()
+    };
+    let fatima_code = store
+        .add_candidate(
+            team,
+            &fatima,
+            &[motivation(include_str!(
+                "../../../core/tests/blinding_corpus/01-el-amrani-cv/text.txt"
+            ))],
+        )
+        .unwrap();
+    assert!(
+        store.blinded_candidates(team).unwrap().is_empty(),
+        "nothing frozen yet"
+    );
+
+    freeze_all(&mut store, team, &sevda_code);
+    let blinded = store.blinded_candidates(team).unwrap();
+    assert_eq!(blinded.len(), 1);
+    assert_eq!(blinded[0].code, sevda_code);
+    assert_eq!(blinded[0].sections.len(), 2);
+    assert_eq!(
+        blinded[0].sections[0].criterion.as_deref(),
+        Some("samenwerken")
+    );
+
+    freeze_all(&mut store, team, &fatima_code);
+    let blinded = store.blinded_candidates(team).unwrap();
+    assert_eq!(blinded.len(), 2);
+    let json = serde_json::to_string(&blinded).unwrap();
+    for secret in [
+        "Sevda",
+        "Özdemir",
+        "Ozdemir",
+        "D66",
+        "1990-07-21",
+        "Fatima",
+        "el Amrani",
+        "Amrani",
+        "GroenLinks",
+        "1983",
+        "Tilburg",
+        "Fati ",
+    ] {
+        assert!(!json.contains(secret), "{secret} leaks into {json}");
+    }
+}
+
+#[test]
+fn deleting_a_candidate_removes_identity_and_material() {
+    let (_dir, mut store, team) = store();
+    let code = store
+        .add_candidate(
+            team,
+            &sevda(),
+            &[motivation("Özdemir"), answer("a", "tekst")],
+        )
+        .unwrap();
+    freeze_all(&mut store, team, &code);
+    let removal = store.candidate_removal(team, &code).unwrap();
+    assert_eq!((removal.sections, removal.frozen), (2, 2));
+    store.delete_candidate(team, &code).unwrap();
+    assert_eq!(
+        count(&store, "candidate_identities WHERE name = 'Sevda Özdemir'"),
+        0
+    );
+    assert_eq!(
+        count(&store, "candidate_material WHERE original_text = 'Özdemir'"),
+        0
+    );
+    assert!(store.candidates(team).unwrap().is_empty());
+    assert!(matches!(
+        store.candidate_identity(team, &code),
+        Err(StoreError::Candidate(CandidateError::NoSuchCandidate(_)))
+    ));
+    assert!(store.delete_candidate(team, &code).is_err());
+}
+
+#[test]
+fn intake_offers_criteria_of_frozen_rubrics_only() {
+    let (_dir, store, team) = store();
+    let source = include_str!("../../../../content/rubrics/wethouder-algemeen.toml");
+    for (version, frozen) in [(1, true), (2, false)] {
+        store
+            .conn
+            .execute(
+                "INSERT INTO rubric_versions (team_id, rubric_key, version, source_toml, sha256, frozen_at, created_at)
+                 VALUES (?1, 'algemeen', ?2, ?3, ?4, ?5, 'x')",
+                params![
+                    team,
+                    version,
+                    source,
+                    frozen.then_some("abc"),
+                    frozen.then_some("2026-11-25T09:00:00Z")
+                ],
+            )
+            .unwrap();
+    }
+    let rubrics = store.intake_rubrics(team).unwrap();
+    assert_eq!(rubrics.len(), 1);
+    assert_eq!(rubrics[0].title, "Wethouder (algemeen profiel)");
+    assert!(rubrics[0]
+        .criteria
+        .iter()
+        .any(|c| c.id == "verbindend-leiderschap"));
+}
+
+#[test]
+fn utf16_offsets_convert_both_ways() {
+    let text = "aÖ🌷b";
+    assert_eq!(byte_to_utf16(text, 0), 0);
+    assert_eq!(byte_to_utf16(text, 3), 2);
+    assert_eq!(byte_to_utf16(text, 7), 4);
+    assert_eq!(utf16_to_byte(text, 2), Some(3));
+    assert_eq!(utf16_to_byte(text, 3), None, "inside the surrogate pair");
+    assert_eq!(utf16_to_byte(text, 4), Some(7));
+    assert_eq!(utf16_to_byte(text, 5), Some(8));
+    assert_eq!(utf16_to_byte(text, 6), None);
+}

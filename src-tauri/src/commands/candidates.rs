@@ -1,0 +1,85 @@
+//! Candidates: intake, the redaction review, freezing, deleting.
+//! Only `add_candidate`'s input, `candidate_identity` and the review of material that
+//! is not frozen yet carry identity strings; every other response names a code.
+
+use maatstaf_store::candidates::{
+    CandidateIdentity, CandidateListItem, CandidateRemoval, IdentityInput, IntakeRubric,
+    MaterialInput, MaterialReview, RedactionChoice,
+};
+use tauri::State;
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn list_candidates(
+    state: State<'_, AppState>,
+    team_id: i64,
+) -> Result<Vec<CandidateListItem>, IpcError> {
+    state.with_store(|s| Ok(s.candidates(team_id)?))
+}
+
+#[tauri::command]
+pub fn intake_rubrics(
+    state: State<'_, AppState>,
+    team_id: i64,
+) -> Result<Vec<IntakeRubric>, IpcError> {
+    state.with_store(|s| Ok(s.intake_rubrics(team_id)?))
+}
+
+/// Returns the new candidate's code, nothing else.
+#[tauri::command]
+pub fn add_candidate(
+    state: State<'_, AppState>,
+    team_id: i64,
+    identity: IdentityInput,
+    material: Vec<MaterialInput>,
+) -> Result<String, IpcError> {
+    state.with_store(|s| Ok(s.add_candidate(team_id, &identity, &material)?))
+}
+
+#[tauri::command]
+pub fn candidate_identity(
+    state: State<'_, AppState>,
+    team_id: i64,
+    code: String,
+) -> Result<CandidateIdentity, IpcError> {
+    state.with_store(|s| Ok(s.candidate_identity(team_id, &code)?))
+}
+
+#[tauri::command]
+pub fn material_review(
+    state: State<'_, AppState>,
+    team_id: i64,
+    material_id: i64,
+) -> Result<MaterialReview, IpcError> {
+    state.with_store(|s| Ok(s.material_review(team_id, material_id)?))
+}
+
+#[tauri::command]
+pub fn freeze_material(
+    state: State<'_, AppState>,
+    team_id: i64,
+    material_id: i64,
+    redactions: Vec<RedactionChoice>,
+) -> Result<MaterialReview, IpcError> {
+    state.with_store(|s| Ok(s.freeze_material(team_id, material_id, &redactions)?))
+}
+
+#[tauri::command]
+pub fn candidate_removal(
+    state: State<'_, AppState>,
+    team_id: i64,
+    code: String,
+) -> Result<CandidateRemoval, IpcError> {
+    state.with_store(|s| Ok(s.candidate_removal(team_id, &code)?))
+}
+
+#[tauri::command]
+pub fn delete_candidate(
+    state: State<'_, AppState>,
+    team_id: i64,
+    code: String,
+) -> Result<(), IpcError> {
+    state.with_store(|s| Ok(s.delete_candidate(team_id, &code)?))
+}

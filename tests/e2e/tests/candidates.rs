@@ -1,0 +1,267 @@
+//! Candidates in the real app: a member is added, a candidate taken in, the
+//! redaction proposals accepted plus one hand-drawn range, the text frozen; the
+//! list then shows only the code, and the blinded text none of the identity.
+
+use fantoccini::Locator;
+use maatstaf_e2e::{App, WAIT};
+use serde_json::json;
+
+const TEXT: &str =
+    include_str!("../../../crates/core/tests/blinding_corpus/03-ozdemir-antwoord/text.txt");
+/// The identity strings of that corpus text (its identity.toml and expect.toml).
+const IDENTITY: &[&str] = &[
+    "Sevda",
+    "Özdemir",
+    "Ozdemir",
+    "D66",
+    "1990-07-21",
+    "Ik ben 34",
+];
+
+async fn select_option(app: &App, css: &str, value: &str) {
+    app.wait_for(css)
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
+}
+
+/// Selects the first occurrence of `word` inside `css`, as a mouse drag would.
+async fn select_word(app: &App, css: &str, word: &str) {
+    app.client
+        .execute(
+            "const [css, word] = arguments;
+             const box = document.querySelector(css);
+             const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+               const at = n.data.indexOf(word);
+               if (at >= 0) {
+                 const range = document.createRange();
+                 range.setStart(n, at);
+                 range.setEnd(n, at + word.length);
+                 const sel = document.getSelection();
+                 sel.removeAllRanges();
+                 sel.addRange(range);
+                 return true;
+               }
+             }
+             throw new Error('word not found: ' + word);",
+            vec![json!(css), json!(word)],
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::start(data.path()).await;
+    app.wait_for("#team-list").await;
+
+    // A team of our own, with a secretary.
+    app.click("#new-team").await;
+    app.type_into("#team-name", "Gemeente Lindeveld").await;
+    app.click("#team-name-save").await;
+    app.wait_text("#team-detail-name", "Gemeente Lindeveld")
+        .await;
+    app.click("#add-member").await;
+    app.click("#member-save").await;
+    app.wait_text("#member-error", "Vul een naam in.").await;
+    app.type_into("#member-name", "Mirjam Bakker").await;
+    select_option(&app, "#member-role", "secretary").await;
+    app.type_into("#member-party", "Lokaal Belang").await;
+    app.click("#member-save").await;
+    let members = app.wait_text("#member-list", "Mirjam Bakker").await;
+    assert!(members.contains("Secretaris"), "{members}");
+    assert!(members.contains("Lokaal Belang"), "{members}");
+
+    // Intake. A bad birth date gets a Dutch message and saves nothing.
+    app.click("#nav-candidates").await;
+    app.wait_text("#candidates-team", "Gemeente Lindeveld")
+        .await;
+    app.click("#new-candidate").await;
+    app.wait_text("#privacy-note", "geen foto's").await;
+    app.type_into("#cand-name", "Sevda Özdemir").await;
+    app.type_into("#cand-party", "D66").await;
+    app.type_into("#cand-birth-date", "21-07-1990").await;
+    app.type_into("#cand-aliases-input", "Ozdemir").await;
+    app.click("#cand-aliases-add").await;
+    app.wait_text("#cand-aliases-items", "Ozdemir").await;
+    app.type_into("#criterion-id-0", "verbindend-leiderschap")
+        .await;
+    // WebDriver types a new line as the Enter key.
+    app.type_into("#answer-0", &TEXT.trim_end().replace('\n', "\u{E007}"))
+        .await;
+    app.click("#save-candidate").await;
+    app.wait_text("#cand-birth-date-error", "JJJJ-MM-DD").await;
+    app.type_into("#cand-birth-date", "1990-02-30").await;
+    app.click("#save-candidate").await;
+    app.wait_text("#cand-birth-date-error", "bestaande datum")
+        .await;
+    app.type_into("#cand-birth-date", "1990-07-21").await;
+    app.click("#save-candidate").await;
+    let notice = app
+        .wait_text("#candidates-notice", "Kandidaat opgeslagen als K-")
+        .await;
+    let code = notice
+        .split_whitespace()
+        .find(|w| w.starts_with("K-"))
+        .unwrap()
+        .trim_end_matches('.')
+        .to_owned();
+    assert_eq!(code.len(), 5, "{notice}");
+    let rows = app
+        .client
+        .find_all(Locator::Css("#candidate-list tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1, "the bad birth dates saved nothing");
+    let list = app.text("#candidate-list").await;
+    assert!(list.contains("concept"), "{list}");
+    for secret in IDENTITY {
+        assert!(!list.contains(secret), "the list shows {secret}: {list}");
+    }
+
+    // Review: accept every proposal, then redact "zwembad" by hand.
+    app.click(".review-material").await;
+    app.wait_text("#secretary-only", "secretaris").await;
+    let original = app.text("#original-text").await;
+    assert!(
+        original.contains("Ozdemir laat iedereen uitpraten"),
+        "{original}"
+    );
+    let proposals = app
+        .client
+        .find_all(Locator::Css("#original-text [data-proposal]"))
+        .await
+        .unwrap();
+    assert!(
+        proposals.len() >= 3,
+        "the name, the party and the age are proposed"
+    );
+    assert!(app
+        .wait_for("#freeze")
+        .await
+        .attr("disabled")
+        .await
+        .unwrap()
+        .is_some());
+    app.click("#accept-all").await;
+    select_word(&app, "#original-text", "zwembad").await;
+    app.wait_text("#manual-selection", "zwembad").await;
+    select_option(&app, "#manual-category", "place").await;
+    app.click("#add-manual").await;
+    app.wait_for("#original-text [data-manual]").await;
+    let preview = app.wait_text("#preview", "[plaats]").await;
+    assert!(!preview.contains("zwembad"), "{preview}");
+    for secret in IDENTITY {
+        assert!(
+            !preview.contains(secret),
+            "the preview shows {secret}: {preview}"
+        );
+    }
+    if let Some(path) = std::env::var_os("MAATSTAF_E2E_SCREENSHOT") {
+        app.client.set_window_rect(0, 0, 1280, 800).await.unwrap();
+        app.client
+            .execute(
+                "document.querySelector('#original-text [data-proposal]').focus()",
+                vec![],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        std::fs::write(path, app.client.screenshot().await.unwrap()).unwrap();
+    }
+
+    // Freeze: only the blinded text remains, with its hash.
+    app.click("#freeze").await;
+    let blinded = app.wait_text("#blinded-text", "[partij]").await;
+    for secret in IDENTITY.iter().chain(&["zwembad"]) {
+        assert!(
+            !blinded.contains(secret),
+            "the blinded text shows {secret}: {blinded}"
+        );
+    }
+    assert!(
+        blinded.contains("Zij bleken het over meer eens te zijn"),
+        "{blinded}"
+    );
+    let hash = app.text("#blinded-hash").await;
+    let hex = hash.rsplit(' ').next().unwrap();
+    assert!(
+        hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit()),
+        "{hash}"
+    );
+    assert!(app
+        .client
+        .find(Locator::Css("#original-text"))
+        .await
+        .is_err());
+
+    app.click("#back-to-list").await;
+    let row = format!("#candidate-list tr[data-code='{code}']");
+    let text = app.wait_text(&row, "geblindeerd").await;
+    assert!(text.contains(&hex[..8]), "the short hash is listed: {text}");
+    let page = app.page_text().await;
+    for secret in IDENTITY {
+        assert!(!page.contains(secret), "the page shows {secret}");
+    }
+
+    // The frozen text opens read-only.
+    app.click(".review-material").await;
+    app.wait_text("#blinded-text", "[partij]").await;
+    assert!(app.client.find(Locator::Css("#freeze")).await.is_err());
+
+    assert_eq!(app.csp_violations().await, Vec::<String>::new());
+    app.quit().await;
+}
+
+/// Clicks the `class` button in the member list row of `name`.
+async fn click_member_button(app: &App, name: &str, class: &str) {
+    let xpath = format!(
+        "//ul[@id='member-list']/li[.//span[contains(@class,'member-name') and normalize-space()='{name}']]//button[contains(@class,'{class}')]"
+    );
+    app.client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|e| panic!("no {class} button for {name}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn members_are_edited_and_removed_with_a_confirmation_that_names_them() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::start(data.path()).await;
+    app.wait_text("#team-detail", "Anneke de Wit").await;
+    app.click("#add-member").await;
+    app.type_into("#member-name", "Joost Veen").await;
+    app.click("#member-save").await;
+    app.wait_text("#member-list", "Joost Veen").await;
+
+    click_member_button(&app, "Joost Veen", "edit-member").await;
+    app.type_into("#member-name", "   ").await;
+    app.click("#member-save").await;
+    app.wait_text("#member-error", "Vul een naam in.").await;
+    app.type_into("#member-name", "Joost van der Veen").await;
+    select_option(&app, "#member-role", "committee").await;
+    app.click("#member-save").await;
+    let list = app.wait_text("#member-list", "Joost van der Veen").await;
+    assert!(list.contains("Commissielid"), "{list}");
+
+    click_member_button(&app, "Joost van der Veen", "remove-member").await;
+    let body = app
+        .wait_text("#remove-member-body", "Joost van der Veen")
+        .await;
+    assert!(body.contains("Commissielid"), "{body}");
+    app.click("#remove-member-confirm").await;
+    let t0 = std::time::Instant::now();
+    while app.text("#member-list").await.contains("Joost") {
+        assert!(t0.elapsed() < WAIT, "the member stayed in the list");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.quit().await;
+}

@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import Candidates from "./Candidates.svelte";
+import { i18n } from "../../lib/i18n.svelte";
+
+const original = "🌷 Özdemir woont in Deventer.";
+let calls: [string, any][];
+let frozen: boolean;
+
+beforeEach(() => {
+  i18n.lang = "nl";
+  calls = [];
+  frozen = false;
+  mockIPC((cmd, args) => {
+    const a = args as Record<string, any>;
+    calls.push([cmd, a]);
+    switch (cmd) {
+      case "list_teams":
+        return [{ id: 4, name: "Lindeveld", is_demo: false, created_at: "2026-11-25T08:00:00Z", members: 1, candidates: 1 }];
+      case "list_candidates":
+        return [
+          {
+            id: 1,
+            code: "K-7F3",
+            blinded: frozen,
+            material: [
+              { id: 9, kind: "motivation", criterion: null, frozen, short_hash: frozen ? "abcdef12" : null },
+            ],
+          },
+        ];
+      case "intake_rubrics":
+        return [];
+      case "material_review":
+        return {
+          id: 9,
+          code: "K-7F3",
+          kind: "motivation",
+          criterion: null,
+          lang: "nl",
+          original,
+          proposals: [
+            { start: 3, end: 10, byte_start: 5, byte_end: 13, category: "name", replacement: "de kandidaat" },
+            { start: 20, end: 28, byte_start: 23, byte_end: 31, category: "place", replacement: "[plaats]" },
+          ],
+          placeholders: { other: "[weggelaten]", place: "[plaats]" },
+          blinded: null,
+        };
+      case "freeze_material":
+        frozen = true;
+        return {
+          id: 9,
+          code: "K-7F3",
+          kind: "motivation",
+          criterion: null,
+          lang: "nl",
+          original: null,
+          proposals: [],
+          placeholders: {},
+          blinded: {
+            text: "🌷 de kandidaat woont in Deventer.",
+            sha256: "abcdef12".padEnd(64, "0"),
+            frozen_at: "2026-11-25T09:00:00Z",
+            redactions: [{ out_start: 3, out_end: 15, category: "name" }],
+          },
+        };
+    }
+    throw new Error(`unexpected command ${cmd}`);
+  });
+});
+
+afterEach(() => clearMocks());
+
+describe("candidates", () => {
+  it("lists candidates by code with their status", async () => {
+    render(Candidates);
+    expect(await screen.findByText("K-7F3")).toBeTruthy();
+    expect(screen.getAllByText("concept").length).toBeGreaterThan(0);
+    expect(screen.getByText("Motivatie")).toBeTruthy();
+  });
+
+  it("refuses a bad birth date in Dutch and sends nothing", async () => {
+    render(Candidates);
+    await fireEvent.click(await screen.findByText("Nieuwe kandidaat"));
+    expect(screen.getByText(/neemt geen foto's op/)).toBeTruthy();
+    await fireEvent.input(screen.getByLabelText("Naam"), { target: { value: "Sevda Özdemir" } });
+    await fireEvent.input(screen.getByLabelText(/Geboortedatum/), { target: { value: "1990-02-30" } });
+    await fireEvent.input(screen.getByLabelText("Motivatie"), { target: { value: "Ik wil het." } });
+    await fireEvent.click(screen.getByText("Kandidaat opslaan"));
+    expect(await screen.findByText(/Vul de geboortedatum in als JJJJ-MM-DD/)).toBeTruthy();
+    expect(calls.some(([c]) => c === "add_candidate")).toBe(false);
+  });
+
+  it("shows the original verbatim with highlights, and freezes only after every proposal is decided", async () => {
+    render(Candidates);
+    await fireEvent.click(await screen.findByText("Beoordelen"));
+    const box = await screen.findByText((_, el) => el?.id === "original-text");
+    expect(box.textContent).toBe(original);
+    const freeze = screen.getByText("Blinderen en vastzetten") as HTMLButtonElement;
+    expect(freeze.disabled).toBe(true);
+    await fireEvent.click(screen.getAllByText("Accepteren")[0]);
+    await fireEvent.click(screen.getAllByText("Afwijzen")[1]);
+    expect(document.getElementById("preview")!.textContent).toBe("🌷 de kandidaat woont in Deventer.");
+    expect(freeze.disabled).toBe(false);
+    await fireEvent.click(freeze);
+    expect(await screen.findByText(/SHA-256: abcdef12/)).toBeTruthy();
+    const sent = calls.find(([c]) => c === "freeze_material")![1];
+    expect(sent.redactions).toEqual([{ start: 3, end: 10, category: "name", replacement: "de kandidaat" }]);
+    expect(document.getElementById("original-text")).toBeNull();
+    expect(document.body.textContent).not.toContain("Özdemir");
+  });
+});
