@@ -7,6 +7,7 @@ mod demo_seed;
 pub mod error;
 pub mod ledger;
 mod open;
+pub mod scoring;
 pub mod settings;
 pub mod teams;
 
