@@ -71,9 +71,7 @@ impl From<StoreError> for IpcError {
             | StoreError::LedgerDamaged { .. }
             | StoreError::KeyDamaged { .. }
             | StoreError::Sqlite(_)
-            | StoreError::Migration(_) => {
-                IpcError::new("db_error", detail)
-            }
+            | StoreError::Migration(_) => IpcError::new("db_error", detail),
         }
     }
 }

@@ -67,14 +67,7 @@ pub fn comparison_sheet(
     heading: &str,
     lang: Lang,
 ) -> String {
-    let name = |id: &str| {
-        escape(
-            assessor_names
-                .get(id)
-                .map(String::as_str)
-                .unwrap_or(id),
-        )
-    };
+    let name = |id: &str| escape(assessor_names.get(id).map(String::as_str).unwrap_or(id));
     let mut b = String::new();
     let _ = writeln!(b, "<h1>{}</h1>", escape(heading));
     let _ = writeln!(
@@ -107,7 +100,12 @@ pub fn comparison_sheet(
     b.push_str(say(lang, "Kandidaat", "Candidate"));
     b.push_str("</th>");
     for c in &sheet.criteria {
-        let _ = write!(b, "<th>{} <span class=\"muted\">({}%)", escape(&c.name), c.weight);
+        let _ = write!(
+            b,
+            "<th>{} <span class=\"muted\">({}%)",
+            escape(&c.name),
+            c.weight
+        );
         if let Some(k) = c.knockout {
             let _ = write!(b, " · {} &lt; {k}", say(lang, "knock-out", "knockout"));
         }
@@ -121,7 +119,11 @@ pub fn comparison_sheet(
     for row in &sheet.candidates {
         let _ = write!(b, "<tr><th>{}", escape(&row.code));
         if row.knocked_out {
-            let _ = write!(b, "<br><span class=\"out\">{}</span>", say(lang, "knock-out", "knocked out"));
+            let _ = write!(
+                b,
+                "<br><span class=\"out\">{}</span>",
+                say(lang, "knock-out", "knocked out")
+            );
         }
         b.push_str("</th>");
         for cell in &row.cells {
@@ -133,8 +135,14 @@ pub fn comparison_sheet(
             let _ = write!(b, "<td class=\"{class}\">");
             for entry in &cell.entries {
                 match entry {
-                    CellEntry::Scored { assessor, level, .. } => {
-                        let _ = write!(b, "{}: <span class=\"level\">{level}</span><br>", name(assessor));
+                    CellEntry::Scored {
+                        assessor, level, ..
+                    } => {
+                        let _ = write!(
+                            b,
+                            "{}: <span class=\"level\">{level}</span><br>",
+                            name(assessor)
+                        );
                     }
                     CellEntry::Excluded { assessor } => {
                         let _ = write!(
@@ -161,7 +169,11 @@ pub fn comparison_sheet(
             }
             match &cell.knockout {
                 Knockout::Out => {
-                    let _ = write!(b, "<br><span class=\"out\">{}</span>", say(lang, "onder knock-outgrens", "below knockout"));
+                    let _ = write!(
+                        b,
+                        "<br><span class=\"out\">{}</span>",
+                        say(lang, "onder knock-outgrens", "below knockout")
+                    );
                 }
                 Knockout::Warning { assessors } => {
                     let who: Vec<String> = assessors.iter().map(|a| name(a)).collect();
@@ -182,17 +194,30 @@ pub fn comparison_sheet(
             let _ = write!(b, "{}: {total}<br>", name(&t.assessor));
         }
         if let Some(mean) = row.mean_total {
-            let _ = write!(b, "<strong>{} {}</strong>", say(lang, "gem.", "mean"), number(lang, mean));
+            let _ = write!(
+                b,
+                "<strong>{} {}</strong>",
+                say(lang, "gem.", "mean"),
+                number(lang, mean)
+            );
         }
         b.push_str("</td></tr>\n");
     }
     b.push_str("</tbody>\n</table>\n");
 
-    let _ = writeln!(b, "<h2>{}</h2>", say(lang, "Onderbouwingen", "Evidence notes"));
+    let _ = writeln!(
+        b,
+        "<h2>{}</h2>",
+        say(lang, "Onderbouwingen", "Evidence notes")
+    );
     for row in &sheet.candidates {
         let _ = writeln!(b, "<section><h3>{}</h3>", escape(&row.code));
         for (criterion, cell) in sheet.criteria.iter().zip(&row.cells) {
-            let _ = writeln!(b, "<h4>{}</h4><ul class=\"notes\">", escape(&criterion.name));
+            let _ = writeln!(
+                b,
+                "<h4>{}</h4><ul class=\"notes\">",
+                escape(&criterion.name)
+            );
             for entry in &cell.entries {
                 if let CellEntry::Scored {
                     assessor,
@@ -201,7 +226,12 @@ pub fn comparison_sheet(
                     reason,
                 } = entry
                 {
-                    let _ = write!(b, "<li><strong>{} ({level})</strong>: {}", name(assessor), escape(evidence));
+                    let _ = write!(
+                        b,
+                        "<li><strong>{} ({level})</strong>: {}",
+                        name(assessor),
+                        escape(evidence)
+                    );
                     if let Some(reason) = reason {
                         let _ = write!(
                             b,

@@ -181,7 +181,10 @@ fn load_round(conn: &Connection, team_id: i64, number: u32) -> Result<Round> {
             |r| r.get(0),
         )
         .optional()?;
-    let round: Round = parse("round", &json.ok_or(ScoringStoreError::NoSuchRound(number))?)?;
+    let round: Round = parse(
+        "round",
+        &json.ok_or(ScoringStoreError::NoSuchRound(number))?,
+    )?;
     round.verify()?;
     Ok(round)
 }
@@ -229,9 +232,12 @@ fn load_selection(conn: &Connection, team_id: i64) -> Result<SelectionState> {
 }
 
 fn load_declarations(conn: &Connection, team_id: i64) -> Result<Vec<(i64, ConflictDeclaration)>> {
-    let mut stmt = conn
-        .prepare("SELECT id, declaration FROM conflict_declarations WHERE team_id = ?1 ORDER BY id")?;
-    let rows = stmt.query_map([team_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let mut stmt = conn.prepare(
+        "SELECT id, declaration FROM conflict_declarations WHERE team_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([team_id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
     let mut out = Vec::new();
     for row in rows {
         let (id, json) = row?;
@@ -544,7 +550,12 @@ pub(crate) fn submit(
     Ok(())
 }
 
-pub(crate) fn reveal(tx: &Transaction<'_>, team_id: i64, actor_member: i64, number: u32) -> Result<()> {
+pub(crate) fn reveal(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    actor_member: i64,
+    number: u32,
+) -> Result<()> {
     let (actor, who) = member(tx, team_id, actor_member)?;
     let mut round = load_round(tx, team_id, number)?;
     let sheets = load_sheets(tx, team_id, number)?;
@@ -597,7 +608,12 @@ pub(crate) fn declare(
     let id: i64 = tx.query_row(
         "SELECT id FROM conflict_declarations
          WHERE team_id = ?1 AND member_id = ?2 AND candidate_code = ?3 AND kind = ?4",
-        params![team_id, actor_member, candidate_code, to_json(&kind).trim_matches('"')],
+        params![
+            team_id,
+            actor_member,
+            candidate_code,
+            to_json(&kind).trim_matches('"')
+        ],
         |r| r.get(0),
     )?;
     let entry = if kind == ConflictKind::RecognisesPerson {
@@ -656,13 +672,21 @@ fn apply_to_open_round(
         &mut sheets,
     )?;
     update_round(tx, team_id, &round)?;
-    for sheet in sheets.iter().filter(|s| s.assessor() == declaration.assessor) {
+    for sheet in sheets
+        .iter()
+        .filter(|s| s.assessor() == declaration.assessor)
+    {
         upsert_sheet(tx, team_id, sheet)?;
     }
     Ok(())
 }
 
-pub(crate) fn set_pin_hash(tx: &Transaction<'_>, team_id: i64, member_id: i64, hash: &str) -> Result<()> {
+pub(crate) fn set_pin_hash(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    member_id: i64,
+    hash: &str,
+) -> Result<()> {
     member(tx, team_id, member_id)?;
     let changed = tx.execute(
         "INSERT INTO member_pins (member_id, pin_hash, set_at) VALUES (?1, ?2, ?3)
@@ -815,10 +839,19 @@ impl Store {
             .collect();
         let team = self.team(team_id)?;
         let heading = match lang {
-            maatstaf_core::i18n::Lang::Nl => format!("Vergelijkingsblad ronde {number} — {}", team.name),
-            maatstaf_core::i18n::Lang::En => format!("Comparison sheet round {number} — {}", team.name),
+            maatstaf_core::i18n::Lang::Nl => {
+                format!("Vergelijkingsblad ronde {number} — {}", team.name)
+            }
+            maatstaf_core::i18n::Lang::En => {
+                format!("Comparison sheet round {number} — {}", team.name)
+            }
         };
-        Ok(maatstaf_core::html::comparison_sheet(&comparison, &names, &heading, lang))
+        Ok(maatstaf_core::html::comparison_sheet(
+            &comparison,
+            &names,
+            &heading,
+            lang,
+        ))
     }
 
     // --- round lifecycle -----------------------------------------------------
@@ -871,7 +904,13 @@ impl Store {
     }
 
     /// Saves one cell of the actor's own draft (autosave).
-    pub fn save_score(&mut self, team_id: i64, actor_member: i64, number: u32, score: Score) -> Result<()> {
+    pub fn save_score(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        number: u32,
+        score: Score,
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
         save_score(&tx, team_id, actor_member, number, score)?;
         tx.commit()?;
@@ -934,7 +973,11 @@ impl Store {
 
     /// The declarations `viewer` may see: their own, or every one for the chair (who
     /// decides overrides).
-    pub fn conflict_declarations(&self, team_id: i64, viewer: i64) -> Result<Vec<StoredDeclaration>> {
+    pub fn conflict_declarations(
+        &self,
+        team_id: i64,
+        viewer: i64,
+    ) -> Result<Vec<StoredDeclaration>> {
         let (actor, _) = member(&self.conn, team_id, viewer)?;
         let policy = load_policy(&self.conn, team_id)?;
         Ok(load_declarations(&self.conn, team_id)?
@@ -1036,7 +1079,9 @@ impl Store {
         let last = latest_round_number(&tx, team_id)?.ok_or(ScoringStoreError::NoRounds)?;
         let round = load_round(&tx, team_id, last)?;
         let mut state = load_selection(&tx, team_id)?;
-        let decision = state.decide(&actor, &round, choices, &clock::now())?.clone();
+        let decision = state
+            .decide(&actor, &round, choices, &clock::now())?
+            .clone();
         save_selection(&tx, team_id, &state)?;
         let reasons: Vec<serde_json::Value> = decision
             .choices
@@ -1072,7 +1117,13 @@ impl Store {
         } else {
             reason.trim().to_owned()
         };
-        ledger::append(&tx, team_id, &who, EntryKind::Unblinded, json!({ "reason": reason }))?;
+        ledger::append(
+            &tx,
+            team_id,
+            &who,
+            EntryKind::Unblinded,
+            json!({ "reason": reason }),
+        )?;
         tx.commit()?;
         self.unblinded_candidates(team_id)
     }

@@ -132,9 +132,7 @@ pub fn open_round(
     assessors: Vec<AssessorChoice>,
 ) -> Result<u32, IpcError> {
     let me = acting(&sessions, team_id)?;
-    state.with_store(|s| {
-        Ok(s.open_round(team_id, me, rubric_version_id, candidates, assessors)?)
-    })
+    state.with_store(|s| Ok(s.open_round(team_id, me, rubric_version_id, candidates, assessors)?))
 }
 
 #[tauri::command]
@@ -216,15 +214,16 @@ pub fn export_comparison_html(
         Ok(s.comparison_html(team_id, me, round, lang)?)
     })?;
     let dir = state.data_dir.join("exports");
-    let unusable = |e: std::io::Error| {
-        IpcError::new("data_dir_unusable", e).with("path", dir.display())
-    };
+    let unusable =
+        |e: std::io::Error| IpcError::new("data_dir_unusable", e).with("path", dir.display());
     std::fs::create_dir_all(&dir).map_err(unusable)?;
     let mut n = 1;
     let mut path = dir.join(format!("vergelijkingsblad-team{team_id}-ronde{round}.html"));
     while path.exists() {
         n += 1;
-        path = dir.join(format!("vergelijkingsblad-team{team_id}-ronde{round}-{n}.html"));
+        path = dir.join(format!(
+            "vergelijkingsblad-team{team_id}-ronde{round}-{n}.html"
+        ));
     }
     std::fs::write(&path, html).map_err(unusable)?;
     Ok(path.display().to_string())

@@ -170,11 +170,17 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     app.wait_for("#comparison-table").await;
     let round1 = app.text("#comparison-table").await;
     assert!(round1.contains("K-7F3") && round1.contains("K-R4M"));
-    assert!(exists(&app, "td[data-large='true']").await, "round 1 has a large disagreement");
+    assert!(
+        exists(&app, "td[data-large='true']").await,
+        "round 1 has a large disagreement"
+    );
     assert_blind(&app, "on the revealed round 1").await;
     app.click("#next-round").await;
     app.wait_text("#round-progress", "0 van 3 ingeleverd").await;
-    assert!(exists(&app, "#waiting").await, "the chair does not score this round");
+    assert!(
+        exists(&app, "#waiting").await,
+        "the chair does not score this round"
+    );
 
     // Gerrit scores candidate by candidate and changes one level, with a reason.
     switch_to(&app, GERRIT).await;
@@ -183,7 +189,12 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     score_sheet(
         &app,
         "E2E-GERRIT",
-        Some(("K-R4M", "Integriteit", 2, "Na bespreking: melden in het college is een stap.")),
+        Some((
+            "K-R4M",
+            "Integriteit",
+            2,
+            "Na bespreking: melden in het college is een stap.",
+        )),
     )
     .await;
     assert_blind(&app, "while Gerrit scores").await;
@@ -199,9 +210,15 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     );
     let order_p = app.text("#candidate-order").await;
     let text = inner_text(&app).await;
-    assert!(!text.contains("E2E-GERRIT"), "Gerrit's notes are not on Priya's screen");
+    assert!(
+        !text.contains("E2E-GERRIT"),
+        "Gerrit's notes are not on Priya's screen"
+    );
     let log = ipc_log(&app).await;
-    let switched = log.iter().rposition(|r| r.starts_with("switch_assessor")).unwrap();
+    let switched = log
+        .iter()
+        .rposition(|r| r.starts_with("switch_assessor"))
+        .unwrap();
     assert!(
         !log[switched..].iter().any(|r| r.contains("E2E-GERRIT")),
         "no IPC response after the switch to Priya carries Gerrit's notes"
@@ -233,7 +250,10 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
             .iter()
             .filter(|t| r.contains(*t))
             .count();
-        assert!(owners <= 1, "a round view carried two assessors' notes: {r}");
+        assert!(
+            owners <= 1,
+            "a round view carried two assessors' notes: {r}"
+        );
     }
 
     // The chair reveals round 2: every assessor's note and Gerrit's reason are there.
@@ -264,8 +284,11 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     // Decision, then the chair unblinds: now the names appear next to the codes.
     app.type_into("#portfolio-0", "Wonen").await;
     app.click("#choose-0-K-7F3").await;
-    app.type_into("#decision-reason-0", "Sterkste onderbouwing op alle criteria, geen knock-out.")
-        .await;
+    app.type_into(
+        "#decision-reason-0",
+        "Sterkste onderbouwing op alle criteria, geen knock-out.",
+    )
+    .await;
     app.click("#record-decision").await;
     app.wait_text("#decision-recorded", "Wonen").await;
     assert_blind(&app, "after the decision").await;
@@ -282,7 +305,8 @@ async fn a_wrong_pin_shows_nothing_of_the_sheet() {
     let data = tempfile::tempdir().unwrap();
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
-    app.click(&format!("button[data-member=\"{}\"]", GERRIT.0)).await;
+    app.click(&format!("button[data-member=\"{}\"]", GERRIT.0))
+        .await;
     app.type_into("#pin-input", "9999").await;
     app.click("#pin-submit").await;
     app.wait_text("#pin-error", "klopt niet").await;
@@ -337,7 +361,11 @@ async fn a_submitted_sheet_survives_kill_9_right_after_submit() {
         .filter(|(pid, args)| candidates.contains(pid) && args.contains("maatstaf-app"))
         .map(|(pid, _)| pid)
         .collect();
-    assert_eq!(ours.len(), 1, "exactly one app below our tauri-driver: {ours:?}");
+    assert_eq!(
+        ours.len(),
+        1,
+        "exactly one app below our tauri-driver: {ours:?}"
+    );
     let status = Command::new("kill")
         .args(["-9", &ours[0].to_string()])
         .status()

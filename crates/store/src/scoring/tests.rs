@@ -55,21 +55,34 @@ fn fill_like_round_one(store: &mut Store, d: &Demo, member: i64, round: u32, tag
         panic!("an assessor of an open round gets the scoring view");
     };
     for cell in &work.cells {
-        let row = comparison.candidates.iter().find(|r| r.code == cell.candidate).unwrap();
-        let c = row.cells.iter().find(|c| c.criterion == cell.criterion).unwrap();
+        let row = comparison
+            .candidates
+            .iter()
+            .find(|r| r.code == cell.candidate)
+            .unwrap();
+        let c = row
+            .cells
+            .iter()
+            .find(|c| c.criterion == cell.criterion)
+            .unwrap();
         let level = c
             .entries
             .iter()
             .find_map(|e| match e {
-                CellEntry::Scored { assessor, level, .. } if *assessor == member.to_string() => {
-                    Some(*level)
-                }
+                CellEntry::Scored {
+                    assessor, level, ..
+                } if *assessor == member.to_string() => Some(*level),
                 _ => None,
             })
             .unwrap();
         let note = format!("{tag} {}/{}", cell.candidate, cell.criterion);
         store
-            .save_score(d.team, member, round, score(&cell.candidate, &cell.criterion, level, &note))
+            .save_score(
+                d.team,
+                member,
+                round,
+                score(&cell.candidate, &cell.criterion, level, &note),
+            )
             .unwrap();
     }
 }
@@ -88,18 +101,36 @@ fn a_fresh_folder_has_a_revealed_demo_round_with_a_large_disagreement() {
     assert_eq!(overview.candidates, ["K-2XH", "K-7F3", "K-R4M"]);
     assert_eq!(overview.rounds.len(), 1);
     assert_eq!(overview.rounds[0].state, "revealed");
-    assert_eq!(overview.rounds[0].progress, RoundProgress { submitted: 3, total: 3 });
+    assert_eq!(
+        overview.rounds[0].progress,
+        RoundProgress {
+            submitted: 3,
+            total: 3
+        }
+    );
     assert!(overview.members.iter().filter(|m| m.has_pin).count() >= 4);
 
     let RoundView::Revealed { comparison } = store.round_view(d.team, d.chair, 1).unwrap() else {
         panic!("revealed");
     };
     assert_eq!(comparison.assessors.len(), 3);
-    let r4m = comparison.candidates.iter().find(|r| r.code == "K-R4M").unwrap();
-    let integrity = r4m.cells.iter().find(|c| c.criterion == "integriteit").unwrap();
+    let r4m = comparison
+        .candidates
+        .iter()
+        .find(|r| r.code == "K-R4M")
+        .unwrap();
+    let integrity = r4m
+        .cells
+        .iter()
+        .find(|c| c.criterion == "integriteit")
+        .unwrap();
     assert!(integrity.large_disagreement);
     assert!(r4m.mean_total.unwrap() < 40.0);
-    let f3 = comparison.candidates.iter().find(|r| r.code == "K-7F3").unwrap();
+    let f3 = comparison
+        .candidates
+        .iter()
+        .find(|r| r.code == "K-7F3")
+        .unwrap();
     assert!(f3.mean_total.unwrap() > 80.0);
 
     let kinds = ledger_kinds(&store, d.team);
@@ -112,7 +143,13 @@ fn a_fresh_folder_has_a_revealed_demo_round_with_a_large_disagreement() {
     ] {
         assert!(kinds.contains(&kind), "{kind:?} in {kinds:?}");
     }
-    assert_eq!(kinds.iter().filter(|k| **k == EntryKind::ScoreSubmitted).count(), 3);
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == EntryKind::ScoreSubmitted)
+            .count(),
+        3
+    );
     assert!(store.verify_ledgers().unwrap().iter().all(|s| s.intact));
 }
 
@@ -120,7 +157,13 @@ fn a_fresh_folder_has_a_revealed_demo_round_with_a_large_disagreement() {
 fn the_demo_material_and_views_hold_no_identity() {
     let (_dir, store) = store();
     let d = demo(&store);
-    let names = ["Sanne Hoekstra", "Hoekstra", "Mehmet Yildiz", "Yildiz", "Linden-Bakker"];
+    let names = [
+        "Sanne Hoekstra",
+        "Hoekstra",
+        "Mehmet Yildiz",
+        "Yildiz",
+        "Linden-Bakker",
+    ];
     let material = store.round_material(d.team, d.gerrit, 1).unwrap();
     assert_eq!(material.len(), 3);
     let json = serde_json::to_string(&material).unwrap()
@@ -150,14 +193,26 @@ fn before_the_reveal_an_assessor_sees_only_their_own_sheet() {
         let json = serde_json::to_string(&view).unwrap();
         assert!(!json.contains(others), "viewer {viewer} saw {others}");
         assert!(json.contains(own));
-        for other in [d.gerrit, d.priya, d.marloes].into_iter().filter(|m| *m != viewer) {
+        for other in [d.gerrit, d.priya, d.marloes]
+            .into_iter()
+            .filter(|m| *m != viewer)
+        {
             let sheet_of_other = format!("\"assessor\":\"{other}\",\"round\"");
-            assert!(!json.contains(&sheet_of_other), "viewer {viewer} got {other}'s sheet");
+            assert!(
+                !json.contains(&sheet_of_other),
+                "viewer {viewer} got {other}'s sheet"
+            );
         }
         let RoundView::Scoring { progress, .. } = view else {
             panic!("scoring view before the reveal");
         };
-        assert_eq!(progress, RoundProgress { submitted: 1, total: 3 });
+        assert_eq!(
+            progress,
+            RoundProgress {
+                submitted: 1,
+                total: 3
+            }
+        );
     }
     // The chair does not score in this round: a count, nothing else.
     let chair = serde_json::to_string(&store.round_view(d.team, d.chair, 2).unwrap()).unwrap();
@@ -188,15 +243,26 @@ fn a_submit_is_one_transaction_and_a_submitted_sheet_is_final() {
     drop(store);
     let mut store = Store::open_in(dir.path()).unwrap();
     let sheets = load_sheets(&store.conn, d.team, 2).unwrap();
-    let sheet = sheets.iter().find(|s| s.assessor() == d.gerrit.to_string()).unwrap();
+    let sheet = sheets
+        .iter()
+        .find(|s| s.assessor() == d.gerrit.to_string())
+        .unwrap();
     assert!(matches!(sheet.status(), SheetStatus::Submitted { .. }));
     assert_eq!(last.payload["sheet_sha256"], content_sha256(sheet));
 
     // Neither the core nor the database lets it change.
     let err = store
-        .save_score(d.team, d.gerrit, 2, score("K-7F3", "integriteit", 1, "anders"))
+        .save_score(
+            d.team,
+            d.gerrit,
+            2,
+            score("K-7F3", "integriteit", 1, "anders"),
+        )
         .unwrap_err();
-    assert!(matches!(err, ScoringStoreError::Scoring(ScoringError::SheetLocked)), "{err}");
+    assert!(
+        matches!(err, ScoringStoreError::Scoring(ScoringError::SheetLocked)),
+        "{err}"
+    );
     let raw = store.conn.execute(
         "UPDATE score_sheets SET sheet = '{}' WHERE team_id = ?1 AND round = 2",
         [d.team],
@@ -212,7 +278,12 @@ fn bad_scores_and_incomplete_sheets_change_nothing() {
     let d = demo(&store);
     store.open_next_round(d.team, d.chair).unwrap();
     store
-        .save_score(d.team, d.priya, 2, score("K-7F3", "integriteit", 4, "eerste"))
+        .save_score(
+            d.team,
+            d.priya,
+            2,
+            score("K-7F3", "integriteit", 4, "eerste"),
+        )
         .unwrap();
     let snapshot = |store: &Store| {
         (
@@ -225,7 +296,12 @@ fn bad_scores_and_incomplete_sheets_change_nothing() {
         score("K-7F3", "integriteit", 9, "buiten de schaal"),
         score("K-XXX", "integriteit", 3, "onbekende kandidaat"),
         score("K-7F3", "bestaat-niet", 3, "onbekend criterium"),
-        score("K-7F3", "integriteit", 3, &"x".repeat(scoring::MAX_EVIDENCE_CHARS + 1)),
+        score(
+            "K-7F3",
+            "integriteit",
+            3,
+            &"x".repeat(scoring::MAX_EVIDENCE_CHARS + 1),
+        ),
     ];
     for s in bad {
         assert!(store.save_score(d.team, d.priya, 2, s).is_err());
@@ -236,7 +312,10 @@ fn bad_scores_and_incomplete_sheets_change_nothing() {
         .is_err());
     let err = store.submit_sheet(d.team, d.priya, 2).unwrap_err();
     assert!(
-        matches!(err, ScoringStoreError::Scoring(ScoringError::Incomplete { missing: 17 })),
+        matches!(
+            err,
+            ScoringStoreError::Scoring(ScoringError::Incomplete { missing: 17 })
+        ),
         "{err}"
     );
     assert_eq!(snapshot(&store), before);
@@ -252,7 +331,12 @@ fn a_re_score_needs_reasons_keeps_the_old_round_and_is_logged() {
     store.open_next_round(d.team, d.chair).unwrap();
     fill_like_round_one(&mut store, &d, d.gerrit, 2, "herzien");
     store
-        .save_score(d.team, d.gerrit, 2, score("K-R4M", "integriteit", 2, "na bespreking"))
+        .save_score(
+            d.team,
+            d.gerrit,
+            2,
+            score("K-R4M", "integriteit", 2, "na bespreking"),
+        )
         .unwrap();
     let err = store.submit_sheet(d.team, d.gerrit, 2).unwrap_err();
     assert!(
@@ -269,7 +353,10 @@ fn a_re_score_needs_reasons_keeps_the_old_round_and_is_logged() {
     let entries = store.ledger(d.team).unwrap();
     let revised = entries.last().unwrap();
     assert_eq!(revised.kind, EntryKind::ScoreRevised);
-    assert!(revised.payload["reason"].as_str().unwrap().contains("college"));
+    assert!(revised.payload["reason"]
+        .as_str()
+        .unwrap()
+        .contains("college"));
     assert_eq!(revised.payload["changes"][0]["old"], 1);
     assert_eq!(revised.payload["changes"][0]["new"], 2);
 
@@ -318,21 +405,33 @@ fn the_chair_closes_a_round_and_the_missing_are_recorded() {
     store.submit_sheet(d.team, d.marloes, 2).unwrap();
     let err = store.reveal_round(d.team, d.chair, 2).unwrap_err();
     assert!(
-        matches!(err, ScoringStoreError::Scoring(ScoringError::NotAllSubmitted { missing: 2 })),
+        matches!(
+            err,
+            ScoringStoreError::Scoring(ScoringError::NotAllSubmitted { missing: 2 })
+        ),
         "{err}"
     );
-    assert!(store.close_round(d.team, d.gerrit, 2).is_err(), "chair only");
+    assert!(
+        store.close_round(d.team, d.gerrit, 2).is_err(),
+        "chair only"
+    );
     store.close_round(d.team, d.chair, 2).unwrap();
     let closed = store.ledger(d.team).unwrap().last().unwrap().clone();
     assert_eq!(closed.kind, EntryKind::RoundClosed);
     let mut missing = vec![d.gerrit.to_string(), d.priya.to_string()];
     missing.sort();
-    assert_eq!(closed.payload["missing_assessors"], serde_json::json!(missing));
+    assert_eq!(
+        closed.payload["missing_assessors"],
+        serde_json::json!(missing)
+    );
     store.reveal_round(d.team, d.chair, 2).unwrap();
     let RoundView::Revealed { comparison } = store.round_view(d.team, d.priya, 2).unwrap() else {
         panic!("revealed");
     };
-    assert_eq!(comparison.assessors.iter().filter(|a| a.submitted).count(), 1);
+    assert_eq!(
+        comparison.assessors.iter().filter(|a| a.submitted).count(),
+        1
+    );
 }
 
 #[test]
@@ -351,12 +450,20 @@ fn pins_are_hashed_checked_and_not_replaced() {
         store.set_pin(d.team, d.trainer, "1111", &salt),
         Err(ScoringStoreError::Pin(PinError::TooEasy))
     ));
-    assert!(!store.scoring_members(d.team).unwrap().iter().any(|m| m.id == d.trainer && m.has_pin));
+    assert!(!store
+        .scoring_members(d.team)
+        .unwrap()
+        .iter()
+        .any(|m| m.id == d.trainer && m.has_pin));
     store.set_pin(d.team, d.trainer, "8024", &salt).unwrap();
     assert!(store.check_member_pin(d.team, d.trainer, "8024").unwrap());
     let stored: String = store
         .conn
-        .query_row("SELECT pin_hash FROM member_pins WHERE member_id = ?1", [d.trainer], |r| r.get(0))
+        .query_row(
+            "SELECT pin_hash FROM member_pins WHERE member_id = ?1",
+            [d.trainer],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(stored.starts_with("$argon2id$") && !stored.contains("8024"));
     // A member of another team cannot be used here.
@@ -373,7 +480,12 @@ fn a_family_tie_declared_during_a_round_excludes_and_is_logged_without_names() {
     let d = demo(&store);
     store.open_next_round(d.team, d.chair).unwrap();
     store
-        .save_score(d.team, d.priya, 2, score("K-2XH", "integriteit", 3, "concept"))
+        .save_score(
+            d.team,
+            d.priya,
+            2,
+            score("K-2XH", "integriteit", 3, "concept"),
+        )
         .unwrap();
     let stored = store
         .declare_conflict(d.team, d.priya, "K-2XH", ConflictKind::Family, None)
@@ -387,18 +499,33 @@ fn a_family_tie_declared_during_a_round_excludes_and_is_logged_without_names() {
     };
     assert_eq!(work.excluded, ["K-2XH"]);
     assert!(work.cells.iter().all(|c| c.candidate != "K-2XH"));
-    assert!(work.sheet.unwrap().scores().is_empty(), "the draft lost that candidate");
+    assert!(
+        work.sheet.unwrap().scores().is_empty(),
+        "the draft lost that candidate"
+    );
     // Recognising someone is declared, not excluded; an unknown code is refused.
     let recognised = store
-        .declare_conflict(d.team, d.gerrit, "K-7F3", ConflictKind::RecognisesPerson, None)
+        .declare_conflict(
+            d.team,
+            d.gerrit,
+            "K-7F3",
+            ConflictKind::RecognisesPerson,
+            None,
+        )
         .unwrap();
     assert_eq!(recognised.action, ConflictAction::DeclareOnly);
     assert!(store
         .declare_conflict(d.team, d.gerrit, "K-NOPE", ConflictKind::Family, None)
         .is_err());
     // Assessors see their own declarations; the chair sees all.
-    assert_eq!(store.conflict_declarations(d.team, d.gerrit).unwrap().len(), 1);
-    assert_eq!(store.conflict_declarations(d.team, d.chair).unwrap().len(), 2);
+    assert_eq!(
+        store.conflict_declarations(d.team, d.gerrit).unwrap().len(),
+        1
+    );
+    assert_eq!(
+        store.conflict_declarations(d.team, d.chair).unwrap().len(),
+        2
+    );
 }
 
 #[test]
@@ -407,10 +534,22 @@ fn team_rules_and_overrides_need_the_chair_and_a_reason() {
     let d = demo(&store);
     let before = store.ledger(d.team).unwrap().len();
     assert!(store
-        .set_conflict_rule(d.team, d.chair, ConflictKind::SameFraction, ConflictAction::Exclude, " ")
+        .set_conflict_rule(
+            d.team,
+            d.chair,
+            ConflictKind::SameFraction,
+            ConflictAction::Exclude,
+            " "
+        )
         .is_err());
     assert!(store
-        .set_conflict_rule(d.team, d.gerrit, ConflictKind::SameFraction, ConflictAction::Exclude, "x")
+        .set_conflict_rule(
+            d.team,
+            d.gerrit,
+            ConflictKind::SameFraction,
+            ConflictAction::Exclude,
+            "x"
+        )
         .is_err());
     assert_eq!(store.ledger(d.team).unwrap().len(), before);
     let policy = store
@@ -422,14 +561,23 @@ fn team_rules_and_overrides_need_the_chair_and_a_reason() {
             "Afspraak in het team",
         )
         .unwrap();
-    assert_eq!(policy.action(ConflictKind::SameFraction), ConflictAction::Exclude);
+    assert_eq!(
+        policy.action(ConflictKind::SameFraction),
+        ConflictAction::Exclude
+    );
     assert_eq!(store.scoring_overview(d.team).unwrap().policy, policy);
 
     let declared = store
         .declare_conflict(d.team, d.marloes, "K-R4M", ConflictKind::Family, None)
         .unwrap();
     assert!(store
-        .override_conflict(d.team, d.chair, declared.id, ConflictAction::DeclareOnly, "")
+        .override_conflict(
+            d.team,
+            d.chair,
+            declared.id,
+            ConflictAction::DeclareOnly,
+            ""
+        )
         .is_err());
     let overridden = store
         .override_conflict(
@@ -462,14 +610,27 @@ fn unblinding_comes_once_after_the_decision_and_only_from_the_chair() {
     };
     let mut no_reason = choice.clone();
     no_reason.reason = " ".into();
-    assert!(store.record_decision(d.team, d.chair, vec![no_reason]).is_err());
-    assert!(store.record_decision(d.team, d.gerrit, vec![choice.clone()]).is_err());
-    let state = store.record_decision(d.team, d.chair, vec![choice.clone()]).unwrap();
+    assert!(store
+        .record_decision(d.team, d.chair, vec![no_reason])
+        .is_err());
+    assert!(store
+        .record_decision(d.team, d.gerrit, vec![choice.clone()])
+        .is_err());
+    let state = store
+        .record_decision(d.team, d.chair, vec![choice.clone()])
+        .unwrap();
     assert_eq!(state.decision.unwrap().choices, vec![choice.clone()]);
-    assert!(store.record_decision(d.team, d.chair, vec![choice]).is_err(), "once");
+    assert!(
+        store
+            .record_decision(d.team, d.chair, vec![choice])
+            .is_err(),
+        "once"
+    );
     assert!(store.unblind(d.team, d.gerrit, "").is_err(), "chair only");
     let names = store.unblind(d.team, d.chair, "Besluit genomen").unwrap();
-    assert!(names.iter().any(|c| c.code == "K-7F3" && c.name == "Sanne Hoekstra"));
+    assert!(names
+        .iter()
+        .any(|c| c.code == "K-7F3" && c.name == "Sanne Hoekstra"));
     assert!(store.unblind(d.team, d.chair, "nog eens").is_err());
     let kinds = ledger_kinds(&store, d.team);
     assert!(kinds.ends_with(&[EntryKind::DecisionRecorded, EntryKind::Unblinded]));
@@ -483,8 +644,14 @@ fn a_new_team_opens_round_one_only_on_a_frozen_rubric_and_blinded_material() {
     let (_dir, mut store) = store();
     let d = demo(&store);
     let team = store.create_team("Lindeveld").unwrap().id;
-    let chair = store.add_member(team, "Voorzitter", Role::Chair, None).unwrap().id;
-    let a = store.add_member(team, "Een", Role::Assessor, None).unwrap().id;
+    let chair = store
+        .add_member(team, "Voorzitter", Role::Chair, None)
+        .unwrap()
+        .id;
+    let a = store
+        .add_member(team, "Een", Role::Assessor, None)
+        .unwrap()
+        .id;
     let choice = vec![AssessorChoice {
         member_id: a,
         mode: ScoringMode::ByCriterion,
@@ -522,7 +689,11 @@ fn a_new_team_opens_round_one_only_on_a_frozen_rubric_and_blinded_material() {
         .is_err());
     let cid: i64 = store
         .conn
-        .query_row("SELECT id FROM candidates WHERE team_id = ?1 AND code = 'K-1'", [team], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM candidates WHERE team_id = ?1 AND code = 'K-1'",
+            [team],
+            |r| r.get(0),
+        )
         .unwrap();
     store
         .conn
@@ -532,10 +703,18 @@ fn a_new_team_opens_round_one_only_on_a_frozen_rubric_and_blinded_material() {
             [cid],
         )
         .unwrap();
-    assert!(store
-        .open_round(team, a, rubric, vec!["K-1".into()], choice.clone())
-        .is_err(), "chair only");
-    assert_eq!(store.open_round(team, chair, rubric, vec!["K-1".into()], choice.clone()).unwrap(), 1);
+    assert!(
+        store
+            .open_round(team, a, rubric, vec!["K-1".into()], choice.clone())
+            .is_err(),
+        "chair only"
+    );
+    assert_eq!(
+        store
+            .open_round(team, chair, rubric, vec!["K-1".into()], choice.clone())
+            .unwrap(),
+        1
+    );
     assert!(matches!(
         store.open_round(team, chair, rubric, vec!["K-1".into()], choice),
         Err(ScoringStoreError::RoundsExist)
@@ -558,16 +737,26 @@ fn the_comparison_exports_as_standalone_escaped_html_after_the_reveal_only() {
         assert!(html.contains(code));
     }
     assert!(html.contains("Gerrit Bosma"), "assessors by name");
-    assert!(html.contains("class=\"large\""), "the large disagreement is marked");
+    assert!(
+        html.contains("class=\"large\""),
+        "the large disagreement is marked"
+    );
     assert!(html.contains("Onderbouwingen"));
     assert!(!html.contains("Hoekstra") && !html.contains("<script"));
     store.open_next_round(d.team, d.chair).unwrap();
     store
-        .save_score(d.team, d.gerrit, 2, score("K-7F3", "integriteit", 4, "<script>x</script>"))
+        .save_score(
+            d.team,
+            d.gerrit,
+            2,
+            score("K-7F3", "integriteit", 4, "<script>x</script>"),
+        )
         .unwrap();
     assert!(matches!(
         store.comparison_html(d.team, d.gerrit, 2, maatstaf_core::i18n::Lang::En),
         Err(ScoringStoreError::Scoring(ScoringError::NotRevealed))
     ));
-    assert!(store.comparison_html(d.team, d.trainer, 1, maatstaf_core::i18n::Lang::Nl).is_err());
+    assert!(store
+        .comparison_html(d.team, d.trainer, 1, maatstaf_core::i18n::Lang::Nl)
+        .is_err());
 }
