@@ -25,27 +25,41 @@ const GERRIT: (&str, &str) = ("Gerrit Bosma", "1357");
 const PRIYA: (&str, &str) = ("Priya Ramdin", "2468");
 const MARLOES: (&str, &str) = ("Marloes Kuipers", "3579");
 
-/// Wraps the IPC bridge so every response (and error) is kept for the scan.
+/// Records every IPC response (and error) for the scan. `invoke` itself cannot be
+/// replaced (Tauri defines it read-only), but every answer passes through the
+/// callback map that `runCallback` reads, so its `get` is wrapped.
 async fn record_ipc(app: &App) {
     app.client
         .execute(
             r#"
             if (!window.__ipcLog) {
               window.__ipcLog = [];
-              const inner = window.__TAURI_INTERNALS__.invoke;
-              window.__TAURI_INTERNALS__.invoke = async function (cmd, args, options) {
-                try {
-                  const result = await inner.call(this, cmd, args, options);
-                  window.__ipcLog.push(cmd + " " + JSON.stringify(result));
-                  return result;
-                } catch (e) {
-                  window.__ipcLog.push(cmd + " ERROR " + JSON.stringify(e));
-                  throw e;
-                }
-              };
+              const callbacks = window.__TAURI_INTERNALS__.callbacks;
+              const get = Map.prototype.get;
+              Object.defineProperty(callbacks, "get", {
+                value: function (id) {
+                  const callback = get.call(this, id);
+                  if (!callback) return callback;
+                  return function (data) {
+                    window.__ipcLog.push(JSON.stringify(data));
+                    return callback(data);
+                  };
+                },
+              });
             }
             "#,
             vec![],
+        )
+        .await
+        .unwrap();
+}
+
+/// A marker in the IPC log, so a check can look at what came after it.
+async fn mark(app: &App, label: &str) {
+    app.client
+        .execute(
+            "window.__ipcLog.push('MARK ' + arguments[0])",
+            vec![serde_json::json!(label)],
         )
         .await
         .unwrap();
@@ -80,6 +94,14 @@ async fn assert_blind(app: &App, when: &str) {
             panic!("{name} in an IPC response {when}: {hit}");
         }
     }
+}
+
+/// Keeps a picture of the screen in tests/e2e/artifacts (ignored by git) for review.
+async fn snapshot(app: &App, name: &str) {
+    let png = app.client.screenshot().await.unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
 async fn exists(app: &App, css: &str) -> bool {
@@ -202,6 +224,7 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     app.wait_text("#round-progress", "1 van 3 ingeleverd").await;
 
     // Priya scores chunked (criterion by criterion) and cannot see Gerrit's sheet.
+    mark(&app, "priya").await;
     switch_to(&app, PRIYA).await;
     let sheet = app.wait_for("#scoring-sheet").await;
     assert_eq!(
@@ -215,10 +238,11 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
         "Gerrit's notes are not on Priya's screen"
     );
     let log = ipc_log(&app).await;
-    let switched = log
-        .iter()
-        .rposition(|r| r.starts_with("switch_assessor"))
-        .unwrap();
+    let switched = log.iter().position(|r| r == "MARK priya").unwrap();
+    assert!(
+        log.len() > switched + 3,
+        "Priya's screen was loaded over IPC"
+    );
     assert!(
         !log[switched..].iter().any(|r| r.contains("E2E-GERRIT")),
         "no IPC response after the switch to Priya carries Gerrit's notes"
@@ -236,6 +260,7 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     app.wait_text("#round-progress", "2 van 3 ingeleverd").await;
     let text = inner_text(&app).await;
     assert!(!text.contains("E2E-GERRIT") && !text.contains("E2E-PRIYA"));
+    snapshot(&app, "scoring-sheet").await;
     score_sheet(&app, "E2E-MARLOES", None).await;
     submit(&app).await;
     assert_blind(&app, "after all three submitted").await;
@@ -245,7 +270,7 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     assert_ne!(order_g, order_m);
     // No other assessor's note came through IPC before the reveal.
     let log = ipc_log(&app).await;
-    for r in log.iter().filter(|r| r.starts_with("round_view")) {
+    for r in &log {
         let owners = ["E2E-GERRIT", "E2E-PRIYA", "E2E-MARLOES"]
             .iter()
             .filter(|t| r.contains(*t))
@@ -262,11 +287,25 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     app.wait_for("#comparison-table").await;
     app.click("#notes-K-R4M summary").await;
     let notes = app.wait_text("#notes-K-R4M", "E2E-PRIYA").await;
+    snapshot(&app, "scoring-comparison").await;
     assert!(notes.contains("E2E-GERRIT") && notes.contains("E2E-MARLOES"));
     assert!(notes.contains("melden in het college"), "{notes}");
     // Round 1 is still there as it was.
     app.click("#round-tab-1").await;
     app.wait_text("#comparison-title", "ronde 1").await;
+    app.client
+        .execute(
+            "document.querySelector('.round-tabs').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    snapshot(&app, "scoring-round1").await;
+    // The whole screen as well, for the documentation (artifacts only).
+    let _ = Command::new("import")
+        .args(["-window", "root"])
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts/scoring-screen.png"))
+        .status();
     let again = app.text("#comparison-table").await;
     assert_eq!(again, round1);
     app.click("#round-tab-2").await;
