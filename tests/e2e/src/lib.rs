@@ -74,11 +74,25 @@ impl App {
         }
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({ "application": app }));
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&url)
-            .await
-            .expect("a WebDriver session with the app");
+        // tauri-driver listens before its WebKitWebDriver is ready; on a busy machine
+        // the first session request can then be cut off, so try a few times.
+        let mut tries = 0;
+        let client = loop {
+            let attempt =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(caps.clone())
+                    .connect(&url)
+                    .await;
+            match attempt {
+                Ok(client) => break client,
+                Err(e) if tries < 4 => {
+                    tries += 1;
+                    eprintln!("WebDriver session not ready ({e}); retrying");
+                    tokio::time::sleep(Duration::from_millis(750)).await;
+                }
+                Err(e) => panic!("a WebDriver session with the app: {e}"),
+            }
+        };
         let app = App { client, driver };
         app.wait_for("#app > *").await;
         app
