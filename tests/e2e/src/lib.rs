@@ -68,9 +68,13 @@ impl App {
         );
         let url = format!("http://127.0.0.1:{port}");
         let t0 = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(t0.elapsed() < WAIT, "tauri-driver did not listen on {port}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        // Both tauri-driver and the WebKitWebDriver it starts must listen before a
+        // session is asked for; otherwise the request can be cut off half-way.
+        for p in [port, native_port] {
+            while std::net::TcpStream::connect(("127.0.0.1", p)).is_err() {
+                assert!(t0.elapsed() < WAIT, "the WebDriver did not listen on {p}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
         }
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({ "application": app }));
