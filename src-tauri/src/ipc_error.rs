@@ -3,10 +3,14 @@
 
 use std::collections::BTreeMap;
 
+use maatstaf_core::assessor::{ConflictError, PinError};
+use maatstaf_core::i18n::Text;
 use maatstaf_core::lint::FreezeError;
 use maatstaf_core::rubric::RubricError;
+use maatstaf_core::scoring::ScoringError;
 use maatstaf_core::team::NameError;
 use maatstaf_store::candidates::CandidateError;
+use maatstaf_store::scoring::ScoringStoreError;
 use maatstaf_store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -139,6 +143,7 @@ impl From<StoreError> for IpcError {
             StoreError::SectionNotAccepted(_)
             | StoreError::LedgerPayload { .. }
             | StoreError::Demo(_)
+            | StoreError::DemoScoring(_)
             | StoreError::Sqlite(_)
             | StoreError::Migration(_) => IpcError::new("db_error", detail),
         }
@@ -168,6 +173,68 @@ impl From<FreezeError> for IpcError {
             FreezeError::WarningsNotAccepted { warnings } => {
                 IpcError::new("freeze_warnings_not_accepted", &e).with("warnings", warnings)
             }
+        }
+    }
+}
+
+/// A core rule's refusal: `code` is `<area>_<variant>`, `params` carry the variant's
+/// fields plus the core's own message as `nl` and `en`, which the UI shows.
+fn core_rule<E: Serialize + std::fmt::Display>(area: &str, e: &E, text: Text) -> IpcError {
+    let value = serde_json::to_value(e).unwrap_or_default();
+    let code = value
+        .get("code")
+        .and_then(|c| c.as_str())
+        .unwrap_or("unknown");
+    let mut err = IpcError::new(&format!("{area}_{code}"), e);
+    if let Some(fields) = value.as_object() {
+        for (k, v) in fields.iter().filter(|(k, _)| k.as_str() != "code") {
+            let v = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+            err = err.with(k, v);
+        }
+    }
+    err.with("nl", text.nl).with("en", text.en)
+}
+
+impl From<ScoringError> for IpcError {
+    fn from(e: ScoringError) -> IpcError {
+        core_rule("scoring", &e, e.message())
+    }
+}
+
+impl From<ConflictError> for IpcError {
+    fn from(e: ConflictError) -> IpcError {
+        core_rule("conflict", &e, e.message())
+    }
+}
+
+impl From<PinError> for IpcError {
+    fn from(e: PinError) -> IpcError {
+        core_rule("pin", &e, e.message())
+    }
+}
+
+impl From<ScoringStoreError> for IpcError {
+    fn from(e: ScoringStoreError) -> IpcError {
+        let detail = e.to_string();
+        match e {
+            ScoringStoreError::Store(e) => e.into(),
+            ScoringStoreError::Scoring(e) => e.into(),
+            ScoringStoreError::Conflict(e) => e.into(),
+            ScoringStoreError::Pin(e) => e.into(),
+            ScoringStoreError::NoSuchMember(id) => {
+                IpcError::new("no_such_member", detail).with("id", id)
+            }
+            ScoringStoreError::NoSuchRound(n) => {
+                IpcError::new("no_such_round", detail).with("round", n)
+            }
+            ScoringStoreError::RubricNotFrozen(_) => IpcError::new("rubric_not_frozen", detail),
+            ScoringStoreError::NoMaterial(code) => {
+                IpcError::new("no_material", detail).with("code", code)
+            }
+            ScoringStoreError::RoundsExist => IpcError::new("rounds_exist", detail),
+            ScoringStoreError::NoRounds => IpcError::new("no_rounds", detail),
+            ScoringStoreError::PinAlreadySet => IpcError::new("pin_already_set", detail),
+            ScoringStoreError::Damaged(_) => IpcError::new("db_error", detail),
         }
     }
 }

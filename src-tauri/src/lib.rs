@@ -21,6 +21,7 @@ pub fn run() {
                 None => app.path().app_data_dir()?,
             };
             app.manage(AppState::open(started, data_dir));
+            app.manage(state::ScoringSessions::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -59,6 +60,26 @@ pub fn run() {
             commands::candidates::freeze_material,
             commands::candidates::candidate_removal,
             commands::candidates::delete_candidate,
+            commands::scoring::scoring_screen,
+            commands::scoring::switch_assessor,
+            commands::scoring::set_first_pin,
+            commands::scoring::leave_assessor,
+            commands::scoring::round_view,
+            commands::scoring::round_material,
+            commands::scoring::open_round,
+            commands::scoring::open_next_round,
+            commands::scoring::save_score,
+            commands::scoring::submit_sheet,
+            commands::scoring::close_round,
+            commands::scoring::reveal_round,
+            commands::scoring::export_comparison_html,
+            commands::scoring::declare_conflict,
+            commands::scoring::conflict_declarations,
+            commands::scoring::set_conflict_rule,
+            commands::scoring::override_conflict,
+            commands::scoring::record_decision,
+            commands::scoring::unblind,
+            commands::scoring::unblinded_candidates,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -73,3 +73,69 @@ impl AppState {
         guard.as_ref().err().cloned()
     }
 }
+
+/// Who is scoring on this laptop, per team, and how many wrong PINs were typed.
+/// Lives only in memory: after a restart everybody types their PIN again.
+#[derive(Default)]
+pub struct ScoringSessions {
+    inner: Mutex<SessionsInner>,
+}
+
+#[derive(Default)]
+struct SessionsInner {
+    active: std::collections::HashMap<i64, i64>,
+    failures: std::collections::HashMap<i64, (u32, Instant)>,
+}
+
+/// Wrong PINs allowed before the app makes you wait; each further one doubles the wait.
+const FREE_TRIES: u32 = 3;
+const FIRST_WAIT_SECS: u64 = 5;
+
+impl ScoringSessions {
+    fn lock(&self) -> MutexGuard<'_, SessionsInner> {
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The member acting for `team_id`, if someone switched in.
+    pub fn active(&self, team_id: i64) -> Option<i64> {
+        self.lock().active.get(&team_id).copied()
+    }
+
+    pub fn set_active(&self, team_id: i64, member_id: i64) {
+        let mut inner = self.lock();
+        inner.failures.remove(&member_id);
+        inner.active.insert(team_id, member_id);
+    }
+
+    pub fn clear(&self, team_id: i64) {
+        self.lock().active.remove(&team_id);
+    }
+
+    /// Seconds still to wait before `member_id`'s PIN may be tried again.
+    pub fn wait_secs(&self, member_id: i64) -> u64 {
+        match self.lock().failures.get(&member_id) {
+            Some((n, until)) if *n >= FREE_TRIES && *until > Instant::now() => {
+                until.saturating_duration_since(Instant::now()).as_secs() + 1
+            }
+            _ => 0,
+        }
+    }
+
+    /// Records a wrong PIN; returns the wait that now applies (0 while tries are free).
+    pub fn failed(&self, member_id: i64) -> u64 {
+        let mut inner = self.lock();
+        let entry = inner
+            .failures
+            .entry(member_id)
+            .or_insert((0, Instant::now()));
+        entry.0 += 1;
+        if entry.0 < FREE_TRIES {
+            return 0;
+        }
+        let wait = FIRST_WAIT_SECS << (entry.0 - FREE_TRIES).min(10);
+        entry.1 = Instant::now() + std::time::Duration::from_secs(wait);
+        wait
+    }
+}

@@ -7,6 +7,7 @@ pub mod assessor;
 pub mod blinding;
 pub mod content;
 pub mod demo;
+pub mod html;
 pub mod i18n;
 pub mod ledger;
 pub mod lint;

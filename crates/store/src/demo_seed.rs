@@ -1,14 +1,47 @@
 //! Puts the bundled demo team into a fresh database, once. A user who deletes
 //! the demo does not get it back on the next start.
 
+use std::collections::BTreeMap;
+
 use maatstaf_core::demo::{parse_demo_team, BUNDLED_DEMO_TEAM};
-use maatstaf_core::ledger::{Actor, EntryKind};
-use rusqlite::params;
+use maatstaf_core::ledger::{content_sha256, Actor, EntryKind};
+use maatstaf_core::rubric::parse_rubric;
+use maatstaf_core::scoring::{BlindedCandidate, Score, ScoringMode};
+use rusqlite::{params, Transaction};
+use serde::Deserialize;
 use serde_json::json;
 
-use crate::error::Result;
+use crate::error::{Result, StoreError};
+use crate::scoring::{self, AssessorChoice, ScoringStoreError};
 use crate::teams::insert_member;
 use crate::{clock, ledger, Store};
+
+/// The rubric the demo round is scored on, frozen as the team's first rubric.
+const DEMO_RUBRIC: &str = include_str!("../../../content/rubrics/wethouder-algemeen.toml");
+/// Blinded written answers of the three demo candidates.
+const DEMO_MATERIAL: [&str; 3] = [
+    include_str!("../../../content/demo/material/K-7F3.toml"),
+    include_str!("../../../content/demo/material/K-R4M.toml"),
+    include_str!("../../../content/demo/material/K-2XH.toml"),
+];
+/// The demo's revealed first round and the members' PINs.
+const DEMO_ROUND: &str = include_str!("../../../content/demo/round-1.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoRound {
+    rubric: String,
+    sheets: Vec<DemoSheet>,
+    pins: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoSheet {
+    assessor: String,
+    mode: ScoringMode,
+    scores: Vec<(String, String, u8, String)>,
+}
 
 const SEEDED_KEY: &str = "demo_seeded";
 
@@ -31,8 +64,10 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
         EntryKind::TeamCreated,
         json!({ "team_name": demo.name }),
     )?;
+    let mut members = BTreeMap::new();
     for m in &demo.members {
-        insert_member(&tx, team_id, &m.name, m.role, m.party.as_deref())?;
+        let id = insert_member(&tx, team_id, &m.name, m.role, m.party.as_deref())?;
+        members.insert(m.name.clone(), id);
     }
     for c in &demo.candidates {
         tx.execute(
@@ -51,12 +86,129 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
             json!({ "candidate_code": c.code }),
         )?;
     }
+    seed_scoring(&tx, team_id, &members).map_err(|e| match e {
+        ScoringStoreError::Store(e) => e,
+        other => StoreError::DemoScoring(other.to_string()),
+    })?;
     tx.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)",
         params![SEEDED_KEY, now],
     )?;
     tx.commit()?;
     Ok(())
+}
+
+/// A frozen rubric, frozen blinded material, PINs and one revealed round, through
+/// the same scoring functions the app calls, on the seed's transaction.
+fn seed_scoring(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    members: &BTreeMap<String, i64>,
+) -> Result<(), ScoringStoreError> {
+    let bad = |what: String| ScoringStoreError::Damaged(format!("demo data: {what}"));
+    let round: DemoRound = toml::from_str(DEMO_ROUND).map_err(|e| bad(e.to_string()))?;
+    let member = |name: &str| {
+        members
+            .get(name)
+            .copied()
+            .ok_or_else(|| bad(format!("no member {name}")))
+    };
+    let now = clock::now();
+
+    let rubric = parse_rubric(DEMO_RUBRIC).map_err(|e| bad(e.to_string()))?;
+    if rubric.id != round.rubric {
+        return Err(bad(format!("round names rubric {}", round.rubric)));
+    }
+    let rubric_sha = maatstaf_core::rubric::sha256_hex(&rubric);
+    tx.execute(
+        "INSERT INTO rubric_versions (team_id, rubric_key, version, source_toml, sha256, frozen_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![team_id, rubric.id, rubric.version, DEMO_RUBRIC, rubric_sha, now],
+    )?;
+    let rubric_version_id = tx.last_insert_rowid();
+    ledger::append(
+        tx,
+        team_id,
+        &Actor::System,
+        EntryKind::RubricFrozen,
+        json!({ "rubric_id": rubric.id, "version": rubric.version, "rubric_sha256": rubric_sha }),
+    )?;
+
+    let mut codes = Vec::new();
+    for text in DEMO_MATERIAL {
+        let parsed: BlindedCandidate = toml::from_str(text).map_err(|e| bad(e.to_string()))?;
+        let candidate = BlindedCandidate::new(parsed.code, parsed.sections)?;
+        let candidate_id: i64 = tx.query_row(
+            "SELECT id FROM candidates WHERE team_id = ?1 AND code = ?2",
+            params![team_id, candidate.code],
+            |r| r.get(0),
+        )?;
+        for section in &candidate.sections {
+            let kind = serde_json::to_value(section.kind).expect("a kind serialises");
+            tx.execute(
+                "INSERT INTO candidate_material (candidate_id, kind, criterion, original_text,
+                    blinded_text, blinded_sha256, frozen_at, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?6)",
+                params![
+                    candidate_id,
+                    kind.as_str(),
+                    section.criterion,
+                    section.text,
+                    maatstaf_core::blinding::sha256_hex(&section.text),
+                    now
+                ],
+            )?;
+        }
+        ledger::append(
+            tx,
+            team_id,
+            &Actor::System,
+            EntryKind::MaterialBlinded,
+            json!({ "candidate_code": candidate.code, "blinded_sha256": content_sha256(&candidate) }),
+        )?;
+        codes.push(candidate.code);
+    }
+
+    for (name, pin) in &round.pins {
+        let hash = maatstaf_core::assessor::hash_pin(pin, &scoring::os_random::<16>())?;
+        scoring::set_pin_hash(tx, team_id, member(name)?, &hash)?;
+    }
+
+    let chair = member("Anneke de Wit")?;
+    let assessors = round
+        .sheets
+        .iter()
+        .map(|s| {
+            Ok(AssessorChoice {
+                member_id: member(&s.assessor)?,
+                mode: s.mode,
+            })
+        })
+        .collect::<Result<Vec<_>, ScoringStoreError>>()?;
+    let opened = scoring::open_first_round(
+        tx,
+        team_id,
+        chair,
+        rubric_version_id,
+        codes,
+        assessors,
+        scoring::os_random(),
+    )?;
+    for sheet in &round.sheets {
+        let assessor = member(&sheet.assessor)?;
+        for (candidate, criterion, level, evidence) in &sheet.scores {
+            let score = Score {
+                candidate: candidate.clone(),
+                criterion: criterion.clone(),
+                level: Some(*level),
+                evidence: evidence.clone(),
+                reason: None,
+            };
+            scoring::save_score(tx, team_id, assessor, opened.number(), score)?;
+        }
+        scoring::submit(tx, team_id, assessor, opened.number(), &now)?;
+    }
+    scoring::reveal(tx, team_id, chair, opened.number())
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@ pub enum StoreError {
     InvalidName(#[from] maatstaf_core::team::NameError),
     #[error("the bundled demo team is invalid: {0}")]
     Demo(#[from] maatstaf_core::demo::DemoError),
+    #[error("the bundled demo scoring data is invalid: {0}")]
+    DemoScoring(String),
     #[error("the log entry for `{kind}` lacks {missing}")]
     LedgerPayload { kind: &'static str, missing: String },
     #[error("log entry {seq} cannot be read: {detail}")]

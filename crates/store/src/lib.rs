@@ -10,6 +10,7 @@ pub mod error;
 pub mod ledger;
 mod open;
 pub mod rubrics;
+pub mod scoring;
 pub mod settings;
 pub mod teams;
 

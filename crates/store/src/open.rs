@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_ledger.sql"),
     include_str!("migrations/0003_rubrics.sql"),
     include_str!("migrations/0004_candidates.sql"),
+    include_str!("migrations/0007_scoring.sql"),
     include_str!("migrations/0008_consistency.sql"),
 ];
 

@@ -3,4 +3,5 @@ pub mod candidates;
 pub mod consistency;
 pub mod members;
 pub mod rubrics;
+pub mod scoring;
 pub mod teams;

@@ -177,6 +177,11 @@ impl App {
         serde_json::from_value(v).unwrap()
     }
 
+    /// The process id of this app's tauri-driver; the app runs below it.
+    pub fn driver_pid(&self) -> u32 {
+        self.driver.0.id()
+    }
+
     /// Ends the session (the app quits) and stops tauri-driver gently, so that it
     /// takes WebKitWebDriver with it; a SIGKILL would orphan that process.
     pub async fn quit(self) {

@@ -27,7 +27,19 @@ import type { MaterialReview } from "./bindings/MaterialReview";
 import type { Member } from "./bindings/Member";
 import type { RedactionChoice } from "./bindings/RedactionChoice";
 import type { Role } from "./bindings/Role";
-import { tOptional } from "./i18n.svelte";
+import type { AssessorChoice } from "./bindings/AssessorChoice";
+import type { BlindedCandidate } from "./bindings/BlindedCandidate";
+import type { ConflictAction } from "./bindings/ConflictAction";
+import type { ConflictKind } from "./bindings/ConflictKind";
+import type { ConflictPolicy } from "./bindings/ConflictPolicy";
+import type { PortfolioChoice } from "./bindings/PortfolioChoice";
+import type { RoundView } from "./bindings/RoundView";
+import type { Score } from "./bindings/Score";
+import type { ScoringScreen } from "./bindings/ScoringScreen";
+import type { SelectionState } from "./bindings/SelectionState";
+import type { StoredDeclaration } from "./bindings/StoredDeclaration";
+import type { UnblindedCandidate } from "./bindings/UnblindedCandidate";
+import { i18n, tOptional } from "./i18n.svelte";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -77,6 +89,34 @@ export const api = {
     invoke<MaterialReview>("freeze_material", { teamId, materialId, redactions }),
   candidateRemoval: (teamId: number, code: string) => invoke<CandidateRemoval>("candidate_removal", { teamId, code }),
   deleteCandidate: (teamId: number, code: string) => invoke<void>("delete_candidate", { teamId, code }),
+  scoringScreen: (teamId: number) => invoke<ScoringScreen>("scoring_screen", { teamId }),
+  switchAssessor: (teamId: number, memberId: number, pin: string) =>
+    invoke<void>("switch_assessor", { teamId, memberId, pin }),
+  setFirstPin: (teamId: number, memberId: number, pin: string) =>
+    invoke<void>("set_first_pin", { teamId, memberId, pin }),
+  leaveAssessor: (teamId: number) => invoke<void>("leave_assessor", { teamId }),
+  roundView: (teamId: number, round: number) => invoke<RoundView>("round_view", { teamId, round }),
+  roundMaterial: (teamId: number, round: number) => invoke<BlindedCandidate[]>("round_material", { teamId, round }),
+  openRound: (teamId: number, rubricVersionId: number, candidates: string[], assessors: AssessorChoice[]) =>
+    invoke<number>("open_round", { teamId, rubricVersionId, candidates, assessors }),
+  openNextRound: (teamId: number) => invoke<number>("open_next_round", { teamId }),
+  saveScore: (teamId: number, round: number, score: Score) => invoke<void>("save_score", { teamId, round, score }),
+  submitSheet: (teamId: number, round: number) => invoke<RoundView>("submit_sheet", { teamId, round }),
+  closeRound: (teamId: number, round: number) => invoke<RoundView>("close_round", { teamId, round }),
+  revealRound: (teamId: number, round: number) => invoke<RoundView>("reveal_round", { teamId, round }),
+  exportComparisonHtml: (teamId: number, round: number) =>
+    invoke<string>("export_comparison_html", { teamId, round }),
+  declareConflict: (teamId: number, candidate: string, kind: ConflictKind, note: string | null) =>
+    invoke<StoredDeclaration>("declare_conflict", { teamId, candidate, kind, note }),
+  conflictDeclarations: (teamId: number) => invoke<StoredDeclaration[]>("conflict_declarations", { teamId }),
+  setConflictRule: (teamId: number, kind: ConflictKind, action: ConflictAction, reason: string) =>
+    invoke<ConflictPolicy>("set_conflict_rule", { teamId, kind, action, reason }),
+  overrideConflict: (teamId: number, declarationId: number, action: ConflictAction, reason: string) =>
+    invoke<StoredDeclaration>("override_conflict", { teamId, declarationId, action, reason }),
+  recordDecision: (teamId: number, choices: PortfolioChoice[]) =>
+    invoke<SelectionState>("record_decision", { teamId, choices }),
+  unblind: (teamId: number, reason: string) => invoke<UnblindedCandidate[]>("unblind", { teamId, reason }),
+  unblindedCandidates: (teamId: number) => invoke<UnblindedCandidate[]>("unblinded_candidates", { teamId }),
 };
 
 export function isIpcError(e: unknown): e is IpcError {
@@ -86,6 +126,9 @@ export function isIpcError(e: unknown): e is IpcError {
 /** A message for any failure, in the user's language. */
 export function errorMessage(e: unknown): string {
   if (isIpcError(e)) {
+    // Core rules (scoring, conflicts, PINs) bring their own message in both languages.
+    const own = e.params[i18n.lang];
+    if (own !== undefined && /^(scoring|conflict|pin)_/.test(e.code)) return own;
     return tOptional(`errors.${e.code}`, e.params) ?? `${tOptional("errors.unknown")} ${e.detail}`;
   }
   return `${tOptional("errors.unknown")} ${String(e)}`;

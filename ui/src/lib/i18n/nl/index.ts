@@ -8,5 +8,6 @@ import consistency from "./consistency.json";
 import rubrics from "./rubrics.json";
 import members from "./members.json";
 import candidates from "./candidates.json";
+import scoring from "./scoring.json";
 
-export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates };
+export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring };

@@ -1,0 +1,1151 @@
+//! Blinded, independent scoring: PINs, conflicts of interest, rounds, sheets, the
+//! decision and the unblinding. Every rule is `maatstaf_core::scoring`'s or
+//! `maatstaf_core::assessor`'s; this module loads the core values, asks the core, and
+//! writes the result and its log entry in one transaction.
+//!
+//! Every read of round data goes through [`scoring::view_for`]: no function here
+//! hands out a `Round` or another assessor's `Sheet`.
+
+use std::collections::BTreeMap;
+
+use maatstaf_core::assessor::{
+    self, ConflictAction, ConflictDeclaration, ConflictError, ConflictKind, ConflictPolicy,
+    Exclusion, PinError,
+};
+use maatstaf_core::ledger::{content_sha256, Actor as LedgerActor, EntryKind};
+use maatstaf_core::rubric::{parse_rubric, Rubric};
+use maatstaf_core::scoring::{
+    self, Actor, AssessorSetup, BlindedCandidate, MaterialSection, PortfolioChoice, Round,
+    RoundProgress, RoundSetup, RoundView, Score, ScoringError, ScoringMode, SectionKind,
+    SelectionState, Sheet,
+};
+use maatstaf_core::team::Role;
+use rand::TryRngCore;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::error::StoreError;
+use crate::{clock, ledger, Store};
+
+/// What scoring can refuse: a core rule, or something the store could not find.
+#[derive(Debug, thiserror::Error)]
+pub enum ScoringStoreError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Scoring(#[from] ScoringError),
+    #[error(transparent)]
+    Conflict(#[from] ConflictError),
+    #[error(transparent)]
+    Pin(#[from] PinError),
+    #[error("member {0} is not in this team")]
+    NoSuchMember(i64),
+    #[error("round {0} does not exist")]
+    NoSuchRound(u32),
+    #[error("rubric version {0} is not a frozen rubric of this team")]
+    RubricNotFrozen(i64),
+    #[error("candidate {0} has no frozen blinded material")]
+    NoMaterial(String),
+    #[error("the team already has a round; open the next one instead")]
+    RoundsExist,
+    #[error("the team has no round yet")]
+    NoRounds,
+    #[error("this member already has a PIN")]
+    PinAlreadySet,
+    #[error("stored scoring data cannot be read: {0}")]
+    Damaged(String),
+}
+
+impl From<rusqlite::Error> for ScoringStoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        ScoringStoreError::Store(StoreError::Sqlite(e))
+    }
+}
+
+pub type Result<T, E = ScoringStoreError> = std::result::Result<T, E>;
+
+/// A frozen rubric version a round can use.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct FrozenRubricRef {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub key: String,
+    pub version: u32,
+    pub title: String,
+    pub sha256: String,
+}
+
+/// A member as the assessor switch shows them. Members are not candidates: their
+/// names may be shown.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ScoringMember {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub has_pin: bool,
+}
+
+/// One round as listed: its number, where it stands, and "3 of 5 submitted".
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RoundSummary {
+    pub number: u32,
+    /// open | closed | revealed
+    pub state: String,
+    pub progress: RoundProgress,
+}
+
+/// Everything the scoring screen needs that is not a round's content.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ScoringOverview {
+    pub members: Vec<ScoringMember>,
+    pub rubrics: Vec<FrozenRubricRef>,
+    /// Codes of candidates with frozen blinded material.
+    pub candidates: Vec<String>,
+    pub rounds: Vec<RoundSummary>,
+    pub selection: SelectionState,
+    pub policy: ConflictPolicy,
+}
+
+/// A declared conflict with its row id (for the chair's override).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct StoredDeclaration {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub declaration: ConflictDeclaration,
+    pub action: ConflictAction,
+}
+
+/// One assessor's mode when the chair opens a round.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[ts(export)]
+pub struct AssessorChoice {
+    #[ts(type = "number")]
+    pub member_id: i64,
+    pub mode: ScoringMode,
+}
+
+/// A code next to the person, shown only after the chair unblinded.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct UnblindedCandidate {
+    pub code: String,
+    pub name: String,
+}
+
+/// 32 bytes from the operating system, for round seeds and PIN salts.
+pub fn os_random<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    rand::rngs::OsRng
+        .try_fill_bytes(&mut bytes)
+        .expect("the operating system provides randomness");
+    bytes
+}
+
+// --- reading ---------------------------------------------------------------
+
+fn member(conn: &Connection, team_id: i64, member_id: i64) -> Result<(Actor, LedgerActor)> {
+    let row: Option<(String, String)> = conn
+        .query_row(
+            "SELECT name, role FROM members WHERE id = ?1 AND team_id = ?2",
+            params![member_id, team_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (name, role) = row.ok_or(ScoringStoreError::NoSuchMember(member_id))?;
+    let role = Role::parse(&role).ok_or(ScoringStoreError::NoSuchMember(member_id))?;
+    let id = member_id.to_string();
+    Ok((Actor::new(id.clone(), role), LedgerActor::member(id, name)))
+}
+
+fn parse<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T> {
+    serde_json::from_str(json).map_err(|e| ScoringStoreError::Damaged(format!("{what}: {e}")))
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("core scoring values serialise")
+}
+
+fn load_round(conn: &Connection, team_id: i64, number: u32) -> Result<Round> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT round FROM scoring_rounds WHERE team_id = ?1 AND number = ?2",
+            params![team_id, number],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let round: Round = parse(
+        "round",
+        &json.ok_or(ScoringStoreError::NoSuchRound(number))?,
+    )?;
+    round.verify()?;
+    Ok(round)
+}
+
+fn latest_round_number(conn: &Connection, team_id: i64) -> Result<Option<u32>> {
+    Ok(conn.query_row(
+        "SELECT max(number) FROM scoring_rounds WHERE team_id = ?1",
+        [team_id],
+        |r| r.get(0),
+    )?)
+}
+
+fn load_sheets(conn: &Connection, team_id: i64, number: u32) -> Result<Vec<Sheet>> {
+    let mut stmt = conn.prepare(
+        "SELECT sheet FROM score_sheets WHERE team_id = ?1 AND round = ?2 ORDER BY assessor",
+    )?;
+    let rows = stmt.query_map(params![team_id, number], |r| r.get::<_, String>(0))?;
+    let mut sheets = Vec::new();
+    for row in rows {
+        sheets.push(parse("sheet", &row?)?);
+    }
+    Ok(sheets)
+}
+
+fn load_policy(conn: &Connection, team_id: i64) -> Result<ConflictPolicy> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT policy FROM conflict_policies WHERE team_id = ?1",
+            [team_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    json.map_or(Ok(ConflictPolicy::default()), |j| parse("policy", &j))
+}
+
+fn load_selection(conn: &Connection, team_id: i64) -> Result<SelectionState> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT state FROM selection_states WHERE team_id = ?1",
+            [team_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    json.map_or(Ok(SelectionState::default()), |j| parse("selection", &j))
+}
+
+fn load_declarations(conn: &Connection, team_id: i64) -> Result<Vec<(i64, ConflictDeclaration)>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, declaration FROM conflict_declarations WHERE team_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([team_id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, json) = row?;
+        out.push((id, parse("declaration", &json)?));
+    }
+    Ok(out)
+}
+
+/// The team's frozen rubric versions, read straight from `rubric_versions`.
+fn frozen_rubrics(conn: &Connection, team_id: i64) -> Result<Vec<(FrozenRubricRef, Rubric)>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, rubric_key, version, source_toml, sha256 FROM rubric_versions
+         WHERE team_id = ?1 AND frozen_at IS NOT NULL ORDER BY rubric_key, version",
+    )?;
+    let rows = stmt.query_map([team_id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u32>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, key, version, source, sha256) = row?;
+        let rubric = parse_rubric(&source)
+            .map_err(|e| ScoringStoreError::Damaged(format!("rubric {key} v{version}: {e}")))?;
+        out.push((
+            FrozenRubricRef {
+                id,
+                key,
+                version,
+                title: rubric.title.clone(),
+                sha256,
+            },
+            rubric,
+        ));
+    }
+    Ok(out)
+}
+
+/// Every candidate of the team with frozen material, as blinded candidates: the
+/// code and the blinded text, never a column of `candidate_identities`.
+fn blinded(conn: &Connection, team_id: i64) -> Result<Vec<BlindedCandidate>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.code, m.kind, m.criterion, m.blinded_text
+         FROM candidate_material m JOIN candidates c ON c.id = m.candidate_id
+         WHERE c.team_id = ?1 AND m.frozen_at IS NOT NULL
+         ORDER BY c.code, m.id",
+    )?;
+    let rows = stmt.query_map([team_id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut by_code: BTreeMap<String, Vec<MaterialSection>> = BTreeMap::new();
+    for row in rows {
+        let (code, kind, criterion, text) = row?;
+        let kind: SectionKind = parse("material kind", &format!("\"{kind}\""))?;
+        by_code.entry(code).or_default().push(MaterialSection {
+            kind,
+            criterion,
+            text,
+        });
+    }
+    by_code
+        .into_iter()
+        .map(|(code, sections)| Ok(BlindedCandidate::new(code, sections)?))
+        .collect()
+}
+
+fn status_str(round: &Round) -> &'static str {
+    match round.status() {
+        scoring::RoundStatus::Open => "open",
+        scoring::RoundStatus::Closed { .. } => "closed",
+        scoring::RoundStatus::Revealed { .. } => "revealed",
+    }
+}
+
+// --- writing ---------------------------------------------------------------
+
+fn insert_round(tx: &Transaction<'_>, team_id: i64, rubric_id: i64, round: &Round) -> Result<()> {
+    tx.execute(
+        "INSERT INTO scoring_rounds (team_id, number, rubric_version_id, status, round, opened_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            team_id,
+            round.number(),
+            rubric_id,
+            status_str(round),
+            to_json(round),
+            clock::now()
+        ],
+    )?;
+    Ok(())
+}
+
+fn update_round(tx: &Transaction<'_>, team_id: i64, round: &Round) -> Result<()> {
+    tx.execute(
+        "UPDATE scoring_rounds SET status = ?3, round = ?4 WHERE team_id = ?1 AND number = ?2",
+        params![team_id, round.number(), status_str(round), to_json(round)],
+    )?;
+    Ok(())
+}
+
+fn upsert_sheet(tx: &Transaction<'_>, team_id: i64, sheet: &Sheet) -> Result<Option<String>> {
+    let sha = sheet.is_submitted().then(|| content_sha256(sheet));
+    tx.execute(
+        "INSERT INTO score_sheets (team_id, round, assessor, submitted, sheet, sheet_sha256, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (team_id, round, assessor) DO UPDATE SET
+            submitted = excluded.submitted, sheet = excluded.sheet,
+            sheet_sha256 = excluded.sheet_sha256, updated_at = excluded.updated_at",
+        params![
+            team_id,
+            sheet.round(),
+            sheet.assessor(),
+            sheet.is_submitted(),
+            to_json(sheet),
+            sha,
+            clock::now()
+        ],
+    )?;
+    Ok(sha)
+}
+
+fn save_selection(tx: &Transaction<'_>, team_id: i64, state: &SelectionState) -> Result<()> {
+    tx.execute(
+        "INSERT INTO selection_states (team_id, state, changed_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (team_id) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at",
+        params![team_id, to_json(state), clock::now()],
+    )?;
+    Ok(())
+}
+
+/// Called inside the reveal's transaction, after the round is stored as revealed.
+/// The place for work that must happen exactly when a comparison becomes visible
+/// (the consistency snapshot is added here by the statistics area). For now it
+/// checks that the revealed round reads back and verifies.
+pub fn on_round_revealed(tx: &Transaction<'_>, team_id: i64, round: &Round) -> Result<()> {
+    let stored = load_round(tx, team_id, round.number())?;
+    if !stored.is_revealed() {
+        return Err(ScoringStoreError::Damaged(format!(
+            "round {} was not stored as revealed",
+            round.number()
+        )));
+    }
+    Ok(())
+}
+
+/// Opens round 1 on `conn` (the caller's transaction). Shared by the app and the demo seed.
+pub(crate) fn open_first_round(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    actor_member: i64,
+    rubric_version_id: i64,
+    candidates: Vec<String>,
+    assessors: Vec<AssessorChoice>,
+    seed: [u8; 32],
+) -> Result<Round> {
+    let (actor, who) = member(tx, team_id, actor_member)?;
+    if latest_round_number(tx, team_id)?.is_some() {
+        return Err(ScoringStoreError::RoundsExist);
+    }
+    let rubric = frozen_rubrics(tx, team_id)?
+        .into_iter()
+        .find(|(r, _)| r.id == rubric_version_id)
+        .map(|(_, rubric)| rubric)
+        .ok_or(ScoringStoreError::RubricNotFrozen(rubric_version_id))?;
+    let material = blinded(tx, team_id)?;
+    for code in &candidates {
+        if !material.iter().any(|c| &c.code == code) {
+            return Err(ScoringStoreError::NoMaterial(code.clone()));
+        }
+    }
+    let mut setups = Vec::new();
+    for a in &assessors {
+        let (assessor, _) = member(tx, team_id, a.member_id)?;
+        setups.push(AssessorSetup {
+            id: assessor.id,
+            role: assessor.role,
+            mode: a.mode,
+        });
+    }
+    let ids: Vec<String> = setups.iter().map(|s| s.id.clone()).collect();
+    let declarations: Vec<ConflictDeclaration> = load_declarations(tx, team_id)?
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect();
+    let exclusions =
+        assessor::excluded_pairs(&declarations, &load_policy(tx, team_id)?, &ids, &candidates);
+    let round = Round::open(
+        &actor,
+        RoundSetup {
+            rubric,
+            candidates,
+            assessors: setups,
+            exclusions,
+        },
+        seed,
+    )?;
+    insert_round(tx, team_id, rubric_version_id, &round)?;
+    ledger::append(
+        tx,
+        team_id,
+        &who,
+        EntryKind::RoundOpened,
+        json!({
+            "round": round.number(),
+            "rubric_sha256": round.rubric_hash(),
+            "seed": round.seed(),
+            "candidate_codes": round.candidates(),
+        }),
+    )?;
+    Ok(round)
+}
+
+pub(crate) fn save_score(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    actor_member: i64,
+    number: u32,
+    score: Score,
+) -> Result<()> {
+    let (actor, _) = member(tx, team_id, actor_member)?;
+    let round = load_round(tx, team_id, number)?;
+    let mut sheet = load_sheets(tx, team_id, number)?
+        .into_iter()
+        .find(|s| s.assessor() == actor.id)
+        .map_or_else(|| Sheet::new(&round, &actor.id), Ok)?;
+    sheet.set_score(&actor, &round, score)?;
+    upsert_sheet(tx, team_id, &sheet)?;
+    Ok(())
+}
+
+pub(crate) fn submit(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    actor_member: i64,
+    number: u32,
+    at: &str,
+) -> Result<()> {
+    let (actor, who) = member(tx, team_id, actor_member)?;
+    let round = load_round(tx, team_id, number)?;
+    let mut sheet = load_sheets(tx, team_id, number)?
+        .into_iter()
+        .find(|s| s.assessor() == actor.id)
+        .map_or_else(|| Sheet::new(&round, &actor.id), Ok)?;
+    let previous = if number > 1 {
+        load_sheets(tx, team_id, number - 1)?
+            .into_iter()
+            .find(|s| s.assessor() == actor.id && s.is_submitted())
+    } else {
+        None
+    };
+    sheet.submit(&actor, &round, previous.as_ref(), at)?;
+    let sha = upsert_sheet(tx, team_id, &sheet)?.expect("a submitted sheet has a hash");
+    ledger::append(
+        tx,
+        team_id,
+        &who,
+        EntryKind::ScoreSubmitted,
+        json!({ "round": number, "sheet_sha256": sha }),
+    )?;
+    if let Some(prev) = &previous {
+        let changes: Vec<serde_json::Value> = sheet
+            .scores()
+            .iter()
+            .filter_map(|s| {
+                let old = prev.score(&s.candidate, &s.criterion)?.level?;
+                (Some(old) != s.level).then(|| {
+                    json!({
+                        "candidate_code": s.candidate,
+                        "criterion": s.criterion,
+                        "old": old,
+                        "new": s.level,
+                        "reason": s.reason.as_deref().unwrap_or("").trim(),
+                    })
+                })
+            })
+            .collect();
+        if !changes.is_empty() {
+            let reason = changes
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} / {}: {} → {}: {}",
+                        c["candidate_code"].as_str().unwrap_or_default(),
+                        c["criterion"].as_str().unwrap_or_default(),
+                        c["old"],
+                        c["new"],
+                        c["reason"].as_str().unwrap_or_default()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            ledger::append(
+                tx,
+                team_id,
+                &who,
+                EntryKind::ScoreRevised,
+                json!({ "round": number, "sheet_sha256": sha, "reason": reason, "changes": changes }),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn reveal(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    actor_member: i64,
+    number: u32,
+) -> Result<()> {
+    let (actor, who) = member(tx, team_id, actor_member)?;
+    let mut round = load_round(tx, team_id, number)?;
+    let sheets = load_sheets(tx, team_id, number)?;
+    round.reveal(&actor, &sheets)?;
+    update_round(tx, team_id, &round)?;
+    ledger::append(
+        tx,
+        team_id,
+        &who,
+        EntryKind::RoundRevealed,
+        json!({ "round": number }),
+    )?;
+    on_round_revealed(tx, team_id, &round)
+}
+
+pub(crate) fn declare(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    actor_member: i64,
+    candidate_code: &str,
+    kind: ConflictKind,
+    note: Option<&str>,
+) -> Result<StoredDeclaration> {
+    let (actor, who) = member(tx, team_id, actor_member)?;
+    let known: bool = tx.query_row(
+        "SELECT count(*) > 0 FROM candidates WHERE team_id = ?1 AND code = ?2",
+        params![team_id, candidate_code],
+        |r| r.get(0),
+    )?;
+    if !known {
+        return Err(ScoringError::UnknownCandidate {
+            candidate: candidate_code.to_owned(),
+        }
+        .into());
+    }
+    let declaration = ConflictDeclaration::new(&actor.id, candidate_code, kind, note)?;
+    tx.execute(
+        "INSERT INTO conflict_declarations (team_id, member_id, candidate_code, kind, declaration, declared_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (team_id, member_id, candidate_code, kind) DO NOTHING",
+        params![
+            team_id,
+            actor_member,
+            candidate_code,
+            to_json(&kind).trim_matches('"'),
+            to_json(&declaration),
+            clock::now()
+        ],
+    )?;
+    let id: i64 = tx.query_row(
+        "SELECT id FROM conflict_declarations
+         WHERE team_id = ?1 AND member_id = ?2 AND candidate_code = ?3 AND kind = ?4",
+        params![
+            team_id,
+            actor_member,
+            candidate_code,
+            to_json(&kind).trim_matches('"')
+        ],
+        |r| r.get(0),
+    )?;
+    let entry = if kind == ConflictKind::RecognisesPerson {
+        EntryKind::RecognitionDeclared
+    } else {
+        EntryKind::ConflictDeclared
+    };
+    // The kind is on record in the log, which only the team reads; comparison
+    // sheets show "excluded (conflict)" without it.
+    ledger::append(
+        tx,
+        team_id,
+        &who,
+        entry,
+        json!({ "member_id": actor.id, "candidate_code": candidate_code, "kind": kind }),
+    )?;
+    let policy = load_policy(tx, team_id)?;
+    apply_to_open_round(tx, team_id, &actor, &declaration, &policy)?;
+    Ok(StoredDeclaration {
+        id,
+        action: declaration.action(&policy),
+        declaration,
+    })
+}
+
+/// A conflict that excludes, declared while a round is open for this assessor, keeps
+/// them out of that candidate from now on (the core refuses after they submitted).
+fn apply_to_open_round(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    actor: &Actor,
+    declaration: &ConflictDeclaration,
+    policy: &ConflictPolicy,
+) -> Result<()> {
+    if declaration.action(policy) != ConflictAction::Exclude {
+        return Ok(());
+    }
+    let Some(number) = latest_round_number(tx, team_id)? else {
+        return Ok(());
+    };
+    let mut round = load_round(tx, team_id, number)?;
+    if !round.is_assessor(&declaration.assessor)
+        || round.is_excluded(&declaration.assessor, &declaration.candidate)
+        || !matches!(round.status(), scoring::RoundStatus::Open)
+        || !round.candidates().contains(&declaration.candidate)
+    {
+        return Ok(());
+    }
+    let mut sheets = load_sheets(tx, team_id, number)?;
+    round.add_exclusion(
+        actor,
+        Exclusion {
+            assessor: declaration.assessor.clone(),
+            candidate: declaration.candidate.clone(),
+        },
+        &mut sheets,
+    )?;
+    update_round(tx, team_id, &round)?;
+    for sheet in sheets
+        .iter()
+        .filter(|s| s.assessor() == declaration.assessor)
+    {
+        upsert_sheet(tx, team_id, sheet)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn set_pin_hash(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    member_id: i64,
+    hash: &str,
+) -> Result<()> {
+    member(tx, team_id, member_id)?;
+    let changed = tx.execute(
+        "INSERT INTO member_pins (member_id, pin_hash, set_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (member_id) DO NOTHING",
+        params![member_id, hash, clock::now()],
+    )?;
+    if changed == 0 {
+        return Err(ScoringStoreError::PinAlreadySet);
+    }
+    Ok(())
+}
+
+impl Store {
+    // --- who is acting -----------------------------------------------------
+
+    pub fn scoring_members(&self, team_id: i64) -> Result<Vec<ScoringMember>> {
+        self.team(team_id)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT m.id, m.name, m.role, p.member_id IS NOT NULL FROM members m
+             LEFT JOIN member_pins p ON p.member_id = m.id
+             WHERE m.team_id = ?1
+             ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 WHEN 'assessor' THEN 2
+                                  WHEN 'trainer' THEN 3 ELSE 4 END, m.name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([team_id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, bool>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, name, role, has_pin) = row?;
+            let role = Role::parse(&role).ok_or(ScoringStoreError::NoSuchMember(id))?;
+            out.push(ScoringMember {
+                id,
+                name,
+                role,
+                has_pin,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The core actor for a member of the team; the app builds every scoring call from this.
+    pub fn member_actor(&self, team_id: i64, member_id: i64) -> Result<Actor> {
+        Ok(member(&self.conn, team_id, member_id)?.0)
+    }
+
+    /// Sets a member's first PIN (4–12 digits, not a guessable one). A PIN that is
+    /// already set is not replaced here.
+    pub fn set_pin(&mut self, team_id: i64, member_id: i64, pin: &str, salt: &[u8]) -> Result<()> {
+        let hash = assessor::hash_pin(pin, salt)?;
+        let tx = self.conn.transaction()?;
+        set_pin_hash(&tx, team_id, member_id, &hash)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether `pin` is the member's PIN; false when they have none.
+    pub fn check_member_pin(&self, team_id: i64, member_id: i64, pin: &str) -> Result<bool> {
+        member(&self.conn, team_id, member_id)?;
+        let hash: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT pin_hash FROM member_pins WHERE member_id = ?1",
+                [member_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(hash.is_some_and(|h| assessor::verify_pin(pin, &h)))
+    }
+
+    // --- overview and reads --------------------------------------------------
+
+    pub fn scoring_overview(&self, team_id: i64) -> Result<ScoringOverview> {
+        let members = self.scoring_members(team_id)?;
+        let rubrics = frozen_rubrics(&self.conn, team_id)?
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
+        let candidates = blinded(&self.conn, team_id)?
+            .into_iter()
+            .map(|c| c.code)
+            .collect();
+        let mut rounds = Vec::new();
+        if let Some(last) = latest_round_number(&self.conn, team_id)? {
+            for number in 1..=last {
+                let round = load_round(&self.conn, team_id, number)?;
+                let sheets = load_sheets(&self.conn, team_id, number)?;
+                rounds.push(RoundSummary {
+                    number,
+                    state: status_str(&round).to_owned(),
+                    progress: round.progress(&sheets)?,
+                });
+            }
+        }
+        Ok(ScoringOverview {
+            members,
+            rubrics,
+            candidates,
+            rounds,
+            selection: load_selection(&self.conn, team_id)?,
+            policy: load_policy(&self.conn, team_id)?,
+        })
+    }
+
+    /// What `viewer` may see of round `number`: always through `scoring::view_for`.
+    pub fn round_view(&self, team_id: i64, viewer: i64, number: u32) -> Result<RoundView> {
+        let (actor, _) = member(&self.conn, team_id, viewer)?;
+        let round = load_round(&self.conn, team_id, number)?;
+        let sheets = load_sheets(&self.conn, team_id, number)?;
+        Ok(scoring::view_for(&actor, &round, &sheets)?)
+    }
+
+    /// The blinded material of the round's candidates, for a participant of the round.
+    pub fn round_material(
+        &self,
+        team_id: i64,
+        viewer: i64,
+        number: u32,
+    ) -> Result<Vec<BlindedCandidate>> {
+        // view_for decides who takes part; its answer itself is not needed here.
+        self.round_view(team_id, viewer, number)?;
+        let round = load_round(&self.conn, team_id, number)?;
+        Ok(blinded(&self.conn, team_id)?
+            .into_iter()
+            .filter(|c| round.candidates().contains(&c.code))
+            .collect())
+    }
+
+    /// The comparison sheet of a revealed round as a standalone HTML file, for
+    /// `viewer` (who must be allowed to see it: the same `view_for` rule).
+    pub fn comparison_html(
+        &self,
+        team_id: i64,
+        viewer: i64,
+        number: u32,
+        lang: maatstaf_core::i18n::Lang,
+    ) -> Result<String> {
+        let RoundView::Revealed { comparison } = self.round_view(team_id, viewer, number)? else {
+            return Err(ScoringError::NotRevealed.into());
+        };
+        let names: BTreeMap<String, String> = self
+            .scoring_members(team_id)?
+            .into_iter()
+            .map(|m| (m.id.to_string(), m.name))
+            .collect();
+        let team = self.team(team_id)?;
+        let heading = match lang {
+            maatstaf_core::i18n::Lang::Nl => {
+                format!("Vergelijkingsblad ronde {number} — {}", team.name)
+            }
+            maatstaf_core::i18n::Lang::En => {
+                format!("Comparison sheet round {number} — {}", team.name)
+            }
+        };
+        Ok(maatstaf_core::html::comparison_sheet(
+            &comparison,
+            &names,
+            &heading,
+            lang,
+        ))
+    }
+
+    // --- round lifecycle -----------------------------------------------------
+
+    pub fn open_round(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        rubric_version_id: i64,
+        candidates: Vec<String>,
+        assessors: Vec<AssessorChoice>,
+    ) -> Result<u32> {
+        let tx = self.conn.transaction()?;
+        let round = open_first_round(
+            &tx,
+            team_id,
+            actor_member,
+            rubric_version_id,
+            candidates,
+            assessors,
+            os_random(),
+        )?;
+        tx.commit()?;
+        Ok(round.number())
+    }
+
+    /// The chair opens the next round after a revealed one: same rubric, candidates,
+    /// assessors and modes, fresh orders.
+    pub fn open_next_round(&mut self, team_id: i64, actor_member: i64) -> Result<u32> {
+        let tx = self.conn.transaction()?;
+        let (actor, who) = member(&tx, team_id, actor_member)?;
+        let last = latest_round_number(&tx, team_id)?.ok_or(ScoringStoreError::NoRounds)?;
+        let previous = load_round(&tx, team_id, last)?;
+        let round = previous.next(&actor, os_random())?;
+        let rubric_id: i64 = tx.query_row(
+            "SELECT rubric_version_id FROM scoring_rounds WHERE team_id = ?1 AND number = ?2",
+            params![team_id, last],
+            |r| r.get(0),
+        )?;
+        insert_round(&tx, team_id, rubric_id, &round)?;
+        ledger::append(
+            &tx,
+            team_id,
+            &who,
+            EntryKind::RoundOpened,
+            json!({ "round": round.number(), "rubric_sha256": round.rubric_hash(), "seed": round.seed() }),
+        )?;
+        tx.commit()?;
+        Ok(round.number())
+    }
+
+    /// Saves one cell of the actor's own draft (autosave).
+    pub fn save_score(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        number: u32,
+        score: Score,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        save_score(&tx, team_id, actor_member, number, score)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Submits and locks the actor's sheet, with its log entry, in one transaction.
+    pub fn submit_sheet(&mut self, team_id: i64, actor_member: i64, number: u32) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        submit(&tx, team_id, actor_member, number, &clock::now())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The chair stops the round; those who had not submitted are recorded as missing.
+    pub fn close_round(&mut self, team_id: i64, actor_member: i64, number: u32) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let (actor, who) = member(&tx, team_id, actor_member)?;
+        let mut round = load_round(&tx, team_id, number)?;
+        let sheets = load_sheets(&tx, team_id, number)?;
+        round.close(&actor, &sheets)?;
+        let missing = match round.status() {
+            scoring::RoundStatus::Closed { missing } => missing.clone(),
+            _ => Vec::new(),
+        };
+        update_round(&tx, team_id, &round)?;
+        ledger::append(
+            &tx,
+            team_id,
+            &who,
+            EntryKind::RoundClosed,
+            json!({ "round": number, "missing_assessors": missing }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn reveal_round(&mut self, team_id: i64, actor_member: i64, number: u32) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        reveal(&tx, team_id, actor_member, number)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    // --- conflicts -------------------------------------------------------------
+
+    pub fn declare_conflict(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        candidate_code: &str,
+        kind: ConflictKind,
+        note: Option<&str>,
+    ) -> Result<StoredDeclaration> {
+        let tx = self.conn.transaction()?;
+        let stored = declare(&tx, team_id, actor_member, candidate_code, kind, note)?;
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    /// The declarations `viewer` may see: their own, or every one for the chair (who
+    /// decides overrides).
+    pub fn conflict_declarations(
+        &self,
+        team_id: i64,
+        viewer: i64,
+    ) -> Result<Vec<StoredDeclaration>> {
+        let (actor, _) = member(&self.conn, team_id, viewer)?;
+        let policy = load_policy(&self.conn, team_id)?;
+        Ok(load_declarations(&self.conn, team_id)?
+            .into_iter()
+            .filter(|(_, d)| actor.role == Role::Chair || d.assessor == actor.id)
+            .map(|(id, declaration)| StoredDeclaration {
+                id,
+                action: declaration.action(&policy),
+                declaration,
+            })
+            .collect())
+    }
+
+    pub fn set_conflict_rule(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        kind: ConflictKind,
+        action: ConflictAction,
+        reason: &str,
+    ) -> Result<ConflictPolicy> {
+        let tx = self.conn.transaction()?;
+        let (actor, who) = member(&tx, team_id, actor_member)?;
+        let mut policy = load_policy(&tx, team_id)?;
+        policy.set_rule(&actor, kind, action, reason)?;
+        tx.execute(
+            "INSERT INTO conflict_policies (team_id, policy, changed_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (team_id) DO UPDATE SET policy = excluded.policy, changed_at = excluded.changed_at",
+            params![team_id, to_json(&policy), clock::now()],
+        )?;
+        let reason = if reason.trim().is_empty() {
+            "standaardregel".to_owned()
+        } else {
+            reason.trim().to_owned()
+        };
+        ledger::append(
+            &tx,
+            team_id,
+            &who,
+            EntryKind::ConflictRuleChanged,
+            json!({ "kind": kind, "action": action, "reason": reason }),
+        )?;
+        tx.commit()?;
+        Ok(policy)
+    }
+
+    pub fn override_conflict(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        declaration_id: i64,
+        action: ConflictAction,
+        reason: &str,
+    ) -> Result<StoredDeclaration> {
+        let tx = self.conn.transaction()?;
+        let (actor, who) = member(&tx, team_id, actor_member)?;
+        let (_, mut declaration) = load_declarations(&tx, team_id)?
+            .into_iter()
+            .find(|(id, _)| *id == declaration_id)
+            .ok_or(ScoringStoreError::Damaged(format!(
+                "declaration {declaration_id} not found"
+            )))?;
+        declaration.override_rule(&actor, action, reason)?;
+        tx.execute(
+            "UPDATE conflict_declarations SET declaration = ?2 WHERE id = ?1",
+            params![declaration_id, to_json(&declaration)],
+        )?;
+        ledger::append(
+            &tx,
+            team_id,
+            &who,
+            EntryKind::ConflictOverridden,
+            json!({
+                "member_id": declaration.assessor,
+                "candidate_code": declaration.candidate,
+                "action": action,
+                "reason": reason.trim(),
+            }),
+        )?;
+        let policy = load_policy(&tx, team_id)?;
+        tx.commit()?;
+        Ok(StoredDeclaration {
+            id: declaration_id,
+            action: declaration.action(&policy),
+            declaration,
+        })
+    }
+
+    // --- decision and unblinding ---------------------------------------------
+
+    pub fn record_decision(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        choices: Vec<PortfolioChoice>,
+    ) -> Result<SelectionState> {
+        let tx = self.conn.transaction()?;
+        let (actor, who) = member(&tx, team_id, actor_member)?;
+        let last = latest_round_number(&tx, team_id)?.ok_or(ScoringStoreError::NoRounds)?;
+        let round = load_round(&tx, team_id, last)?;
+        let mut state = load_selection(&tx, team_id)?;
+        let decision = state
+            .decide(&actor, &round, choices, &clock::now())?
+            .clone();
+        save_selection(&tx, team_id, &state)?;
+        let reasons: Vec<serde_json::Value> = decision
+            .choices
+            .iter()
+            .map(|c| json!({ "portfolio": c.portfolio, "candidate_codes": c.candidates, "reason": c.reason }))
+            .collect();
+        ledger::append(
+            &tx,
+            team_id,
+            &who,
+            EntryKind::DecisionRecorded,
+            json!({ "round": last, "reasons": reasons }),
+        )?;
+        tx.commit()?;
+        Ok(state)
+    }
+
+    /// The chair opens the blinding key, once, after the decision. Returns each code
+    /// with its person.
+    pub fn unblind(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        reason: &str,
+    ) -> Result<Vec<UnblindedCandidate>> {
+        let tx = self.conn.transaction()?;
+        let (actor, who) = member(&tx, team_id, actor_member)?;
+        let mut state = load_selection(&tx, team_id)?;
+        state.unblind(&actor, &clock::now())?;
+        save_selection(&tx, team_id, &state)?;
+        let reason = if reason.trim().is_empty() {
+            "besluit vastgelegd".to_owned()
+        } else {
+            reason.trim().to_owned()
+        };
+        ledger::append(
+            &tx,
+            team_id,
+            &who,
+            EntryKind::Unblinded,
+            json!({ "reason": reason }),
+        )?;
+        tx.commit()?;
+        self.unblinded_candidates(team_id)
+    }
+
+    /// Codes with names, only once the team is unblinded; refused before.
+    pub fn unblinded_candidates(&self, team_id: i64) -> Result<Vec<UnblindedCandidate>> {
+        if load_selection(&self.conn, team_id)?.unblinded.is_none() {
+            return Err(ScoringError::NoDecisionYet.into());
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT c.code, i.name FROM candidates c JOIN candidate_identities i ON i.candidate_id = c.id
+             WHERE c.team_id = ?1 ORDER BY c.code",
+        )?;
+        let rows = stmt.query_map([team_id], |r| {
+            Ok(UnblindedCandidate {
+                code: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests;
