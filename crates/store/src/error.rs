@@ -24,6 +24,8 @@ pub enum StoreError {
     InvalidName(#[from] maatstaf_core::team::NameError),
     #[error("the bundled demo team is invalid: {0}")]
     Demo(#[from] maatstaf_core::demo::DemoError),
+    #[error("{0}")]
+    Training(#[from] crate::training::TrainingError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]

@@ -14,7 +14,10 @@ pub const DB_FILE: &str = "maatstaf.sqlite3";
 /// Environment variable that points the app and the CLI at another data folder.
 pub const DATA_DIR_ENV: &str = "MAATSTAF_DATA_DIR";
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_teams.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_teams.sql"),
+    include_str!("migrations/0005_training.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
@@ -58,6 +61,7 @@ impl Store {
         migrations().to_latest(&mut conn)?;
         let mut store = Store { conn, path };
         demo_seed::seed_once(&mut store)?;
+        crate::training::install_bundled(&mut store)?;
         Ok(store)
     }
 

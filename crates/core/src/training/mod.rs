@@ -10,4 +10,6 @@ pub use agreement::{
     meets_threshold, round_agreement, CandidateSpread, CriterionSpread, PracticeScore,
     RoundAgreement,
 };
-pub use session::{check_advance, check_score, check_start, Phase, SessionError, MIN_PARTICIPANTS};
+pub use session::{
+    check_advance, check_score, check_start, check_trainer, Phase, SessionError, MIN_PARTICIPANTS,
+};

@@ -141,6 +141,16 @@ impl SessionError {
     }
 }
 
+/// Whether a member may act as trainer: lead a session, set the minimum
+/// agreement, import or remove training content.
+pub fn check_trainer(role: Role) -> Result<(), SessionError> {
+    if role == Role::Trainer {
+        Ok(())
+    } else {
+        Err(SessionError::NotTrainer)
+    }
+}
+
 /// Whether `trainer` may start a session with `participants` scorers.
 /// The trainer knows the reference scores, so they never score themselves.
 pub fn check_start(
@@ -148,9 +158,7 @@ pub fn check_start(
     participants: usize,
     trainer_participates: bool,
 ) -> Result<(), SessionError> {
-    if trainer != Role::Trainer {
-        return Err(SessionError::NotTrainer);
-    }
+    check_trainer(trainer)?;
     let found = participants - usize::from(trainer_participates);
     if found < MIN_PARTICIPANTS {
         return Err(SessionError::TooFewParticipants {
