@@ -1,2 +1,3 @@
 pub mod app;
 pub mod teams;
+pub mod training;

@@ -4,5 +4,6 @@ import nav from "./nav.json";
 import teams from "./teams.json";
 import roles from "./roles.json";
 import errors from "./errors.json";
+import training from "./training.json";
 
-export default { app, nav, teams, roles, errors };
+export default { app, nav, teams, roles, errors, training };
