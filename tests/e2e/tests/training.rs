@@ -11,6 +11,13 @@ use serde_json::json;
 const TRAINER: &str = "Ellen Verhoef";
 const M01: &str = "m01-waarom-structuur-werkt";
 
+/// Starts the app once the previous one (of this or an earlier test) has had
+/// time to exit: on a loaded machine WebKit needs more than the harness's pause.
+async fn start(data: &std::path::Path) -> App {
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    App::start(data).await
+}
+
 async fn open_training(app: &App, who: &str) {
     app.click("#nav-training").await;
     app.wait_for("#module-list").await;
@@ -84,7 +91,7 @@ async fn shot(app: &App, name: &str) {
 #[tokio::test]
 async fn an_exercise_answered_wrong_then_right_explains_itself_and_progress_survives_a_restart() {
     let data = tempfile::tempdir().unwrap();
-    let app = App::start(data.path()).await;
+    let app = start(data.path()).await;
     open_training(&app, "Priya Ramdin").await;
     app.click(&format!("[data-module-id=\"{M01}\"]")).await;
     app.wait_text("#module-title", "Waarom structuur werkt")
@@ -110,6 +117,14 @@ async fn an_exercise_answered_wrong_then_right_explains_itself_and_progress_surv
         .await;
     assert!(why_right.starts_with("Klopt"), "{why_right}");
     assert_ne!(why_wrong, why_right);
+    app.client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView()",
+            vec![json!(choice)],
+        )
+        .await
+        .unwrap();
+    shot(&app, "training-module.png").await;
 
     let spot = "[data-exercise=\"m01-vind-gevoel\"]";
     app.click(&format!("{spot} [data-token=\"twintig\"]")).await;
@@ -123,7 +138,7 @@ async fn an_exercise_answered_wrong_then_right_explains_itself_and_progress_surv
     assert_eq!(app.csp_violations().await, Vec::<String>::new());
     app.quit().await;
 
-    let app = App::start(data.path()).await;
+    let app = start(data.path()).await;
     open_training(&app, "Priya Ramdin").await;
     let card = format!("[data-module-id=\"{M01}\"]");
     let text = app.wait_text(&card, "Gelezen").await;
@@ -140,7 +155,7 @@ async fn an_exercise_answered_wrong_then_right_explains_itself_and_progress_surv
 #[tokio::test]
 async fn search_finds_a_module_by_a_word_in_its_body() {
     let data = tempfile::tempdir().unwrap();
-    let app = App::start(data.path()).await;
+    let app = start(data.path()).await;
     open_training(&app, "Priya Ramdin").await;
     app.type_into("#module-search", "drieenhalf").await;
     let results = app
@@ -171,7 +186,7 @@ order = 40
 #[tokio::test]
 async fn imports_refuse_a_broken_file_and_keep_script_and_remote_images_inert() {
     let data = tempfile::tempdir().unwrap();
-    let app = App::start(data.path()).await;
+    let app = start(data.path()).await;
     open_training(&app, "Gerrit Bosma").await;
     app.click("#training-tab-import").await;
     app.wait_text("#import-trainer-only", "trainer").await;
@@ -252,8 +267,9 @@ async fn turn(app: &App, name: &str, round: u8, level: impl Fn(usize, usize) -> 
         serde_json::from_value(list).unwrap()
     };
     assert_eq!(cells.len(), 18);
+    // The sheet goes criterion by criterion, each with the three candidates.
     for (i, cell) in cells.iter().enumerate() {
-        let value = level(i / 6, i % 6);
+        let value = level(i % 3, i / 3);
         app.click(&format!(
             "#score-sheet [data-cell=\"{cell}\"][data-level=\"{value}\"]"
         ))
@@ -267,7 +283,7 @@ async fn turn(app: &App, name: &str, round: u8, level: impl Fn(usize, usize) -> 
 #[tokio::test]
 async fn a_trainer_session_runs_to_the_second_round_with_three_participants() {
     let data = tempfile::tempdir().unwrap();
-    let app = App::start(data.path()).await;
+    let app = start(data.path()).await;
     open_training(&app, TRAINER).await;
     app.click("#training-tab-sessions").await;
     app.click("#new-session").await;
@@ -307,6 +323,14 @@ async fn a_trainer_session_runs_to_the_second_round_with_three_participants() {
     app.wait_text("#session-phase", "Referentiescores").await;
     app.wait_for("#references").await;
     assert_eq!(count(&app, "#projector rect.marker").await, 18);
+    app.client
+        .execute(
+            "document.querySelector('#projector .plots').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    shot(&app, "training.png").await;
 
     app.click("#advance-session").await;
     app.wait_text("#session-phase", "Ronde 2").await;
@@ -324,7 +348,7 @@ async fn a_trainer_session_runs_to_the_second_round_with_three_participants() {
     );
     let before = app.text("[data-overall=\"1\"]").await;
     assert!(!before.contains("1,00"), "{before}");
-    shot(&app, "training.png").await;
+    shot(&app, "training-done.png").await;
     assert_eq!(app.csp_violations().await, Vec::<String>::new());
     app.quit().await;
 }
