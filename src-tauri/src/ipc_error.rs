@@ -9,8 +9,10 @@ use maatstaf_core::lint::FreezeError;
 use maatstaf_core::rubric::RubricError;
 use maatstaf_core::scoring::ScoringError;
 use maatstaf_core::team::NameError;
+use maatstaf_core::training::SessionError;
 use maatstaf_store::candidates::CandidateError;
 use maatstaf_store::scoring::ScoringStoreError;
+use maatstaf_store::training::TrainingError;
 use maatstaf_store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -107,6 +109,7 @@ impl From<StoreError> for IpcError {
             StoreError::InvalidName(name) => name.into(),
             StoreError::NoSuchMember(id) => IpcError::new("no_such_member", detail).with("id", id),
             StoreError::Candidate(e) => e.into(),
+            StoreError::Training(e) => e.into(),
             StoreError::KeyDamaged { path } => {
                 IpcError::new("key_damaged", detail).with("path", path.display())
             }
@@ -235,6 +238,90 @@ impl From<ScoringStoreError> for IpcError {
             ScoringStoreError::NoRounds => IpcError::new("no_rounds", detail),
             ScoringStoreError::PinAlreadySet => IpcError::new("pin_already_set", detail),
             ScoringStoreError::Damaged(_) => IpcError::new("db_error", detail),
+        }
+    }
+}
+
+impl From<SessionError> for IpcError {
+    fn from(e: SessionError) -> IpcError {
+        let detail = e.to_string();
+        match e {
+            SessionError::NotTrainer => IpcError::new("session_not_trainer", detail),
+            SessionError::TooFewParticipants { min, found } => {
+                IpcError::new("session_too_few_participants", detail)
+                    .with("min", min)
+                    .with("found", found)
+            }
+            SessionError::NotAParticipant { name } => {
+                IpcError::new("session_not_a_participant", detail).with("name", name)
+            }
+            SessionError::RoundNotOpen { round } => {
+                IpcError::new("session_round_not_open", detail).with("round", round)
+            }
+            SessionError::OutOfScale { score, min, max } => {
+                IpcError::new("session_out_of_scale", detail)
+                    .with("score", score)
+                    .with("min", min)
+                    .with("max", max)
+            }
+            SessionError::NoSuchCandidate { candidate } => {
+                IpcError::new("session_no_such_candidate", detail).with("candidate", candidate)
+            }
+            SessionError::NoSuchCriterion { id } => {
+                IpcError::new("session_no_such_criterion", detail).with("id", id)
+            }
+            SessionError::Incomplete { names } => {
+                IpcError::new("session_incomplete", detail).with("names", names)
+            }
+            SessionError::Finished => IpcError::new("session_finished", detail),
+        }
+    }
+}
+
+impl From<TrainingError> for IpcError {
+    fn from(e: TrainingError) -> IpcError {
+        let detail = e.to_string();
+        match e {
+            TrainingError::NoSuchModule(id) => {
+                IpcError::new("training_no_such_module", detail).with("id", id)
+            }
+            TrainingError::NoSuchExercise { exercise, .. } => {
+                IpcError::new("training_no_such_exercise", detail).with("id", exercise)
+            }
+            TrainingError::NoSuchCase(id) => {
+                IpcError::new("training_no_such_case", detail).with("id", id)
+            }
+            TrainingError::NoSuchMember(id) => {
+                IpcError::new("training_no_such_member", detail).with("id", id)
+            }
+            TrainingError::NoSuchSession(id) => {
+                IpcError::new("training_no_such_session", detail).with("id", id)
+            }
+            TrainingError::NotInTeam { member } => {
+                IpcError::new("training_not_in_team", detail).with("id", member)
+            }
+            TrainingError::WrongAnswerKind { .. } | TrainingError::Grade(_) => {
+                IpcError::new("training_bad_answer", detail)
+            }
+            TrainingError::BundledReadOnly(id) => {
+                IpcError::new("training_bundled_read_only", detail).with("id", id)
+            }
+            TrainingError::CaseUsedByModule { case, module } => {
+                IpcError::new("training_case_used_by_module", detail)
+                    .with("case", case)
+                    .with("module", module)
+            }
+            TrainingError::CaseUsedBySession(case) => {
+                IpcError::new("training_case_used_by_session", detail).with("case", case)
+            }
+            TrainingError::TooLarge { max, .. } => {
+                IpcError::new("training_too_large", detail).with("max_kb", max / 1024)
+            }
+            TrainingError::InvalidThreshold(_) => {
+                IpcError::new("training_invalid_threshold", detail)
+            }
+            TrainingError::Session(e) => e.into(),
+            TrainingError::Bundle(_) => IpcError::new("db_error", detail),
         }
     }
 }

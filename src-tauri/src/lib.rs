@@ -80,6 +80,23 @@ pub fn run() {
             commands::scoring::record_decision,
             commands::scoring::unblind,
             commands::scoring::unblinded_candidates,
+            commands::training::list_modules,
+            commands::training::module_view,
+            commands::training::search_modules,
+            commands::training::list_cases,
+            commands::training::training_progress,
+            commands::training::mark_module_read,
+            commands::training::grade_exercise,
+            commands::training::import_content,
+            commands::training::remove_content,
+            commands::training::start_session,
+            commands::training::list_sessions,
+            commands::training::session_sheet,
+            commands::training::save_practice_score,
+            commands::training::advance_session,
+            commands::training::session_board,
+            commands::training::training_status,
+            commands::training::set_min_agreement,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

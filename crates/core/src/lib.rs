@@ -5,6 +5,7 @@
 
 pub mod assessor;
 pub mod blinding;
+pub mod bundle;
 pub mod content;
 pub mod demo;
 pub mod html;
@@ -16,3 +17,4 @@ pub mod rubric;
 pub mod scoring;
 pub mod stats;
 pub mod team;
+pub mod training;

@@ -60,6 +60,8 @@ pub enum StoreError {
     Candidate(#[from] crate::candidates::CandidateError),
     #[error("member {0} does not exist in this team")]
     NoSuchMember(i64),
+    #[error("{0}")]
+    Training(#[from] crate::training::TrainingError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]

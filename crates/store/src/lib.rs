@@ -13,6 +13,7 @@ pub mod rubrics;
 pub mod scoring;
 pub mod settings;
 pub mod teams;
+pub mod training;
 
 pub use error::{Result, StoreError};
 pub use open::{default_data_dir, latest_schema_version, DbCheck, DATA_DIR_ENV, DB_FILE};

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_ledger.sql"),
     include_str!("migrations/0003_rubrics.sql"),
     include_str!("migrations/0004_candidates.sql"),
+    include_str!("migrations/0005_training.sql"),
     include_str!("migrations/0007_scoring.sql"),
     include_str!("migrations/0008_consistency.sql"),
 ];
@@ -65,6 +66,7 @@ impl Store {
         migrations().to_latest(&mut conn)?;
         let mut store = Store { conn, path };
         demo_seed::seed_once(&mut store)?;
+        crate::training::install_bundled(&mut store)?;
         Ok(store)
     }
 

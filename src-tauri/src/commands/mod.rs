@@ -5,3 +5,4 @@ pub mod members;
 pub mod rubrics;
 pub mod scoring;
 pub mod teams;
+pub mod training;

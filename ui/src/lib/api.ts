@@ -40,6 +40,19 @@ import type { SelectionState } from "./bindings/SelectionState";
 import type { StoredDeclaration } from "./bindings/StoredDeclaration";
 import type { UnblindedCandidate } from "./bindings/UnblindedCandidate";
 import { i18n, tOptional } from "./i18n.svelte";
+import type { Answer } from "./bindings/Answer";
+import type { CaseSummary } from "./bindings/CaseSummary";
+import type { GradeOutcome } from "./bindings/GradeOutcome";
+import type { ImportOutcome } from "./bindings/ImportOutcome";
+import type { ModuleProgress } from "./bindings/ModuleProgress";
+import type { ModuleSummary } from "./bindings/ModuleSummary";
+import type { ModuleView } from "./bindings/ModuleView";
+import type { SearchHit } from "./bindings/SearchHit";
+import type { SessionBoard } from "./bindings/SessionBoard";
+import type { SessionSheet } from "./bindings/SessionSheet";
+import type { SessionSummary } from "./bindings/SessionSummary";
+import type { TrainingContentKind } from "./bindings/TrainingContentKind";
+import type { TrainingStatus } from "./bindings/TrainingStatus";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -117,6 +130,29 @@ export const api = {
     invoke<SelectionState>("record_decision", { teamId, choices }),
   unblind: (teamId: number, reason: string) => invoke<UnblindedCandidate[]>("unblind", { teamId, reason }),
   unblindedCandidates: (teamId: number) => invoke<UnblindedCandidate[]>("unblinded_candidates", { teamId }),
+  listModules: () => invoke<ModuleSummary[]>("list_modules"),
+  moduleView: (id: string) => invoke<ModuleView>("module_view", { id }),
+  searchModules: (query: string) => invoke<SearchHit[]>("search_modules", { query }),
+  listCases: () => invoke<CaseSummary[]>("list_cases"),
+  trainingProgress: (memberId: number) => invoke<ModuleProgress[]>("training_progress", { memberId }),
+  markModuleRead: (memberId: number, moduleId: string) => invoke<void>("mark_module_read", { memberId, moduleId }),
+  gradeExercise: (memberId: number, moduleId: string, exerciseId: string, answer: Answer) =>
+    invoke<GradeOutcome>("grade_exercise", { memberId, moduleId, exerciseId, answer }),
+  importContent: (memberId: number, fileName: string, text: string) =>
+    invoke<ImportOutcome>("import_content", { memberId, fileName, text }),
+  removeContent: (memberId: number, kind: TrainingContentKind, id: string) =>
+    invoke<void>("remove_content", { memberId, kind, id }),
+  startSession: (teamId: number, trainerId: number, caseId: string, moduleIds: string[], participantIds: number[]) =>
+    invoke<SessionSummary>("start_session", { teamId, trainerId, caseId, moduleIds, participantIds }),
+  listSessions: (teamId: number) => invoke<SessionSummary[]>("list_sessions", { teamId }),
+  sessionSheet: (sessionId: number, memberId: number) => invoke<SessionSheet>("session_sheet", { sessionId, memberId }),
+  savePracticeScore: (sessionId: number, memberId: number, round: number, candidate: string, criterion: string, score: number) =>
+    invoke<void>("save_practice_score", { sessionId, memberId, round, candidate, criterion, score }),
+  advanceSession: (sessionId: number, trainerId: number) => invoke<SessionSummary>("advance_session", { sessionId, trainerId }),
+  sessionBoard: (sessionId: number) => invoke<SessionBoard>("session_board", { sessionId }),
+  trainingStatus: (teamId: number) => invoke<TrainingStatus>("training_status", { teamId }),
+  setMinAgreement: (teamId: number, memberId: number, minimum: number | null) =>
+    invoke<TrainingStatus>("set_min_agreement", { teamId, memberId, minimum }),
 };
 
 export function isIpcError(e: unknown): e is IpcError {

@@ -9,5 +9,6 @@ import rubrics from "./rubrics.json";
 import members from "./members.json";
 import candidates from "./candidates.json";
 import scoring from "./scoring.json";
+import training from "./training.json";
 
-export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring };
+export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring, training };

@@ -1,0 +1,162 @@
+//! Training: the module library, search, progress, imports and trainer sessions.
+
+use maatstaf_store::training::{
+    Answer, CaseSummary, ContentKind, GradeOutcome, ImportOutcome, ModuleProgress, ModuleSummary,
+    ModuleView, SearchHit, SessionBoard, SessionSheet, SessionSummary, TrainingStatus,
+};
+use tauri::State;
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn list_modules(state: State<'_, AppState>) -> Result<Vec<ModuleSummary>, IpcError> {
+    state.with_store(|s| Ok(s.list_modules()?))
+}
+
+#[tauri::command]
+pub fn module_view(state: State<'_, AppState>, id: String) -> Result<ModuleView, IpcError> {
+    state.with_store(|s| Ok(s.module_view(&id)?))
+}
+
+#[tauri::command]
+pub fn search_modules(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<SearchHit>, IpcError> {
+    state.with_store(|s| Ok(s.search_modules(&query)?))
+}
+
+#[tauri::command]
+pub fn list_cases(state: State<'_, AppState>) -> Result<Vec<CaseSummary>, IpcError> {
+    state.with_store(|s| Ok(s.list_cases()?))
+}
+
+#[tauri::command]
+pub fn training_progress(
+    state: State<'_, AppState>,
+    member_id: i64,
+) -> Result<Vec<ModuleProgress>, IpcError> {
+    state.with_store(|s| Ok(s.training_progress(member_id)?))
+}
+
+#[tauri::command]
+pub fn mark_module_read(
+    state: State<'_, AppState>,
+    member_id: i64,
+    module_id: String,
+) -> Result<(), IpcError> {
+    state.with_store(|s| Ok(s.mark_module_read(member_id, &module_id)?))
+}
+
+#[tauri::command]
+pub fn grade_exercise(
+    state: State<'_, AppState>,
+    member_id: i64,
+    module_id: String,
+    exercise_id: String,
+    answer: Answer,
+) -> Result<GradeOutcome, IpcError> {
+    state.with_store(|s| Ok(s.grade_exercise(member_id, &module_id, &exercise_id, &answer)?))
+}
+
+#[tauri::command]
+pub fn import_content(
+    state: State<'_, AppState>,
+    member_id: i64,
+    file_name: String,
+    text: String,
+) -> Result<ImportOutcome, IpcError> {
+    state.with_store(|s| Ok(s.import_content(member_id, &file_name, &text)?))
+}
+
+#[tauri::command]
+pub fn remove_content(
+    state: State<'_, AppState>,
+    member_id: i64,
+    kind: ContentKind,
+    id: String,
+) -> Result<(), IpcError> {
+    state.with_store(|s| Ok(s.remove_content(member_id, kind, &id)?))
+}
+
+#[tauri::command]
+pub fn start_session(
+    state: State<'_, AppState>,
+    team_id: i64,
+    trainer_id: i64,
+    case_id: String,
+    module_ids: Vec<String>,
+    participant_ids: Vec<i64>,
+) -> Result<SessionSummary, IpcError> {
+    state.with_store(|s| {
+        Ok(s.start_session(team_id, trainer_id, &case_id, &module_ids, &participant_ids)?)
+    })
+}
+
+#[tauri::command]
+pub fn list_sessions(
+    state: State<'_, AppState>,
+    team_id: i64,
+) -> Result<Vec<SessionSummary>, IpcError> {
+    state.with_store(|s| Ok(s.list_sessions(team_id)?))
+}
+
+#[tauri::command]
+pub fn session_sheet(
+    state: State<'_, AppState>,
+    session_id: i64,
+    member_id: i64,
+) -> Result<SessionSheet, IpcError> {
+    state.with_store(|s| Ok(s.session_sheet(session_id, member_id)?))
+}
+
+#[tauri::command]
+pub fn save_practice_score(
+    state: State<'_, AppState>,
+    session_id: i64,
+    member_id: i64,
+    round: u8,
+    candidate: String,
+    criterion: String,
+    score: i64,
+) -> Result<(), IpcError> {
+    state.with_store(|s| {
+        Ok(s.save_practice_score(session_id, member_id, round, &candidate, &criterion, score)?)
+    })
+}
+
+#[tauri::command]
+pub fn advance_session(
+    state: State<'_, AppState>,
+    session_id: i64,
+    trainer_id: i64,
+) -> Result<SessionSummary, IpcError> {
+    state.with_store(|s| Ok(s.advance_session(session_id, trainer_id)?))
+}
+
+#[tauri::command]
+pub fn session_board(
+    state: State<'_, AppState>,
+    session_id: i64,
+) -> Result<SessionBoard, IpcError> {
+    state.with_store(|s| Ok(s.session_board(session_id)?))
+}
+
+#[tauri::command]
+pub fn training_status(
+    state: State<'_, AppState>,
+    team_id: i64,
+) -> Result<TrainingStatus, IpcError> {
+    state.with_store(|s| Ok(s.training_status(team_id)?))
+}
+
+#[tauri::command]
+pub fn set_min_agreement(
+    state: State<'_, AppState>,
+    team_id: i64,
+    member_id: i64,
+    minimum: Option<f64>,
+) -> Result<TrainingStatus, IpcError> {
+    state.with_store(|s| Ok(s.set_min_agreement(team_id, member_id, minimum)?))
+}
