@@ -99,7 +99,16 @@ fn export(args: ExportArgs, data_dir: Option<PathBuf>) -> ExitCode {
             return ExitCode::from(UNUSABLE);
         }
     };
-    let bytes = match store.export_logboek(args.team, exporter, args.with_identities, Vec::new()) {
+    let scoring = match store.scoring_logboek_sections(args.team) {
+        Ok(sections) => sections,
+        Err(e) => {
+            drop(file);
+            let _ = std::fs::remove_file(&args.out);
+            eprintln!("maatstaf: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bytes = match store.export_logboek(args.team, exporter, args.with_identities, scoring) {
         Ok(b) => b,
         Err(e) => {
             drop(file);

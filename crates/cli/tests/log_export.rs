@@ -40,6 +40,14 @@ fn an_exported_logboek_verifies_as_intact_and_holds_codes_only() {
     assert!(said.contains("alleen kandidaatcodes"), "{said}");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("K-7F3"), "codes are in the log");
+    // The demo's revealed round travels with it: scores with their evidence, and its
+    // consistency snapshot.
+    let scores = text
+        .lines()
+        .find(|l| l.contains(r#""type":"section""#) && l.contains(r#""name":"scores""#))
+        .expect("a scores section");
+    assert!(scores.contains(r#""round":1"#) && scores.contains("evidence"), "{scores}");
+    assert!(text.contains(r#""name":"consistency_snapshots""#));
     assert!(
         !text.contains("Sanne Hoekstra"),
         "no candidate names by default"

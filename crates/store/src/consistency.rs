@@ -341,11 +341,19 @@ mod tests {
 
     const CRITERIA: [&str; 3] = ["Bestuurlijke ervaring", "Integriteit", "Samenwerking"];
 
+    /// A team like the demo team but without its revealed round (which already
+    /// carries its snapshot), so each test measures its own rounds.
     fn store() -> (tempfile::TempDir, Store, i64) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_in(dir.path()).unwrap();
-        let demo = store.list_teams().unwrap()[0].id;
-        (dir, store, demo)
+        let mut store = Store::open_in(dir.path()).unwrap();
+        let team = store.create_team("Meetteam").unwrap().id;
+        store
+            .add_member(team, "Anneke de Wit", Role::Chair, Some("Voorbeeld Lokaal"))
+            .unwrap();
+        for name in ["Gerrit Bosma", "Priya Ramdin", "Marloes Kuipers"] {
+            store.add_member(team, name, Role::Assessor, None).unwrap();
+        }
+        (dir, store, team)
     }
 
     /// The demo team's three assessors (by member id, as a round names them) on the
@@ -488,11 +496,41 @@ mod tests {
         store.delete_team(demo).unwrap();
         let left: i64 = store
             .conn
-            .query_row("SELECT count(*) FROM consistency_snapshots", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT count(*) FROM consistency_snapshots WHERE team_id = ?1",
+                [demo],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(left, 0, "a deleted team keeps nothing");
+    }
+
+    #[test]
+    fn the_demo_teams_revealed_round_is_measured_at_its_reveal() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let demo = store
+            .list_teams()
+            .unwrap()
+            .iter()
+            .find(|t| t.is_demo)
+            .unwrap()
+            .id;
+        assert_eq!(store.snapshots(demo).unwrap().len(), 1);
+        let log = store.ledger(demo).unwrap();
+        let reveal = log
+            .iter()
+            .position(|e| e.kind == EntryKind::RoundRevealed)
+            .unwrap();
+        let snapshot = log
+            .iter()
+            .position(|e| e.kind == EntryKind::ConsistencySnapshot)
+            .unwrap();
+        assert_eq!(
+            snapshot,
+            reveal + 1,
+            "the snapshot is logged with the reveal"
+        );
     }
 
     #[test]
@@ -517,7 +555,8 @@ mod tests {
         let record = store.record_snapshot(demo, &request(1, &r)).unwrap();
         let before = store.ledger(demo).unwrap().len();
         let exporter = store.default_exporter(demo).unwrap();
-        assert_eq!(exporter, Actor::member("1", "Anneke de Wit"));
+        let chair = store.team_detail(demo).unwrap().members[0].id.to_string();
+        assert_eq!(exporter, Actor::member(chair, "Anneke de Wit"));
         let decision = Section {
             name: SectionName::Decision,
             content: json!({"reasons": ["Sterkste onderbouwing op integriteit"]}),
@@ -554,7 +593,14 @@ mod tests {
 
     #[test]
     fn identities_only_when_chosen_and_said_so() {
-        let (_dir, mut store, demo) = store();
+        let (_dir, mut store, _) = store();
+        let demo = store
+            .list_teams()
+            .unwrap()
+            .iter()
+            .find(|t| t.is_demo)
+            .unwrap()
+            .id;
         let bytes = store
             .export_logboek(demo, Actor::System, true, Vec::new())
             .unwrap();

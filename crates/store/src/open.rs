@@ -20,8 +20,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_rubrics.sql"),
     include_str!("migrations/0004_candidates.sql"),
     include_str!("migrations/0005_training.sql"),
-    include_str!("migrations/0007_scoring.sql"),
-    include_str!("migrations/0008_consistency.sql"),
+    include_str!("migrations/0006_scoring.sql"),
+    include_str!("migrations/0007_consistency.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

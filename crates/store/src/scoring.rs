@@ -13,12 +13,14 @@ use maatstaf_core::assessor::{
     Exclusion, PinError,
 };
 use maatstaf_core::ledger::{content_sha256, Actor as LedgerActor, EntryKind};
+use maatstaf_core::report::SnapshotRequest;
 use maatstaf_core::rubric::{parse_rubric, Rubric};
 use maatstaf_core::scoring::{
     self, Actor, AssessorSetup, BlindedCandidate, MaterialSection, PortfolioChoice, Round,
     RoundProgress, RoundSetup, RoundView, Score, ScoringError, ScoringMode, SectionKind,
     SelectionState, Sheet,
 };
+use maatstaf_core::stats::Rating;
 use maatstaf_core::team::Role;
 use rand::TryRngCore;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -389,6 +391,35 @@ pub fn on_round_revealed(tx: &Transaction<'_>, team_id: i64, round: &Round) -> R
             round.number()
         )));
     }
+    // The consistency snapshot is taken at the reveal, in the same transaction, so a
+    // revealed round never exists without its measurement of agreement.
+    let ratings: Vec<Rating> = load_sheets(tx, team_id, round.number())?
+        .iter()
+        .filter(|sheet| sheet.is_submitted())
+        .flat_map(|sheet| {
+            sheet.scores().iter().filter_map(move |score| {
+                score.level.map(|level| Rating {
+                    unit: score.candidate.clone(),
+                    criterion: score.criterion.clone(),
+                    rater: sheet.assessor().to_owned(),
+                    value: Some(f64::from(level)),
+                })
+            })
+        })
+        .collect();
+    let rubric = round.rubric();
+    crate::consistency::record_snapshot(
+        tx,
+        team_id,
+        &SnapshotRequest {
+            round: round.number(),
+            practice: false,
+            rubric_version: rubric.version,
+            rubric_sha256: round.rubric_hash(),
+            scale: rubric.scale,
+            ratings: &ratings,
+        },
+    )?;
     Ok(())
 }
 
@@ -1149,3 +1180,73 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+
+/// The scoring parts of a committee's logboek: every revealed round's submitted
+/// sheets, the revisions between consecutive rounds with their reasons, and the
+/// decision. Sheets of a round that is not revealed stay out: nobody has seen them yet.
+pub fn logboek_sections(
+    conn: &Connection,
+    team_id: i64,
+) -> Result<Vec<maatstaf_core::ledger::Section>> {
+    use maatstaf_core::ledger::{Section, SectionName};
+    use maatstaf_core::scoring::revisions;
+
+    let mut revealed = Vec::new();
+    let mut number = 1;
+    while let Some(latest) = latest_round_number(conn, team_id)? {
+        if number > latest {
+            break;
+        }
+        let round = load_round(conn, team_id, number)?;
+        if round.is_revealed() {
+            let sheets = load_sheets(conn, team_id, number)?;
+            revealed.push((round, sheets));
+        }
+        number += 1;
+    }
+    let mut scores = Vec::new();
+    for (round, sheets) in &revealed {
+        for sheet in sheets.iter().filter(|s| s.is_submitted()) {
+            scores.push(serde_json::json!({
+                "round": round.number(),
+                "assessor": sheet.assessor(),
+                "status": sheet.status(),
+                "scores": sheet.scores(),
+            }));
+        }
+    }
+    let mut changes = Vec::new();
+    for pair in revealed.windows(2) {
+        let ((prev, prev_sheets), (next, next_sheets)) = (&pair[0], &pair[1]);
+        if next.number() == prev.number() + 1 {
+            changes.extend(revisions(prev, prev_sheets, next, next_sheets)?);
+        }
+    }
+    let mut sections = vec![
+        Section {
+            name: SectionName::Scores,
+            content: serde_json::json!(scores),
+        },
+        Section {
+            name: SectionName::Revisions,
+            content: serde_json::json!(changes),
+        },
+    ];
+    if let Some(decision) = load_selection(conn, team_id)?.decision {
+        sections.push(Section {
+            name: SectionName::Decision,
+            content: serde_json::json!(decision),
+        });
+    }
+    Ok(sections)
+}
+
+impl Store {
+    /// See [`logboek_sections`].
+    pub fn scoring_logboek_sections(
+        &self,
+        team_id: i64,
+    ) -> Result<Vec<maatstaf_core::ledger::Section>> {
+        logboek_sections(&self.conn, team_id)
+    }
+}

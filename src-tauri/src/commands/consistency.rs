@@ -78,7 +78,8 @@ pub fn export_logboek(
     state.with_store(|s| {
         let exporter = s.default_exporter(team_id)?;
         let team = s.team(team_id)?;
-        let bytes = s.export_logboek(team_id, exporter, with_identities, Vec::new())?;
+        let scoring = s.scoring_logboek_sections(team_id)?;
+        let bytes = s.export_logboek(team_id, exporter, with_identities, scoring)?;
         let exported_at = verify_logboek(&bytes, None)
             .header
             .map(|h| h.exported_at)

@@ -19,8 +19,9 @@ const CRITERIA: [&str; 3] = ["Bestuurlijke ervaring", "Integriteit", "Samenwerki
 const ASSESSORS: [&str; 3] = ["Gerrit Bosma", "Marloes Kuipers", "Priya Ramdin"];
 
 /// The demo team's three assessors on its three candidates, named by member id as a
-/// scoring round names them. In round 1 they read "Integriteit" for K-R4M very
-/// differently (1, 3, 5); after the discussion, round 2 is closer.
+/// scoring round names them. The demo already carries a revealed round 1 with its
+/// snapshot, so these are rounds 2 and 3: in round 2 they read "Integriteit" for
+/// K-R4M very differently (1, 3, 5); after the discussion, round 3 is closer.
 fn ratings(store: &Store, team: i64, round: u32) -> Vec<Rating> {
     let assessors: Vec<String> = store
         .team_detail(team)
@@ -30,7 +31,7 @@ fn ratings(store: &Store, team: i64, round: u32) -> Vec<Rating> {
         .filter(|m| m.role == Role::Assessor)
         .map(|m| m.id.to_string())
         .collect();
-    let scores: [[[u8; 3]; 3]; 3] = if round == 1 {
+    let scores: [[[u8; 3]; 3]; 3] = if round == 2 {
         [
             [[4, 4, 5], [2, 4, 3], [3, 3, 4]],
             [[3, 3, 4], [1, 3, 5], [4, 3, 4]],
@@ -104,13 +105,13 @@ async fn open_area(app: &App) {
 #[tokio::test]
 async fn after_two_rounds_the_view_shows_alpha_leniency_a_hotspot_link_and_the_trend() {
     let data = tempfile::tempdir().unwrap();
-    drop(seed_rounds(data.path(), &[1, 2]));
+    drop(seed_rounds(data.path(), &[2, 3]));
     let app = App::start(data.path()).await;
     open_area(&app).await;
+    app.wait_for("#record-r3").await;
     app.wait_for("#record-r2").await;
-    app.wait_for("#record-r1").await;
 
-    let alpha = svg_text(&app, "#alpha-r1 svg").await;
+    let alpha = svg_text(&app, "#alpha-r2 svg").await;
     for c in CRITERIA {
         assert!(alpha.contains(c), "{c} in {alpha}");
     }
@@ -120,13 +121,13 @@ async fn after_two_rounds_the_view_shows_alpha_leniency_a_hotspot_link_and_the_t
     );
     assert!(alpha.contains("0,800"), "the band line: {alpha}");
 
-    let leniency = svg_text(&app, "#leniency-r1 svg").await;
+    let leniency = svg_text(&app, "#leniency-r2 svg").await;
     for a in ASSESSORS {
         assert!(leniency.contains(a), "{a} in {leniency}");
     }
     assert!(leniency.contains("n = 9"), "{leniency}");
 
-    let link = app.wait_for("#hotspots-r1 a.hotspot-link").await;
+    let link = app.wait_for("#hotspots-r2 a.hotspot-link").await;
     let anchor = link.attr("data-anchor").await.unwrap().unwrap();
     assert_eq!(
         link.attr("data-candidate").await.unwrap().as_deref(),
@@ -136,7 +137,7 @@ async fn after_two_rounds_the_view_shows_alpha_leniency_a_hotspot_link_and_the_t
         link.attr("data-criterion").await.unwrap().as_deref(),
         Some("Integriteit")
     );
-    let cell = svg_text(&app, &format!("#cells-r1 g#{anchor}")).await;
+    let cell = svg_text(&app, &format!("#cells-r2 g#{anchor}")).await;
     assert_eq!(cell, "1–5", "the cell the hotspot names");
     link.click().await.unwrap();
     let focused = app
@@ -149,27 +150,27 @@ async fn after_two_rounds_the_view_shows_alpha_leniency_a_hotspot_link_and_the_t
         .unwrap();
     assert_eq!(focused, json!(true), "clicking the hotspot marks its cell");
 
-    let changes = app.text("#changes-r2").await;
+    let changes = app.text("#changes-r3").await;
     assert!(changes.contains("Integriteit"), "{changes}");
     let trend = svg_text(&app, "#trend svg").await;
     assert!(
-        trend.contains("Ronde 1") && trend.contains("Ronde 2"),
+        trend.contains("Ronde 1") && trend.contains("Ronde 2") && trend.contains("Ronde 3"),
         "{trend}"
     );
-    let advice = app.text("#advice-r1").await;
+    let advice = app.text("#advice-r2").await;
     assert!(advice.contains("Integriteit: niet betrouwbaar"), "{advice}");
 
     assert_eq!(app.csp_violations().await, Vec::<String>::new());
     app.quit().await;
 }
 
-/// Exports the demo team's logboek with its round-1 scores, as the chair would.
+/// Exports the demo team's logboek with the scores of a seeded round 2, as the chair would.
 fn export_demo(dir: &Path) -> Vec<u8> {
-    let (mut store, demo) = seed_rounds(dir, &[1]);
-    let scores: Vec<_> = ratings(&store, demo, 1)
+    let (mut store, demo) = seed_rounds(dir, &[2]);
+    let scores: Vec<_> = ratings(&store, demo, 2)
         .into_iter()
         .map(|r| {
-            json!({"round": 1, "candidate_code": r.unit, "criterion": r.criterion,
+            json!({"round": 2, "candidate_code": r.unit, "criterion": r.criterion,
                    "assessor": r.rater, "level": r.value.map(|v| v as u8)})
         })
         .collect();
