@@ -46,7 +46,10 @@ fn an_exported_logboek_verifies_as_intact_and_holds_codes_only() {
         .lines()
         .find(|l| l.contains(r#""type":"section""#) && l.contains(r#""name":"scores""#))
         .expect("a scores section");
-    assert!(scores.contains(r#""round":1"#) && scores.contains("evidence"), "{scores}");
+    assert!(
+        scores.contains(r#""round":1"#) && scores.contains("evidence"),
+        "{scores}"
+    );
     assert!(text.contains(r#""name":"consistency_snapshots""#));
     assert!(
         !text.contains("Sanne Hoekstra"),
