@@ -238,6 +238,7 @@ impl From<ScoringStoreError> for IpcError {
             ScoringStoreError::NoRounds => IpcError::new("no_rounds", detail),
             ScoringStoreError::PinAlreadySet => IpcError::new("pin_already_set", detail),
             ScoringStoreError::Damaged(_) => IpcError::new("db_error", detail),
+            ScoringStoreError::LiveScoringClosed => IpcError::new("live_scoring_closed", detail),
         }
     }
 }

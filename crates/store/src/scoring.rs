@@ -58,6 +58,8 @@ pub enum ScoringStoreError {
     PinAlreadySet,
     #[error("stored scoring data cannot be read: {0}")]
     Damaged(String),
+    #[error("live scoring opens once the team reaches its minimum agreement on a practice case")]
+    LiveScoringClosed,
 }
 
 impl From<rusqlite::Error> for ScoringStoreError {
@@ -895,6 +897,10 @@ impl Store {
         candidates: Vec<String>,
         assessors: Vec<AssessorChoice>,
     ) -> Result<u32> {
+        // A trainer's minimum agreement on practice cases gates the first live round.
+        if !self.live_scoring_open(team_id)? {
+            return Err(ScoringStoreError::LiveScoringClosed);
+        }
         let tx = self.conn.transaction()?;
         let round = open_first_round(
             &tx,

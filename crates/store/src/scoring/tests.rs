@@ -709,6 +709,19 @@ fn a_new_team_opens_round_one_only_on_a_frozen_rubric_and_blinded_material() {
             .is_err(),
         "chair only"
     );
+    // A trainer's minimum agreement on practice cases keeps live scoring closed until
+    // the team reaches it; refusing writes no round.
+    let trainer = store
+        .add_member(team, "Trainer", Role::Trainer, None)
+        .unwrap()
+        .id;
+    store.set_min_agreement(team, trainer, Some(0.667)).unwrap();
+    assert!(matches!(
+        store.open_round(team, chair, rubric, vec!["K-1".into()], choice.clone()),
+        Err(ScoringStoreError::LiveScoringClosed)
+    ));
+    assert!(store.scoring_overview(team).unwrap().rounds.is_empty());
+    store.set_min_agreement(team, trainer, None).unwrap();
     assert_eq!(
         store
             .open_round(team, chair, rubric, vec!["K-1".into()], choice.clone())
