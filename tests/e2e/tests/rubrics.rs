@@ -9,8 +9,15 @@ use maatstaf_e2e::{App, WAIT};
 const CLEAN_DEFINITION: &str =
     "Brengt partijen met tegengestelde belangen tot een voorstel dat zij kunnen dragen.";
 
-/// Opens the Rubrics area on the demo team, which starts without rubrics.
+const TEAM: &str = "Gemeente Lindeveld — formatie 2026";
+
+/// Opens the Rubrics area on a new team without rubrics (the demo team already
+/// carries its frozen rubric).
 async fn open_rubrics(app: &App) {
+    app.click("#new-team").await;
+    app.type_into("#team-name", TEAM).await;
+    app.click("#team-name-save").await;
+    app.wait_text("#team-detail-name", TEAM).await;
     app.click("#nav-rubrics").await;
     app.wait_text("#rubric-list", "nog geen rubriek").await;
 }
@@ -113,6 +120,8 @@ async fn a_template_is_linted_live_frozen_and_edited_into_version_two() {
 
     // After a restart the list still shows the draft version 2.
     let app = App::start(data.path()).await;
+    app.click_text("button", "Gemeente Lindeveld").await;
+    app.wait_text("#team-detail-name", TEAM).await;
     app.click("#nav-rubrics").await;
     app.wait_text("#rubric-list", "concept v2").await;
     app.quit().await;
