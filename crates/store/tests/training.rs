@@ -522,6 +522,14 @@ fn a_session_runs_two_rounds_and_nobody_sees_others_scores_while_a_round_is_open
     assert_eq!(board.rounds.len(), 2);
     let after = board.rounds[1].overall.value().unwrap();
     assert!(after > before, "{before} -> {after}");
+    // Both practice rounds are in the team's consistency log, next to its live rounds.
+    let practice: Vec<_> = store
+        .snapshots(team)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.practice)
+        .collect();
+    assert_eq!(practice.len(), 2);
     let err = store.advance_session(s.id, trainer).unwrap_err();
     assert!(matches!(
         trainer_error(err),

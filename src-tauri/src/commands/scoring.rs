@@ -157,6 +157,25 @@ pub fn save_score(
     state.with_store(|s| Ok(s.save_score(team_id, me, round, score)?))
 }
 
+/// Does `action` as the member who switched in, then returns the round as that member
+/// now sees it (through the same no-peeking view as every read).
+fn act_then_view(
+    state: &AppState,
+    sessions: &ScoringSessions,
+    team_id: i64,
+    round: u32,
+    action: impl FnOnce(
+        &mut maatstaf_store::Store,
+        i64,
+    ) -> Result<(), maatstaf_store::scoring::ScoringStoreError>,
+) -> Result<RoundView, IpcError> {
+    let me = acting(sessions, team_id)?;
+    state.with_store(|s| {
+        action(s, me)?;
+        Ok(s.round_view(team_id, me, round)?)
+    })
+}
+
 #[tauri::command]
 pub fn submit_sheet(
     state: State<'_, AppState>,
@@ -164,10 +183,8 @@ pub fn submit_sheet(
     team_id: i64,
     round: u32,
 ) -> Result<RoundView, IpcError> {
-    let me = acting(&sessions, team_id)?;
-    state.with_store(|s| {
-        s.submit_sheet(team_id, me, round)?;
-        Ok(s.round_view(team_id, me, round)?)
+    act_then_view(&state, &sessions, team_id, round, |s, me| {
+        s.submit_sheet(team_id, me, round).map(drop)
     })
 }
 
@@ -178,10 +195,8 @@ pub fn close_round(
     team_id: i64,
     round: u32,
 ) -> Result<RoundView, IpcError> {
-    let me = acting(&sessions, team_id)?;
-    state.with_store(|s| {
-        s.close_round(team_id, me, round)?;
-        Ok(s.round_view(team_id, me, round)?)
+    act_then_view(&state, &sessions, team_id, round, |s, me| {
+        s.close_round(team_id, me, round).map(drop)
     })
 }
 
@@ -192,10 +207,8 @@ pub fn reveal_round(
     team_id: i64,
     round: u32,
 ) -> Result<RoundView, IpcError> {
-    let me = acting(&sessions, team_id)?;
-    state.with_store(|s| {
-        s.reveal_round(team_id, me, round)?;
-        Ok(s.round_view(team_id, me, round)?)
+    act_then_view(&state, &sessions, team_id, round, |s, me| {
+        s.reveal_round(team_id, me, round).map(drop)
     })
 }
 

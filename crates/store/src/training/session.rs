@@ -2,7 +2,9 @@
 //! the spread and the reference scores shown in between.
 
 use maatstaf_core::content::Case;
+use maatstaf_core::report::SnapshotRequest;
 use maatstaf_core::rubric::{LevelAnchor, Rubric, Scale};
+use maatstaf_core::stats::Rating;
 use maatstaf_core::training::{
     check_advance, check_score, check_start, meets_threshold, round_agreement, Phase,
     PracticeScore, RoundAgreement, SessionError,
@@ -422,10 +424,55 @@ impl Store {
             .map(|p| p.name.clone())
             .collect();
         let next = check_advance(row.phase, &unfinished).map_err(TrainingError::Session)?;
-        self.conn.execute(
+        // A practice round that closes is measured like a live one, so the team's
+        // consistency log shows its practice next to its live rounds.
+        let closed = row
+            .phase
+            .open_round()
+            .filter(|r| next.open_round() != Some(*r));
+        let ratings: Vec<Rating> = match closed {
+            Some(round) => self
+                .round_scores(session_id, round)?
+                .into_iter()
+                .map(|(member, s)| Rating {
+                    unit: s.candidate,
+                    criterion: s.criterion,
+                    rater: member.to_string(),
+                    value: Some(f64::from(s.score)),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let rubric = match closed {
+            Some(_) => Some(self.case_and_rubric(&row.case_id)?.1),
+            None => None,
+        };
+        let tx = self.conn.transaction()?;
+        tx.execute(
             "UPDATE training_sessions SET phase = ?1 WHERE id = ?2",
             params![next.as_str(), session_id],
         )?;
+        if let Some(rubric) = rubric {
+            let practice_round: u32 = tx.query_row(
+                "SELECT count(*) + 1 FROM consistency_snapshots WHERE team_id = ?1 AND practice = 1",
+                [row.team_id],
+                |r| r.get(0),
+            )?;
+            let sha = maatstaf_core::rubric::sha256_hex(&rubric);
+            crate::consistency::record_snapshot(
+                &tx,
+                row.team_id,
+                &SnapshotRequest {
+                    round: practice_round,
+                    practice: true,
+                    rubric_version: rubric.version,
+                    rubric_sha256: &sha,
+                    scale: rubric.scale,
+                    ratings: &ratings,
+                },
+            )?;
+        }
+        tx.commit()?;
         self.session(session_id)
     }
 
