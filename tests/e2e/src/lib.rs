@@ -200,6 +200,10 @@ fn xpath_literal(text: &str) -> String {
 }
 
 fn stop(driver: &mut Child) {
+    // WebKitWebDriver starts the app as its child; when a test panics before the session
+    // is closed, stopping the drivers alone would leave the app running (and holding the
+    // test's output open). So note the whole process tree first.
+    let tree = descendants(driver.id());
     if let Ok(None) = driver.try_wait() {
         let _ = Command::new("kill")
             .args(["-TERM", &driver.id().to_string()])
@@ -216,4 +220,44 @@ fn stop(driver: &mut Child) {
     // The app's WebKit processes exit shortly after the session; give them that time
     // so the next test starts on a quiet machine and the database is closed.
     std::thread::sleep(Duration::from_millis(300));
+    for pid in tree {
+        if Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+    }
+}
+
+/// Every process below `root`, read from /proc (children before their own children).
+fn descendants(root: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // The command name may hold spaces and parentheses; the fields after its last ')' do not.
+            let ppid = stat
+                .rsplit(')')
+                .next()?
+                .split_whitespace()
+                .nth(1)?
+                .parse()
+                .ok()?;
+            Some((pid, ppid))
+        })
+        .collect();
+    let mut found = Vec::new();
+    let mut frontier = vec![root];
+    while let Some(parent) = frontier.pop() {
+        for &(pid, ppid) in &parents {
+            if ppid == parent && !found.contains(&pid) {
+                found.push(pid);
+                frontier.push(pid);
+            }
+        }
+    }
+    found
 }
