@@ -110,6 +110,8 @@ async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
         .trim_end_matches('.')
         .to_owned();
     assert_eq!(code.len(), 5, "{notice}");
+    // The list reloads after the intake; wait for it before counting.
+    app.wait_for("#candidate-list tbody tr").await;
     let rows = app
         .client
         .find_all(Locator::Css("#candidate-list tbody tr"))
