@@ -7,6 +7,6 @@ export default defineConfig({
   clearScreen: false,
   server: { port: 1420, strictPort: true },
   envPrefix: ["VITE_", "TAURI_ENV_*"],
-  build: { target: "safari13", chunkSizeWarningLimit: 1024 },
+  build: { target: "es2022", chunkSizeWarningLimit: 1024 },
   test: { environment: "jsdom", include: ["src/**/*.test.ts"] },
 });

@@ -2,5 +2,13 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // WebKitGTK's DMA-BUF renderer costs about a tenth of a second at start and tens of
+    // megabytes on machines without a GPU that supports it, and a form-based app gains
+    // nothing from it. A user who sets the variable themselves keeps their choice. This
+    // runs before any thread exists, as changing the environment requires.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
     maatstaf_app_lib::run();
 }
