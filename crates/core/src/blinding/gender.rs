@@ -26,68 +26,15 @@
 use super::context::{sentence_index, Ctx};
 use super::text::Token;
 use super::words::{
-    is_function, is_function_en, is_participle, is_predicative, verb_number, Number, DETERMINERS,
-    PLURAL_MARKERS, PLURAL_VERBS, PREPOSITIONS, SINGULAR_VERBS, SUBORDINATORS,
+    is_function, is_function_en, is_participle, is_predicative, verb_number, Number, ADVERBS_NL,
+    DETERMINERS, PLURAL_MARKERS, PLURAL_VERBS, PREPOSITIONS, SINGULAR_VERBS, SUBORDINATORS,
 };
 use super::{rank, Candidate, Category};
 use crate::i18n::Lang;
 
-const ADVERBS: &[&str] = &[
-    "niet",
-    "ook",
-    "al",
-    "nog",
-    "wel",
-    "nu",
-    "echt",
-    "erg",
-    "zeer",
-    "heel",
-    "zo",
-    "altijd",
-    "vaak",
-    "nooit",
-    "soms",
-    "steeds",
-    "graag",
-    "hard",
-    "goed",
-    "snel",
-    "weer",
-    "even",
-    "meteen",
-    "eigenlijk",
-    "gewoon",
-    "bovendien",
-    "misschien",
-    "alleen",
-    "zelf",
-    "daarom",
-    "daarna",
-    "toch",
-    "juist",
-    "pas",
-    "reeds",
-    "inmiddels",
-    "vooral",
-    "direct",
-    "zeker",
-    "ooit",
-    "eerst",
-    "later",
-    "echter",
-    "immers",
-    "dus",
-    "uiteindelijk",
-    "opnieuw",
-    "ineens",
-    "nauwelijks",
-    "regelmatig",
-    "tegelijk",
-    "daar",
-    "hier",
-    "er",
-];
+/// Skipped, like the shared adverbs, between `zij`/`ze` and the word that tells
+/// its number; the function-word lists file these four under other classes.
+const SKIPPED_PLACE_WORDS: &[&str] = &["dus", "daar", "hier", "er"];
 
 const SUBJECTS: &[&str] = &[
     "ik", "jij", "je", "u", "wij", "we", "jullie", "hij", "zij", "ze",
@@ -198,7 +145,12 @@ impl Ctx<'_, '_> {
         let mut next = self.next(i);
         for _ in 0..3 {
             match next {
-                Some(n) if self.tokens[n].is_any(ADVERBS) => next = self.next(n),
+                Some(n)
+                    if self.tokens[n].is_any(ADVERBS_NL)
+                        || self.tokens[n].is_any(SKIPPED_PLACE_WORDS) =>
+                {
+                    next = self.next(n)
+                }
                 _ => break,
             }
         }
