@@ -599,3 +599,81 @@ fn live_scoring_opens_once_a_finished_session_reaches_the_minimum() {
         "thresholds are per team"
     );
 }
+
+/// What a committee reads in the team's log about training: sessions started and
+/// finished, modules read for the first time, and who moved the minimum agreement.
+#[test]
+fn training_events_are_in_the_teams_log_and_the_chain_still_verifies() {
+    use maatstaf_core::ledger::{Actor, EntryKind};
+
+    let (_dir, mut store) = open();
+    let (team, who) = demo(&store);
+    let trainer = who(TRAINER);
+    let before = store.ledger(team).unwrap().len();
+    let kinds_since = |store: &Store, from: usize| -> Vec<EntryKind> {
+        store.ledger(team).unwrap()[from..]
+            .iter()
+            .map(|e| e.kind)
+            .filter(|k| *k != EntryKind::ConsistencySnapshot)
+            .collect()
+    };
+
+    let reader = who("Gerrit Bosma");
+    let first = store.list_modules().unwrap()[0].id.clone();
+    store.mark_module_read(reader, &first).unwrap();
+    store.mark_module_read(reader, &first).unwrap();
+    let log = store.ledger(team).unwrap();
+    assert_eq!(log.len(), before + 1, "reading again is not a new event");
+    let read = log.last().unwrap();
+    assert_eq!(read.kind, EntryKind::TrainingModuleCompleted);
+    assert_eq!(read.payload["module_id"], first.as_str());
+    assert!(matches!(&read.actor, Actor::Member { name, .. } if name == "Gerrit Bosma"));
+
+    let refused = store.set_min_agreement(team, trainer, Some(1.5));
+    assert!(refused.is_err());
+    assert_eq!(
+        store.ledger(team).unwrap().len(),
+        before + 1,
+        "a refusal logs nothing"
+    );
+    store.set_min_agreement(team, trainer, Some(0.7)).unwrap();
+    let set = store.ledger(team).unwrap().last().unwrap().clone();
+    assert_eq!(set.kind, EntryKind::TrainingThresholdChanged);
+    assert_eq!(set.payload["min_alpha"], 0.7);
+
+    let people: Vec<i64> = PEOPLE.iter().map(|n| who(n)).collect();
+    let s = store
+        .start_session(team, trainer, "casus-havenstad", &[], &people)
+        .unwrap();
+    for &p in &people {
+        score_all(&mut store, s.id, p, 1, |c, k| ((c + k) % 5 + 1) as i64);
+    }
+    for _ in 0..3 {
+        store.advance_session(s.id, trainer).unwrap();
+    }
+    for &p in &people {
+        score_all(&mut store, s.id, p, 2, |c, k| ((c + k) % 5 + 1) as i64);
+    }
+    store.advance_session(s.id, trainer).unwrap();
+    store.set_min_agreement(team, trainer, None).unwrap();
+
+    assert_eq!(
+        kinds_since(&store, before),
+        [
+            EntryKind::TrainingModuleCompleted,
+            EntryKind::TrainingThresholdChanged,
+            EntryKind::TrainingSessionStarted,
+            EntryKind::TrainingSessionCompleted,
+            EntryKind::TrainingThresholdChanged,
+        ]
+    );
+    let log = store.ledger(team).unwrap();
+    let started = log
+        .iter()
+        .find(|e| e.kind == EntryKind::TrainingSessionStarted)
+        .unwrap();
+    assert_eq!(started.payload["case_id"], "casus-havenstad");
+    assert_eq!(started.payload["participants"].as_array().unwrap().len(), 3);
+    assert!(log.last().unwrap().payload["min_alpha"].is_null());
+    assert!(store.verify_ledgers().unwrap().iter().all(|s| s.intact));
+}

@@ -68,10 +68,11 @@ pub enum EntryKind {
     TrainingSessionStarted,
     TrainingModuleCompleted,
     TrainingSessionCompleted,
+    TrainingThresholdChanged,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 26] = [
+    pub const ALL: [EntryKind; 27] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -98,6 +99,7 @@ impl EntryKind {
         EntryKind::TrainingSessionStarted,
         EntryKind::TrainingModuleCompleted,
         EntryKind::TrainingSessionCompleted,
+        EntryKind::TrainingThresholdChanged,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -129,6 +131,7 @@ impl EntryKind {
             EntryKind::TrainingSessionStarted => "training_session_started",
             EntryKind::TrainingModuleCompleted => "training_module_completed",
             EntryKind::TrainingSessionCompleted => "training_session_completed",
+            EntryKind::TrainingThresholdChanged => "training_threshold_changed",
         }
     }
 
@@ -164,9 +167,11 @@ impl EntryKind {
                 "report_sha256",
                 "fingerprint",
             ],
-            EntryKind::TrainingSessionStarted
-            | EntryKind::TrainingModuleCompleted
-            | EntryKind::TrainingSessionCompleted => &["session_id"],
+            EntryKind::TrainingSessionStarted | EntryKind::TrainingSessionCompleted => {
+                &["session_id", "case_id"]
+            }
+            EntryKind::TrainingModuleCompleted => &["member_id", "module_id"],
+            EntryKind::TrainingThresholdChanged => &["member_id"],
             EntryKind::TeamDeleted => &[],
         }
     }
@@ -212,6 +217,10 @@ impl EntryKind {
             EntryKind::TrainingSessionCompleted => {
                 ("Training afgerond", "Training session completed")
             }
+            EntryKind::TrainingThresholdChanged => (
+                "Minimale oefenovereenstemming gewijzigd",
+                "Minimum practice agreement changed",
+            ),
         };
         Text::new(nl, en)
     }

@@ -23,6 +23,7 @@ pub use session::{
 
 pub(crate) use content::install_bundled;
 
+use maatstaf_core::ledger::Actor as LedgerActor;
 use maatstaf_core::team::Role;
 use rusqlite::OptionalExtension;
 
@@ -42,6 +43,12 @@ impl Store {
             .optional()?;
         let (name, role, team) = row.ok_or(TrainingError::NoSuchMember(member_id))?;
         Ok((name, Role::parse(&role).unwrap_or(Role::Assessor), team))
+    }
+
+    /// The member as the team's log names them, and their team.
+    fn ledger_actor(&self, member_id: i64) -> Result<(LedgerActor, i64)> {
+        let (name, _, team) = self.member_role(member_id)?;
+        Ok((LedgerActor::member(member_id.to_string(), name), team))
     }
 
     /// Succeeds when `member_id` is a trainer.

@@ -3,13 +3,15 @@
 use maatstaf_core::content::{
     grade_choice, grade_spot, ChoiceResult, Exercise, SpotClick, SpotResult,
 };
+use maatstaf_core::ledger::EntryKind;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use ts_rs::TS;
 
 use super::error::TrainingError;
 use crate::error::Result;
-use crate::{clock, Store};
+use crate::{clock, ledger, Store};
 
 /// An answer to an exercise, graded in core.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -59,13 +61,24 @@ pub struct ModuleProgress {
 impl Store {
     /// Marks a module as read by a member. Reading it again changes nothing.
     pub fn mark_module_read(&mut self, member_id: i64, module_id: &str) -> Result<()> {
-        self.member_role(member_id)?;
+        let (actor, team_id) = self.ledger_actor(member_id)?;
         self.installed_module(module_id)?;
-        self.conn.execute(
+        let tx = self.conn.transaction()?;
+        let first_time = tx.execute(
             "INSERT INTO training_reads (member_id, module_id, read_at) VALUES (?1, ?2, ?3)
              ON CONFLICT DO NOTHING",
             params![member_id, module_id, clock::now()],
-        )?;
+        )? == 1;
+        if first_time {
+            ledger::append(
+                &tx,
+                team_id,
+                &actor,
+                EntryKind::TrainingModuleCompleted,
+                json!({ "member_id": member_id.to_string(), "module_id": module_id }),
+            )?;
+        }
+        tx.commit()?;
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 //! the spread and the reference scores shown in between.
 
 use maatstaf_core::content::Case;
+use maatstaf_core::ledger::EntryKind;
 use maatstaf_core::report::SnapshotRequest;
 use maatstaf_core::rubric::{LevelAnchor, Rubric, Scale};
 use maatstaf_core::stats::Rating;
@@ -11,12 +12,13 @@ use maatstaf_core::training::{
 };
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
+use serde_json::json;
 use ts_rs::TS;
 
 use super::content::rubrics;
 use super::error::TrainingError;
 use crate::error::Result;
-use crate::{clock, Store};
+use crate::{clock, ledger, Store};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -203,6 +205,7 @@ impl Store {
             self.installed_module(module)?;
         }
         let modules = serde_json::to_string(module_ids).unwrap_or_else(|_| "[]".into());
+        let (trainer, _) = self.ledger_actor(trainer_id)?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO training_sessions (team_id, trainer_id, case_id, modules, phase, created_at)
@@ -210,12 +213,25 @@ impl Store {
             params![team_id, trainer_id, case_id, modules, clock::now()],
         )?;
         let id = tx.last_insert_rowid();
-        for p in participants {
+        for &p in &participants {
             tx.execute(
                 "INSERT INTO training_participants (session_id, member_id) VALUES (?1, ?2)",
                 params![id, p],
             )?;
         }
+        let participants: Vec<String> = participants.iter().map(i64::to_string).collect();
+        ledger::append(
+            &tx,
+            team_id,
+            &trainer,
+            EntryKind::TrainingSessionStarted,
+            json!({
+                "session_id": id.to_string(),
+                "case_id": case_id,
+                "modules": module_ids,
+                "participants": participants,
+            }),
+        )?;
         tx.commit()?;
         self.session(id)
     }
@@ -447,11 +463,21 @@ impl Store {
             Some(_) => Some(self.case_and_rubric(&row.case_id)?.1),
             None => None,
         };
+        let (trainer, _) = self.ledger_actor(trainer_id)?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE training_sessions SET phase = ?1 WHERE id = ?2",
             params![next.as_str(), session_id],
         )?;
+        if next == Phase::Done {
+            ledger::append(
+                &tx,
+                row.team_id,
+                &trainer,
+                EntryKind::TrainingSessionCompleted,
+                json!({ "session_id": session_id.to_string(), "case_id": row.case_id }),
+            )?;
+        }
         if let Some(rubric) = rubric {
             let practice_round: u32 = tx.query_row(
                 "SELECT count(*) + 1 FROM consistency_snapshots WHERE team_id = ?1 AND practice = 1",
@@ -509,12 +535,17 @@ impl Store {
     ) -> Result<TrainingStatus> {
         self.team(team_id)?;
         self.require_trainer(member_id)?;
+        let (actor, member_team) = self.ledger_actor(member_id)?;
+        if member_team != team_id {
+            return Err(TrainingError::NotInTeam { member: member_id }.into());
+        }
+        let tx = self.conn.transaction()?;
         match minimum {
             Some(m) if !(0.0..=1.0).contains(&m) => {
                 return Err(TrainingError::InvalidThreshold(m).into())
             }
             Some(m) => {
-                self.conn.execute(
+                tx.execute(
                     "INSERT INTO training_thresholds (team_id, min_alpha, set_by, set_at)
                      VALUES (?1, ?2, ?3, ?4)
                      ON CONFLICT (team_id) DO UPDATE SET min_alpha = excluded.min_alpha,
@@ -523,12 +554,21 @@ impl Store {
                 )?;
             }
             None => {
-                self.conn.execute(
+                tx.execute(
                     "DELETE FROM training_thresholds WHERE team_id = ?1",
                     [team_id],
                 )?;
             }
         }
+        // The threshold decides when live scoring may open, so the log says who moved it.
+        ledger::append(
+            &tx,
+            team_id,
+            &actor,
+            EntryKind::TrainingThresholdChanged,
+            json!({ "member_id": member_id.to_string(), "min_alpha": minimum }),
+        )?;
+        tx.commit()?;
         self.training_status(team_id)
     }
 
