@@ -16,7 +16,6 @@ use maatstaf_core::blinding::{
 };
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::ledger::{Actor as LedgerActor, EntryKind};
-use maatstaf_core::rubric::parse_rubric;
 use maatstaf_core::scoring::{BlindedCandidate, MaterialSection, Round, SectionKind, Sheet};
 use maatstaf_core::team::{clean_name, Role};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -25,7 +24,7 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::error::{Result, StoreError};
-use crate::{clock, ledger, Store};
+use crate::{clock, ledger, rubrics, Store};
 
 /// Longest free-text identity field (party, place, contact, one alias).
 pub const MAX_FIELD_CHARS: usize = 200;
@@ -97,23 +96,15 @@ pub(crate) fn identity_actor(
     actor: Option<i64>,
 ) -> Result<IdentityActor> {
     let member_id = actor.ok_or(err(CandidateError::NoActingMember))?;
-    let row: Option<(String, String)> = conn
-        .query_row(
-            "SELECT name, role FROM members WHERE id = ?1 AND team_id = ?2",
-            params![member_id, team_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (name, role) = row.ok_or(err(CandidateError::ActorNotInTeam(member_id)))?;
-    // The schema's CHECK constraint only admits known roles.
-    let role = Role::parse(&role).unwrap_or(Role::Assessor);
-    if !may_handle_identities(role) {
-        return Err(err(CandidateError::IdentityRoleRequired(role)));
+    let member = crate::teams::team_member(conn, team_id, member_id)?
+        .ok_or(err(CandidateError::ActorNotInTeam(member_id)))?;
+    if !may_handle_identities(member.role) {
+        return Err(err(CandidateError::IdentityRoleRequired(member.role)));
     }
     Ok(IdentityActor {
         member_id,
-        role,
-        ledger: LedgerActor::member(member_id.to_string(), name),
+        role: member.role,
+        ledger: LedgerActor::member(member_id.to_string(), member.name),
     })
 }
 
@@ -513,6 +504,75 @@ fn material_row(conn: &Connection, team_id: i64, material_id: i64) -> Result<Mat
     .ok_or(err(CandidateError::NoSuchMaterial(material_id)))
 }
 
+/// The team's candidates by code, with the status of their material, on `conn`.
+fn candidate_list(conn: &Connection, team_id: i64) -> Result<Vec<CandidateListItem>> {
+    let mut stmt =
+        conn.prepare("SELECT id, code FROM candidates WHERE team_id = ?1 ORDER BY code")?;
+    let rows: Vec<(i64, String)> = stmt
+        .query_map([team_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, criterion, blinded_sha256 FROM candidate_material
+         WHERE candidate_id = ?1 ORDER BY id",
+    )?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, code) in rows {
+        let material: Vec<MaterialStatus> = stmt
+            .query_map([id], |r| {
+                let sha: Option<String> = r.get(3)?;
+                Ok(MaterialStatus {
+                    id: r.get(0)?,
+                    kind: parse_kind(&r.get::<_, String>(1)?),
+                    criterion: r.get(2)?,
+                    frozen: sha.is_some(),
+                    short_hash: sha.map(|s| s[..8.min(s.len())].to_owned()),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let blinded = !material.is_empty() && material.iter().all(|m| m.frozen);
+        out.push(CandidateListItem {
+            id,
+            code,
+            material,
+            blinded,
+        });
+    }
+    Ok(out)
+}
+
+/// Candidates whose material is all frozen, as scoring sees them: the code and the
+/// blinded text, never a column of `candidate_identities`. On `conn`, so scoring's
+/// transactions read the same candidates they record.
+pub(crate) fn blinded_candidates(conn: &Connection, team_id: i64) -> Result<Vec<BlindedCandidate>> {
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT kind, criterion, blinded_text FROM candidate_material
+         WHERE candidate_id = ?1 ORDER BY id",
+    )?;
+    for item in candidate_list(conn, team_id)? {
+        if !item.blinded {
+            continue;
+        }
+        let sections: Vec<MaterialSection> = stmt
+            .query_map([item.id], |r| {
+                Ok(MaterialSection {
+                    kind: parse_kind(&r.get::<_, String>(0)?),
+                    criterion: r.get(1)?,
+                    text: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let candidate = BlindedCandidate::new(item.code.clone(), sections).map_err(|e| {
+            err(CandidateError::Unscorable {
+                code: item.code.clone(),
+                detail: e.to_string(),
+            })
+        })?;
+        out.push(candidate);
+    }
+    Ok(out)
+}
+
 impl Store {
     fn candidate_id(&self, team_id: i64, code: &str) -> Result<i64> {
         self.team(team_id)?;
@@ -607,39 +667,7 @@ impl Store {
     /// The team's candidates by code, with the status of their material.
     pub fn candidates(&self, team_id: i64) -> Result<Vec<CandidateListItem>> {
         self.team(team_id)?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, code FROM candidates WHERE team_id = ?1 ORDER BY code")?;
-        let rows: Vec<(i64, String)> = stmt
-            .query_map([team_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.conn.prepare(
-            "SELECT id, kind, criterion, blinded_sha256 FROM candidate_material
-             WHERE candidate_id = ?1 ORDER BY id",
-        )?;
-        let mut out = Vec::with_capacity(rows.len());
-        for (id, code) in rows {
-            let material: Vec<MaterialStatus> = stmt
-                .query_map([id], |r| {
-                    let sha: Option<String> = r.get(3)?;
-                    Ok(MaterialStatus {
-                        id: r.get(0)?,
-                        kind: parse_kind(&r.get::<_, String>(1)?),
-                        criterion: r.get(2)?,
-                        frozen: sha.is_some(),
-                        short_hash: sha.map(|s| s[..8.min(s.len())].to_owned()),
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            let blinded = !material.is_empty() && material.iter().all(|m| m.frozen);
-            out.push(CandidateListItem {
-                id,
-                code,
-                material,
-                blinded,
-            });
-        }
-        Ok(out)
+        candidate_list(&self.conn, team_id)
     }
 
     /// Who a code stands for: for the intake screen, for the secretary or the chair.
@@ -856,33 +884,7 @@ impl Store {
 
     /// Candidates whose material is all frozen, as scoring sees them: code and blinded text.
     pub fn blinded_candidates(&self, team_id: i64) -> Result<Vec<BlindedCandidate>> {
-        let mut out = Vec::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT kind, criterion, blinded_text FROM candidate_material
-             WHERE candidate_id = ?1 ORDER BY id",
-        )?;
-        for item in self.candidates(team_id)? {
-            if !item.blinded {
-                continue;
-            }
-            let sections: Vec<MaterialSection> = stmt
-                .query_map([item.id], |r| {
-                    Ok(MaterialSection {
-                        kind: parse_kind(&r.get::<_, String>(0)?),
-                        criterion: r.get(1)?,
-                        text: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            let candidate = BlindedCandidate::new(item.code.clone(), sections).map_err(|e| {
-                err(CandidateError::Unscorable {
-                    code: item.code.clone(),
-                    detail: e.to_string(),
-                })
-            })?;
-            out.push(candidate);
-        }
-        Ok(out)
+        blinded_candidates(&self.conn, team_id)
     }
 
     /// What deleting a candidate removes, so the confirmation can say so.
@@ -939,21 +941,16 @@ impl Store {
     /// Read-only: rubrics are written elsewhere.
     pub fn intake_rubrics(&self, team_id: i64) -> Result<Vec<IntakeRubric>> {
         self.team(team_id)?;
-        let mut stmt = self.conn.prepare(
-            "SELECT id, source_toml FROM rubric_versions
-             WHERE team_id = ?1 AND frozen_at IS NOT NULL
-             ORDER BY rubric_key, version DESC",
-        )?;
-        let rows: Vec<(i64, String)> = stmt
-            .query_map([team_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows
+        let mut versions = rubrics::frozen_versions(&self.conn, team_id)?;
+        // Newest version of each rubric first.
+        versions.sort_by(|a, b| (&a.key, b.version).cmp(&(&b.key, a.version)));
+        Ok(versions
             .into_iter()
             // A frozen version was valid when it was frozen; one that no longer parses is skipped.
-            .filter_map(|(version_id, source)| {
-                let rubric = parse_rubric(&source).ok()?;
+            .filter_map(|v| {
+                let rubric = v.rubric().ok()?;
                 Some(IntakeRubric {
-                    version_id,
+                    version_id: v.id,
                     title: rubric.title,
                     version: rubric.version,
                     criteria: rubric
