@@ -116,16 +116,8 @@ async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
         .await;
     app.type_into("#cand-birth-date", "1990-07-21").await;
     app.click("#save-candidate").await;
-    let notice = app
-        .wait_text("#candidates-notice", "Kandidaat opgeslagen als K-")
-        .await;
-    let code = notice
-        .split_whitespace()
-        .find(|w| w.starts_with("K-"))
-        .unwrap()
-        .trim_end_matches('.')
-        .to_owned();
-    assert_eq!(code.len(), 5, "{notice}");
+    let code = saved_code(&app).await;
+    assert_eq!(code.len(), 5, "{code}");
     // The list reloads after the intake; wait for it before counting.
     app.wait_for("#candidate-list tbody tr").await;
     let rows = app
@@ -234,6 +226,19 @@ async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
     app.quit().await;
 }
 
+/// The code the intake's notice names once the candidate is saved.
+async fn saved_code(app: &App) -> String {
+    let notice = app
+        .wait_text("#candidates-notice", "Kandidaat opgeslagen als K-")
+        .await;
+    notice
+        .split_whitespace()
+        .find(|w| w.starts_with("K-"))
+        .unwrap()
+        .trim_end_matches('.')
+        .to_owned()
+}
+
 async fn exists(app: &App, css: &str) -> bool {
     app.client.find(Locator::Css(css)).await.is_ok()
 }
@@ -322,15 +327,7 @@ async fn identities_need_the_secretary_and_a_scored_candidate_cannot_be_deleted(
     app.type_into("#motivation", "Ik wil bijdragen aan een leefbare gemeente.")
         .await;
     app.click("#save-candidate").await;
-    let notice = app
-        .wait_text("#candidates-notice", "Kandidaat opgeslagen als K-")
-        .await;
-    let code = notice
-        .split_whitespace()
-        .find(|w| w.starts_with("K-"))
-        .unwrap()
-        .trim_end_matches('.')
-        .to_owned();
+    let code = saved_code(&app).await;
 
     // A candidate of the scored round cannot be deleted: the message says why.
     app.click(&format!(

@@ -90,11 +90,7 @@ async fn a_declared_conflict_excludes_the_assessor_and_an_override_needs_a_reaso
     // After a restart the declaration and the override are still there.
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
-    app.click(&format!("button[data-member=\"{}\"]", CHAIR.0))
-        .await;
-    app.type_into("#pin-input", CHAIR.1).await;
-    app.click("#pin-submit").await;
-    app.wait_text("#active-member", CHAIR.0).await;
+    switch_to(&app, CHAIR).await;
     app.click("#tab-conflicts").await;
     let after = declarations_with(&app, REASON).await;
     assert!(
