@@ -83,6 +83,16 @@ impl From<CandidateError> for IpcError {
             CandidateError::CodesExhausted(n) => {
                 IpcError::new("codes_exhausted", detail).with("count", n)
             }
+            CandidateError::NoActingMember => IpcError::new("identity_no_actor", detail),
+            CandidateError::ActorNotInTeam(id) => {
+                IpcError::new("identity_not_in_team", detail).with("id", id)
+            }
+            CandidateError::IdentityRoleRequired(role) => {
+                IpcError::new("identity_role_required", detail).with("role", role.as_str())
+            }
+            CandidateError::CandidateScored(code) => {
+                IpcError::new("candidate_scored", detail).with("code", code)
+            }
         }
     }
 }

@@ -52,6 +52,7 @@ pub fn run() {
             commands::members::add_member,
             commands::members::update_member,
             commands::members::remove_member,
+            commands::candidates::candidate_access,
             commands::candidates::list_candidates,
             commands::candidates::intake_rubrics,
             commands::candidates::add_candidate,

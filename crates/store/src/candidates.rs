@@ -4,23 +4,27 @@
 //! Identity strings leave this module only through [`Store::candidate_identity`] and
 //! the review of material that is not frozen yet (the secretary's screen). Everything
 //! else names a candidate by code.
+//!
+//! Every call that shows or changes an identity or unredacted text takes the acting
+//! member (the one who switched in with their PIN) and refuses unless that member
+//! belongs to the team in a role of [`IDENTITY_ROLES`]: the rule lives here, not in the
+//! app or the UI.
 
 use maatstaf_core::blinding::{
     apply, candidate_code, detect_lang, propose, ApplyError, Category, Identity, IsoDate,
     Redaction, RedactionLexicon, CODE_SPACE,
 };
 use maatstaf_core::i18n::Lang;
-use maatstaf_core::ledger::{Actor, EntryKind};
-use maatstaf_core::rubric::parse_rubric;
-use maatstaf_core::scoring::{BlindedCandidate, MaterialSection, SectionKind};
-use maatstaf_core::team::clean_name;
+use maatstaf_core::ledger::{Actor as LedgerActor, EntryKind};
+use maatstaf_core::scoring::{BlindedCandidate, MaterialSection, Round, SectionKind, Sheet};
+use maatstaf_core::team::{clean_name, Role};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
 use crate::error::{Result, StoreError};
-use crate::{clock, ledger, Store};
+use crate::{clock, ledger, rubrics, Store};
 
 /// Longest free-text identity field (party, place, contact, one alias).
 pub const MAX_FIELD_CHARS: usize = 200;
@@ -58,6 +62,77 @@ pub enum CandidateError {
     Unscorable { code: String, detail: String },
     #[error("all {0} candidate codes of this team are taken")]
     CodesExhausted(usize),
+    #[error("nobody is acting: switch to the secretary or the chair with their PIN first")]
+    NoActingMember,
+    #[error("member {0} is not in this team")]
+    ActorNotInTeam(i64),
+    #[error("a member acting as {} may not see or change candidate identities", .0.as_str())]
+    IdentityRoleRequired(Role),
+    #[error("candidate {0} is part of a scoring round or has scores and cannot be deleted")]
+    CandidateScored(String),
+}
+
+/// The roles that may see who a candidate is and read material before it is blinded:
+/// the secretary does the intake and the redaction, the chair answers for the process.
+pub const IDENTITY_ROLES: [Role; 2] = [Role::Secretary, Role::Chair];
+
+/// Whether a member in `role` may handle candidate identities.
+pub fn may_handle_identities(role: Role) -> bool {
+    IDENTITY_ROLES.contains(&role)
+}
+
+/// The acting member, once checked: who the log names for what they did.
+pub(crate) struct IdentityActor {
+    pub member_id: i64,
+    pub role: Role,
+    pub ledger: LedgerActor,
+}
+
+/// Checks that `actor` is a member of `team_id` whose role may handle identities.
+/// `None` means nobody switched in.
+pub(crate) fn identity_actor(
+    conn: &Connection,
+    team_id: i64,
+    actor: Option<i64>,
+) -> Result<IdentityActor> {
+    let member_id = actor.ok_or(err(CandidateError::NoActingMember))?;
+    let member = crate::teams::team_member(conn, team_id, member_id)?
+        .ok_or(err(CandidateError::ActorNotInTeam(member_id)))?;
+    if !may_handle_identities(member.role) {
+        return Err(err(CandidateError::IdentityRoleRequired(member.role)));
+    }
+    Ok(IdentityActor {
+        member_id,
+        role: member.role,
+        ledger: LedgerActor::member(member_id.to_string(), member.name),
+    })
+}
+
+/// Whether any scoring round of the team includes `code` or any sheet scores them.
+/// Stored rounds and sheets that cannot be read count as including the candidate:
+/// a deletion is only allowed when it is certain nothing refers to them.
+fn in_scoring(conn: &Connection, team_id: i64, code: &str) -> Result<bool> {
+    let mut stmt = conn.prepare("SELECT round FROM scoring_rounds WHERE team_id = ?1")?;
+    let rounds: Vec<String> = stmt
+        .query_map([team_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for json in rounds {
+        match serde_json::from_str::<Round>(&json) {
+            Ok(round) if !round.candidates().iter().any(|c| c == code) => {}
+            _ => return Ok(true),
+        }
+    }
+    let mut stmt = conn.prepare("SELECT sheet FROM score_sheets WHERE team_id = ?1")?;
+    let sheets: Vec<String> = stmt
+        .query_map([team_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for json in sheets {
+        match serde_json::from_str::<Sheet>(&json) {
+            Ok(sheet) if !sheet.scores().iter().any(|s| s.candidate == code) => {}
+            _ => return Ok(true),
+        }
+    }
+    Ok(false)
 }
 
 /// The identity form of the intake. Only the name is required.
@@ -429,6 +504,75 @@ fn material_row(conn: &Connection, team_id: i64, material_id: i64) -> Result<Mat
     .ok_or(err(CandidateError::NoSuchMaterial(material_id)))
 }
 
+/// The team's candidates by code, with the status of their material, on `conn`.
+fn candidate_list(conn: &Connection, team_id: i64) -> Result<Vec<CandidateListItem>> {
+    let mut stmt =
+        conn.prepare("SELECT id, code FROM candidates WHERE team_id = ?1 ORDER BY code")?;
+    let rows: Vec<(i64, String)> = stmt
+        .query_map([team_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, criterion, blinded_sha256 FROM candidate_material
+         WHERE candidate_id = ?1 ORDER BY id",
+    )?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, code) in rows {
+        let material: Vec<MaterialStatus> = stmt
+            .query_map([id], |r| {
+                let sha: Option<String> = r.get(3)?;
+                Ok(MaterialStatus {
+                    id: r.get(0)?,
+                    kind: parse_kind(&r.get::<_, String>(1)?),
+                    criterion: r.get(2)?,
+                    frozen: sha.is_some(),
+                    short_hash: sha.map(|s| s[..8.min(s.len())].to_owned()),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let blinded = !material.is_empty() && material.iter().all(|m| m.frozen);
+        out.push(CandidateListItem {
+            id,
+            code,
+            material,
+            blinded,
+        });
+    }
+    Ok(out)
+}
+
+/// Candidates whose material is all frozen, as scoring sees them: the code and the
+/// blinded text, never a column of `candidate_identities`. On `conn`, so scoring's
+/// transactions read the same candidates they record.
+pub(crate) fn blinded_candidates(conn: &Connection, team_id: i64) -> Result<Vec<BlindedCandidate>> {
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT kind, criterion, blinded_text FROM candidate_material
+         WHERE candidate_id = ?1 ORDER BY id",
+    )?;
+    for item in candidate_list(conn, team_id)? {
+        if !item.blinded {
+            continue;
+        }
+        let sections: Vec<MaterialSection> = stmt
+            .query_map([item.id], |r| {
+                Ok(MaterialSection {
+                    kind: parse_kind(&r.get::<_, String>(0)?),
+                    criterion: r.get(1)?,
+                    text: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let candidate = BlindedCandidate::new(item.code.clone(), sections).map_err(|e| {
+            err(CandidateError::Unscorable {
+                code: item.code.clone(),
+                detail: e.to_string(),
+            })
+        })?;
+        out.push(candidate);
+    }
+    Ok(out)
+}
+
 impl Store {
     fn candidate_id(&self, team_id: i64, code: &str) -> Result<i64> {
         self.team(team_id)?;
@@ -442,27 +586,41 @@ impl Store {
             .ok_or_else(|| err(CandidateError::NoSuchCandidate(code.to_owned())))
     }
 
+    /// Whether `actor` may handle the identities of `team_id`'s candidates: what the
+    /// protected calls below check, for a screen to know what to offer.
+    pub fn may_handle_identities(&self, team_id: i64, actor: Option<i64>) -> Result<bool> {
+        self.team(team_id)?;
+        match identity_actor(&self.conn, team_id, actor) {
+            Ok(_) => Ok(true),
+            Err(StoreError::Candidate(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Takes in a candidate: identity and material in one transaction, under a
     /// random code that says nothing about the order of intake.
     pub fn add_candidate(
         &mut self,
         team_id: i64,
+        actor: Option<i64>,
         identity: &IdentityInput,
         material: &[MaterialInput],
     ) -> Result<String> {
         // The operating system's randomness: codes must not be guessable from anything.
         let mut rng = rand::TryRngCore::unwrap_err(rand::rngs::OsRng);
-        self.add_candidate_with(team_id, identity, material, &mut rng)
+        self.add_candidate_with(team_id, actor, identity, material, &mut rng)
     }
 
     pub(crate) fn add_candidate_with<R: rand::Rng + ?Sized>(
         &mut self,
         team_id: i64,
+        actor: Option<i64>,
         identity: &IdentityInput,
         material: &[MaterialInput],
         rng: &mut R,
     ) -> Result<String> {
         self.team(team_id)?;
+        let who = identity_actor(&self.conn, team_id, actor)?;
         let identity = clean_identity(identity)?;
         let material = clean_material(material)?;
         let now = clock::now();
@@ -498,7 +656,7 @@ impl Store {
         ledger::append(
             &tx,
             team_id,
-            &Actor::System,
+            &who.ledger,
             EntryKind::CandidateAdded,
             json!({ "candidate_code": code }),
         )?;
@@ -509,44 +667,24 @@ impl Store {
     /// The team's candidates by code, with the status of their material.
     pub fn candidates(&self, team_id: i64) -> Result<Vec<CandidateListItem>> {
         self.team(team_id)?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, code FROM candidates WHERE team_id = ?1 ORDER BY code")?;
-        let rows: Vec<(i64, String)> = stmt
-            .query_map([team_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.conn.prepare(
-            "SELECT id, kind, criterion, blinded_sha256 FROM candidate_material
-             WHERE candidate_id = ?1 ORDER BY id",
-        )?;
-        let mut out = Vec::with_capacity(rows.len());
-        for (id, code) in rows {
-            let material: Vec<MaterialStatus> = stmt
-                .query_map([id], |r| {
-                    let sha: Option<String> = r.get(3)?;
-                    Ok(MaterialStatus {
-                        id: r.get(0)?,
-                        kind: parse_kind(&r.get::<_, String>(1)?),
-                        criterion: r.get(2)?,
-                        frozen: sha.is_some(),
-                        short_hash: sha.map(|s| s[..8.min(s.len())].to_owned()),
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            let blinded = !material.is_empty() && material.iter().all(|m| m.frozen);
-            out.push(CandidateListItem {
-                id,
-                code,
-                material,
-                blinded,
-            });
-        }
-        Ok(out)
+        candidate_list(&self.conn, team_id)
     }
 
-    /// Who a code stands for: for the intake screen and for unblinding, nothing else.
-    pub fn candidate_identity(&self, team_id: i64, code: &str) -> Result<CandidateIdentity> {
+    /// Who a code stands for: for the intake screen, for the secretary or the chair.
+    pub fn candidate_identity(
+        &self,
+        team_id: i64,
+        actor: Option<i64>,
+        code: &str,
+    ) -> Result<CandidateIdentity> {
+        self.team(team_id)?;
+        identity_actor(&self.conn, team_id, actor)?;
         let id = self.candidate_id(team_id, code)?;
+        self.identity_of(id, code)
+    }
+
+    /// The stored identity, unchecked: callers have checked the actor.
+    fn identity_of(&self, id: i64, code: &str) -> Result<CandidateIdentity> {
         let identity = self.conn.query_row(
             "SELECT name, aliases, party, contact, birth_date, birth_place, extra
              FROM candidate_identities WHERE candidate_id = ?1",
@@ -571,12 +709,12 @@ impl Store {
 
     /// The facts the redaction assistant searches for; contact details count as extra strings.
     fn blinding_identity(&self, candidate_id: i64) -> Result<Identity> {
-        let (team_id, code): (i64, String) = self.conn.query_row(
-            "SELECT team_id, code FROM candidates WHERE id = ?1",
+        let code: String = self.conn.query_row(
+            "SELECT code FROM candidates WHERE id = ?1",
             [candidate_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )?;
-        let c = self.candidate_identity(team_id, &code)?;
+        let c = self.identity_of(candidate_id, &code)?;
         let mut extra = c.extra;
         if let Some(contact) = &c.contact {
             extra.extend(
@@ -599,8 +737,14 @@ impl Store {
 
     /// The review of one piece of material: the original with proposals while it
     /// is open, only the blinded text once frozen.
-    pub fn material_review(&self, team_id: i64, material_id: i64) -> Result<MaterialReview> {
+    pub fn material_review(
+        &self,
+        team_id: i64,
+        actor: Option<i64>,
+        material_id: i64,
+    ) -> Result<MaterialReview> {
         self.team(team_id)?;
+        identity_actor(&self.conn, team_id, actor)?;
         let row = material_row(&self.conn, team_id, material_id)?;
         let lang = detect_lang(&row.original);
         if let (Some(text), Some(sha256), Some(frozen_at)) =
@@ -670,10 +814,12 @@ impl Store {
     pub fn freeze_material(
         &mut self,
         team_id: i64,
+        actor: Option<i64>,
         material_id: i64,
         choices: &[RedactionChoice],
     ) -> Result<MaterialReview> {
         self.team(team_id)?;
+        let who = identity_actor(&self.conn, team_id, actor)?;
         let row = material_row(&self.conn, team_id, material_id)?;
         if row.frozen_at.is_some() {
             return Err(err(CandidateError::Frozen));
@@ -723,7 +869,7 @@ impl Store {
         ledger::append(
             &tx,
             team_id,
-            &Actor::System,
+            &who.ledger,
             EntryKind::MaterialBlinded,
             json!({
                 "candidate_code": row.code,
@@ -733,42 +879,23 @@ impl Store {
             }),
         )?;
         tx.commit()?;
-        self.material_review(team_id, material_id)
+        self.material_review(team_id, actor, material_id)
     }
 
     /// Candidates whose material is all frozen, as scoring sees them: code and blinded text.
     pub fn blinded_candidates(&self, team_id: i64) -> Result<Vec<BlindedCandidate>> {
-        let mut out = Vec::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT kind, criterion, blinded_text FROM candidate_material
-             WHERE candidate_id = ?1 ORDER BY id",
-        )?;
-        for item in self.candidates(team_id)? {
-            if !item.blinded {
-                continue;
-            }
-            let sections: Vec<MaterialSection> = stmt
-                .query_map([item.id], |r| {
-                    Ok(MaterialSection {
-                        kind: parse_kind(&r.get::<_, String>(0)?),
-                        criterion: r.get(1)?,
-                        text: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            let candidate = BlindedCandidate::new(item.code.clone(), sections).map_err(|e| {
-                err(CandidateError::Unscorable {
-                    code: item.code.clone(),
-                    detail: e.to_string(),
-                })
-            })?;
-            out.push(candidate);
-        }
-        Ok(out)
+        blinded_candidates(&self.conn, team_id)
     }
 
     /// What deleting a candidate removes, so the confirmation can say so.
-    pub fn candidate_removal(&self, team_id: i64, code: &str) -> Result<CandidateRemoval> {
+    pub fn candidate_removal(
+        &self,
+        team_id: i64,
+        actor: Option<i64>,
+        code: &str,
+    ) -> Result<CandidateRemoval> {
+        self.team(team_id)?;
+        identity_actor(&self.conn, team_id, actor)?;
         let id = self.candidate_id(team_id, code)?;
         let (sections, frozen) = self.conn.query_row(
             "SELECT count(*), count(frozen_at) FROM candidate_material WHERE candidate_id = ?1",
@@ -782,12 +909,30 @@ impl Store {
         })
     }
 
-    /// Removes a candidate with identity and material. The log keeps the code only.
-    pub fn delete_candidate(&mut self, team_id: i64, code: &str) -> Result<()> {
+    /// Removes a candidate with identity and material, unless scoring refers to
+    /// them. The log keeps the code and who deleted it, nothing that identifies.
+    pub fn delete_candidate(&mut self, team_id: i64, actor: Option<i64>, code: &str) -> Result<()> {
+        self.team(team_id)?;
+        let who = identity_actor(&self.conn, team_id, actor)?;
         let id = self.candidate_id(team_id, code)?;
         let tx = self.conn.transaction()?;
+        // Checked inside the transaction so no round can start in between.
+        if in_scoring(&tx, team_id, code)? {
+            return Err(err(CandidateError::CandidateScored(code.to_owned())));
+        }
         // Frozen material refuses updates, not deletes: the whole candidate goes.
         tx.execute("DELETE FROM candidates WHERE id = ?1", [id])?;
+        ledger::append(
+            &tx,
+            team_id,
+            &who.ledger,
+            EntryKind::CandidateDeleted,
+            json!({
+                "candidate_code": code,
+                "member_id": who.member_id,
+                "role": who.role.as_str(),
+            }),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -796,21 +941,16 @@ impl Store {
     /// Read-only: rubrics are written elsewhere.
     pub fn intake_rubrics(&self, team_id: i64) -> Result<Vec<IntakeRubric>> {
         self.team(team_id)?;
-        let mut stmt = self.conn.prepare(
-            "SELECT id, source_toml FROM rubric_versions
-             WHERE team_id = ?1 AND frozen_at IS NOT NULL
-             ORDER BY rubric_key, version DESC",
-        )?;
-        let rows: Vec<(i64, String)> = stmt
-            .query_map([team_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows
+        let mut versions = rubrics::frozen_versions(&self.conn, team_id)?;
+        // Newest version of each rubric first.
+        versions.sort_by(|a, b| (&a.key, b.version).cmp(&(&b.key, a.version)));
+        Ok(versions
             .into_iter()
             // A frozen version was valid when it was frozen; one that no longer parses is skipped.
-            .filter_map(|(version_id, source)| {
-                let rubric = parse_rubric(&source).ok()?;
+            .filter_map(|v| {
+                let rubric = v.rubric().ok()?;
                 Some(IntakeRubric {
-                    version_id,
+                    version_id: v.id,
                     title: rubric.title,
                     version: rubric.version,
                     criteria: rubric

@@ -93,6 +93,72 @@ impl Row {
     }
 }
 
+fn rubric_row_on(conn: &Connection, team_id: i64, version_id: i64) -> Result<Row> {
+    conn.query_row(
+        &format!("{ROW_SQL} WHERE id = ?1 AND team_id = ?2"),
+        params![version_id, team_id],
+        read_row,
+    )
+    .optional()?
+    .ok_or(StoreError::NoSuchRubric(version_id))
+}
+
+/// A frozen version as read back: what scoring, the intake form and the rubric list need.
+pub(crate) struct FrozenVersion {
+    pub id: i64,
+    pub key: String,
+    pub version: u32,
+    pub sha256: String,
+    pub frozen_at: String,
+    row: Row,
+}
+
+impl FrozenVersion {
+    /// The rubric; a stored text that no longer parses is reported as damaged.
+    pub fn rubric(&self) -> Result<Rubric> {
+        self.row.rubric()
+    }
+
+    fn from_row(row: Row) -> Option<FrozenVersion> {
+        Some(FrozenVersion {
+            id: row.id,
+            key: row.key.clone(),
+            version: row.version,
+            sha256: row.sha256.clone()?,
+            frozen_at: row.frozen_at.clone()?,
+            row,
+        })
+    }
+}
+
+/// The team's frozen versions on `conn` (a transaction where the caller needs one),
+/// by key and version.
+pub(crate) fn frozen_versions(conn: &Connection, team_id: i64) -> Result<Vec<FrozenVersion>> {
+    let mut stmt = conn.prepare(&format!(
+        "{ROW_SQL} WHERE team_id = ?1 AND frozen_at IS NOT NULL ORDER BY rubric_key, version"
+    ))?;
+    let rows: Vec<Row> = stmt
+        .query_map([team_id], read_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(FrozenVersion::from_row)
+        .collect())
+}
+
+/// One frozen version of the team and its recorded SHA-256. A draft is refused.
+pub(crate) fn frozen_version(
+    conn: &Connection,
+    team_id: i64,
+    version_id: i64,
+) -> Result<(Rubric, String)> {
+    let row = rubric_row_on(conn, team_id, version_id)?;
+    match row.sha256.clone() {
+        Some(sha) => Ok((row.rubric()?, sha)),
+        None => Err(StoreError::RubricNotFrozen(version_id)),
+    }
+}
+
 /// Checks a rubric the way a file would be checked: what cannot be written
 /// and read back as the same rubric (a scale that does not go up, an anchor
 /// key that is not a level) is refused.
@@ -173,14 +239,7 @@ fn insert_version(
 impl Store {
     fn rubric_row(&self, team_id: i64, version_id: i64) -> Result<Row> {
         self.team(team_id)?;
-        self.conn
-            .query_row(
-                &format!("{ROW_SQL} WHERE id = ?1 AND team_id = ?2"),
-                params![version_id, team_id],
-                read_row,
-            )
-            .optional()?
-            .ok_or(StoreError::NoSuchRubric(version_id))
+        rubric_row_on(&self.conn, team_id, version_id)
     }
 
     fn rows_of_key(&self, team_id: i64, key: &str) -> Result<Vec<Row>> {
@@ -398,23 +457,16 @@ impl Store {
     /// A frozen version and its recorded SHA-256, for scoring. A draft is refused:
     /// candidates are only ever scored against a rubric that can no longer change.
     pub fn frozen_rubric(&self, team_id: i64, version_id: i64) -> Result<(Rubric, String)> {
-        let row = self.rubric_row(team_id, version_id)?;
-        match row.sha256.clone() {
-            Some(sha) => Ok((row.rubric()?, sha)),
-            None => Err(StoreError::RubricNotFrozen(version_id)),
-        }
+        self.team(team_id)?;
+        frozen_version(&self.conn, team_id, version_id)
     }
 
     /// Every frozen version of the team's rubrics, newest freeze first.
     pub fn frozen_rubrics(&self, team_id: i64) -> Result<Vec<RubricSummary>> {
         self.team(team_id)?;
-        let mut stmt = self.conn.prepare(&format!(
-            "{ROW_SQL} WHERE team_id = ?1 AND frozen_at IS NOT NULL ORDER BY frozen_at DESC, id DESC"
-        ))?;
-        let rows: Vec<Row> = stmt
-            .query_map([team_id], read_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        rows.iter().map(summary).collect()
+        let mut versions = frozen_versions(&self.conn, team_id)?;
+        versions.sort_by(|a, b| (&b.frozen_at, b.id).cmp(&(&a.frozen_at, a.id)));
+        versions.iter().map(|v| summary(&v.row)).collect()
     }
 }
 

@@ -14,11 +14,9 @@ use maatstaf_core::assessor::{
 };
 use maatstaf_core::ledger::{content_sha256, Actor as LedgerActor, EntryKind};
 use maatstaf_core::report::SnapshotRequest;
-use maatstaf_core::rubric::{parse_rubric, Rubric};
 use maatstaf_core::scoring::{
-    self, Actor, AssessorSetup, BlindedCandidate, MaterialSection, PortfolioChoice, Round,
-    RoundProgress, RoundSetup, RoundView, Score, ScoringError, ScoringMode, SectionKind,
-    SelectionState, Sheet,
+    self, Actor, AssessorSetup, BlindedCandidate, PortfolioChoice, Round, RoundProgress,
+    RoundSetup, RoundView, Score, ScoringError, ScoringMode, SelectionState, Sheet,
 };
 use maatstaf_core::stats::Rating;
 use maatstaf_core::team::Role;
@@ -29,7 +27,8 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::error::StoreError;
-use crate::{clock, ledger, Store};
+use crate::teams::MEMBER_ORDER;
+use crate::{candidates, clock, ledger, rubrics, Store};
 
 /// What scoring can refuse: a core rule, or something the store could not find.
 #[derive(Debug, thiserror::Error)]
@@ -156,17 +155,13 @@ pub fn os_random<const N: usize>() -> [u8; N] {
 // --- reading ---------------------------------------------------------------
 
 fn member(conn: &Connection, team_id: i64, member_id: i64) -> Result<(Actor, LedgerActor)> {
-    let row: Option<(String, String)> = conn
-        .query_row(
-            "SELECT name, role FROM members WHERE id = ?1 AND team_id = ?2",
-            params![member_id, team_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (name, role) = row.ok_or(ScoringStoreError::NoSuchMember(member_id))?;
-    let role = Role::parse(&role).ok_or(ScoringStoreError::NoSuchMember(member_id))?;
+    let m = crate::teams::team_member(conn, team_id, member_id)?
+        .ok_or(ScoringStoreError::NoSuchMember(member_id))?;
     let id = member_id.to_string();
-    Ok((Actor::new(id.clone(), role), LedgerActor::member(id, name)))
+    Ok((
+        Actor::new(id.clone(), m.role),
+        LedgerActor::member(id, m.name),
+    ))
 }
 
 fn parse<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T> {
@@ -250,71 +245,19 @@ fn load_declarations(conn: &Connection, team_id: i64) -> Result<Vec<(i64, Confli
     Ok(out)
 }
 
-/// The team's frozen rubric versions, read straight from `rubric_versions`.
-fn frozen_rubrics(conn: &Connection, team_id: i64) -> Result<Vec<(FrozenRubricRef, Rubric)>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, rubric_key, version, source_toml, sha256 FROM rubric_versions
-         WHERE team_id = ?1 AND frozen_at IS NOT NULL ORDER BY rubric_key, version",
-    )?;
-    let rows = stmt.query_map([team_id], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, u32>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-        ))
-    })?;
+/// The team's frozen rubric versions as the scoring screen names them.
+fn frozen_rubric_refs(conn: &Connection, team_id: i64) -> Result<Vec<FrozenRubricRef>> {
     let mut out = Vec::new();
-    for row in rows {
-        let (id, key, version, source, sha256) = row?;
-        let rubric = parse_rubric(&source)
-            .map_err(|e| ScoringStoreError::Damaged(format!("rubric {key} v{version}: {e}")))?;
-        out.push((
-            FrozenRubricRef {
-                id,
-                key,
-                version,
-                title: rubric.title.clone(),
-                sha256,
-            },
-            rubric,
-        ));
-    }
-    Ok(out)
-}
-
-/// Every candidate of the team with frozen material, as blinded candidates: the
-/// code and the blinded text, never a column of `candidate_identities`.
-fn blinded(conn: &Connection, team_id: i64) -> Result<Vec<BlindedCandidate>> {
-    let mut stmt = conn.prepare(
-        "SELECT c.code, m.kind, m.criterion, m.blinded_text
-         FROM candidate_material m JOIN candidates c ON c.id = m.candidate_id
-         WHERE c.team_id = ?1 AND m.frozen_at IS NOT NULL
-         ORDER BY c.code, m.id",
-    )?;
-    let rows = stmt.query_map([team_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
-            r.get::<_, String>(3)?,
-        ))
-    })?;
-    let mut by_code: BTreeMap<String, Vec<MaterialSection>> = BTreeMap::new();
-    for row in rows {
-        let (code, kind, criterion, text) = row?;
-        let kind: SectionKind = parse("material kind", &format!("\"{kind}\""))?;
-        by_code.entry(code).or_default().push(MaterialSection {
-            kind,
-            criterion,
-            text,
+    for v in rubrics::frozen_versions(conn, team_id)? {
+        out.push(FrozenRubricRef {
+            title: v.rubric()?.title,
+            id: v.id,
+            key: v.key,
+            version: v.version,
+            sha256: v.sha256,
         });
     }
-    by_code
-        .into_iter()
-        .map(|(code, sections)| Ok(BlindedCandidate::new(code, sections)?))
-        .collect()
+    Ok(out)
 }
 
 fn status_str(round: &Round) -> &'static str {
@@ -439,12 +382,14 @@ pub(crate) fn open_first_round(
     if latest_round_number(tx, team_id)?.is_some() {
         return Err(ScoringStoreError::RoundsExist);
     }
-    let rubric = frozen_rubrics(tx, team_id)?
-        .into_iter()
-        .find(|(r, _)| r.id == rubric_version_id)
-        .map(|(_, rubric)| rubric)
-        .ok_or(ScoringStoreError::RubricNotFrozen(rubric_version_id))?;
-    let material = blinded(tx, team_id)?;
+    let (rubric, _) =
+        rubrics::frozen_version(tx, team_id, rubric_version_id).map_err(|e| match e {
+            StoreError::NoSuchRubric(_) | StoreError::RubricNotFrozen(_) => {
+                ScoringStoreError::RubricNotFrozen(rubric_version_id)
+            }
+            other => other.into(),
+        })?;
+    let material = candidates::blinded_candidates(tx, team_id)?;
     for code in &candidates {
         if !material.iter().any(|c| &c.code == code) {
             return Err(ScoringStoreError::NoMaterial(code.clone()));
@@ -737,13 +682,11 @@ impl Store {
 
     pub fn scoring_members(&self, team_id: i64) -> Result<Vec<ScoringMember>> {
         self.team(team_id)?;
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT m.id, m.name, m.role, p.member_id IS NOT NULL FROM members m
-             LEFT JOIN member_pins p ON p.member_id = m.id
-             WHERE m.team_id = ?1
-             ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 WHEN 'assessor' THEN 2
-                                  WHEN 'trainer' THEN 3 ELSE 4 END, m.name COLLATE NOCASE",
-        )?;
+                 LEFT JOIN member_pins p ON p.member_id = m.id
+                 WHERE m.team_id = ?1 ORDER BY {MEMBER_ORDER}"
+        ))?;
         let rows = stmt.query_map([team_id], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -799,11 +742,8 @@ impl Store {
 
     pub fn scoring_overview(&self, team_id: i64) -> Result<ScoringOverview> {
         let members = self.scoring_members(team_id)?;
-        let rubrics = frozen_rubrics(&self.conn, team_id)?
-            .into_iter()
-            .map(|(r, _)| r)
-            .collect();
-        let candidates = blinded(&self.conn, team_id)?
+        let rubrics = frozen_rubric_refs(&self.conn, team_id)?;
+        let candidates = candidates::blinded_candidates(&self.conn, team_id)?
             .into_iter()
             .map(|c| c.code)
             .collect();
@@ -847,7 +787,7 @@ impl Store {
         // view_for decides who takes part; its answer itself is not needed here.
         self.round_view(team_id, viewer, number)?;
         let round = load_round(&self.conn, team_id, number)?;
-        Ok(blinded(&self.conn, team_id)?
+        Ok(candidates::blinded_candidates(&self.conn, team_id)?
             .into_iter()
             .filter(|c| round.candidates().contains(&c.code))
             .collect())

@@ -2,7 +2,7 @@
 
 use maatstaf_core::ledger::{Actor, EntryKind};
 use maatstaf_core::team::{clean_name, Role};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
@@ -58,6 +58,11 @@ pub struct DeletionImpact {
     pub team: TeamSummary,
 }
 
+/// How every member list is ordered: by role (chair first), then by name.
+/// Columns of `members`, unqualified: queries that join name no other `role` or `name`.
+pub(crate) const MEMBER_ORDER: &str = "CASE role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1
+        WHEN 'assessor' THEN 2 WHEN 'trainer' THEN 3 ELSE 4 END, name COLLATE NOCASE";
+
 const SUMMARY_SQL: &str = "SELECT t.id, t.name, t.is_demo, t.created_at,
         (SELECT count(*) FROM members m WHERE m.team_id = t.id),
         (SELECT count(*) FROM candidates c WHERE c.team_id = t.id)
@@ -94,22 +99,11 @@ impl Store {
 
     pub fn team_detail(&self, id: i64) -> Result<TeamDetail> {
         let team = self.team(id)?;
-        let mut stmt = self.conn.prepare(
-            "SELECT id, name, role, party FROM members WHERE team_id = ?1
-             ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 WHEN 'assessor' THEN 2
-                                WHEN 'trainer' THEN 3 ELSE 4 END, name COLLATE NOCASE",
-        )?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, name, role, party FROM members WHERE team_id = ?1 ORDER BY {MEMBER_ORDER}"
+        ))?;
         let members = stmt
-            .query_map([id], |row| {
-                let role: String = row.get(2)?;
-                Ok(Member {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    // The schema's CHECK constraint only admits known roles.
-                    role: Role::parse(&role).unwrap_or(Role::Assessor),
-                    party: row.get(3)?,
-                })
-            })?
+            .query_map([id], member_row)?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self
             .conn
@@ -211,22 +205,7 @@ impl Store {
 
     fn member(&self, team_id: i64, member_id: i64) -> Result<Member> {
         self.team(team_id)?;
-        self.conn
-            .query_row(
-                "SELECT id, name, role, party FROM members WHERE id = ?1 AND team_id = ?2",
-                params![member_id, team_id],
-                |row| {
-                    let role: String = row.get(2)?;
-                    Ok(Member {
-                        id: row.get(0)?,
-                        name: row.get(1)?,
-                        role: Role::parse(&role).unwrap_or(Role::Assessor),
-                        party: row.get(3)?,
-                    })
-                },
-            )
-            .optional()?
-            .ok_or(StoreError::NoSuchMember(member_id))
+        team_member(&self.conn, team_id, member_id)?.ok_or(StoreError::NoSuchMember(member_id))
     }
 
     /// Changes a member's name, role and party, and logs the new values.
@@ -284,6 +263,33 @@ impl Store {
 }
 
 /// A party is optional: blank means none.
+/// A row of `SELECT id, name, role, party FROM members`.
+fn member_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Member> {
+    let role: String = row.get(2)?;
+    Ok(Member {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        // The schema's CHECK constraint only admits known roles.
+        role: Role::parse(&role).unwrap_or(Role::Assessor),
+        party: row.get(3)?,
+    })
+}
+
+/// A member of `team_id` on `conn`; `None` when the id is not a member of that team.
+pub(crate) fn team_member(
+    conn: &Connection,
+    team_id: i64,
+    member_id: i64,
+) -> Result<Option<Member>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, name, role, party FROM members WHERE id = ?1 AND team_id = ?2",
+            params![member_id, team_id],
+            member_row,
+        )
+        .optional()?)
+}
+
 fn clean_party(party: Option<&str>) -> Result<Option<String>> {
     Ok(party
         .filter(|p| !p.trim().is_empty())

@@ -1,10 +1,13 @@
 //! Candidates in the real app: a member is added, a candidate taken in, the
 //! redaction proposals accepted plus one hand-drawn range, the text frozen; the
 //! list then shows only the code, and the blinded text none of the identity.
+//! Identities and intake need the secretary or the chair switched in with their PIN,
+//! in the UI and in the IPC call itself; a scored candidate cannot be deleted.
 
 use fantoccini::Locator;
+use maatstaf_core::ledger::{Actor, EntryKind};
 use maatstaf_e2e::{App, WAIT};
-use serde_json::json;
+use serde_json::{json, Value};
 
 const TEXT: &str =
     include_str!("../../../crates/core/tests/blinding_corpus/03-ozdemir-antwoord/text.txt");
@@ -75,10 +78,23 @@ async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
     assert!(members.contains("Secretaris"), "{members}");
     assert!(members.contains("Lokaal Belang"), "{members}");
 
-    // Intake. A bad birth date gets a Dutch message and saves nothing.
+    // Nothing of the intake is offered until the secretary switches in; she has no
+    // PIN yet and sets one.
     app.click("#nav-candidates").await;
     app.wait_text("#candidates-team", "Gemeente Lindeveld")
         .await;
+    app.wait_text("#candidates-gate", "Wissel eerst naar die rol")
+        .await;
+    assert!(!exists(&app, "#new-candidate").await);
+    app.click("#candidates-switch").await;
+    app.click("button[data-member=\"Mirjam Bakker\"]").await;
+    app.type_into("#pin-input", "4826").await;
+    app.type_into("#pin-repeat", "4826").await;
+    app.click("#pin-submit").await;
+    app.wait_text("#candidates-active-member", "Mirjam Bakker")
+        .await;
+
+    // Intake. A bad birth date gets a Dutch message and saves nothing.
     app.click("#new-candidate").await;
     app.wait_text("#privacy-note", "geen foto's").await;
     app.type_into("#cand-name", "Sevda Özdemir").await;
@@ -100,16 +116,8 @@ async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
         .await;
     app.type_into("#cand-birth-date", "1990-07-21").await;
     app.click("#save-candidate").await;
-    let notice = app
-        .wait_text("#candidates-notice", "Kandidaat opgeslagen als K-")
-        .await;
-    let code = notice
-        .split_whitespace()
-        .find(|w| w.starts_with("K-"))
-        .unwrap()
-        .trim_end_matches('.')
-        .to_owned();
-    assert_eq!(code.len(), 5, "{notice}");
+    let code = saved_code(&app).await;
+    assert_eq!(code.len(), 5, "{code}");
     // The list reloads after the intake; wait for it before counting.
     app.wait_for("#candidate-list tbody tr").await;
     let rows = app
@@ -216,6 +224,153 @@ async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
 
     assert_eq!(app.csp_violations().await, Vec::<String>::new());
     app.quit().await;
+}
+
+/// The code the intake's notice names once the candidate is saved.
+async fn saved_code(app: &App) -> String {
+    let notice = app
+        .wait_text("#candidates-notice", "Kandidaat opgeslagen als K-")
+        .await;
+    notice
+        .split_whitespace()
+        .find(|w| w.starts_with("K-"))
+        .unwrap()
+        .trim_end_matches('.')
+        .to_owned()
+}
+
+async fn exists(app: &App, css: &str) -> bool {
+    app.client.find(Locator::Css(css)).await.is_ok()
+}
+
+/// Calls a command the way the UI does, bypassing the UI: `{ok}` or `{err}`.
+async fn invoke(app: &App, cmd: &str, args: Value) -> Value {
+    app.client
+        .execute_async(
+            "const [cmd, args, done] = arguments;
+             window.__TAURI_INTERNALS__.invoke(cmd, args)
+               .then((ok) => done({ ok }), (err) => done({ err }));",
+            vec![json!(cmd), args],
+        )
+        .await
+        .unwrap()
+}
+
+/// Switches the acting member in the candidates area.
+async fn switch_in_candidates(app: &App, name: &str, pin: &str) {
+    app.click("#candidates-switch").await;
+    app.click(&format!("button[data-member=\"{name}\"]")).await;
+    app.type_into("#pin-input", pin).await;
+    app.click("#pin-submit").await;
+    app.wait_text("#candidates-active-member", name).await;
+}
+
+#[tokio::test]
+async fn identities_need_the_secretary_and_a_scored_candidate_cannot_be_deleted() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::start(data.path()).await;
+    app.click("#nav-candidates").await;
+    let scored = "K-7F3";
+    app.wait_text("#candidate-list", scored).await;
+
+    // Nobody acting: the codes and statuses only, and the store refuses the call.
+    app.wait_text("#candidates-gate", "Alleen de secretaris of de voorzitter")
+        .await;
+    for hidden in [
+        "#new-candidate",
+        ".show-identity",
+        ".delete-candidate",
+        ".review-material",
+    ] {
+        assert!(!exists(&app, hidden).await, "{hidden} is offered");
+    }
+    let teams = invoke(&app, "list_teams", json!({})).await;
+    let demo = teams["ok"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["is_demo"] == true)
+        .unwrap()["id"]
+        .clone();
+    let ask = json!({ "teamId": demo, "code": scored });
+    let refused = invoke(&app, "candidate_identity", ask.clone()).await;
+    assert_eq!(refused["err"]["code"], "identity_no_actor", "{refused}");
+    assert!(refused.get("ok").is_none());
+
+    // An assessor switched in is refused too.
+    switch_in_candidates(&app, "Gerrit Bosma", "1357").await;
+    app.wait_for("#candidates-gate").await;
+    let refused = invoke(&app, "candidate_identity", ask.clone()).await;
+    assert_eq!(
+        refused["err"]["code"], "identity_role_required",
+        "{refused}"
+    );
+    assert_eq!(refused["err"]["params"]["role"], "assessor");
+
+    // The secretary sees the identity and takes in a new candidate.
+    switch_in_candidates(&app, "Youssef Amrani", "2580").await;
+    let allowed = invoke(&app, "candidate_identity", ask).await;
+    assert_eq!(allowed["ok"]["code"], scored, "{allowed}");
+    app.click(&format!(
+        "#candidate-list tr[data-code='{scored}'] .show-identity"
+    ))
+    .await;
+    let shown = app.text("#identity-dialog").await;
+    assert!(
+        shown.contains(allowed["ok"]["name"].as_str().unwrap()),
+        "{shown}"
+    );
+    app.click_text("*[@id='identity-dialog']//button", "Sluiten")
+        .await;
+    app.click("#new-candidate").await;
+    app.type_into("#cand-name", "Lotte de Graaf").await;
+    app.type_into("#motivation", "Ik wil bijdragen aan een leefbare gemeente.")
+        .await;
+    app.click("#save-candidate").await;
+    let code = saved_code(&app).await;
+
+    // A candidate of the scored round cannot be deleted: the message says why.
+    app.click(&format!(
+        "#candidate-list tr[data-code='{scored}'] .delete-candidate"
+    ))
+    .await;
+    app.click("#delete-candidate-confirm").await;
+    let message = app
+        .wait_text(
+            "#delete-candidate-dialog .error",
+            "kan niet worden verwijderd",
+        )
+        .await;
+    assert!(message.contains(scored), "{message}");
+    app.click_text("*[@id='delete-candidate-dialog']//button", "Annuleren")
+        .await;
+    app.wait_for(&format!("#candidate-list tr[data-code='{scored}']"))
+        .await;
+
+    // The new one, never scored, can.
+    app.click(&format!(
+        "#candidate-list tr[data-code='{code}'] .delete-candidate"
+    ))
+    .await;
+    app.click("#delete-candidate-confirm").await;
+    let t0 = std::time::Instant::now();
+    while exists(&app, &format!("#candidate-list tr[data-code='{code}']")).await {
+        assert!(t0.elapsed() < WAIT, "the deleted candidate stayed listed");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.csp_violations().await, Vec::<String>::new());
+    app.quit().await;
+
+    // The log names the deletion by code and who did it, and still verifies.
+    let store = maatstaf_store::Store::open_in(data.path()).unwrap();
+    let demo = demo.as_i64().unwrap();
+    let log = store.ledger(demo).unwrap();
+    let last = log.last().unwrap();
+    assert_eq!(last.kind, EntryKind::CandidateDeleted);
+    assert_eq!(last.payload["candidate_code"], code.as_str());
+    assert!(matches!(&last.actor, Actor::Member { name, .. } if name == "Youssef Amrani"));
+    assert!(!serde_json::to_string(&log).unwrap().contains("Lotte"));
+    assert!(store.verify_ledgers().unwrap().iter().all(|s| s.intact));
 }
 
 /// Clicks the `class` button in the member list row of `name`.

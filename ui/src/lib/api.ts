@@ -17,6 +17,7 @@ import type { RubricTemplate } from "./bindings/RubricTemplate";
 import type { RubricVersionView } from "./bindings/RubricVersionView";
 import type { TeamDetail } from "./bindings/TeamDetail";
 import type { TeamSummary } from "./bindings/TeamSummary";
+import type { CandidateAccess } from "./bindings/CandidateAccess";
 import type { CandidateIdentity } from "./bindings/CandidateIdentity";
 import type { CandidateListItem } from "./bindings/CandidateListItem";
 import type { CandidateRemoval } from "./bindings/CandidateRemoval";
@@ -90,6 +91,7 @@ export const api = {
   updateMember: (teamId: number, memberId: number, name: string, role: Role, party: string | null) =>
     invoke<Member>("update_member", { teamId, memberId, name, role, party }),
   removeMember: (teamId: number, memberId: number) => invoke<void>("remove_member", { teamId, memberId }),
+  candidateAccess: (teamId: number) => invoke<CandidateAccess>("candidate_access", { teamId }),
   listCandidates: (teamId: number) => invoke<CandidateListItem[]>("list_candidates", { teamId }),
   intakeRubrics: (teamId: number) => invoke<IntakeRubric[]>("intake_rubrics", { teamId }),
   addCandidate: (teamId: number, identity: IdentityInput, material: MaterialInput[]) =>

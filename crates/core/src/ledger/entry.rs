@@ -52,6 +52,7 @@ pub enum EntryKind {
     RubricVersionAdded,
     CandidateAdded,
     MaterialBlinded,
+    CandidateDeleted,
     ConflictDeclared,
     RecognitionDeclared,
     ConflictRuleChanged,
@@ -72,7 +73,7 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 27] = [
+    pub const ALL: [EntryKind; 28] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -83,6 +84,7 @@ impl EntryKind {
         EntryKind::RubricVersionAdded,
         EntryKind::CandidateAdded,
         EntryKind::MaterialBlinded,
+        EntryKind::CandidateDeleted,
         EntryKind::ConflictDeclared,
         EntryKind::RecognitionDeclared,
         EntryKind::ConflictRuleChanged,
@@ -115,6 +117,7 @@ impl EntryKind {
             EntryKind::RubricVersionAdded => "rubric_version_added",
             EntryKind::CandidateAdded => "candidate_added",
             EntryKind::MaterialBlinded => "material_blinded",
+            EntryKind::CandidateDeleted => "candidate_deleted",
             EntryKind::ConflictDeclared => "conflict_declared",
             EntryKind::RecognitionDeclared => "recognition_declared",
             EntryKind::ConflictRuleChanged => "conflict_rule_changed",
@@ -147,6 +150,7 @@ impl EntryKind {
                 &["rubric_id", "version", "rubric_sha256"]
             }
             EntryKind::CandidateAdded => &["candidate_code"],
+            EntryKind::CandidateDeleted => &["candidate_code", "member_id", "role"],
             EntryKind::MaterialBlinded => &["candidate_code", "blinded_sha256"],
             EntryKind::ConflictDeclared | EntryKind::RecognitionDeclared => {
                 &["member_id", "candidate_code"]
@@ -191,6 +195,7 @@ impl EntryKind {
             }
             EntryKind::CandidateAdded => ("Kandidaat toegevoegd", "Candidate added"),
             EntryKind::MaterialBlinded => ("Materiaal geanonimiseerd", "Material blinded"),
+            EntryKind::CandidateDeleted => ("Kandidaat verwijderd", "Candidate deleted"),
             EntryKind::ConflictDeclared => ("Belangenverstrengeling gemeld", "Conflict declared"),
             EntryKind::RecognitionDeclared => ("Herkenning gemeld", "Recognition declared"),
             EntryKind::ConflictRuleChanged => (

@@ -1,6 +1,7 @@
 use maatstaf_core::blinding::{sha256_hex, Category};
-use maatstaf_core::ledger::EntryKind;
+use maatstaf_core::ledger::{Actor as LedgerActor, EntryKind};
 use maatstaf_core::scoring::SectionKind;
+use maatstaf_core::team::Role;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
@@ -9,11 +10,19 @@ use super::*;
 const OZDEMIR: &str =
     include_str!("../../../core/tests/blinding_corpus/03-ozdemir-antwoord/text.txt");
 
-fn store() -> (tempfile::TempDir, Store, i64) {
+/// A fresh team with its secretary, who acts in every call unless a test says otherwise.
+fn store() -> (tempfile::TempDir, Store, i64, Option<i64>) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
     let team = store.create_team("Lindeveld").unwrap().id;
-    (dir, store, team)
+    let sec = member(&mut store, team, Role::Secretary);
+    (dir, store, team, sec)
+}
+
+/// A new member of `team` in `role`, as the acting member id.
+fn member(store: &mut Store, team: i64, role: Role) -> Option<i64> {
+    let name = format!("Lid {}", role.as_str());
+    Some(store.add_member(team, &name, role, None).unwrap().id)
 }
 
 fn sevda() -> IdentityInput {
@@ -52,7 +61,7 @@ fn count(store: &Store, table: &str) -> i64 {
 }
 
 /// Accepts every proposal of every section of `code`, freezing them all.
-fn freeze_all(store: &mut Store, team: i64, code: &str) {
+fn freeze_all(store: &mut Store, team: i64, sec: Option<i64>, code: &str) {
     let item = store
         .candidates(team)
         .unwrap()
@@ -60,7 +69,7 @@ fn freeze_all(store: &mut Store, team: i64, code: &str) {
         .find(|c| c.code == code)
         .unwrap();
     for m in item.material {
-        let review = store.material_review(team, m.id).unwrap();
+        let review = store.material_review(team, sec, m.id).unwrap();
         let choices: Vec<RedactionChoice> = review
             .proposals
             .iter()
@@ -71,7 +80,7 @@ fn freeze_all(store: &mut Store, team: i64, code: &str) {
                 replacement: Some(p.replacement.clone()),
             })
             .collect();
-        store.freeze_material(team, m.id, &choices).unwrap();
+        store.freeze_material(team, sec, m.id, &choices).unwrap();
     }
 }
 
@@ -82,10 +91,11 @@ fn utf16_slice(text: &str, start: usize, end: usize) -> String {
 
 #[test]
 fn intake_keeps_identity_apart_and_logs_only_the_code() {
-    let (_dir, mut store, team) = store();
+    let (_dir, mut store, team, sec) = store();
     let code = store
         .add_candidate(
             team,
+            sec,
             &sevda(),
             &[
                 answer("samenwerken", OZDEMIR),
@@ -104,7 +114,7 @@ fn intake_keeps_identity_apart_and_logs_only_the_code() {
         .iter()
         .all(|m| !m.frozen && m.short_hash.is_none()));
 
-    let identity = store.candidate_identity(team, &code).unwrap();
+    let identity = store.candidate_identity(team, sec, &code).unwrap();
     assert_eq!(identity.name, "Sevda Özdemir");
     assert_eq!(identity.aliases, ["Ozdemir", "S. Özdemir"]);
     assert_eq!(identity.birth_date.as_deref(), Some("1990-07-21"));
@@ -127,7 +137,7 @@ fn intake_keeps_identity_apart_and_logs_only_the_code() {
 
 #[test]
 fn bad_intake_changes_nothing() {
-    let (_dir, mut store, team) = store();
+    let (_dir, mut store, team, sec) = store();
     let before = (
         count(&store, "candidates"),
         count(&store, "candidate_material"),
@@ -138,7 +148,7 @@ fn bad_intake_changes_nothing() {
         ..sevda()
     };
     assert!(matches!(
-        store.add_candidate(team, &bad_date, &[motivation("tekst")]),
+        store.add_candidate(team, sec, &bad_date, &[motivation("tekst")]),
         Err(StoreError::Candidate(CandidateError::BadBirthDate(d))) if d == "1990-02-30"
     ));
     let written = IdentityInput {
@@ -146,18 +156,18 @@ fn bad_intake_changes_nothing() {
         ..sevda()
     };
     assert!(store
-        .add_candidate(team, &written, &[motivation("tekst")])
+        .add_candidate(team, sec, &written, &[motivation("tekst")])
         .is_err());
     let nameless = IdentityInput {
         name: "  ".into(),
         ..sevda()
     };
     assert!(matches!(
-        store.add_candidate(team, &nameless, &[motivation("tekst")]),
+        store.add_candidate(team, sec, &nameless, &[motivation("tekst")]),
         Err(StoreError::InvalidName(_))
     ));
     assert!(matches!(
-        store.add_candidate(team, &sevda(), &[motivation("   ")]),
+        store.add_candidate(team, sec, &sevda(), &[motivation("   ")]),
         Err(StoreError::Candidate(CandidateError::NoMaterial))
     ));
     let no_criterion = MaterialInput {
@@ -165,11 +175,16 @@ fn bad_intake_changes_nothing() {
         ..answer("x", "antwoord")
     };
     assert!(matches!(
-        store.add_candidate(team, &sevda(), &[no_criterion]),
+        store.add_candidate(team, sec, &sevda(), &[no_criterion]),
         Err(StoreError::Candidate(CandidateError::MissingCriterion))
     ));
     assert!(matches!(
-        store.add_candidate(team, &sevda(), &[answer("a", "een"), answer("a", "twee")]),
+        store.add_candidate(
+            team,
+            sec,
+            &sevda(),
+            &[answer("a", "een"), answer("a", "twee")]
+        ),
         Err(StoreError::Candidate(CandidateError::DuplicateCriterion(_)))
     ));
     let long_party = IdentityInput {
@@ -177,11 +192,11 @@ fn bad_intake_changes_nothing() {
         ..sevda()
     };
     assert!(matches!(
-        store.add_candidate(team, &long_party, &[motivation("tekst")]),
+        store.add_candidate(team, sec, &long_party, &[motivation("tekst")]),
         Err(StoreError::Candidate(CandidateError::TooLong { .. }))
     ));
     assert!(matches!(
-        store.add_candidate(9999, &sevda(), &[motivation("tekst")]),
+        store.add_candidate(9999, sec, &sevda(), &[motivation("tekst")]),
         Err(StoreError::NoSuchTeam(9999))
     ));
     let after = (
@@ -194,7 +209,7 @@ fn bad_intake_changes_nothing() {
 
 #[test]
 fn only_the_name_is_required_and_blank_fields_are_none() {
-    let (_dir, mut store, team) = store();
+    let (_dir, mut store, team, sec) = store();
     let minimal = IdentityInput {
         name: " Jan Jansen ".into(),
         aliases: vec![" ".into(), "J.".into(), "J.".into()],
@@ -203,9 +218,9 @@ fn only_the_name_is_required_and_blank_fields_are_none() {
         ..IdentityInput::default()
     };
     let code = store
-        .add_candidate(team, &minimal, &[motivation("Ik doe mee.")])
+        .add_candidate(team, sec, &minimal, &[motivation("Ik doe mee.")])
         .unwrap();
-    let id = store.candidate_identity(team, &code).unwrap();
+    let id = store.candidate_identity(team, sec, &code).unwrap();
     assert_eq!(id.name, "Jan Jansen");
     assert_eq!(id.aliases, ["J."]);
     assert_eq!((id.party, id.birth_date, id.contact), (None, None, None));
@@ -213,7 +228,7 @@ fn only_the_name_is_required_and_blank_fields_are_none() {
 
 #[test]
 fn a_clashing_code_is_drawn_again() {
-    let (_dir, mut store, team) = store();
+    let (_dir, mut store, team, sec) = store();
     let first = candidate_code(&mut ChaCha8Rng::seed_from_u64(7));
     store
         .conn
@@ -225,6 +240,7 @@ fn a_clashing_code_is_drawn_again() {
     let code = store
         .add_candidate_with(
             team,
+            sec,
             &sevda(),
             &[motivation("tekst")],
             &mut ChaCha8Rng::seed_from_u64(7),
@@ -233,9 +249,11 @@ fn a_clashing_code_is_drawn_again() {
     assert_ne!(code, first);
     // Another team may use the same code: codes are unique per team.
     let other = store.create_team("Ander team").unwrap().id;
+    let other_sec = member(&mut store, other, Role::Secretary);
     let same = store
         .add_candidate_with(
             other,
+            other_sec,
             &sevda(),
             &[motivation("tekst")],
             &mut ChaCha8Rng::seed_from_u64(7),
@@ -246,7 +264,7 @@ fn a_clashing_code_is_drawn_again() {
 
 #[test]
 fn codes_do_not_follow_intake_order() {
-    let (_dir, mut store, team) = store();
+    let (_dir, mut store, team, sec) = store();
     let codes: Vec<String> = (0..12)
         .map(|i| {
             let id = IdentityInput {
@@ -254,7 +272,7 @@ fn codes_do_not_follow_intake_order() {
                 ..IdentityInput::default()
             };
             store
-                .add_candidate(team, &id, &[motivation("tekst")])
+                .add_candidate(team, sec, &id, &[motivation("tekst")])
                 .unwrap()
         })
         .collect();
@@ -268,14 +286,14 @@ fn codes_do_not_follow_intake_order() {
 
 #[test]
 fn review_offsets_are_utf16_and_freezing_stores_and_logs_the_blinded_text() {
-    let (_dir, mut store, team) = store();
+    let (_dir, mut store, team, sec) = store();
     let text =
         "🌷 Özdemir woont in Deventer. Mail sevda@voorbeeld.nl. Ik zwem bij Zwemclub De Dolfijn.";
     let code = store
-        .add_candidate(team, &sevda(), &[motivation(text)])
+        .add_candidate(team, sec, &sevda(), &[motivation(text)])
         .unwrap();
     let material_id = store.candidates(team).unwrap()[0].material[0].id;
-    let review = store.material_review(team, material_id).unwrap();
+    let review = store.material_review(team, sec, material_id).unwrap();
     assert_eq!(review.original.as_deref(), Some(text));
     assert!(review.blinded.is_none());
     let ozdemir = review
@@ -323,7 +341,9 @@ fn review_offsets_are_utf16_and_freezing_stores_and_logs_the_blinded_text() {
         category: Category::Other,
         replacement: None,
     });
-    let frozen = store.freeze_material(team, material_id, &choices).unwrap();
+    let frozen = store
+        .freeze_material(team, sec, material_id, &choices)
+        .unwrap();
     assert!(frozen.original.is_none() && frozen.proposals.is_empty());
     let blinded = frozen.blinded.unwrap();
     assert!(blinded.text.starts_with("🌷 "), "{}", blinded.text);
@@ -359,21 +379,21 @@ fn review_offsets_are_utf16_and_freezing_stores_and_logs_the_blinded_text() {
     // Frozen is final, and the review no longer carries the original.
     let entries = store.ledger(team).unwrap().len();
     assert!(matches!(
-        store.freeze_material(team, material_id, &[]),
+        store.freeze_material(team, sec, material_id, &[]),
         Err(StoreError::Candidate(CandidateError::Frozen))
     ));
     assert_eq!(store.ledger(team).unwrap().len(), entries);
-    let again = store.material_review(team, material_id).unwrap();
+    let again = store.material_review(team, sec, material_id).unwrap();
     assert!(again.original.is_none());
     assert_eq!(again.blinded.unwrap().text, blinded.text);
 }
 
 #[test]
 fn bad_ranges_freeze_nothing() {
-    let (_dir, mut store, team) = store();
+    let (_dir, mut store, team, sec) = store();
     let text = "🌷 Özdemir";
     store
-        .add_candidate(team, &sevda(), &[motivation(text)])
+        .add_candidate(team, sec, &sevda(), &[motivation(text)])
         .unwrap();
     let id = store.candidates(team).unwrap()[0].material[0].id;
     let entries = store.ledger(team).unwrap().len();
@@ -391,7 +411,7 @@ fn bad_ranges_freeze_nothing() {
     ] {
         assert!(
             matches!(
-                store.freeze_material(team, id, &bad),
+                store.freeze_material(team, sec, id, &bad),
                 Err(StoreError::Candidate(
                     CandidateError::BadRange { .. } | CandidateError::Overlap(_)
                 ))
@@ -401,22 +421,28 @@ fn bad_ranges_freeze_nothing() {
     }
     assert_eq!(store.ledger(team).unwrap().len(), entries);
     assert!(!store.candidates(team).unwrap()[0].blinded);
-    assert!(store.material_review(team, id).unwrap().original.is_some());
+    assert!(store
+        .material_review(team, sec, id)
+        .unwrap()
+        .original
+        .is_some());
     // Material of another team is out of reach.
     let other = store.create_team("Ander").unwrap().id;
+    let other_sec = member(&mut store, other, Role::Secretary);
     assert!(matches!(
-        store.freeze_material(other, id, &[]),
+        store.freeze_material(other, other_sec, id, &[]),
         Err(StoreError::Candidate(CandidateError::NoSuchMaterial(_)))
     ));
-    assert!(store.material_review(other, id).is_err());
+    assert!(store.material_review(other, other_sec, id).is_err());
 }
 
 #[test]
 fn blinded_candidates_hold_only_fully_frozen_material_and_no_identity() {
-    let (_dir, mut store, team) = store();
+    let (_dir, mut store, team, sec) = store();
     let sevda_code = store
         .add_candidate(
             team,
+            sec,
             &sevda(),
             &[
                 answer("samenwerken", OZDEMIR),
@@ -435,6 +461,7 @@ fn blinded_candidates_hold_only_fully_frozen_material_and_no_identity() {
     let fatima_code = store
         .add_candidate(
             team,
+            sec,
             &fatima,
             &[motivation(include_str!(
                 "../../../core/tests/blinding_corpus/01-el-amrani-cv/text.txt"
@@ -446,7 +473,7 @@ fn blinded_candidates_hold_only_fully_frozen_material_and_no_identity() {
         "nothing frozen yet"
     );
 
-    freeze_all(&mut store, team, &sevda_code);
+    freeze_all(&mut store, team, sec, &sevda_code);
     let blinded = store.blinded_candidates(team).unwrap();
     assert_eq!(blinded.len(), 1);
     assert_eq!(blinded[0].code, sevda_code);
@@ -456,7 +483,7 @@ fn blinded_candidates_hold_only_fully_frozen_material_and_no_identity() {
         Some("samenwerken")
     );
 
-    freeze_all(&mut store, team, &fatima_code);
+    freeze_all(&mut store, team, sec, &fatima_code);
     let blinded = store.blinded_candidates(team).unwrap();
     assert_eq!(blinded.len(), 2);
     let json = serde_json::to_string(&blinded).unwrap();
@@ -480,18 +507,19 @@ fn blinded_candidates_hold_only_fully_frozen_material_and_no_identity() {
 
 #[test]
 fn deleting_a_candidate_removes_identity_and_material() {
-    let (_dir, mut store, team) = store();
+    let (_dir, mut store, team, sec) = store();
     let code = store
         .add_candidate(
             team,
+            sec,
             &sevda(),
             &[motivation("Özdemir"), answer("a", "tekst")],
         )
         .unwrap();
-    freeze_all(&mut store, team, &code);
-    let removal = store.candidate_removal(team, &code).unwrap();
+    freeze_all(&mut store, team, sec, &code);
+    let removal = store.candidate_removal(team, sec, &code).unwrap();
     assert_eq!((removal.sections, removal.frozen), (2, 2));
-    store.delete_candidate(team, &code).unwrap();
+    store.delete_candidate(team, sec, &code).unwrap();
     assert_eq!(
         count(&store, "candidate_identities WHERE name = 'Sevda Özdemir'"),
         0
@@ -502,15 +530,15 @@ fn deleting_a_candidate_removes_identity_and_material() {
     );
     assert!(store.candidates(team).unwrap().is_empty());
     assert!(matches!(
-        store.candidate_identity(team, &code),
+        store.candidate_identity(team, sec, &code),
         Err(StoreError::Candidate(CandidateError::NoSuchCandidate(_)))
     ));
-    assert!(store.delete_candidate(team, &code).is_err());
+    assert!(store.delete_candidate(team, sec, &code).is_err());
 }
 
 #[test]
 fn intake_offers_criteria_of_frozen_rubrics_only() {
-    let (_dir, store, team) = store();
+    let (_dir, store, team, _sec) = store();
     let source = include_str!("../../../../content/rubrics/wethouder-algemeen.toml");
     for (version, frozen) in [(1, true), (2, false)] {
         store
@@ -548,4 +576,224 @@ fn utf16_offsets_convert_both_ways() {
     assert_eq!(utf16_to_byte(text, 4), Some(7));
     assert_eq!(utf16_to_byte(text, 5), Some(8));
     assert_eq!(utf16_to_byte(text, 6), None);
+}
+
+/// Every call that shows or changes an identity or unredacted text, as `actor`,
+/// with whether it was allowed or the error it gave.
+fn protected_calls(
+    store: &mut Store,
+    team: i64,
+    actor: Option<i64>,
+    code: &str,
+    material: i64,
+) -> Vec<(&'static str, Result<(), StoreError>)> {
+    vec![
+        (
+            "add_candidate",
+            store
+                .add_candidate(team, actor, &sevda(), &[motivation("Ik wil het.")])
+                .map(drop),
+        ),
+        (
+            "candidate_identity",
+            store.candidate_identity(team, actor, code).map(drop),
+        ),
+        (
+            "material_review",
+            store.material_review(team, actor, material).map(drop),
+        ),
+        (
+            "candidate_removal",
+            store.candidate_removal(team, actor, code).map(drop),
+        ),
+        (
+            "freeze_material",
+            store.freeze_material(team, actor, material, &[]).map(drop),
+        ),
+        (
+            "delete_candidate",
+            store.delete_candidate(team, actor, code).map(drop),
+        ),
+    ]
+}
+
+/// Everything a refused call must leave exactly as it was.
+fn snapshot(store: &Store) -> String {
+    let mut out = String::new();
+    for sql in [
+        "SELECT id, team_id, code, created_at FROM candidates ORDER BY id",
+        "SELECT candidate_id, name || '|' || ifnull(party, '') || '|' || aliases || '|' || extra
+         FROM candidate_identities ORDER BY candidate_id",
+        "SELECT id, original_text || '|' || ifnull(blinded_text, '') || '|' || ifnull(blinded_sha256, '')
+                || '|' || ifnull(frozen_at, '') || '|' || redactions
+         FROM candidate_material ORDER BY id",
+        "SELECT seq, hash FROM ledger ORDER BY team_id, seq",
+    ] {
+        let mut stmt = store.conn.prepare(sql).unwrap();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(format!(
+                    "{:?} {:?}\n",
+                    r.get::<_, rusqlite::types::Value>(0)?,
+                    r.get::<_, rusqlite::types::Value>(1)?
+                ))
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&row.unwrap());
+        }
+    }
+    out
+}
+
+#[test]
+fn identities_are_refused_to_anyone_but_the_teams_secretary_or_chair() {
+    let (_dir, mut store, team, sec) = store();
+    let chair = member(&mut store, team, Role::Chair);
+    let assessor = member(&mut store, team, Role::Assessor);
+    let trainer = member(&mut store, team, Role::Trainer);
+    let other = store.create_team("Ander team").unwrap().id;
+    let outsider = member(&mut store, other, Role::Secretary);
+    let code = store
+        .add_candidate(team, sec, &sevda(), &[answer("a", OZDEMIR)])
+        .unwrap();
+    let material = store.candidates(team).unwrap()[0].material[0].id;
+    let before = snapshot(&store);
+
+    for (actor, expected) in [
+        (None, CandidateError::NoActingMember),
+        (
+            assessor,
+            CandidateError::IdentityRoleRequired(Role::Assessor),
+        ),
+        (trainer, CandidateError::IdentityRoleRequired(Role::Trainer)),
+        (outsider, CandidateError::ActorNotInTeam(outsider.unwrap())),
+    ] {
+        for (call, result) in protected_calls(&mut store, team, actor, &code, material) {
+            match result {
+                Err(StoreError::Candidate(e)) => assert_eq!(e, expected, "{call} as {actor:?}"),
+                other => panic!("{call} as {actor:?} gave {other:?}"),
+            }
+        }
+        assert_eq!(snapshot(&store), before, "a refusal changed something");
+    }
+
+    // The secretary and the chair may read; the chair may also take in and delete.
+    for actor in [sec, chair] {
+        let identity = store.candidate_identity(team, actor, &code).unwrap();
+        assert_eq!(identity.name, "Sevda Özdemir");
+        let review = store.material_review(team, actor, material).unwrap();
+        assert_eq!(review.original.as_deref(), Some(OZDEMIR));
+        assert_eq!(
+            store
+                .candidate_removal(team, actor, &code)
+                .unwrap()
+                .sections,
+            1
+        );
+    }
+    let second = store
+        .add_candidate(team, chair, &sevda(), &[motivation("Ik wil het.")])
+        .unwrap();
+    let log = store.ledger(team).unwrap();
+    assert_eq!(log.last().unwrap().kind, EntryKind::CandidateAdded);
+    assert_eq!(
+        log.last().unwrap().actor,
+        LedgerActor::member(chair.unwrap().to_string(), "Lid chair")
+    );
+    store.freeze_material(team, chair, material, &[]).unwrap();
+    store.delete_candidate(team, chair, &second).unwrap();
+    store.delete_candidate(team, sec, &code).unwrap();
+    assert!(store.candidates(team).unwrap().is_empty());
+}
+
+#[test]
+fn only_identity_roles_may_handle_identities() {
+    for role in Role::ALL {
+        assert_eq!(
+            may_handle_identities(role),
+            matches!(role, Role::Secretary | Role::Chair),
+            "{role:?}"
+        );
+    }
+}
+
+fn demo_team(store: &Store) -> (i64, Option<i64>) {
+    let demo = store
+        .list_teams()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.is_demo)
+        .unwrap()
+        .id;
+    let secretary = store
+        .team_detail(demo)
+        .unwrap()
+        .members
+        .into_iter()
+        .find(|m| m.role == Role::Secretary)
+        .unwrap()
+        .id;
+    (demo, Some(secretary))
+}
+
+#[test]
+fn a_candidate_in_a_scoring_round_cannot_be_deleted_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let (demo, sec) = demo_team(&store);
+    let scored = store.candidates(demo).unwrap()[0].code.clone();
+    let before = snapshot(&store);
+    let entries = store.ledger(demo).unwrap().len();
+
+    match store.delete_candidate(demo, sec, &scored) {
+        Err(StoreError::Candidate(CandidateError::CandidateScored(code))) => {
+            assert_eq!(code, scored)
+        }
+        other => panic!("deleting a scored candidate gave {other:?}"),
+    }
+    assert_eq!(snapshot(&store), before);
+    assert_eq!(store.ledger(demo).unwrap().len(), entries);
+    assert!(store.candidate_identity(demo, sec, &scored).is_ok());
+}
+
+#[test]
+fn a_permitted_deletion_appends_one_verifiable_entry_with_the_code_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let (demo, sec) = demo_team(&store);
+    let code = store
+        .add_candidate(demo, sec, &sevda(), &[motivation("Ik wil het.")])
+        .unwrap();
+    let entries = store.ledger(demo).unwrap().len();
+
+    store.delete_candidate(demo, sec, &code).unwrap();
+
+    let log = store.ledger(demo).unwrap();
+    assert_eq!(log.len(), entries + 1);
+    let last = log.last().unwrap();
+    assert_eq!(last.kind, EntryKind::CandidateDeleted);
+    assert_eq!(last.payload["candidate_code"], code.as_str());
+    assert_eq!(last.payload["role"], "secretary");
+    assert_eq!(last.payload["member_id"], sec.unwrap());
+    assert_eq!(
+        last.actor,
+        LedgerActor::member(sec.unwrap().to_string(), "Youssef Amrani")
+    );
+    let entry_json = serde_json::to_string(last).unwrap();
+    for secret in ["Sevda", "Özdemir", "D66", "Deventer"] {
+        assert!(!entry_json.contains(secret), "the entry names {secret}");
+    }
+    assert!(store.verify_ledgers().unwrap().iter().all(|s| s.intact));
+
+    // The signed logboek of the team still verifies with the new kind of entry in it.
+    let exporter = store.default_exporter(demo).unwrap();
+    let bytes = store
+        .export_logboek(demo, exporter, false, Vec::new())
+        .unwrap();
+    let v = maatstaf_core::ledger::verify_logboek(&bytes, None);
+    assert!(v.intact, "{:?}", v.problem);
+    assert!(String::from_utf8(bytes)
+        .unwrap()
+        .contains("candidate_deleted"));
 }

@@ -7,15 +7,39 @@ import { i18n } from "../../lib/i18n.svelte";
 const original = "🌷 Özdemir woont in Deventer.";
 let calls: [string, any][];
 let frozen: boolean;
+const members = [
+  { id: 1, name: "Anneke de Wit", role: "chair", has_pin: true },
+  { id: 2, name: "Youssef Amrani", role: "secretary", has_pin: true },
+  { id: 3, name: "Gerrit Bosma", role: "assessor", has_pin: true },
+];
+const pins: Record<number, string> = { 1: "1470", 2: "2580", 3: "1357" };
+let acting: number | null;
+let refuse: Record<string, unknown>;
 
 beforeEach(() => {
   i18n.lang = "nl";
   calls = [];
   frozen = false;
+  acting = 2;
+  refuse = {};
   mockIPC((cmd, args) => {
     const a = args as Record<string, any>;
     calls.push([cmd, a]);
+    if (cmd in refuse) throw refuse[cmd];
     switch (cmd) {
+      case "candidate_access": {
+        const active = members.find((m) => m.id === acting) ?? null;
+        return { members, active, may_handle_identities: active !== null && active.role !== "assessor" };
+      }
+      case "leave_assessor":
+        acting = null;
+        return null;
+      case "switch_assessor":
+        if (pins[a.memberId] !== a.pin) throw { code: "pin_wrong", params: {}, detail: "wrong" };
+        acting = a.memberId;
+        return null;
+      case "candidate_removal":
+        return { code: a.code, sections: 1, frozen: 1 };
       case "list_teams":
         return [{ id: 4, name: "Lindeveld", is_demo: false, created_at: "2026-11-25T08:00:00Z", members: 1, candidates: 1 }];
       case "list_candidates":
@@ -77,6 +101,59 @@ describe("candidates", () => {
     expect(await screen.findByText("K-7F3")).toBeTruthy();
     expect(screen.getAllByText("concept").length).toBeGreaterThan(0);
     expect(screen.getByText("Motivatie")).toBeTruthy();
+    expect((await screen.findByText((_, el) => el?.id === "candidates-active-member")).textContent).toBe(
+      "Youssef Amrani",
+    );
+  });
+
+  it("without the secretary or chair acting shows only codes and statuses, and offers the switch", async () => {
+    acting = null;
+    render(Candidates);
+    expect(await screen.findByText("K-7F3")).toBeTruthy();
+    expect(await screen.findByText(/Wissel eerst naar die rol met de pincode/)).toBeTruthy();
+    expect(screen.getByText("Niemand is aangemeld.")).toBeTruthy();
+    for (const hidden of ["Nieuwe kandidaat", "Beoordelen", "Identiteit", "Verwijderen"]) {
+      expect(screen.queryByRole("button", { name: hidden })).toBeNull();
+    }
+    expect(calls.some(([c]) => ["candidate_identity", "material_review"].includes(c))).toBe(false);
+
+    await fireEvent.click(screen.getByText("Wissel van rol"));
+    expect(await screen.findByText("Wie werkt er nu met de kandidaten?")).toBeTruthy();
+    await fireEvent.click(screen.getByText("Youssef Amrani"));
+    await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: "2580" } });
+    await fireEvent.click(screen.getByText("OK"));
+    expect(await screen.findByText("Nieuwe kandidaat")).toBeTruthy();
+    expect(screen.getByText("Beoordelen")).toBeTruthy();
+    expect(calls.find(([c]) => c === "switch_assessor")![1]).toMatchObject({ teamId: 4, memberId: 2, pin: "2580" });
+  });
+
+  it("keeps the intake hidden for an assessor", async () => {
+    acting = 3;
+    render(Candidates);
+    expect(await screen.findByText("K-7F3")).toBeTruthy();
+    expect(await screen.findByText(/Wissel eerst naar die rol met de pincode/)).toBeTruthy();
+    expect(screen.getByText("Gerrit Bosma")).toBeTruthy();
+    expect(screen.queryByText("Nieuwe kandidaat")).toBeNull();
+  });
+
+  it("says in Dutch why the store refused to show an identity", async () => {
+    refuse.candidate_identity = { code: "identity_role_required", params: { role: "assessor" }, detail: "" };
+    render(Candidates);
+    await fireEvent.click(await screen.findByRole("button", { name: "Identiteit" }));
+    expect(
+      await screen.findByText(
+        "U bent aangemeld als beoordelaar. Alleen de secretaris of de voorzitter mag identiteitsgegevens zien. Wissel eerst naar die rol met de pincode.",
+      ),
+    ).toBeTruthy();
+  });
+
+  it("says why a scored candidate cannot be deleted", async () => {
+    refuse.delete_candidate = { code: "candidate_scored", params: { code: "K-7F3" }, detail: "" };
+    render(Candidates);
+    await fireEvent.click(await screen.findByText("Verwijderen"));
+    await fireEvent.click(await screen.findByText("Ja, verwijder deze kandidaat"));
+    expect(await screen.findByText(/Kandidaat K-7F3 kan niet worden verwijderd/)).toBeTruthy();
+    expect(screen.getByText("K-7F3")).toBeTruthy();
   });
 
   it("refuses a bad birth date in Dutch and sends nothing", async () => {
