@@ -24,6 +24,7 @@ use rand::TryRngCore;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::StoreError;
@@ -825,6 +826,31 @@ impl Store {
             &heading,
             lang,
         ))
+    }
+
+    /// Records that `viewer` exported round `number`'s comparison sheet as `html`:
+    /// scores leave the app in that file, so the team's log says who, when and which
+    /// file (by its SHA-256). Call it once the file is written.
+    pub fn log_comparison_export(
+        &mut self,
+        team_id: i64,
+        viewer: i64,
+        number: u32,
+        html: &str,
+        file_name: &str,
+    ) -> Result<()> {
+        let (_, actor) = member(&self.conn, team_id, viewer)?;
+        let sha = hex::encode(Sha256::digest(html.as_bytes()));
+        let tx = self.conn.transaction()?;
+        ledger::append(
+            &tx,
+            team_id,
+            &actor,
+            EntryKind::ComparisonSheetExported,
+            json!({ "round": number, "html_sha256": sha, "file": file_name }),
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     // --- round lifecycle -----------------------------------------------------

@@ -238,7 +238,9 @@ pub fn export_comparison_html(
             "vergelijkingsblad-team{team_id}-ronde{round}-{n}.html"
         ));
     }
-    std::fs::write(&path, html).map_err(unusable)?;
+    std::fs::write(&path, &html).map_err(unusable)?;
+    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+    state.with_store(|s| Ok(s.log_comparison_export(team_id, me, round, &html, &file_name)?))?;
     Ok(path.display().to_string())
 }
 

@@ -66,6 +66,7 @@ pub enum EntryKind {
     DecisionRecorded,
     Unblinded,
     Exported,
+    ComparisonSheetExported,
     TrainingSessionStarted,
     TrainingModuleCompleted,
     TrainingSessionCompleted,
@@ -73,7 +74,7 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 28] = [
+    pub const ALL: [EntryKind; 29] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -98,6 +99,7 @@ impl EntryKind {
         EntryKind::DecisionRecorded,
         EntryKind::Unblinded,
         EntryKind::Exported,
+        EntryKind::ComparisonSheetExported,
         EntryKind::TrainingSessionStarted,
         EntryKind::TrainingModuleCompleted,
         EntryKind::TrainingSessionCompleted,
@@ -131,6 +133,7 @@ impl EntryKind {
             EntryKind::DecisionRecorded => "decision_recorded",
             EntryKind::Unblinded => "unblinded",
             EntryKind::Exported => "exported",
+            EntryKind::ComparisonSheetExported => "comparison_sheet_exported",
             EntryKind::TrainingSessionStarted => "training_session_started",
             EntryKind::TrainingModuleCompleted => "training_module_completed",
             EntryKind::TrainingSessionCompleted => "training_session_completed",
@@ -171,6 +174,7 @@ impl EntryKind {
                 "report_sha256",
                 "fingerprint",
             ],
+            EntryKind::ComparisonSheetExported => &["round", "html_sha256"],
             EntryKind::TrainingSessionStarted | EntryKind::TrainingSessionCompleted => {
                 &["session_id", "case_id"]
             }
@@ -215,6 +219,10 @@ impl EntryKind {
             EntryKind::DecisionRecorded => ("Besluit vastgelegd", "Decision recorded"),
             EntryKind::Unblinded => ("Anonimisering opgeheven", "Unblinded"),
             EntryKind::Exported => ("Logboek geëxporteerd", "Log exported"),
+            EntryKind::ComparisonSheetExported => (
+                "Vergelijkingsblad geëxporteerd",
+                "Comparison sheet exported",
+            ),
             EntryKind::TrainingSessionStarted => ("Training gestart", "Training session started"),
             EntryKind::TrainingModuleCompleted => {
                 ("Trainingsmodule afgerond", "Training module completed")

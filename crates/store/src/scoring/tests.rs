@@ -773,3 +773,38 @@ fn the_comparison_exports_as_standalone_escaped_html_after_the_reveal_only() {
         .comparison_html(d.team, d.trainer, 1, maatstaf_core::i18n::Lang::Nl)
         .is_err());
 }
+
+#[test]
+fn an_exported_comparison_sheet_is_in_the_log_with_who_and_the_files_hash() {
+    use sha2::{Digest, Sha256};
+
+    let (_dir, mut store) = store();
+    let d = demo(&store);
+    let html = store
+        .comparison_html(d.team, d.priya, 1, maatstaf_core::i18n::Lang::Nl)
+        .unwrap();
+    let before = store.ledger(d.team).unwrap().len();
+    store
+        .log_comparison_export(d.team, d.priya, 1, &html, "vergelijkingsblad.html")
+        .unwrap();
+    let log = store.ledger(d.team).unwrap();
+    assert_eq!(log.len(), before + 1);
+    let entry = log.last().unwrap();
+    assert_eq!(entry.kind, EntryKind::ComparisonSheetExported);
+    assert_eq!(entry.payload["round"], 1);
+    assert_eq!(
+        entry.payload["html_sha256"],
+        hex::encode(Sha256::digest(html.as_bytes())).as_str()
+    );
+    assert!(matches!(&entry.actor, LedgerActor::Member { name, .. } if name == "Priya Ramdin"));
+    assert!(store.verify_ledgers().unwrap().iter().all(|s| s.intact));
+
+    let other = store.create_team("Ander team").unwrap().id;
+    assert!(
+        store
+            .log_comparison_export(other, d.priya, 1, &html, "x.html")
+            .is_err(),
+        "a member of another team is refused"
+    );
+    assert_eq!(store.ledger(d.team).unwrap().len(), before + 1);
+}
