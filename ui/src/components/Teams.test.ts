@@ -13,7 +13,7 @@ const team = {
   candidates: 0,
 };
 type M = { id: number; name: string; role: string; party: string | null };
-const pins: Record<number, string> = { 1: "1470", 2: "2580", 3: "1357" };
+let pins: Record<number, string>;
 let members: M[];
 let acting: number | null;
 let calls: [string, any][];
@@ -34,6 +34,7 @@ beforeEach(() => {
   calls = [];
   acting = null;
   deleted = false;
+  pins = { 1: "1470", 2: "2580", 3: "1357" };
   members = [
     { id: 1, name: "Anneke de Wit", role: "chair", party: null },
     { id: 2, name: "Youssef Amrani", role: "secretary", party: null },
@@ -48,7 +49,7 @@ beforeEach(() => {
       case "team_detail":
         return { team: { ...team, members: members.length }, members, candidates: [] };
       case "team_access": {
-        const scoring = members.map((m) => ({ id: m.id, name: m.name, role: m.role, has_pin: true }));
+        const scoring = members.map((m) => ({ id: m.id, name: m.name, role: m.role, has_pin: m.id in pins }));
         return {
           members: scoring,
           active: scoring.find((m) => m.id === acting) ?? null,
@@ -59,6 +60,11 @@ beforeEach(() => {
       case "switch_assessor":
         acting = null;
         if (pins[a.memberId] !== a.pin) throw { code: "pin_wrong", params: {}, detail: "wrong" };
+        acting = a.memberId;
+        return null;
+      case "set_first_pin":
+        if (!manager()) throw refused("team_admin_pin");
+        pins[a.memberId] = a.pin;
         acting = a.memberId;
         return null;
       case "add_member":
@@ -153,5 +159,30 @@ describe("who manages a protected team on the home screen", () => {
     await fireEvent.click(screen.getByText("Annuleren"));
     expect(screen.getByText("Niemand is aangemeld.")).toBeTruthy();
     expect(screen.getByText(/aangemeld met de pincode/)).toBeTruthy();
+  });
+
+  it("a new secretary's first PIN is refused with nobody acting and set while the chair acts", async () => {
+    members.push({ id: 4, name: "Mirjam Bakker", role: "secretary", party: null });
+    render(Teams);
+    await screen.findByText("Niemand is aangemeld.");
+    const setPin = async () => {
+      const picker = await screen.findByText("Wie werkt er nu met dit team?");
+      await fireEvent.click(within(picker.parentElement!).getByText("Mirjam Bakker"));
+      await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: "4826" } });
+      await fireEvent.input(screen.getByLabelText("Herhaal de pincode"), { target: { value: "4826" } });
+      await fireEvent.click(screen.getByText("OK"));
+    };
+    await fireEvent.click(screen.getByText("Wissel van rol"));
+    await setPin();
+    expect(await screen.findByText(/kan alleen een eerste pincode instellen terwijl de voorzitter/)).toBeTruthy();
+    expect(pins[4]).toBeUndefined();
+    await fireEvent.click(screen.getByText("Annuleren"));
+
+    await switchTo("Anneke de Wit", "1470");
+    await screen.findByText("Anneke de Wit", { selector: "#team-active-member" });
+    await fireEvent.click(screen.getByText("Wissel van rol"));
+    await setPin();
+    expect(await screen.findByText("Mirjam Bakker", { selector: "#team-active-member" })).toBeTruthy();
+    expect(calls).toContainEqual(["set_first_pin", { teamId: 1, memberId: 4, pin: "4826" }]);
   });
 });
