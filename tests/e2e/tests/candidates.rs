@@ -258,11 +258,8 @@ async fn invoke(app: &App, cmd: &str, args: Value) -> Value {
 
 /// Switches the acting member in the candidates area.
 async fn switch_in_candidates(app: &App, name: &str, pin: &str) {
-    app.click("#candidates-switch").await;
-    app.click(&format!("button[data-member=\"{name}\"]")).await;
-    app.type_into("#pin-input", pin).await;
-    app.click("#pin-submit").await;
-    app.wait_text("#candidates-active-member", name).await;
+    app.switch_member("#candidates-switch", "#candidates-active-member", name, pin)
+        .await;
 }
 
 #[tokio::test]
@@ -410,11 +407,13 @@ async fn members_are_edited_and_removed_with_a_confirmation_that_names_them() {
     assert!(!app.text("#member-list").await.contains("Joost"));
 
     // The chair switches in with her PIN and does it.
-    app.click("#team-switch").await;
-    app.click("button[data-member=\"Anneke de Wit\"]").await;
-    app.type_into("#pin-input", "1470").await;
-    app.click("#pin-submit").await;
-    app.wait_text("#team-active-member", "Anneke de Wit").await;
+    app.switch_member(
+        "#team-switch",
+        "#team-active-member",
+        "Anneke de Wit",
+        "1470",
+    )
+    .await;
     app.click("#add-member").await;
     app.type_into("#member-name", "Joost Veen").await;
     app.click("#member-save").await;
