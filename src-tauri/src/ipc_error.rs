@@ -12,6 +12,7 @@ use maatstaf_core::team::NameError;
 use maatstaf_core::training::SessionError;
 use maatstaf_store::candidates::CandidateError;
 use maatstaf_store::scoring::ScoringStoreError;
+use maatstaf_store::teams::AdminAction;
 use maatstaf_store::training::TrainingError;
 use maatstaf_store::StoreError;
 use serde::Serialize;
@@ -118,6 +119,17 @@ impl From<StoreError> for IpcError {
             StoreError::NoSuchTeam(id) => IpcError::new("no_such_team", detail).with("id", id),
             StoreError::InvalidName(name) => name.into(),
             StoreError::NoSuchMember(id) => IpcError::new("no_such_member", detail).with("id", id),
+            StoreError::TeamAdminRequired(action) => IpcError::new(
+                match action {
+                    AdminAction::Members => "team_admin_members",
+                    AdminAction::ProtectedPin => "team_admin_pin",
+                    AdminAction::DeleteTeam => "team_admin_delete",
+                },
+                detail,
+            ),
+            StoreError::LastProtectedMember { name } => {
+                IpcError::new("last_protected_member", detail).with("name", name)
+            }
             StoreError::Candidate(e) => e.into(),
             StoreError::Training(e) => e.into(),
             StoreError::KeyDamaged { path } => {

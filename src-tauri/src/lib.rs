@@ -34,6 +34,7 @@ pub fn run() {
             commands::teams::rename_team,
             commands::teams::deletion_impact,
             commands::teams::delete_team,
+            commands::teams::team_access,
             commands::consistency::verify_ledgers,
             commands::consistency::consistency_view,
             commands::consistency::export_logboek,

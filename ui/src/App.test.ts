@@ -46,6 +46,8 @@ beforeEach(() => {
         return teams;
       case "team_detail":
         return detail(a.id);
+      case "team_access":
+        return { members: [], active: null, protected: false, may_manage: true };
       case "create_team": {
         if (!a.name.trim()) throw { code: "name_empty", params: {}, detail: "the name is empty" };
         const team = { ...teams[0], id: teams.length + 1, name: a.name.trim(), is_demo: false, members: 0, candidates: 0 };

@@ -348,10 +348,18 @@ mod tests {
         let mut store = Store::open_in(dir.path()).unwrap();
         let team = store.create_team("Meetteam").unwrap().id;
         store
-            .add_member(team, "Anneke de Wit", Role::Chair, Some("Voorbeeld Lokaal"))
+            .add_member(
+                team,
+                "Anneke de Wit",
+                Role::Chair,
+                Some("Voorbeeld Lokaal"),
+                None,
+            )
             .unwrap();
         for name in ["Gerrit Bosma", "Priya Ramdin", "Marloes Kuipers"] {
-            store.add_member(team, name, Role::Assessor, None).unwrap();
+            store
+                .add_member(team, name, Role::Assessor, None, None)
+                .unwrap();
         }
         (dir, store, team)
     }
@@ -493,7 +501,7 @@ mod tests {
         let delete = store.conn.execute("DELETE FROM consistency_snapshots", []);
         assert!(delete.unwrap_err().to_string().contains("never changed"));
         assert_eq!(store.snapshots(demo).unwrap().len(), 1);
-        store.delete_team(demo).unwrap();
+        store.delete_team(demo, None).unwrap();
         let left: i64 = store
             .conn
             .query_row(

@@ -66,7 +66,14 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
     )?;
     let mut members = BTreeMap::new();
     for m in &demo.members {
-        let id = insert_member(&tx, team_id, &m.name, m.role, m.party.as_deref())?;
+        let id = insert_member(
+            &tx,
+            team_id,
+            &m.name,
+            m.role,
+            m.party.as_deref(),
+            &Actor::System,
+        )?;
         members.insert(m.name.clone(), id);
     }
     for c in &demo.candidates {
@@ -241,7 +248,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_in(dir.path()).unwrap();
         let demo = store.list_teams().unwrap()[0].id;
-        store.delete_team(demo).unwrap();
+        let chair = store.team_detail(demo).unwrap().members[0].id;
+        store.delete_team(demo, Some(chair)).unwrap();
         drop(store);
         assert!(Store::open_in(dir.path())
             .unwrap()

@@ -60,6 +60,10 @@ pub enum StoreError {
     Candidate(#[from] crate::candidates::CandidateError),
     #[error("member {0} does not exist in this team")]
     NoSuchMember(i64),
+    #[error("only the team's chair or secretary, switched in with their PIN, may {}", .0.as_str())]
+    TeamAdminRequired(crate::teams::AdminAction),
+    #[error("{name} is the team's last chair or secretary with a PIN and cannot be removed or given another role")]
+    LastProtectedMember { name: String },
     #[error("{0}")]
     Training(#[from] crate::training::TrainingError),
     #[error("database error: {0}")]

@@ -299,7 +299,7 @@ mod tests {
     fn deleting_a_team_removes_its_log_with_it() {
         let (_dir, mut store) = store();
         let team = store.create_team("Weg").unwrap();
-        store.delete_team(team.id).unwrap();
+        store.delete_team(team.id, None).unwrap();
         let rows: i64 = store
             .conn
             .query_row(

@@ -28,8 +28,8 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::StoreError;
-use crate::teams::MEMBER_ORDER;
-use crate::{candidates, clock, ledger, rubrics, Store};
+use crate::teams::{AdminAction, MEMBER_ORDER};
+use crate::{candidates, clock, ledger, rubrics, teams, Store};
 
 /// What scoring can refuse: a core rule, or something the store could not find.
 #[derive(Debug, thiserror::Error)]
@@ -716,8 +716,20 @@ impl Store {
     }
 
     /// Sets a member's first PIN (4–12 digits, not a guessable one). A PIN that is
-    /// already set is not replaced here.
-    pub fn set_pin(&mut self, team_id: i64, member_id: i64, pin: &str, salt: &[u8]) -> Result<()> {
+    /// already set is not replaced here. Assessors set their own; in a protected team
+    /// the first PIN of a chair or secretary needs its chair or secretary (`actor`).
+    pub fn set_pin(
+        &mut self,
+        team_id: i64,
+        member_id: i64,
+        pin: &str,
+        salt: &[u8],
+        actor: Option<i64>,
+    ) -> Result<()> {
+        let target = member(&self.conn, team_id, member_id)?.0;
+        if candidates::may_handle_identities(target.role) {
+            teams::admin_actor(&self.conn, team_id, actor, AdminAction::ProtectedPin)?;
+        }
         let hash = assessor::hash_pin(pin, salt)?;
         let tx = self.conn.transaction()?;
         set_pin_hash(&tx, team_id, member_id, &hash)?;

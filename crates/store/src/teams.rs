@@ -1,5 +1,12 @@
 //! Formation teams, their members and candidate codes.
 
+//!
+//! A team is protected once one of its members in a role of [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES) has a
+//! PIN. From then on only such a member, switched in with their PIN, may change the
+//! team's members, set the first PIN of a chair or secretary, or delete the team; and
+//! the last of them cannot be removed or given another role. Before that (a new team
+//! getting its chair and secretary) anyone may.
+
 use maatstaf_core::ledger::{Actor, EntryKind};
 use maatstaf_core::team::{clean_name, Role};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -7,8 +14,30 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
+use crate::candidates::{identity_actor, may_handle_identities};
 use crate::error::{Result, StoreError};
 use crate::{clock, ledger, Store};
+
+/// What only a chair or secretary of a protected team may do; the refusal names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminAction {
+    /// Add, change or remove a member.
+    Members,
+    /// Set the first PIN of a chair or secretary.
+    ProtectedPin,
+    /// Delete the team with everything it holds.
+    DeleteTeam,
+}
+
+impl AdminAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AdminAction::Members => "change the team's members",
+            AdminAction::ProtectedPin => "set the first PIN of a chair or secretary",
+            AdminAction::DeleteTeam => "delete the team",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -163,6 +192,23 @@ impl Store {
         self.team(id)
     }
 
+    /// Whether the team is protected: one of its chairs or secretaries has a PIN.
+    pub fn team_protected(&self, id: i64) -> Result<bool> {
+        self.team(id)?;
+        Ok(!protected_members(&self.conn, id)?.is_empty())
+    }
+
+    /// Whether `actor` may change the team's members and delete it now: what the calls
+    /// below check, for a screen to know what to say.
+    pub fn may_manage_team(&self, id: i64, actor: Option<i64>) -> Result<bool> {
+        self.team(id)?;
+        match admin_actor(&self.conn, id, actor, AdminAction::Members) {
+            Ok(_) => Ok(true),
+            Err(StoreError::TeamAdminRequired(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     pub fn deletion_impact(&self, id: i64) -> Result<DeletionImpact> {
         Ok(DeletionImpact {
             team: self.team(id)?,
@@ -171,8 +217,11 @@ impl Store {
 
     /// Removes the team and everything it holds, its log included: the log is
     /// append-only while the team exists, but a deleted team keeps no personal data.
-    pub fn delete_team(&mut self, id: i64) -> Result<()> {
+    /// A protected team is only deleted by its chair or secretary (`actor`).
+    pub fn delete_team(&mut self, id: i64, actor: Option<i64>) -> Result<()> {
+        self.team(id)?;
         let tx = self.conn.transaction()?;
+        admin_actor(&tx, id, actor, AdminAction::DeleteTeam)?;
         let changed = tx.execute("DELETE FROM teams WHERE id = ?1", [id])?;
         if changed == 0 {
             return Err(StoreError::NoSuchTeam(id));
@@ -188,12 +237,14 @@ impl Store {
         name: &str,
         role: Role,
         party: Option<&str>,
+        actor: Option<i64>,
     ) -> Result<Member> {
         self.team(team_id)?;
         let name = clean_name(name)?;
         let party = clean_party(party)?;
         let tx = self.conn.transaction()?;
-        let id = insert_member(&tx, team_id, &name, role, party.as_deref())?;
+        let by = admin_actor(&tx, team_id, actor, AdminAction::Members)?;
+        let id = insert_member(&tx, team_id, &name, role, party.as_deref(), &by)?;
         tx.commit()?;
         Ok(Member {
             id,
@@ -208,7 +259,7 @@ impl Store {
         team_member(&self.conn, team_id, member_id)?.ok_or(StoreError::NoSuchMember(member_id))
     }
 
-    /// Changes a member's name, role and party, and logs the new values.
+    /// Changes a member's name, role and party, and logs the new values with who did it.
     pub fn update_member(
         &mut self,
         team_id: i64,
@@ -216,11 +267,16 @@ impl Store {
         name: &str,
         role: Role,
         party: Option<&str>,
+        actor: Option<i64>,
     ) -> Result<Member> {
-        self.member(team_id, member_id)?;
+        let before = self.member(team_id, member_id)?;
         let name = clean_name(name)?;
         let party = clean_party(party)?;
         let tx = self.conn.transaction()?;
+        let by = admin_actor(&tx, team_id, actor, AdminAction::Members)?;
+        if !may_handle_identities(role) {
+            keep_one_protected(&tx, team_id, &before)?;
+        }
         tx.execute(
             "UPDATE members SET name = ?1, role = ?2, party = ?3 WHERE id = ?4 AND team_id = ?5",
             params![name, role.as_str(), party, member_id, team_id],
@@ -228,7 +284,7 @@ impl Store {
         ledger::append(
             &tx,
             team_id,
-            &Actor::System,
+            &by,
             EntryKind::MemberChanged,
             json!({ "member_id": member_id.to_string(), "name": name, "role": role.as_str(), "party": party }),
         )?;
@@ -243,9 +299,16 @@ impl Store {
 
     /// Removes a member from the team. Earlier log entries that name them stay:
     /// the log is append-only.
-    pub fn remove_member(&mut self, team_id: i64, member_id: i64) -> Result<()> {
+    pub fn remove_member(
+        &mut self,
+        team_id: i64,
+        member_id: i64,
+        actor: Option<i64>,
+    ) -> Result<()> {
         let member = self.member(team_id, member_id)?;
         let tx = self.conn.transaction()?;
+        let by = admin_actor(&tx, team_id, actor, AdminAction::Members)?;
+        keep_one_protected(&tx, team_id, &member)?;
         tx.execute(
             "DELETE FROM members WHERE id = ?1 AND team_id = ?2",
             params![member_id, team_id],
@@ -253,7 +316,7 @@ impl Store {
         ledger::append(
             &tx,
             team_id,
-            &Actor::System,
+            &by,
             EntryKind::MemberRemoved,
             json!({ "member_id": member_id.to_string(), "name": member.name, "role": member.role.as_str() }),
         )?;
@@ -297,13 +360,67 @@ fn clean_party(party: Option<&str>) -> Result<Option<String>> {
         .transpose()?)
 }
 
-/// Adds a member and logs it, on the caller's transaction.
+/// The members of `team_id` in a role of [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES) who have a PIN: while there
+/// is one, the team is protected.
+fn protected_members(conn: &Connection, team_id: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.id, m.role FROM members m JOIN member_pins p ON p.member_id = m.id
+             WHERE m.team_id = ?1",
+    )?;
+    let rows = stmt
+        .query_map([team_id], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, role)| Role::parse(role).is_some_and(may_handle_identities))
+        .map(|(id, _)| id)
+        .collect())
+}
+
+/// Who the log names for `action` on `team_id`, once allowed. In a protected team only
+/// a member of the team in a role of [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES) may act; in an unprotected one
+/// anyone may, and the log names the acting member of the team if there is one.
+pub(crate) fn admin_actor(
+    conn: &Connection,
+    team_id: i64,
+    actor: Option<i64>,
+    action: AdminAction,
+) -> Result<Actor> {
+    if protected_members(conn, team_id)?.is_empty() {
+        let member = match actor {
+            Some(id) => team_member(conn, team_id, id)?,
+            None => None,
+        };
+        return Ok(member.map_or(Actor::System, |m| Actor::member(m.id.to_string(), m.name)));
+    }
+    match identity_actor(conn, team_id, actor) {
+        Ok(checked) => Ok(checked.ledger),
+        Err(StoreError::Candidate(_)) => Err(StoreError::TeamAdminRequired(action)),
+        Err(other) => Err(other),
+    }
+}
+
+/// Refuses when `member` is the team's last chair or secretary with a PIN: without
+/// them nobody could manage the team any more.
+fn keep_one_protected(conn: &Connection, team_id: i64, member: &Member) -> Result<()> {
+    if protected_members(conn, team_id)? == [member.id] {
+        return Err(StoreError::LastProtectedMember {
+            name: member.name.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Adds a member and logs it with `by` as actor, on the caller's transaction.
 pub(crate) fn insert_member(
     conn: &rusqlite::Connection,
     team_id: i64,
     name: &str,
     role: Role,
     party: Option<&str>,
+    by: &Actor,
 ) -> Result<i64> {
     conn.execute(
         "INSERT INTO members (team_id, name, role, party, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -313,7 +430,7 @@ pub(crate) fn insert_member(
     ledger::append(
         conn,
         team_id,
-        &Actor::System,
+        by,
         EntryKind::MemberAdded,
         json!({ "member_id": id.to_string(), "name": name, "role": role.as_str(), "party": party }),
     )?;
@@ -341,12 +458,12 @@ mod tests {
         assert_eq!(team.name, "Gemeente Lindeveld — formatie 2026");
         assert!(!team.is_demo);
         store
-            .add_member(team.id, "Piet", Role::Chair, None)
+            .add_member(team.id, "Piet", Role::Chair, None, None)
             .unwrap();
         let renamed = store.rename_team(team.id, "Lindeveld").unwrap();
         assert_eq!(renamed.name, "Lindeveld");
         assert_eq!(renamed.members, 1);
-        store.delete_team(team.id).unwrap();
+        store.delete_team(team.id, None).unwrap();
         assert!(matches!(
             store.team(team.id),
             Err(StoreError::NoSuchTeam(_))
@@ -378,7 +495,7 @@ mod tests {
             Err(StoreError::NoSuchTeam(9999))
         ));
         assert!(matches!(
-            store.delete_team(9999),
+            store.delete_team(9999, None),
             Err(StoreError::NoSuchTeam(9999))
         ));
     }
@@ -388,7 +505,7 @@ mod tests {
         let (_dir, mut store) = store();
         let team = store.create_team("Lindeveld").unwrap().id;
         let m = store
-            .add_member(team, "Piet de Boer", Role::Assessor, Some("  "))
+            .add_member(team, "Piet de Boer", Role::Assessor, Some("  "), None)
             .unwrap();
         assert_eq!(m.party, None, "a blank party is no party");
         let changed = store
@@ -398,6 +515,7 @@ mod tests {
                 " Piet Boer ",
                 Role::Secretary,
                 Some("Lokaal Belang"),
+                None,
             )
             .unwrap();
         assert_eq!(changed.name, "Piet Boer");
@@ -410,7 +528,7 @@ mod tests {
         assert_eq!(entry.payload["role"], "secretary");
         assert_eq!(entry.payload["member_id"], m.id.to_string());
 
-        store.remove_member(team, m.id).unwrap();
+        store.remove_member(team, m.id, None).unwrap();
         assert!(store.team_detail(team).unwrap().members.is_empty());
         let entry = store.ledger(team).unwrap().pop().unwrap();
         assert_eq!(entry.kind, EntryKind::MemberRemoved);
@@ -422,27 +540,36 @@ mod tests {
         let (_dir, mut store) = store();
         let team = store.create_team("Lindeveld").unwrap().id;
         let other = store.create_team("Elders").unwrap().id;
-        let m = store.add_member(team, "Piet", Role::Chair, None).unwrap();
+        let m = store
+            .add_member(team, "Piet", Role::Chair, None, None)
+            .unwrap();
         let entries = store.ledger(team).unwrap().len();
         assert!(matches!(
-            store.update_member(team, m.id, "  ", Role::Chair, None),
+            store.update_member(team, m.id, "  ", Role::Chair, None, None),
             Err(StoreError::InvalidName(NameError::Empty))
         ));
         assert!(matches!(
-            store.update_member(team, m.id, "Piet", Role::Chair, Some(&"p".repeat(500))),
+            store.update_member(
+                team,
+                m.id,
+                "Piet",
+                Role::Chair,
+                Some(&"p".repeat(500)),
+                None
+            ),
             Err(StoreError::InvalidName(NameError::TooLong { .. }))
         ));
         assert!(matches!(
-            store.add_member(team, "", Role::Chair, None),
+            store.add_member(team, "", Role::Chair, None, None),
             Err(StoreError::InvalidName(NameError::Empty))
         ));
         // A member of one team cannot be edited or removed through another.
         assert!(matches!(
-            store.update_member(other, m.id, "X", Role::Chair, None),
+            store.update_member(other, m.id, "X", Role::Chair, None, None),
             Err(StoreError::NoSuchMember(_))
         ));
         assert!(matches!(
-            store.remove_member(other, m.id),
+            store.remove_member(other, m.id, None),
             Err(StoreError::NoSuchMember(_))
         ));
         assert_eq!(store.team_detail(team).unwrap().members, vec![m]);
@@ -455,7 +582,7 @@ mod tests {
         let a = store.create_team("A").unwrap();
         let b = store.create_team("B").unwrap();
         store
-            .add_member(a.id, "Alleen in A", Role::Assessor, Some("Partij"))
+            .add_member(a.id, "Alleen in A", Role::Assessor, Some("Partij"), None)
             .unwrap();
         assert_eq!(store.team_detail(a.id).unwrap().members.len(), 1);
         assert!(store.team_detail(b.id).unwrap().members.is_empty());

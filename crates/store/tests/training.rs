@@ -593,7 +593,9 @@ fn live_scoring_opens_once_a_finished_session_reaches_the_minimum() {
     store.set_min_agreement(team, trainer, None).unwrap();
     assert!(store.live_scoring_open(team).unwrap());
     let other = store.create_team("Ander team").unwrap().id;
-    store.add_member(other, "T", Role::Trainer, None).unwrap();
+    store
+        .add_member(other, "T", Role::Trainer, None, None)
+        .unwrap();
     assert!(
         store.live_scoring_open(other).unwrap(),
         "thresholds are per team"

@@ -80,7 +80,9 @@ pub fn switch_assessor(
     Ok(())
 }
 
-/// A member without a PIN sets one and is switched in.
+/// A member without a PIN sets one and is switched in. In a protected team a chair's
+/// or secretary's first PIN needs the acting chair or secretary; a refusal keeps them
+/// acting.
 #[tauri::command]
 pub fn set_first_pin(
     state: State<'_, AppState>,
@@ -89,8 +91,8 @@ pub fn set_first_pin(
     member_id: i64,
     pin: String,
 ) -> Result<(), IpcError> {
-    sessions.clear(team_id);
-    state.with_store(|s| Ok(s.set_pin(team_id, member_id, &pin, &os_random::<16>())?))?;
+    let actor = sessions.active(team_id);
+    state.with_store(|s| Ok(s.set_pin(team_id, member_id, &pin, &os_random::<16>(), actor)?))?;
     sessions.set_active(team_id, member_id);
     Ok(())
 }

@@ -163,6 +163,16 @@ impl App {
         el.send_keys(text).await.unwrap();
     }
 
+    /// Switches the acting member with their PIN through the switch that `button`
+    /// opens, and waits until `active` names them.
+    pub async fn switch_member(&self, button: &str, active: &str, name: &str, pin: &str) {
+        self.click(button).await;
+        self.click(&format!("button[data-member=\"{name}\"]")).await;
+        self.type_into("#pin-input", pin).await;
+        self.click("#pin-submit").await;
+        self.wait_text(active, name).await;
+    }
+
     pub async fn page_text(&self) -> String {
         self.text("body").await
     }

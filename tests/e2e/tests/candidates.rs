@@ -258,11 +258,8 @@ async fn invoke(app: &App, cmd: &str, args: Value) -> Value {
 
 /// Switches the acting member in the candidates area.
 async fn switch_in_candidates(app: &App, name: &str, pin: &str) {
-    app.click("#candidates-switch").await;
-    app.click(&format!("button[data-member=\"{name}\"]")).await;
-    app.type_into("#pin-input", pin).await;
-    app.click("#pin-submit").await;
-    app.wait_text("#candidates-active-member", name).await;
+    app.switch_member("#candidates-switch", "#candidates-active-member", name, pin)
+        .await;
 }
 
 #[tokio::test]
@@ -394,6 +391,29 @@ async fn members_are_edited_and_removed_with_a_confirmation_that_names_them() {
     let data = tempfile::tempdir().unwrap();
     let app = App::start(data.path()).await;
     app.wait_text("#team-detail", "Anneke de Wit").await;
+    // The demo team is protected (its chair and secretary have PINs): with nobody
+    // acting, adding a member is refused where it was tried, and nothing is added.
+    app.wait_text("#team-acting", "Niemand is aangemeld.").await;
+    app.click("#add-member").await;
+    app.type_into("#member-name", "Joost Veen").await;
+    app.click("#member-save").await;
+    app.wait_text(
+        "#member-error",
+        "Alleen de voorzitter of de secretaris kan leden wijzigen. Wissel eerst naar die rol met de pincode.",
+    )
+    .await;
+    app.click_text("*[@id='member-dialog']//button", "Annuleren")
+        .await;
+    assert!(!app.text("#member-list").await.contains("Joost"));
+
+    // The chair switches in with her PIN and does it.
+    app.switch_member(
+        "#team-switch",
+        "#team-active-member",
+        "Anneke de Wit",
+        "1470",
+    )
+    .await;
     app.click("#add-member").await;
     app.type_into("#member-name", "Joost Veen").await;
     app.click("#member-save").await;
@@ -421,4 +441,24 @@ async fn members_are_edited_and_removed_with_a_confirmation_that_names_them() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     app.quit().await;
+
+    // The log names the chair for every change, not the system.
+    let store = maatstaf_store::Store::open_in(data.path()).unwrap();
+    let demo = store.list_teams().unwrap()[0].id;
+    let log = store.ledger(demo).unwrap();
+    let changes: Vec<_> = log
+        .iter()
+        .filter(|e| {
+            e.payload["name"]
+                .as_str()
+                .is_some_and(|n| n.starts_with("Joost"))
+        })
+        .collect();
+    assert_eq!(changes.len(), 3, "added, changed, removed");
+    for entry in changes {
+        assert!(
+            matches!(&entry.actor, Actor::Member { name, .. } if name == "Anneke de Wit"),
+            "{entry:?}"
+        );
+    }
 }

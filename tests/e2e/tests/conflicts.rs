@@ -14,11 +14,8 @@ const CODE: &str = "K-R4M";
 const REASON: &str = "Aangetrouwde neef, al twintig jaar geen contact";
 
 async fn switch_to(app: &App, (name, pin): (&str, &str)) {
-    app.click("#switch-assessor").await;
-    app.click(&format!("button[data-member=\"{name}\"]")).await;
-    app.type_into("#pin-input", pin).await;
-    app.click("#pin-submit").await;
-    app.wait_text("#active-member", name).await;
+    app.switch_member("#switch-assessor", "#active-member", name, pin)
+        .await;
 }
 
 /// The declaration rows of the conflicts screen, once one mentions `needle`.

@@ -109,11 +109,8 @@ async fn exists(app: &App, css: &str) -> bool {
 }
 
 async fn switch_to(app: &App, (name, pin): (&str, &str)) {
-    app.click("#switch-assessor").await;
-    app.click(&format!("button[data-member=\"{name}\"]")).await;
-    app.type_into("#pin-input", pin).await;
-    app.click("#pin-submit").await;
-    app.wait_text("#active-member", name).await;
+    app.switch_member("#switch-assessor", "#active-member", name, pin)
+        .await;
 }
 
 /// Waits until `css` holds a text that differs from `old`.

@@ -15,6 +15,7 @@ import type { RubricChange } from "./bindings/RubricChange";
 import type { RubricSummary } from "./bindings/RubricSummary";
 import type { RubricTemplate } from "./bindings/RubricTemplate";
 import type { RubricVersionView } from "./bindings/RubricVersionView";
+import type { TeamAccess } from "./bindings/TeamAccess";
 import type { TeamDetail } from "./bindings/TeamDetail";
 import type { TeamSummary } from "./bindings/TeamSummary";
 import type { CandidateAccess } from "./bindings/CandidateAccess";
@@ -65,6 +66,7 @@ export const api = {
   renameTeam: (id: number, name: string) => invoke<TeamSummary>("rename_team", { id, name }),
   deletionImpact: (id: number) => invoke<DeletionImpact>("deletion_impact", { id }),
   deleteTeam: (id: number) => invoke<void>("delete_team", { id }),
+  teamAccess: (teamId: number) => invoke<TeamAccess>("team_access", { teamId }),
   verifyLedgers: () => invoke<LedgerStatus[]>("verify_ledgers"),
   consistencyView: (teamId: number, lang: Lang) => invoke<ConsistencyView>("consistency_view", { teamId, lang }),
   exportLogboek: (teamId: number, withIdentities: boolean) =>

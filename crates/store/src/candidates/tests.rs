@@ -22,7 +22,7 @@ fn store() -> (tempfile::TempDir, Store, i64, Option<i64>) {
 /// A new member of `team` in `role`, as the acting member id.
 fn member(store: &mut Store, team: i64, role: Role) -> Option<i64> {
     let name = format!("Lid {}", role.as_str());
-    Some(store.add_member(team, &name, role, None).unwrap().id)
+    Some(store.add_member(team, &name, role, None, None).unwrap().id)
 }
 
 fn sevda() -> IdentityInput {

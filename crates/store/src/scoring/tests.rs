@@ -443,11 +443,11 @@ fn pins_are_hashed_checked_and_not_replaced() {
     assert!(!store.check_member_pin(d.team, d.trainer, "1357").unwrap());
     let salt = [3u8; 16];
     assert!(matches!(
-        store.set_pin(d.team, d.gerrit, "8024", &salt),
+        store.set_pin(d.team, d.gerrit, "8024", &salt, None),
         Err(ScoringStoreError::PinAlreadySet)
     ));
     assert!(matches!(
-        store.set_pin(d.team, d.trainer, "1111", &salt),
+        store.set_pin(d.team, d.trainer, "1111", &salt, None),
         Err(ScoringStoreError::Pin(PinError::TooEasy))
     ));
     assert!(!store
@@ -455,7 +455,9 @@ fn pins_are_hashed_checked_and_not_replaced() {
         .unwrap()
         .iter()
         .any(|m| m.id == d.trainer && m.has_pin));
-    store.set_pin(d.team, d.trainer, "8024", &salt).unwrap();
+    store
+        .set_pin(d.team, d.trainer, "8024", &salt, None)
+        .unwrap();
     assert!(store.check_member_pin(d.team, d.trainer, "8024").unwrap());
     let stored: String = store
         .conn
@@ -645,11 +647,11 @@ fn a_new_team_opens_round_one_only_on_a_frozen_rubric_and_blinded_material() {
     let d = demo(&store);
     let team = store.create_team("Lindeveld").unwrap().id;
     let chair = store
-        .add_member(team, "Voorzitter", Role::Chair, None)
+        .add_member(team, "Voorzitter", Role::Chair, None, None)
         .unwrap()
         .id;
     let a = store
-        .add_member(team, "Een", Role::Assessor, None)
+        .add_member(team, "Een", Role::Assessor, None, None)
         .unwrap()
         .id;
     let choice = vec![AssessorChoice {
@@ -712,7 +714,7 @@ fn a_new_team_opens_round_one_only_on_a_frozen_rubric_and_blinded_material() {
     // A trainer's minimum agreement on practice cases keeps live scoring closed until
     // the team reaches it; refusing writes no round.
     let trainer = store
-        .add_member(team, "Trainer", Role::Trainer, None)
+        .add_member(team, "Trainer", Role::Trainer, None, None)
         .unwrap()
         .id;
     store.set_min_agreement(team, trainer, Some(0.667)).unwrap();

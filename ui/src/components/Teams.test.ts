@@ -1,0 +1,188 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import Teams from "./Teams.svelte";
+import { i18n } from "../lib/i18n.svelte";
+
+const team = {
+  id: 1,
+  name: "Gemeente Voorbeeld — formatie 2026",
+  is_demo: true,
+  created_at: "2026-11-25T08:00:00Z",
+  members: 3,
+  candidates: 0,
+};
+type M = { id: number; name: string; role: string; party: string | null };
+let pins: Record<number, string>;
+let members: M[];
+let acting: number | null;
+let calls: [string, any][];
+let deleted: boolean;
+
+// Like the store: the demo team is protected, so only an acting chair or secretary may.
+function manager(): boolean {
+  const m = members.find((x) => x.id === acting);
+  return m !== undefined && (m.role === "chair" || m.role === "secretary");
+}
+
+function refused(code: string) {
+  return { code, params: {}, detail: "refused" };
+}
+
+beforeEach(() => {
+  i18n.lang = "nl";
+  calls = [];
+  acting = null;
+  deleted = false;
+  pins = { 1: "1470", 2: "2580", 3: "1357" };
+  members = [
+    { id: 1, name: "Anneke de Wit", role: "chair", party: null },
+    { id: 2, name: "Youssef Amrani", role: "secretary", party: null },
+    { id: 3, name: "Gerrit Bosma", role: "assessor", party: null },
+  ];
+  mockIPC((cmd, args) => {
+    const a = args as Record<string, any>;
+    calls.push([cmd, a]);
+    switch (cmd) {
+      case "list_teams":
+        return deleted ? [] : [{ ...team, members: members.length }];
+      case "team_detail":
+        return { team: { ...team, members: members.length }, members, candidates: [] };
+      case "team_access": {
+        const scoring = members.map((m) => ({ id: m.id, name: m.name, role: m.role, has_pin: m.id in pins }));
+        return {
+          members: scoring,
+          active: scoring.find((m) => m.id === acting) ?? null,
+          protected: true,
+          may_manage: manager(),
+        };
+      }
+      case "switch_assessor":
+        acting = null;
+        if (pins[a.memberId] !== a.pin) throw { code: "pin_wrong", params: {}, detail: "wrong" };
+        acting = a.memberId;
+        return null;
+      case "set_first_pin":
+        if (!manager()) throw refused("team_admin_pin");
+        pins[a.memberId] = a.pin;
+        acting = a.memberId;
+        return null;
+      case "add_member":
+        if (!manager()) throw refused("team_admin_members");
+        members.push({ id: 9, name: a.name, role: a.role, party: a.party });
+        return members[members.length - 1];
+      case "remove_member":
+        if (!manager()) throw refused("team_admin_members");
+        members = members.filter((m) => m.id !== a.memberId);
+        return null;
+      case "deletion_impact":
+        return { team };
+      case "delete_team":
+        if (!manager()) throw refused("team_admin_delete");
+        deleted = true;
+        return null;
+    }
+    throw new Error(`unexpected command ${cmd}`);
+  });
+});
+
+afterEach(() => clearMocks());
+
+async function switchTo(name: string, pin: string) {
+  await fireEvent.click(screen.getByText("Wissel van rol"));
+  const picker = await screen.findByText("Wie werkt er nu met dit team?");
+  await fireEvent.click(within(picker.parentElement!).getByText(name));
+  await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: pin } });
+  await fireEvent.click(screen.getByText("OK"));
+}
+
+describe("who manages a protected team on the home screen", () => {
+  it("refuses removing a member until the chair switches in, then removes them", async () => {
+    render(Teams);
+    const acting = await screen.findByText("Niemand is aangemeld.");
+    expect(acting).toBeTruthy();
+    expect(screen.getByText(/alleen de voorzitter of de secretaris, aangemeld met de pincode/)).toBeTruthy();
+
+    await fireEvent.click(screen.getByLabelText("Gerrit Bosma uit het team halen"));
+    await fireEvent.click(screen.getByText("Ja, verwijder dit lid"));
+    const dialog = screen.getByRole("dialog");
+    expect(
+      await within(dialog).findByText(
+        "Alleen de voorzitter of de secretaris kan leden wijzigen. Wissel eerst naar die rol met de pincode.",
+      ),
+    ).toBeTruthy();
+    expect(members.map((m) => m.name)).toContain("Gerrit Bosma");
+    await fireEvent.click(within(dialog).getByText("Annuleren"));
+
+    await switchTo("Anneke de Wit", "1470");
+    const bar = await screen.findByText("Anneke de Wit", { selector: "#team-active-member" });
+    expect(bar).toBeTruthy();
+    expect(screen.queryByText(/aangemeld met de pincode/)).toBeNull();
+    expect(calls).toContainEqual(["switch_assessor", { teamId: 1, memberId: 1, pin: "1470" }]);
+
+    await fireEvent.click(screen.getByLabelText("Gerrit Bosma uit het team halen"));
+    await fireEvent.click(screen.getByText("Ja, verwijder dit lid"));
+    await waitFor(() => expect(screen.queryByText("Gerrit Bosma")).toBeNull());
+    expect(members.map((m) => m.name)).not.toContain("Gerrit Bosma");
+    expect(calls).toContainEqual(["remove_member", { teamId: 1, memberId: 3 }]);
+  });
+
+  it("shows the refusal in the member dialog and in the delete confirmation", async () => {
+    render(Teams);
+    await screen.findByText("Niemand is aangemeld.");
+    await fireEvent.click(screen.getByText("Lid toevoegen"));
+    await fireEvent.input(screen.getByLabelText("Naam"), { target: { value: "Indringer" } });
+    await fireEvent.click(screen.getByText("Opslaan"));
+    expect(
+      await screen.findByText(
+        "Alleen de voorzitter of de secretaris kan leden wijzigen. Wissel eerst naar die rol met de pincode.",
+      ),
+    ).toBeTruthy();
+    expect(members).toHaveLength(3);
+    await fireEvent.click(screen.getByText("Annuleren"));
+
+    await fireEvent.click(screen.getByText("Verwijderen"));
+    await fireEvent.click(await screen.findByText("Ja, verwijder dit team"));
+    expect(
+      await screen.findByText(
+        "Alleen de voorzitter of de secretaris kan dit team verwijderen. Wissel eerst naar die rol met de pincode.",
+      ),
+    ).toBeTruthy();
+    expect(deleted).toBe(false);
+  });
+
+  it("a wrong PIN leaves nobody acting and the note in place", async () => {
+    render(Teams);
+    await screen.findByText("Niemand is aangemeld.");
+    await switchTo("Gerrit Bosma", "9999");
+    expect(await screen.findByText("Deze pincode klopt niet.")).toBeTruthy();
+    await fireEvent.click(screen.getByText("Annuleren"));
+    expect(screen.getByText("Niemand is aangemeld.")).toBeTruthy();
+    expect(screen.getByText(/aangemeld met de pincode/)).toBeTruthy();
+  });
+
+  it("a new secretary's first PIN is refused with nobody acting and set while the chair acts", async () => {
+    members.push({ id: 4, name: "Mirjam Bakker", role: "secretary", party: null });
+    render(Teams);
+    await screen.findByText("Niemand is aangemeld.");
+    const setPin = async () => {
+      const picker = await screen.findByText("Wie werkt er nu met dit team?");
+      await fireEvent.click(within(picker.parentElement!).getByText("Mirjam Bakker"));
+      await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: "4826" } });
+      await fireEvent.input(screen.getByLabelText("Herhaal de pincode"), { target: { value: "4826" } });
+      await fireEvent.click(screen.getByText("OK"));
+    };
+    await fireEvent.click(screen.getByText("Wissel van rol"));
+    await setPin();
+    expect(await screen.findByText(/kan alleen een eerste pincode instellen terwijl de voorzitter/)).toBeTruthy();
+    expect(pins[4]).toBeUndefined();
+    await fireEvent.click(screen.getByText("Annuleren"));
+
+    await switchTo("Anneke de Wit", "1470");
+    await screen.findByText("Anneke de Wit", { selector: "#team-active-member" });
+    await fireEvent.click(screen.getByText("Wissel van rol"));
+    await setPin();
+    expect(await screen.findByText("Mirjam Bakker", { selector: "#team-active-member" })).toBeTruthy();
+    expect(calls).toContainEqual(["set_first_pin", { teamId: 1, memberId: 4, pin: "4826" }]);
+  });
+});
