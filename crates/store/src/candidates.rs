@@ -296,6 +296,9 @@ pub struct CandidateRemoval {
     pub sections: i64,
     #[ts(type = "number")]
     pub frozen: i64,
+    /// A round includes the candidate or a sheet scores them: deleting is refused, and
+    /// the confirmation says so before anyone tries.
+    pub in_scoring: bool,
 }
 
 fn err(e: CandidateError) -> StoreError {
@@ -906,6 +909,7 @@ impl Store {
             code: code.to_owned(),
             sections,
             frozen,
+            in_scoring: in_scoring(&self.conn, team_id, code)?,
         })
     }
 

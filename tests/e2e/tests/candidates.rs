@@ -326,12 +326,12 @@ async fn identities_need_the_secretary_and_a_scored_candidate_cannot_be_deleted(
     app.click("#save-candidate").await;
     let code = saved_code(&app).await;
 
-    // A candidate of the scored round cannot be deleted: the message says why.
+    // A candidate of the scored round cannot be deleted: the confirmation says why
+    // and offers no delete button, and the store refuses the call itself.
     app.click(&format!(
         "#candidate-list tr[data-code='{scored}'] .delete-candidate"
     ))
     .await;
-    app.click("#delete-candidate-confirm").await;
     let message = app
         .wait_text(
             "#delete-candidate-dialog .error",
@@ -339,6 +339,14 @@ async fn identities_need_the_secretary_and_a_scored_candidate_cannot_be_deleted(
         )
         .await;
     assert!(message.contains(scored), "{message}");
+    assert!(!exists(&app, "#delete-candidate-confirm").await);
+    let refused = invoke(
+        &app,
+        "delete_candidate",
+        json!({ "teamId": demo, "code": scored }),
+    )
+    .await;
+    assert_eq!(refused["err"]["code"], "candidate_scored", "{refused}");
     app.click_text("*[@id='delete-candidate-dialog']//button", "Annuleren")
         .await;
     app.wait_for(&format!("#candidate-list tr[data-code='{scored}']"))

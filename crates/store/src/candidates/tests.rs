@@ -519,6 +519,7 @@ fn deleting_a_candidate_removes_identity_and_material() {
     freeze_all(&mut store, team, sec, &code);
     let removal = store.candidate_removal(team, sec, &code).unwrap();
     assert_eq!((removal.sections, removal.frozen), (2, 2));
+    assert!(!removal.in_scoring);
     store.delete_candidate(team, sec, &code).unwrap();
     assert_eq!(
         count(&store, "candidate_identities WHERE name = 'Sevda Özdemir'"),
@@ -745,6 +746,10 @@ fn a_candidate_in_a_scoring_round_cannot_be_deleted_and_nothing_changes() {
     let scored = store.candidates(demo).unwrap()[0].code.clone();
     let before = snapshot(&store);
     let entries = store.ledger(demo).unwrap().len();
+    assert!(
+        store.candidate_removal(demo, sec, &scored).unwrap().in_scoring,
+        "the confirmation knows before anyone tries"
+    );
 
     match store.delete_candidate(demo, sec, &scored) {
         Err(StoreError::Candidate(CandidateError::CandidateScored(code))) => {

@@ -15,6 +15,7 @@ const members = [
 const pins: Record<number, string> = { 1: "1470", 2: "2580", 3: "1357" };
 let acting: number | null;
 let refuse: Record<string, unknown>;
+let scored: boolean;
 
 beforeEach(() => {
   i18n.lang = "nl";
@@ -22,6 +23,7 @@ beforeEach(() => {
   frozen = false;
   acting = 2;
   refuse = {};
+  scored = false;
   mockIPC((cmd, args) => {
     const a = args as Record<string, any>;
     calls.push([cmd, a]);
@@ -39,7 +41,7 @@ beforeEach(() => {
         acting = a.memberId;
         return null;
       case "candidate_removal":
-        return { code: a.code, sections: 1, frozen: 1 };
+        return { code: a.code, sections: 1, frozen: 1, in_scoring: scored };
       case "list_teams":
         return [{ id: 4, name: "Lindeveld", is_demo: false, created_at: "2026-11-25T08:00:00Z", members: 1, candidates: 1 }];
       case "list_candidates":
@@ -154,6 +156,15 @@ describe("candidates", () => {
     await fireEvent.click(await screen.findByText("Ja, verwijder deze kandidaat"));
     expect(await screen.findByText(/Kandidaat K-7F3 kan niet worden verwijderd/)).toBeTruthy();
     expect(screen.getByText("K-7F3")).toBeTruthy();
+  });
+
+  it("says before anyone tries that a candidate in a scoring round stays", async () => {
+    scored = true;
+    render(Candidates);
+    await fireEvent.click(await screen.findByText("Verwijderen"));
+    expect(await screen.findByText(/Kandidaat K-7F3 kan niet worden verwijderd/)).toBeTruthy();
+    expect(screen.queryByText("Ja, verwijder deze kandidaat")).toBeNull();
+    expect(calls.some(([c]) => c === "delete_candidate")).toBe(false);
   });
 
   it("refuses a bad birth date in Dutch and sends nothing", async () => {

@@ -3,4 +3,9 @@
 /**
  * What deleting a candidate takes with it, for the confirmation.
  */
-export type CandidateRemoval = { code: string, sections: number, frozen: number, };
+export type CandidateRemoval = { code: string, sections: number, frozen: number, 
+/**
+ * A round includes the candidate or a sheet scores them: deleting is refused, and
+ * the confirmation says so before anyone tries.
+ */
+in_scoring: boolean, };
