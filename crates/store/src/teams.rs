@@ -1,11 +1,10 @@
 //! Formation teams, their members and candidate codes.
-
 //!
-//! A team is protected once one of its members in a role of [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES) has a
-//! PIN. From then on only such a member, switched in with their PIN, may change the
-//! team's members, set the first PIN of a chair or secretary, or delete the team; and
-//! the last of them cannot be removed or given another role. Before that (a new team
-//! getting its chair and secretary) anyone may.
+//! A team is protected once one of its members in a role of
+//! [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES) has a PIN. From then on only such
+//! a member, switched in with their PIN, may change the team's members, set the first PIN
+//! of a chair or secretary, or delete the team; and the last of them cannot be removed or
+//! given another role. Before that (a new team getting its chair and secretary) anyone may.
 
 use maatstaf_core::ledger::{Actor, EntryKind};
 use maatstaf_core::team::{clean_name, Role};
@@ -325,7 +324,6 @@ impl Store {
     }
 }
 
-/// A party is optional: blank means none.
 /// A row of `SELECT id, name, role, party FROM members`.
 fn member_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Member> {
     let role: String = row.get(2)?;
@@ -353,6 +351,7 @@ pub(crate) fn team_member(
         .optional()?)
 }
 
+/// A party is optional: blank means none.
 fn clean_party(party: Option<&str>) -> Result<Option<String>> {
     Ok(party
         .filter(|p| !p.trim().is_empty())
@@ -360,8 +359,8 @@ fn clean_party(party: Option<&str>) -> Result<Option<String>> {
         .transpose()?)
 }
 
-/// The members of `team_id` in a role of [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES) who have a PIN: while there
-/// is one, the team is protected.
+/// The members of `team_id` in a role of [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES)
+/// who have a PIN: while there is one, the team is protected.
 fn protected_members(conn: &Connection, team_id: i64) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare(
         "SELECT m.id, m.role FROM members m JOIN member_pins p ON p.member_id = m.id
@@ -379,9 +378,9 @@ fn protected_members(conn: &Connection, team_id: i64) -> Result<Vec<i64>> {
         .collect())
 }
 
-/// Who the log names for `action` on `team_id`, once allowed. In a protected team only
-/// a member of the team in a role of [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES) may act; in an unprotected one
-/// anyone may, and the log names the acting member of the team if there is one.
+/// Who the log names for `action` on `team_id`, once allowed. In a protected team only a
+/// member of the team in a role of [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES) may
+/// act; in an unprotected one anyone may, and the log names the acting member if there is one.
 pub(crate) fn admin_actor(
     conn: &Connection,
     team_id: i64,

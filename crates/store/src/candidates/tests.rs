@@ -747,7 +747,10 @@ fn a_candidate_in_a_scoring_round_cannot_be_deleted_and_nothing_changes() {
     let before = snapshot(&store);
     let entries = store.ledger(demo).unwrap().len();
     assert!(
-        store.candidate_removal(demo, sec, &scored).unwrap().in_scoring,
+        store
+            .candidate_removal(demo, sec, &scored)
+            .unwrap()
+            .in_scoring,
         "the confirmation knows before anyone tries"
     );
 
