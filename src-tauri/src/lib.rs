@@ -14,13 +14,19 @@ use state::AppState;
 
 pub fn run() {
     let started = Instant::now();
+    // The database opens (migrations, every team's log checked) on a thread of its own
+    // while GTK and WebKit start, instead of holding up the window's event loop after.
+    let opening = maatstaf_store::default_data_dir()
+        .map(|dir| std::thread::spawn(move || AppState::open(started, dir)));
     tauri::Builder::default()
         .setup(move |app| {
-            let data_dir = match maatstaf_store::default_data_dir() {
-                Some(dir) => dir,
-                None => app.path().app_data_dir()?,
+            let state = match opening {
+                Some(thread) => thread
+                    .join()
+                    .map_err(|_| "opening the database stopped unexpectedly")?,
+                None => AppState::open(started, app.path().app_data_dir()?),
             };
-            app.manage(AppState::open(started, data_dir));
+            app.manage(state);
             app.manage(state::ScoringSessions::default());
             Ok(())
         })
