@@ -12,7 +12,7 @@ use maatstaf_core::assessor::{
     self, ConflictAction, ConflictDeclaration, ConflictError, ConflictKind, ConflictPolicy,
     Exclusion, PinError,
 };
-use maatstaf_core::ledger::{content_sha256, Actor as LedgerActor, EntryKind};
+use maatstaf_core::ledger::{content_sha256, sha256_hex, Actor as LedgerActor, EntryKind};
 use maatstaf_core::report::SnapshotRequest;
 use maatstaf_core::scoring::{
     self, Actor, AssessorSetup, BlindedCandidate, PortfolioChoice, Round, RoundProgress,
@@ -24,7 +24,6 @@ use rand::TryRngCore;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::StoreError;
@@ -852,7 +851,7 @@ impl Store {
         file_name: &str,
     ) -> Result<()> {
         let (_, actor) = member(&self.conn, team_id, viewer)?;
-        let sha = hex::encode(Sha256::digest(html.as_bytes()));
+        let sha = sha256_hex(html.as_bytes());
         let tx = self.conn.transaction()?;
         ledger::append(
             &tx,

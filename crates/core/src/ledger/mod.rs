@@ -9,7 +9,7 @@ mod entry;
 mod keys;
 pub mod logboek;
 
-pub use canonical::content_sha256;
+pub use canonical::{content_sha256, sha256_hex};
 pub use chain::{parse_utc, verify_chain, ChainError};
 pub use entry::{missing_payload_fields, next_entry, Actor, Entry, EntryKind, GENESIS_HASH};
 pub use keys::{

@@ -51,10 +51,11 @@ impl Store {
         Ok((LedgerActor::member(member_id.to_string(), name), team))
     }
 
-    /// Succeeds when `member_id` is a trainer.
-    fn require_trainer(&self, member_id: i64) -> Result<()> {
-        let (_, role, _) = self.member_role(member_id)?;
+    /// Succeeds when `member_id` is a trainer; the trainer as the log names them, and
+    /// their team.
+    fn require_trainer(&self, member_id: i64) -> Result<(LedgerActor, i64)> {
+        let (name, role, team) = self.member_role(member_id)?;
         maatstaf_core::training::check_trainer(role).map_err(TrainingError::Session)?;
-        Ok(())
+        Ok((LedgerActor::member(member_id.to_string(), name), team))
     }
 }

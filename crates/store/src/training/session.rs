@@ -2,7 +2,7 @@
 //! the spread and the reference scores shown in between.
 
 use maatstaf_core::content::Case;
-use maatstaf_core::ledger::EntryKind;
+use maatstaf_core::ledger::{Actor as LedgerActor, EntryKind};
 use maatstaf_core::report::SnapshotRequest;
 use maatstaf_core::rubric::{LevelAnchor, Rubric, Scale};
 use maatstaf_core::stats::Rating;
@@ -185,7 +185,7 @@ impl Store {
         participant_ids: &[i64],
     ) -> Result<SessionSummary> {
         self.team(team_id)?;
-        let (_, role, trainer_team) = self.member_role(trainer_id)?;
+        let (trainer_name, role, trainer_team) = self.member_role(trainer_id)?;
         if trainer_team != team_id {
             return Err(TrainingError::NotInTeam { member: trainer_id }.into());
         }
@@ -205,7 +205,7 @@ impl Store {
             self.installed_module(module)?;
         }
         let modules = serde_json::to_string(module_ids).unwrap_or_else(|_| "[]".into());
-        let (trainer, _) = self.ledger_actor(trainer_id)?;
+        let trainer = LedgerActor::member(trainer_id.to_string(), trainer_name);
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO training_sessions (team_id, trainer_id, case_id, modules, phase, created_at)
@@ -424,7 +424,7 @@ impl Store {
     /// when every participant has finished it.
     pub fn advance_session(&mut self, session_id: i64, trainer_id: i64) -> Result<SessionSummary> {
         let row = self.session_row(session_id)?;
-        self.require_trainer(trainer_id)?;
+        let (trainer, _) = self.require_trainer(trainer_id)?;
         if row.trainer_id != trainer_id {
             return Err(TrainingError::Session(SessionError::NotTrainer).into());
         }
@@ -463,7 +463,6 @@ impl Store {
             Some(_) => Some(self.case_and_rubric(&row.case_id)?.1),
             None => None,
         };
-        let (trainer, _) = self.ledger_actor(trainer_id)?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE training_sessions SET phase = ?1 WHERE id = ?2",
@@ -534,8 +533,7 @@ impl Store {
         minimum: Option<f64>,
     ) -> Result<TrainingStatus> {
         self.team(team_id)?;
-        self.require_trainer(member_id)?;
-        let (actor, member_team) = self.ledger_actor(member_id)?;
+        let (actor, member_team) = self.require_trainer(member_id)?;
         if member_team != team_id {
             return Err(TrainingError::NotInTeam { member: member_id }.into());
         }
