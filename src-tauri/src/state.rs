@@ -5,6 +5,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
 use maatstaf_store::ledger::LedgerStatus;
+use maatstaf_store::scoring::ScoringMember;
 use maatstaf_store::Store;
 
 use crate::ipc_error::IpcError;
@@ -101,6 +102,12 @@ impl ScoringSessions {
     /// The member acting for `team_id`, if someone switched in.
     pub fn active(&self, team_id: i64) -> Option<i64> {
         self.lock().active.get(&team_id).copied()
+    }
+
+    /// The acting member among the team's `members`, for a screen to name them.
+    pub fn active_member(&self, team_id: i64, members: &[ScoringMember]) -> Option<ScoringMember> {
+        let id = self.active(team_id)?;
+        members.iter().find(|m| m.id == id).cloned()
     }
 
     pub fn set_active(&self, team_id: i64, member_id: i64) {

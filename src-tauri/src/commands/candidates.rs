@@ -36,7 +36,7 @@ pub fn candidate_access(
     let actor = sessions.active(team_id);
     state.with_store(|s| {
         let members = s.scoring_members(team_id)?;
-        let active = actor.and_then(|id| members.iter().find(|m| m.id == id).cloned());
+        let active = sessions.active_member(team_id, &members);
         Ok(CandidateAccess {
             may_handle_identities: s.may_handle_identities(team_id, actor)?,
             members,

@@ -37,9 +37,7 @@ pub fn scoring_screen(
 ) -> Result<ScoringScreen, IpcError> {
     state.with_store(|s| {
         let overview = s.scoring_overview(team_id)?;
-        let active = sessions
-            .active(team_id)
-            .and_then(|id| overview.members.iter().find(|m| m.id == id).cloned());
+        let active = sessions.active_member(team_id, &overview.members);
         Ok(ScoringScreen { overview, active })
     })
 }

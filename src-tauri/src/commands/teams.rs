@@ -39,7 +39,7 @@ pub fn team_access(
     let actor = sessions.active(team_id);
     state.with_store(|s| {
         let members = s.scoring_members(team_id)?;
-        let active = actor.and_then(|id| members.iter().find(|m| m.id == id).cloned());
+        let active = sessions.active_member(team_id, &members);
         Ok(TeamAccess {
             protected: s.team_protected(team_id)?,
             may_manage: s.may_manage_team(team_id, actor)?,
