@@ -34,7 +34,7 @@ use crate::i18n::Lang;
 
 /// Skipped, like the shared adverbs, between `zij`/`ze` and the word that tells
 /// its number; the function-word lists file these four under other classes.
-const SKIPPED_PLACE_WORDS: &[&str] = &["dus", "daar", "hier", "er"];
+const ALSO_SKIPPED: &[&str] = &["dus", "daar", "hier", "er"];
 
 const SUBJECTS: &[&str] = &[
     "ik", "jij", "je", "u", "wij", "we", "jullie", "hij", "zij", "ze",
@@ -146,8 +146,7 @@ impl Ctx<'_, '_> {
         for _ in 0..3 {
             match next {
                 Some(n)
-                    if self.tokens[n].is_any(ADVERBS_NL)
-                        || self.tokens[n].is_any(SKIPPED_PLACE_WORDS) =>
+                    if self.tokens[n].is_any(ADVERBS_NL) || self.tokens[n].is_any(ALSO_SKIPPED) =>
                 {
                     next = self.next(n)
                 }
