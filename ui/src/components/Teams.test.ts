@@ -186,3 +186,18 @@ describe("who manages a protected team on the home screen", () => {
     expect(calls).toContainEqual(["set_first_pin", { teamId: 1, memberId: 4, pin: "4826" }]);
   });
 });
+
+describe("while the teams are loading", () => {
+  it("does not claim there are no teams, and says so once an empty list arrives", async () => {
+    let answer: ((teams: unknown[]) => void) | undefined;
+    mockIPC((cmd) => {
+      if (cmd === "list_teams") return new Promise((resolve) => (answer = resolve));
+      throw new Error(`unexpected command ${cmd}`);
+    });
+    render(Teams);
+    await waitFor(() => expect(answer).toBeDefined());
+    expect(screen.queryByText(/nog geen teams/)).toBeNull();
+    answer!([]);
+    expect(await screen.findByText(/nog geen teams/)).toBeTruthy();
+  });
+});
