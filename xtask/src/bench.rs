@@ -323,7 +323,8 @@ fn unreadable(output: &str) -> String {
 }
 
 /// Starts the app repeatedly on a prepared data folder and a fresh virtual display;
-/// returns the median milliseconds from exec to the UI's first paint, and the median RSS.
+/// returns the median milliseconds from exec to the first paint of the home screen with its
+/// teams (the UI reports it; see `ui/src/lib/firstPaint.ts`), and the median RSS.
 fn start_up(app: &std::path::Path) -> Result<(f64, f64)> {
     let display = xvfb::Display::start_virtual()?;
     let data = std::env::temp_dir().join(format!("maatstaf-bench-{}", std::process::id()));
