@@ -338,8 +338,7 @@ mod tests {
     use maatstaf_core::rubric::Scale;
 
     use super::*;
-
-    const CRITERIA: [&str; 3] = ["Bestuurlijke ervaring", "Integriteit", "Samenwerking"];
+    use crate::fixtures::{demo_ratings, Discussed};
 
     /// A team like the demo team but without its revealed round (which already
     /// carries its snapshot), so each test measures its own rounds.
@@ -364,46 +363,14 @@ mod tests {
         (dir, store, team)
     }
 
-    /// The demo team's three assessors (by member id, as a round names them) on the
-    /// three demo candidates. In round 1 they read "Integriteit" differently for K-R4M;
-    /// after the discussion (round 2) they are closer.
+    /// The demo scores: round 1 before the discussion, later rounds after it.
     fn ratings(store: &Store, team: i64, round: u32) -> Vec<Rating> {
-        let assessors: Vec<String> = store
-            .team_detail(team)
-            .unwrap()
-            .members
-            .iter()
-            .filter(|m| m.role == Role::Assessor)
-            .map(|m| m.id.to_string())
-            .collect();
-        assert_eq!(assessors.len(), 3);
-        let scores: [[[u8; 3]; 3]; 3] = if round == 1 {
-            [
-                [[4, 4, 5], [2, 4, 3], [3, 3, 4]],
-                [[3, 3, 4], [1, 3, 5], [4, 3, 4]],
-                [[2, 2, 3], [3, 4, 4], [2, 3, 3]],
-            ]
+        let discussed = if round == 1 {
+            Discussed::Before
         } else {
-            [
-                [[4, 4, 5], [3, 4, 3], [3, 3, 4]],
-                [[3, 3, 4], [2, 2, 3], [4, 3, 4]],
-                [[2, 2, 3], [4, 4, 4], [2, 3, 3]],
-            ]
+            Discussed::After
         };
-        let mut out = Vec::new();
-        for (c, code) in ["K-7F3", "K-R4M", "K-2XH"].iter().enumerate() {
-            for (k, crit) in CRITERIA.iter().enumerate() {
-                for (a, rater) in assessors.iter().enumerate() {
-                    out.push(Rating {
-                        unit: (*code).into(),
-                        criterion: (*crit).into(),
-                        rater: rater.clone(),
-                        value: Some(f64::from(scores[c][k][a])),
-                    });
-                }
-            }
-        }
-        out
+        demo_ratings(store, team, discussed)
     }
 
     fn request<'a>(round: u32, ratings: &'a [Rating]) -> SnapshotRequest<'a> {

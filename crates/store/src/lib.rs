@@ -7,6 +7,8 @@ mod clock;
 pub mod consistency;
 mod demo_seed;
 pub mod error;
+#[cfg(any(test, feature = "test-fixtures"))]
+pub mod fixtures;
 pub mod ledger;
 mod open;
 pub mod rubrics;

@@ -9,55 +9,23 @@ use maatstaf_core::ledger::{Section, SectionName};
 use maatstaf_core::report::SnapshotRequest;
 use maatstaf_core::rubric::Scale;
 use maatstaf_core::stats::Rating;
-use maatstaf_core::team::Role;
 use maatstaf_e2e::App;
+use maatstaf_store::fixtures::{demo_ratings, Discussed, DEMO_CRITERIA};
 use maatstaf_store::Store;
 use serde_json::json;
 
 const DEMO: &str = "Gemeente Voorbeeld — formatie 2026";
-const CRITERIA: [&str; 3] = ["Bestuurlijke ervaring", "Integriteit", "Samenwerking"];
 const ASSESSORS: [&str; 3] = ["Gerrit Bosma", "Marloes Kuipers", "Priya Ramdin"];
 
-/// The demo team's three assessors on its three candidates, named by member id as a
-/// scoring round names them. The demo already carries a revealed round 1 with its
-/// snapshot, so these are rounds 2 and 3: in round 2 they read "Integriteit" for
-/// K-R4M very differently (1, 3, 5); after the discussion, round 3 is closer.
+/// The demo already carries a revealed round 1 with its snapshot, so the tests reveal
+/// rounds 2 (before the discussion) and 3 (after it).
 fn ratings(store: &Store, team: i64, round: u32) -> Vec<Rating> {
-    let assessors: Vec<String> = store
-        .team_detail(team)
-        .unwrap()
-        .members
-        .iter()
-        .filter(|m| m.role == Role::Assessor)
-        .map(|m| m.id.to_string())
-        .collect();
-    let scores: [[[u8; 3]; 3]; 3] = if round == 2 {
-        [
-            [[4, 4, 5], [2, 4, 3], [3, 3, 4]],
-            [[3, 3, 4], [1, 3, 5], [4, 3, 4]],
-            [[2, 2, 3], [3, 4, 4], [2, 3, 3]],
-        ]
+    let discussed = if round == 2 {
+        Discussed::Before
     } else {
-        [
-            [[4, 4, 5], [3, 4, 3], [3, 3, 4]],
-            [[3, 3, 4], [2, 2, 3], [4, 3, 4]],
-            [[2, 2, 3], [4, 4, 4], [2, 3, 3]],
-        ]
+        Discussed::After
     };
-    let mut out = Vec::new();
-    for (c, code) in ["K-7F3", "K-R4M", "K-2XH"].iter().enumerate() {
-        for (k, criterion) in CRITERIA.iter().enumerate() {
-            for (a, rater) in assessors.iter().enumerate() {
-                out.push(Rating {
-                    unit: (*code).into(),
-                    criterion: (*criterion).into(),
-                    rater: rater.clone(),
-                    value: Some(f64::from(scores[c][k][a])),
-                });
-            }
-        }
-    }
-    out
+    demo_ratings(store, team, discussed)
 }
 
 /// Reveals `rounds` of the demo team through the store API the reveal calls.
@@ -112,7 +80,7 @@ async fn after_two_rounds_the_view_shows_alpha_leniency_a_hotspot_link_and_the_t
     app.wait_for("#record-r2").await;
 
     let alpha = svg_text(&app, "#alpha-r2 svg").await;
-    for c in CRITERIA {
+    for c in DEMO_CRITERIA {
         assert!(alpha.contains(c), "{c} in {alpha}");
     }
     assert!(

@@ -1,0 +1,60 @@
+//! Test data shared by this crate's tests and the end-to-end suite; compiled only for tests
+//! and with the `test-fixtures` feature, never into the app or the CLI.
+
+use maatstaf_core::stats::Rating;
+use maatstaf_core::team::Role;
+
+use crate::Store;
+
+/// The criteria of the demo team's rubric, in its order.
+pub const DEMO_CRITERIA: [&str; 3] = ["Bestuurlijke ervaring", "Integriteit", "Samenwerking"];
+
+/// Whether a round's scores were given before or after the team discussed them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Discussed {
+    /// The assessors read "Integriteit" for K-R4M very differently (1, 3, 5).
+    Before,
+    /// After the discussion the same scores are closer.
+    After,
+}
+
+/// The demo team's three assessors on its three candidates and three criteria, named by
+/// member id as a scoring round names them.
+pub fn demo_ratings(store: &Store, team: i64, discussed: Discussed) -> Vec<Rating> {
+    let assessors: Vec<String> = store
+        .team_detail(team)
+        .unwrap()
+        .members
+        .iter()
+        .filter(|m| m.role == Role::Assessor)
+        .map(|m| m.id.to_string())
+        .collect();
+    assert_eq!(assessors.len(), 3, "the demo team has three assessors");
+    // [candidate][criterion][assessor]
+    let scores: [[[u8; 3]; 3]; 3] = match discussed {
+        Discussed::Before => [
+            [[4, 4, 5], [2, 4, 3], [3, 3, 4]],
+            [[3, 3, 4], [1, 3, 5], [4, 3, 4]],
+            [[2, 2, 3], [3, 4, 4], [2, 3, 3]],
+        ],
+        Discussed::After => [
+            [[4, 4, 5], [3, 4, 3], [3, 3, 4]],
+            [[3, 3, 4], [2, 2, 3], [4, 3, 4]],
+            [[2, 2, 3], [4, 4, 4], [2, 3, 3]],
+        ],
+    };
+    let mut out = Vec::new();
+    for (c, code) in ["K-7F3", "K-R4M", "K-2XH"].iter().enumerate() {
+        for (k, criterion) in DEMO_CRITERIA.iter().enumerate() {
+            for (a, rater) in assessors.iter().enumerate() {
+                out.push(Rating {
+                    unit: (*code).into(),
+                    criterion: (*criterion).into(),
+                    rater: rater.clone(),
+                    value: Some(f64::from(scores[c][k][a])),
+                });
+            }
+        }
+    }
+    out
+}
