@@ -147,6 +147,13 @@ fn lexicon_folder_overrides_and_is_validated() {
         "name = \"A B\"\n",
         "Ik ben fan van de blauwe vlag.\n",
     );
+    let blind_with = |lexicon: &Path| {
+        maatstaf(dir.path())
+            .args(["blind", "--identity", &p, &t, "--lexicon"])
+            .arg(lexicon)
+            .output()
+            .unwrap()
+    };
     let lex = dir.path().join("lex");
     fs::create_dir(&lex).unwrap();
     fs::write(
@@ -154,17 +161,7 @@ fn lexicon_folder_overrides_and_is_validated() {
         "[[entry]]\nterm = \"blauwe vlag\"\ncategory = \"other\"\nreplacement = \"[x]\"\nnote = \"\"\n",
     )
     .unwrap();
-    let out = maatstaf(dir.path())
-        .args([
-            "blind",
-            "--identity",
-            &p,
-            &t,
-            "--lexicon",
-            lex.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let out = blind_with(&lex);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
@@ -176,34 +173,13 @@ fn lexicon_folder_overrides_and_is_validated() {
         "[[entry]]\nterm = \"x\"\ncategory = \"kleur\"\nreplacement = \"[x]\"\n",
     )
     .unwrap();
-    let out = maatstaf(dir.path())
-        .args([
-            "blind",
-            "--identity",
-            &p,
-            &t,
-            "--lexicon",
-            lex.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let out = blind_with(&lex);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("regel 3, kolom 12"));
 
     let empty = dir.path().join("empty");
     fs::create_dir(&empty).unwrap();
-    let out = maatstaf(dir.path())
-        .args([
-            "blind",
-            "--identity",
-            &p,
-            &t,
-            "--lexicon",
-            empty.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(blind_with(&empty).status.code(), Some(2));
 }
 
 #[test]
