@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fireEvent, render, screen, within } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import App from "./App.svelte";
 import { i18n } from "./lib/i18n.svelte";
@@ -9,6 +9,8 @@ type Team = { id: number; name: string; is_demo: boolean; created_at: string; me
 let teams: Team[];
 let calls: [string, unknown][];
 let problem: unknown;
+// While set, the team list answers only once it resolves.
+let listGate: Promise<void> | null;
 
 function detail(id: number) {
   const team = teams.find((t) => t.id === id);
@@ -23,6 +25,7 @@ function detail(id: number) {
 beforeEach(() => {
   i18n.lang = "nl";
   problem = null;
+  listGate = null;
   calls = [];
   teams = [
     {
@@ -43,7 +46,7 @@ beforeEach(() => {
       case "first_paint":
         return 1;
       case "list_teams":
-        return teams;
+        return listGate ? listGate.then(() => teams) : teams;
       case "team_detail":
         return detail(a.id);
       case "team_access":
@@ -75,6 +78,18 @@ describe("home screen", () => {
     expect(screen.getByText("Voorzitter")).toBeTruthy();
     expect(screen.getByText("K-7F3")).toBeTruthy();
     expect(screen.getAllByText("Gemeente Voorbeeld — formatie 2026").length).toBeGreaterThan(0);
+  });
+
+  it("appears whole: the shell only together with the teams", async () => {
+    let open!: () => void;
+    listGate = new Promise((resolve) => (open = resolve));
+    render(App);
+    await waitFor(() => expect(calls.map(([cmd]) => cmd)).toContain("list_teams"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByText("Formatieteams")).toBeNull();
+    open();
+    expect(await screen.findByText("Formatieteams")).toBeTruthy();
+    expect(screen.getByText("Anneke de Wit")).toBeTruthy();
   });
 
   it("refuses an empty team name with a Dutch message and creates nothing", async () => {
