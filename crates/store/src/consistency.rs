@@ -338,7 +338,7 @@ mod tests {
     use maatstaf_core::rubric::Scale;
 
     use super::*;
-    use crate::fixtures::{demo_ratings, Discussed};
+    use crate::fixtures::{demo_ratings, demo_team, Discussed};
 
     /// A team like the demo team but without its revealed round (which already
     /// carries its snapshot), so each test measures its own rounds.
@@ -484,13 +484,7 @@ mod tests {
     fn the_demo_teams_revealed_round_is_measured_at_its_reveal() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_in(dir.path()).unwrap();
-        let demo = store
-            .list_teams()
-            .unwrap()
-            .iter()
-            .find(|t| t.is_demo)
-            .unwrap()
-            .id;
+        let demo = demo_team(&store);
         assert_eq!(store.snapshots(demo).unwrap().len(), 1);
         let log = store.ledger(demo).unwrap();
         let reveal = log
@@ -569,13 +563,7 @@ mod tests {
     #[test]
     fn identities_only_when_chosen_and_said_so() {
         let (_dir, mut store, _) = store();
-        let demo = store
-            .list_teams()
-            .unwrap()
-            .iter()
-            .find(|t| t.is_demo)
-            .unwrap()
-            .id;
+        let demo = demo_team(&store);
         let bytes = store
             .export_logboek(demo, Actor::System, true, Vec::new())
             .unwrap();

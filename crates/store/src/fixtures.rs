@@ -6,6 +6,12 @@ use maatstaf_core::team::Role;
 
 use crate::Store;
 
+/// The id of the bundled demo team.
+pub fn demo_team(store: &Store) -> i64 {
+    let teams = store.list_teams().unwrap();
+    teams.iter().find(|t| t.is_demo).expect("the demo team").id
+}
+
 /// The criteria of the demo team's rubric, in its order.
 pub const DEMO_CRITERIA: [&str; 3] = ["Bestuurlijke ervaring", "Integriteit", "Samenwerking"];
 

@@ -15,6 +15,20 @@ use serde_json::json;
 
 pub const WAIT: Duration = Duration::from_secs(20);
 
+/// A member of the bundled demo team and their PIN.
+pub type Member = (&'static str, &'static str);
+
+/// The demo team's members who switch in during the tests (content/demo/team.toml).
+pub mod demo {
+    use super::Member;
+
+    pub const CHAIR: Member = ("Anneke de Wit", "1470");
+    pub const SECRETARY: Member = ("Youssef Amrani", "2580");
+    pub const GERRIT: Member = ("Gerrit Bosma", "1357");
+    pub const PRIYA: Member = ("Priya Ramdin", "2468");
+    pub const MARLOES: Member = ("Marloes Kuipers", "3579");
+}
+
 pub struct App {
     pub client: Client,
     driver: Driver,
@@ -165,12 +179,25 @@ impl App {
 
     /// Switches the acting member with their PIN through the switch that `button`
     /// opens, and waits until `active` names them.
-    pub async fn switch_member(&self, button: &str, active: &str, name: &str, pin: &str) {
+    pub async fn switch_member(&self, button: &str, active: &str, (name, pin): Member) {
         self.click(button).await;
         self.click(&format!("button[data-member=\"{name}\"]")).await;
         self.type_into("#pin-input", pin).await;
         self.click("#pin-submit").await;
         self.wait_text(active, name).await;
+    }
+
+    /// Switches who acts on the scoring screen.
+    pub async fn switch_scorer(&self, member: Member) {
+        self.switch_member("#switch-assessor", "#active-member", member)
+            .await;
+    }
+
+    /// On the scoring screen: the chair opens the next round, with no sheet in yet.
+    pub async fn chair_opens_next_round(&self) {
+        self.switch_scorer(demo::CHAIR).await;
+        self.click("#next-round").await;
+        self.wait_text("#round-progress", "0 van 3").await;
     }
 
     pub async fn page_text(&self) -> String {

@@ -6,7 +6,8 @@
 
 use fantoccini::Locator;
 use maatstaf_core::ledger::{Actor, EntryKind};
-use maatstaf_e2e::{App, WAIT};
+use maatstaf_e2e::demo::{CHAIR, GERRIT, SECRETARY};
+use maatstaf_e2e::{App, Member, WAIT};
 use serde_json::{json, Value};
 
 const TEXT: &str =
@@ -257,8 +258,8 @@ async fn invoke(app: &App, cmd: &str, args: Value) -> Value {
 }
 
 /// Switches the acting member in the candidates area.
-async fn switch_in_candidates(app: &App, name: &str, pin: &str) {
-    app.switch_member("#candidates-switch", "#candidates-active-member", name, pin)
+async fn switch_in_candidates(app: &App, member: Member) {
+    app.switch_member("#candidates-switch", "#candidates-active-member", member)
         .await;
 }
 
@@ -295,7 +296,7 @@ async fn identities_need_the_secretary_and_a_scored_candidate_cannot_be_deleted(
     assert!(refused.get("ok").is_none());
 
     // An assessor switched in is refused too.
-    switch_in_candidates(&app, "Gerrit Bosma", "1357").await;
+    switch_in_candidates(&app, GERRIT).await;
     app.wait_for("#candidates-gate").await;
     let refused = invoke(&app, "candidate_identity", ask.clone()).await;
     assert_eq!(
@@ -305,7 +306,7 @@ async fn identities_need_the_secretary_and_a_scored_candidate_cannot_be_deleted(
     assert_eq!(refused["err"]["params"]["role"], "assessor");
 
     // The secretary sees the identity and takes in a new candidate.
-    switch_in_candidates(&app, "Youssef Amrani", "2580").await;
+    switch_in_candidates(&app, SECRETARY).await;
     let allowed = invoke(&app, "candidate_identity", ask).await;
     assert_eq!(allowed["ok"]["code"], scored, "{allowed}");
     app.click(&format!(
@@ -415,13 +416,8 @@ async fn members_are_edited_and_removed_with_a_confirmation_that_names_them() {
     assert!(!app.text("#member-list").await.contains("Joost"));
 
     // The chair switches in with her PIN and does it.
-    app.switch_member(
-        "#team-switch",
-        "#team-active-member",
-        "Anneke de Wit",
-        "1470",
-    )
-    .await;
+    app.switch_member("#team-switch", "#team-active-member", CHAIR)
+        .await;
     app.click("#add-member").await;
     app.type_into("#member-name", "Joost Veen").await;
     app.click("#member-save").await;

@@ -5,18 +5,13 @@
 
 use fantoccini::Locator;
 use maatstaf_core::ledger::EntryKind;
+use maatstaf_e2e::demo::{CHAIR, GERRIT};
 use maatstaf_e2e::App;
+use maatstaf_store::fixtures::demo_team;
 
-const CHAIR: (&str, &str) = ("Anneke de Wit", "1470");
-const GERRIT: (&str, &str) = ("Gerrit Bosma", "1357");
 /// A demo candidate (content/demo/team.toml).
 const CODE: &str = "K-R4M";
 const REASON: &str = "Aangetrouwde neef, al twintig jaar geen contact";
-
-async fn switch_to(app: &App, (name, pin): (&str, &str)) {
-    app.switch_member("#switch-assessor", "#active-member", name, pin)
-        .await;
-}
 
 /// The declaration rows of the conflicts screen, once one mentions `needle`.
 async fn declarations_with(app: &App, needle: &str) -> String {
@@ -30,10 +25,8 @@ async fn a_declared_conflict_excludes_the_assessor_and_an_override_needs_a_reaso
     app.click("#nav-scoring").await;
 
     // The chair opens a re-scoring round; Gerrit scores every candidate in it.
-    switch_to(&app, CHAIR).await;
-    app.click("#next-round").await;
-    app.wait_text("#round-progress", "0 van 3").await;
-    switch_to(&app, GERRIT).await;
+    app.chair_opens_next_round().await;
+    app.switch_scorer(GERRIT).await;
     let order = app.text("#candidate-order").await;
     assert!(order.contains(CODE), "{order}");
     assert!(app
@@ -69,7 +62,7 @@ async fn a_declared_conflict_excludes_the_assessor_and_an_override_needs_a_reaso
     app.wait_text("#excluded-note", CODE).await;
 
     // The chair overrides the rule for this declaration: not without a reason.
-    switch_to(&app, CHAIR).await;
+    app.switch_scorer(CHAIR).await;
     app.click("#tab-conflicts").await;
     let all = declarations_with(&app, "Gerrit Bosma").await;
     assert!(all.contains(CODE), "{all}");
@@ -87,7 +80,7 @@ async fn a_declared_conflict_excludes_the_assessor_and_an_override_needs_a_reaso
     // After a restart the declaration and the override are still there.
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
-    switch_to(&app, CHAIR).await;
+    app.switch_scorer(CHAIR).await;
     app.click("#tab-conflicts").await;
     let after = declarations_with(&app, REASON).await;
     assert!(
@@ -98,13 +91,7 @@ async fn a_declared_conflict_excludes_the_assessor_and_an_override_needs_a_reaso
 
     // And the team's log records both, with the reason, in an intact chain.
     let store = maatstaf_store::Store::open_in(data.path()).unwrap();
-    let demo = store
-        .list_teams()
-        .unwrap()
-        .into_iter()
-        .find(|t| t.is_demo)
-        .unwrap()
-        .id;
+    let demo = demo_team(&store);
     let log = store.ledger(demo).unwrap();
     let declared = log
         .iter()

@@ -8,6 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
+use maatstaf_e2e::demo::{CHAIR, GERRIT, MARLOES, PRIYA};
 use maatstaf_e2e::{App, WAIT};
 
 /// The demo candidates' identities (content/demo/team.toml).
@@ -19,11 +20,6 @@ const NAMES: [&str; 6] = [
     "Joke van der Linden-Bakker",
     "Linden-Bakker",
 ];
-
-const CHAIR: (&str, &str) = ("Anneke de Wit", "1470");
-const GERRIT: (&str, &str) = ("Gerrit Bosma", "1357");
-const PRIYA: (&str, &str) = ("Priya Ramdin", "2468");
-const MARLOES: (&str, &str) = ("Marloes Kuipers", "3579");
 
 /// Records every IPC response (and error) for the scan. `invoke` itself cannot be
 /// replaced (Tauri defines it read-only), but every answer passes through the
@@ -108,11 +104,6 @@ async fn exists(app: &App, css: &str) -> bool {
     app.client.find(Locator::Css(css)).await.is_ok()
 }
 
-async fn switch_to(app: &App, (name, pin): (&str, &str)) {
-    app.switch_member("#switch-assessor", "#active-member", name, pin)
-        .await;
-}
-
 /// Waits until `css` holds a text that differs from `old`.
 async fn wait_change(app: &App, css: &str, old: &str) -> String {
     let t0 = Instant::now();
@@ -185,7 +176,7 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     app.wait_for("#assessor-switch").await;
 
     // The chair sees the demo's revealed round 1 and opens a re-scoring round.
-    switch_to(&app, CHAIR).await;
+    app.switch_scorer(CHAIR).await;
     app.wait_for("#comparison-table").await;
     let round1 = app.text("#comparison-table").await;
     assert!(round1.contains("K-7F3") && round1.contains("K-R4M"));
@@ -202,7 +193,7 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     );
 
     // Gerrit scores candidate by candidate and changes one level, with a reason.
-    switch_to(&app, GERRIT).await;
+    app.switch_scorer(GERRIT).await;
     let order_g = app.text("#candidate-order").await;
     assert!(app.text("#scoring-sheet").await.contains("Per kandidaat"));
     score_sheet(
@@ -222,7 +213,7 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
 
     // Priya scores chunked (criterion by criterion) and cannot see Gerrit's sheet.
     mark(&app, "priya").await;
-    switch_to(&app, PRIYA).await;
+    app.switch_scorer(PRIYA).await;
     let sheet = app.wait_for("#scoring-sheet").await;
     assert_eq!(
         sheet.attr("data-mode").await.unwrap().as_deref(),
@@ -252,7 +243,7 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     submit(&app).await;
 
     // Marloes: after two others submitted she still sees only her own sheet.
-    switch_to(&app, MARLOES).await;
+    app.switch_scorer(MARLOES).await;
     let order_m = app.text("#candidate-order").await;
     app.wait_text("#round-progress", "2 van 3 ingeleverd").await;
     let text = inner_text(&app).await;
@@ -279,7 +270,7 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     }
 
     // The chair reveals round 2: every assessor's note and Gerrit's reason are there.
-    switch_to(&app, CHAIR).await;
+    app.switch_scorer(CHAIR).await;
     app.click("#reveal-round").await;
     app.wait_for("#comparison-table").await;
     app.click("#notes-K-R4M summary").await;
@@ -373,10 +364,8 @@ async fn a_submitted_sheet_survives_kill_9_right_after_submit() {
     let data = tempfile::tempdir().unwrap();
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
-    switch_to(&app, CHAIR).await;
-    app.click("#next-round").await;
-    app.wait_text("#round-progress", "0 van 3").await;
-    switch_to(&app, GERRIT).await;
+    app.chair_opens_next_round().await;
+    app.switch_scorer(GERRIT).await;
     score_sheet(&app, "KILL9", None).await;
     submit(&app).await;
 
@@ -407,7 +396,7 @@ async fn a_submitted_sheet_survives_kill_9_right_after_submit() {
 
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
-    switch_to(&app, GERRIT).await;
+    app.switch_scorer(GERRIT).await;
     app.wait_for("#sheet-submitted").await;
     app.wait_text("#round-progress", "1 van 3 ingeleverd").await;
     app.quit().await;

@@ -720,13 +720,7 @@ fn only_identity_roles_may_handle_identities() {
 }
 
 fn demo_team(store: &Store) -> (i64, Option<i64>) {
-    let demo = store
-        .list_teams()
-        .unwrap()
-        .into_iter()
-        .find(|t| t.is_demo)
-        .unwrap()
-        .id;
+    let demo = crate::fixtures::demo_team(store);
     let secretary = store
         .team_detail(demo)
         .unwrap()
