@@ -218,7 +218,6 @@ impl Store {
     /// append-only while the team exists, but a deleted team keeps no personal data.
     /// A protected team is only deleted by its chair or secretary (`actor`).
     pub fn delete_team(&mut self, id: i64, actor: Option<i64>) -> Result<()> {
-        self.team(id)?;
         let tx = self.conn.transaction()?;
         admin_actor(&tx, id, actor, AdminAction::DeleteTeam)?;
         let changed = tx.execute("DELETE FROM teams WHERE id = ?1", [id])?;
