@@ -3,6 +3,7 @@
 //! The desktop app and the `maatstaf` CLI both call into this crate, so every
 //! rule that protects candidates and assessors is decided here once.
 
+pub mod access;
 pub mod assessor;
 pub mod blinding;
 pub mod bundle;
