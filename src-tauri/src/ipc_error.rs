@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use maatstaf_core::access::AccessError;
 use maatstaf_core::assessor::{ConflictError, PinError};
 use maatstaf_core::i18n::Text;
 use maatstaf_core::lint::FreezeError;
@@ -11,8 +12,6 @@ use maatstaf_core::scoring::ScoringError;
 use maatstaf_core::team::NameError;
 use maatstaf_core::training::SessionError;
 use maatstaf_store::candidates::CandidateError;
-use maatstaf_store::scoring::ScoringStoreError;
-use maatstaf_store::teams::AdminAction;
 use maatstaf_store::training::TrainingError;
 use maatstaf_store::StoreError;
 use serde::Serialize;
@@ -84,13 +83,6 @@ impl From<CandidateError> for IpcError {
             CandidateError::CodesExhausted(n) => {
                 IpcError::new("codes_exhausted", detail).with("count", n)
             }
-            CandidateError::NoActingMember => IpcError::new("identity_no_actor", detail),
-            CandidateError::ActorNotInTeam(id) => {
-                IpcError::new("identity_not_in_team", detail).with("id", id)
-            }
-            CandidateError::IdentityRoleRequired(role) => {
-                IpcError::new("identity_role_required", detail).with("role", role.as_str())
-            }
             CandidateError::CandidateScored(code) => {
                 IpcError::new("candidate_scored", detail).with("code", code)
             }
@@ -119,14 +111,21 @@ impl From<StoreError> for IpcError {
             StoreError::NoSuchTeam(id) => IpcError::new("no_such_team", detail).with("id", id),
             StoreError::InvalidName(name) => name.into(),
             StoreError::NoSuchMember(id) => IpcError::new("no_such_member", detail).with("id", id),
-            StoreError::TeamAdminRequired(action) => IpcError::new(
-                match action {
-                    AdminAction::Members => "team_admin_members",
-                    AdminAction::ProtectedPin => "team_admin_pin",
-                    AdminAction::DeleteTeam => "team_admin_delete",
-                },
-                detail,
-            ),
+            StoreError::Access(e) => e.into(),
+            StoreError::Scoring(e) => e.into(),
+            StoreError::Conflict(e) => e.into(),
+            StoreError::Pin(e) => e.into(),
+            StoreError::NoSuchRound(n) => IpcError::new("no_such_round", detail).with("round", n),
+            StoreError::NotBlinded(code) => {
+                IpcError::new("candidate_not_blinded", detail).with("code", code)
+            }
+            StoreError::RoundsExist => IpcError::new("rounds_exist", detail),
+            StoreError::NoRounds => IpcError::new("no_rounds", detail),
+            StoreError::PinAlreadySet => IpcError::new("pin_already_set", detail),
+            StoreError::LiveScoringClosed => IpcError::new("live_scoring_closed", detail),
+            StoreError::OfficerMayNotScore(name) => {
+                IpcError::new("officer_may_not_score", detail).with("name", name)
+            }
             StoreError::LastProtectedMember { name } => {
                 IpcError::new("last_protected_member", detail).with("name", name)
             }
@@ -168,6 +167,7 @@ impl From<StoreError> for IpcError {
             StoreError::SectionNotAccepted(_)
             | StoreError::LedgerPayload { .. }
             | StoreError::Demo(_)
+            | StoreError::ScoringDamaged(_)
             | StoreError::DemoScoring(_)
             | StoreError::Sqlite(_)
             | StoreError::Migration(_) => IpcError::new("db_error", detail),
@@ -232,36 +232,26 @@ impl From<ConflictError> for IpcError {
     }
 }
 
-impl From<PinError> for IpcError {
-    fn from(e: PinError) -> IpcError {
-        core_rule("pin", &e, e.message())
+impl From<AccessError> for IpcError {
+    fn from(e: AccessError) -> IpcError {
+        core_rule("access", &e, e.text())
     }
 }
 
-impl From<ScoringStoreError> for IpcError {
-    fn from(e: ScoringStoreError) -> IpcError {
-        let detail = e.to_string();
+impl From<maatstaf_store::access::PinRefusal> for IpcError {
+    fn from(e: maatstaf_store::access::PinRefusal) -> IpcError {
+        use maatstaf_store::access::PinRefusal;
         match e {
-            ScoringStoreError::Store(e) => e.into(),
-            ScoringStoreError::Scoring(e) => e.into(),
-            ScoringStoreError::Conflict(e) => e.into(),
-            ScoringStoreError::Pin(e) => e.into(),
-            ScoringStoreError::NoSuchMember(id) => {
-                IpcError::new("no_such_member", detail).with("id", id)
-            }
-            ScoringStoreError::NoSuchRound(n) => {
-                IpcError::new("no_such_round", detail).with("round", n)
-            }
-            ScoringStoreError::RubricNotFrozen(_) => IpcError::new("rubric_not_frozen", detail),
-            ScoringStoreError::NoMaterial(code) => {
-                IpcError::new("no_material", detail).with("code", code)
-            }
-            ScoringStoreError::RoundsExist => IpcError::new("rounds_exist", detail),
-            ScoringStoreError::NoRounds => IpcError::new("no_rounds", detail),
-            ScoringStoreError::PinAlreadySet => IpcError::new("pin_already_set", detail),
-            ScoringStoreError::Damaged(_) => IpcError::new("db_error", detail),
-            ScoringStoreError::LiveScoringClosed => IpcError::new("live_scoring_closed", detail),
+            PinRefusal::NotSet => IpcError::new("pin_not_set", &e),
+            PinRefusal::Wrong => IpcError::new("pin_wrong", &e),
+            PinRefusal::Wait { seconds } => IpcError::new("pin_wait", &e).with("seconds", seconds),
         }
+    }
+}
+
+impl From<PinError> for IpcError {
+    fn from(e: PinError) -> IpcError {
+        core_rule("pin", &e, e.message())
     }
 }
 

@@ -27,20 +27,25 @@ pub fn run() {
                 None => AppState::open(started, app.path().app_data_dir()?),
             };
             app.manage(state);
-            app.manage(state::ScoringSessions::default());
+            app.manage(state::Sessions::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::set_language,
             commands::app::first_paint,
+            commands::access::access_view,
+            commands::access::sign_in,
+            commands::access::sign_out,
+            commands::access::set_first_pin,
+            commands::access::reset_pin,
+            commands::access::set_officers_score,
             commands::teams::list_teams,
             commands::teams::team_detail,
             commands::teams::create_team,
             commands::teams::rename_team,
             commands::teams::deletion_impact,
             commands::teams::delete_team,
-            commands::teams::team_access,
             commands::consistency::verify_ledgers,
             commands::consistency::consistency_view,
             commands::consistency::export_logboek,
@@ -59,7 +64,6 @@ pub fn run() {
             commands::members::add_member,
             commands::members::update_member,
             commands::members::remove_member,
-            commands::candidates::candidate_access,
             commands::candidates::list_candidates,
             commands::candidates::intake_rubrics,
             commands::candidates::add_candidate,
@@ -69,9 +73,6 @@ pub fn run() {
             commands::candidates::candidate_removal,
             commands::candidates::delete_candidate,
             commands::scoring::scoring_screen,
-            commands::scoring::switch_assessor,
-            commands::scoring::set_first_pin,
-            commands::scoring::leave_assessor,
             commands::scoring::round_view,
             commands::scoring::round_material,
             commands::scoring::open_round,

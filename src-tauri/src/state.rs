@@ -4,6 +4,9 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
+use maatstaf_core::access::{self, Action, SessionPolicy};
+use maatstaf_core::team::Role;
+
 use maatstaf_store::ledger::LedgerStatus;
 use maatstaf_store::scoring::ScoringMember;
 use maatstaf_store::Store;
@@ -75,74 +78,74 @@ impl AppState {
     }
 }
 
-/// Who is scoring on this laptop, per team, and how many wrong PINs were typed.
-/// Lives only in memory: after a restart everybody types their PIN again.
-#[derive(Default)]
-pub struct ScoringSessions {
-    inner: Mutex<SessionsInner>,
+/// Who is switched in on this laptop, per team. The rules (idle time, which steps end
+/// a session) are core's ([`maatstaf_core::access`]); this only holds the map and the
+/// clock. Lives only in memory: after a restart everybody types their PIN again.
+pub struct Sessions {
+    inner: Mutex<access::Sessions>,
 }
 
-#[derive(Default)]
-struct SessionsInner {
-    active: std::collections::HashMap<i64, i64>,
-    failures: std::collections::HashMap<i64, (u32, Instant)>,
+/// Overrides every idle time, in seconds: what the end-to-end tests use to see a
+/// session end without waiting five minutes.
+pub const IDLE_ENV: &str = "MAATSTAF_SESSION_IDLE_SECS";
+
+impl Default for Sessions {
+    fn default() -> Self {
+        let policy = std::env::var(IDLE_ENV)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or_else(SessionPolicy::default, SessionPolicy::uniform);
+        Sessions {
+            inner: Mutex::new(access::Sessions::new(policy)),
+        }
+    }
 }
 
-/// Wrong PINs allowed before the app makes you wait; each further one doubles the wait.
-const FREE_TRIES: u32 = 3;
-const FIRST_WAIT_SECS: u64 = 5;
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
 
-impl ScoringSessions {
-    fn lock(&self) -> MutexGuard<'_, SessionsInner> {
+impl Sessions {
+    fn lock(&self) -> MutexGuard<'_, access::Sessions> {
         self.inner
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The member acting for `team_id`, if someone switched in.
-    pub fn active(&self, team_id: i64) -> Option<i64> {
-        self.lock().active.get(&team_id).copied()
+    /// The member acting for `team_id` now, if any; using it counts as activity.
+    pub fn actor(&self, team_id: i64) -> Option<i64> {
+        let mut inner = self.lock();
+        let now = now();
+        inner.touch(team_id, now);
+        inner.acting(team_id, now)
     }
 
     /// The acting member among the team's `members`, for a screen to name them.
+    /// Looking does not count as activity.
     pub fn active_member(&self, team_id: i64, members: &[ScoringMember]) -> Option<ScoringMember> {
-        let id = self.active(team_id)?;
+        let id = self.lock().acting(team_id, now())?;
         members.iter().find(|m| m.id == id).cloned()
     }
 
-    pub fn set_active(&self, team_id: i64, member_id: i64) {
-        let mut inner = self.lock();
-        inner.failures.remove(&member_id);
-        inner.active.insert(team_id, member_id);
+    /// Seconds left before the team's session ends when nothing happens.
+    pub fn remaining_secs(&self, team_id: i64) -> Option<u64> {
+        self.lock().remaining_secs(team_id, now())
     }
 
-    pub fn clear(&self, team_id: i64) {
-        self.lock().active.remove(&team_id);
+    pub fn start(&self, team_id: i64, member_id: i64, role: Role) {
+        self.lock().start(team_id, member_id, role, now());
     }
 
-    /// Seconds still to wait before `member_id`'s PIN may be tried again.
-    pub fn wait_secs(&self, member_id: i64) -> u64 {
-        match self.lock().failures.get(&member_id) {
-            Some((n, until)) if *n >= FREE_TRIES && *until > Instant::now() => {
-                until.saturating_duration_since(Instant::now()).as_secs() + 1
-            }
-            _ => 0,
+    pub fn end(&self, team_id: i64) {
+        self.lock().end(team_id);
+    }
+
+    /// Ends the session when core says `action` is one after which it must end.
+    pub fn after(&self, team_id: i64, action: Action) {
+        if access::ends_session(action) {
+            self.end(team_id);
         }
-    }
-
-    /// Records a wrong PIN; returns the wait that now applies (0 while tries are free).
-    pub fn failed(&self, member_id: i64) -> u64 {
-        let mut inner = self.lock();
-        let entry = inner
-            .failures
-            .entry(member_id)
-            .or_insert((0, Instant::now()));
-        entry.0 += 1;
-        if entry.0 < FREE_TRIES {
-            return 0;
-        }
-        let wait = FIRST_WAIT_SECS << (entry.0 - FREE_TRIES).min(10);
-        entry.1 = Instant::now() + std::time::Duration::from_secs(wait);
-        wait
     }
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
+use maatstaf_store::access::Interface;
 use maatstaf_store::{default_data_dir, Store, StoreError};
 
 #[derive(Subcommand)]
@@ -34,7 +35,11 @@ pub(crate) fn open(dir: Option<PathBuf>) -> Result<Store, ExitCode> {
         eprintln!("maatstaf: no data folder: set --data-dir or MAATSTAF_DATA_DIR");
         return Err(ExitCode::from(UNUSABLE));
     };
-    Store::open_in(&dir).map_err(|e| {
+    let store = Store::open_in(&dir).map(|mut s| {
+        s.set_interface(Interface::Cli);
+        s
+    });
+    store.map_err(|e| {
         eprintln!("maatstaf: {e}");
         match e {
             StoreError::Corrupt { .. } | StoreError::TooNew { .. } | StoreError::Io { .. } => {

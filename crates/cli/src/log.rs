@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
+use maatstaf_core::access::Action;
 use maatstaf_core::i18n::{Lang, Text};
 use maatstaf_core::ledger::{verify_logboek, Fingerprint, Verification};
 use maatstaf_store::StoreError;
@@ -31,6 +32,8 @@ pub struct ExportArgs {
     /// Language of the messages: nl or en
     #[arg(long, default_value = "nl", value_parser = ["nl", "en"])]
     lang: String,
+    #[command(flatten)]
+    sign_in: crate::signin::SignIn,
 }
 
 #[derive(Args)]
@@ -74,15 +77,27 @@ fn export(args: ExportArgs, data_dir: Option<PathBuf>) -> ExitCode {
                 eprintln!("maatstaf: {}", t.get(lang));
                 return ExitCode::from(UNUSABLE);
             }
+            StoreError::Access(refusal) => {
+                eprintln!("maatstaf: {}", refusal.text().get(lang));
+                return ExitCode::from(crate::signin::REFUSED);
+            }
             _ => ExitCode::FAILURE,
         };
         eprintln!("maatstaf: {e}");
         code
     };
-    let exporter = match store.default_exporter(args.team) {
+    let actor = match crate::signin::sign_in(&mut store, args.team, &args.sign_in, lang) {
         Ok(a) => a,
-        Err(e) => return fail(e),
+        Err(code) => return code,
     };
+    let action = if args.with_identities {
+        Action::ExportLogboekWithIdentities
+    } else {
+        Action::ExportLogboek
+    };
+    if let Err(e) = store.check_access(args.team, action, actor) {
+        return fail(e);
+    }
     // Refuse before exporting: an export is logged, a file that cannot be written should not be.
     let mut file = match std::fs::OpenOptions::new()
         .write(true)
@@ -108,7 +123,7 @@ fn export(args: ExportArgs, data_dir: Option<PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let bytes = match store.export_logboek(args.team, exporter, args.with_identities, scoring) {
+    let bytes = match store.export_logboek(args.team, actor, args.with_identities, scoring) {
         Ok(b) => b,
         Err(e) => {
             drop(file);

@@ -11,6 +11,7 @@ mod content;
 mod data;
 mod log;
 mod rubric;
+mod signin;
 mod stats;
 
 #[derive(Parser)]

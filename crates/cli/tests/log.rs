@@ -21,6 +21,7 @@ fn logboek() -> Vec<u8> {
         exported_at: "2026-03-05T16:00:00Z".into(),
         exporter: Actor::member("m-anna", "Anna de Vries"),
         with_identities: false,
+        rules_version: None,
     };
     let anna = Actor::member("m-anna", "Anna de Vries");
     let mut entries: Vec<Entry> = Vec::new();

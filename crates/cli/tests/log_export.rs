@@ -11,6 +11,26 @@ fn maatstaf(data: &Path) -> Command {
     cmd
 }
 
+/// `log export` signed in as the demo chair, her PIN on standard input.
+fn export_as_chair(data: &Path, team: &str, file: &Path, extra: &[&str]) -> std::process::Output {
+    maatstaf(data)
+        .args([
+            "log",
+            "export",
+            "--team",
+            team,
+            "--as",
+            "Anneke de Wit",
+            "--pin-stdin",
+        ])
+        .args(extra)
+        .arg("--out")
+        .arg(file)
+        .write_stdin("1470\n")
+        .output()
+        .unwrap()
+}
+
 fn demo_id(data: &Path) -> String {
     let out = maatstaf(data)
         .args(["teams", "list", "--json"])
@@ -25,11 +45,7 @@ fn an_exported_logboek_verifies_as_intact_and_holds_codes_only() {
     let data = TempDir::new().unwrap();
     let team = demo_id(data.path());
     let file = data.path().join("logboek.jsonl");
-    let out = maatstaf(data.path())
-        .args(["log", "export", "--team", &team, "--out"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = export_as_chair(data.path(), &team, &file, &[]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -75,10 +91,17 @@ fn an_exported_logboek_verifies_as_intact_and_holds_codes_only() {
 }
 
 #[test]
-fn with_identities_the_file_says_so() {
+fn names_before_the_unblinding_are_refused_and_no_file_is_written() {
     let data = TempDir::new().unwrap();
     let team = demo_id(data.path());
     let file = data.path().join("met-namen.jsonl");
+    // The demo team has no decision yet: not even its chair may take the names out.
+    let out = export_as_chair(data.path(), &team, &file, &["--with-identities"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("namen heeft geopend"), "{err}");
+    assert!(!file.exists());
+    // Without --as the command line is nobody: refused, with the way out in the message.
     let out = maatstaf(data.path())
         .args([
             "log",
@@ -91,17 +114,68 @@ fn with_identities_the_file_says_so() {
         .arg(&file)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.contains("Sanne Hoekstra"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--as"));
+    assert!(!file.exists());
+}
+
+#[test]
+fn an_assessor_or_a_wrong_pin_exports_nothing() {
+    let data = TempDir::new().unwrap();
+    let team = demo_id(data.path());
+    let file = data.path().join("logboek.jsonl");
     let out = maatstaf(data.path())
-        .args(["log", "verify", "--json"])
+        .args([
+            "log",
+            "export",
+            "--team",
+            &team,
+            "--as",
+            "gerrit bosma",
+            "--pin-stdin",
+            "--out",
+        ])
         .arg(&file)
+        .write_stdin("1357\n")
         .output()
         .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["intact"], true);
-    assert_eq!(json["with_identities"], true);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Als beoordelaar mag u dit niet"));
+    let out = maatstaf(data.path())
+        .args([
+            "log",
+            "export",
+            "--team",
+            &team,
+            "--as",
+            "Anneke de Wit",
+            "--pin-stdin",
+            "--out",
+        ])
+        .arg(&file)
+        .write_stdin("9999\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("verkeerde pincode"));
+    let out = maatstaf(data.path())
+        .args([
+            "log",
+            "export",
+            "--team",
+            &team,
+            "--as",
+            "Niemand",
+            "--pin-stdin",
+            "--out",
+        ])
+        .arg(&file)
+        .write_stdin("1470\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("geen lid 'Niemand'"));
+    assert!(!file.exists());
 }
 
 #[test]
@@ -125,11 +199,7 @@ fn an_existing_file_is_not_overwritten() {
     let team = demo_id(data.path());
     let file = data.path().join("bestaat.jsonl");
     std::fs::write(&file, "van iemand anders").unwrap();
-    let out = maatstaf(data.path())
-        .args(["log", "export", "--team", &team, "--out"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = export_as_chair(data.path(), &team, &file, &[]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "van iemand anders");
 }

@@ -6,10 +6,11 @@
 //! else names a candidate by code.
 //!
 //! Every call that shows or changes an identity or unredacted text takes the acting
-//! member (the one who switched in with their PIN) and refuses unless that member
-//! belongs to the team in a role of [`IDENTITY_ROLES`]: the rule lives here, not in the
-//! app or the UI.
+//! member (the one who switched in with their PIN) and asks core's access rules
+//! ([`maatstaf_core::access`]) first; each look at an identity or an original is
+//! logged by code, never with its content.
 
+use maatstaf_core::access::Action;
 use maatstaf_core::blinding::{
     apply, candidate_code, detect_lang, propose, ApplyError, Category, Identity, IsoDate,
     Redaction, RedactionLexicon, CODE_SPACE,
@@ -17,7 +18,7 @@ use maatstaf_core::blinding::{
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::ledger::{Actor as LedgerActor, EntryKind};
 use maatstaf_core::scoring::{BlindedCandidate, MaterialSection, Round, SectionKind, Sheet};
-use maatstaf_core::team::{clean_name, Role};
+use maatstaf_core::team::clean_name;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -62,50 +63,8 @@ pub enum CandidateError {
     Unscorable { code: String, detail: String },
     #[error("all {0} candidate codes of this team are taken")]
     CodesExhausted(usize),
-    #[error("nobody is acting: switch to the secretary or the chair with their PIN first")]
-    NoActingMember,
-    #[error("member {0} is not in this team")]
-    ActorNotInTeam(i64),
-    #[error("a member acting as {} may not see or change candidate identities", .0.as_str())]
-    IdentityRoleRequired(Role),
     #[error("candidate {0} is part of a scoring round or has scores and cannot be deleted")]
     CandidateScored(String),
-}
-
-/// The roles that may see who a candidate is and read material before it is blinded:
-/// the secretary does the intake and the redaction, the chair answers for the process.
-pub const IDENTITY_ROLES: [Role; 2] = [Role::Secretary, Role::Chair];
-
-/// Whether a member in `role` may handle candidate identities.
-pub fn may_handle_identities(role: Role) -> bool {
-    IDENTITY_ROLES.contains(&role)
-}
-
-/// The acting member, once checked: who the log names for what they did.
-pub(crate) struct IdentityActor {
-    pub member_id: i64,
-    pub role: Role,
-    pub ledger: LedgerActor,
-}
-
-/// Checks that `actor` is a member of `team_id` whose role may handle identities.
-/// `None` means nobody switched in.
-pub(crate) fn identity_actor(
-    conn: &Connection,
-    team_id: i64,
-    actor: Option<i64>,
-) -> Result<IdentityActor> {
-    let member_id = actor.ok_or(err(CandidateError::NoActingMember))?;
-    let member = crate::teams::team_member(conn, team_id, member_id)?
-        .ok_or(err(CandidateError::ActorNotInTeam(member_id)))?;
-    if !may_handle_identities(member.role) {
-        return Err(err(CandidateError::IdentityRoleRequired(member.role)));
-    }
-    Ok(IdentityActor {
-        member_id,
-        role: member.role,
-        ledger: LedgerActor::member(member_id.to_string(), member.name),
-    })
 }
 
 /// Whether any scoring round of the team includes `code` or any sheet scores them.
@@ -589,17 +548,6 @@ impl Store {
             .ok_or_else(|| err(CandidateError::NoSuchCandidate(code.to_owned())))
     }
 
-    /// Whether `actor` may handle the identities of `team_id`'s candidates: what the
-    /// protected calls below check, for a screen to know what to offer.
-    pub fn may_handle_identities(&self, team_id: i64, actor: Option<i64>) -> Result<bool> {
-        self.team(team_id)?;
-        match identity_actor(&self.conn, team_id, actor) {
-            Ok(_) => Ok(true),
-            Err(StoreError::Candidate(_)) => Ok(false),
-            Err(e) => Err(e),
-        }
-    }
-
     /// Takes in a candidate: identity and material in one transaction, under a
     /// random code that says nothing about the order of intake.
     pub fn add_candidate(
@@ -622,8 +570,7 @@ impl Store {
         material: &[MaterialInput],
         rng: &mut R,
     ) -> Result<String> {
-        self.team(team_id)?;
-        let who = identity_actor(&self.conn, team_id, actor)?;
+        let who = self.authorize(team_id, Action::AddCandidate, actor)?;
         let identity = clean_identity(identity)?;
         let material = clean_material(material)?;
         let now = clock::now();
@@ -674,16 +621,31 @@ impl Store {
     }
 
     /// Who a code stands for: for the intake screen, for the secretary or the chair.
+    /// The look is logged (who, which code).
     pub fn candidate_identity(
-        &self,
+        &mut self,
         team_id: i64,
         actor: Option<i64>,
         code: &str,
     ) -> Result<CandidateIdentity> {
-        self.team(team_id)?;
-        identity_actor(&self.conn, team_id, actor)?;
+        let who = self.authorize(team_id, Action::ViewIdentity, actor)?;
         let id = self.candidate_id(team_id, code)?;
-        self.identity_of(id, code)
+        let identity = self.identity_of(id, code)?;
+        self.log_look(team_id, &who.ledger, EntryKind::IdentityViewed, code)?;
+        Ok(identity)
+    }
+
+    fn log_look(
+        &mut self,
+        team_id: i64,
+        who: &LedgerActor,
+        kind: EntryKind,
+        code: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        ledger::append(&tx, team_id, who, kind, json!({ "candidate_code": code }))?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// The stored identity, unchecked: callers have checked the actor.
@@ -741,13 +703,12 @@ impl Store {
     /// The review of one piece of material: the original with proposals while it
     /// is open, only the blinded text once frozen.
     pub fn material_review(
-        &self,
+        &mut self,
         team_id: i64,
         actor: Option<i64>,
         material_id: i64,
     ) -> Result<MaterialReview> {
-        self.team(team_id)?;
-        identity_actor(&self.conn, team_id, actor)?;
+        let who = self.authorize(team_id, Action::ReviewOriginal, actor)?;
         let row = material_row(&self.conn, team_id, material_id)?;
         let lang = detect_lang(&row.original);
         if let (Some(text), Some(sha256), Some(frozen_at)) =
@@ -796,6 +757,7 @@ impl Store {
                 replacement: p.replacement,
             })
             .collect();
+        self.log_look(team_id, &who.ledger, EntryKind::OriginalViewed, &row.code)?;
         Ok(MaterialReview {
             id: row.id,
             code: row.code,
@@ -821,8 +783,7 @@ impl Store {
         material_id: i64,
         choices: &[RedactionChoice],
     ) -> Result<MaterialReview> {
-        self.team(team_id)?;
-        let who = identity_actor(&self.conn, team_id, actor)?;
+        let who = self.authorize(team_id, Action::FreezeMaterial, actor)?;
         let row = material_row(&self.conn, team_id, material_id)?;
         if row.frozen_at.is_some() {
             return Err(err(CandidateError::Frozen));
@@ -897,8 +858,7 @@ impl Store {
         actor: Option<i64>,
         code: &str,
     ) -> Result<CandidateRemoval> {
-        self.team(team_id)?;
-        identity_actor(&self.conn, team_id, actor)?;
+        self.authorize(team_id, Action::DeleteCandidate, actor)?;
         let id = self.candidate_id(team_id, code)?;
         let (sections, frozen) = self.conn.query_row(
             "SELECT count(*), count(frozen_at) FROM candidate_material WHERE candidate_id = ?1",
@@ -916,8 +876,7 @@ impl Store {
     /// Removes a candidate with identity and material, unless scoring refers to
     /// them. The log keeps the code and who deleted it, nothing that identifies.
     pub fn delete_candidate(&mut self, team_id: i64, actor: Option<i64>, code: &str) -> Result<()> {
-        self.team(team_id)?;
-        let who = identity_actor(&self.conn, team_id, actor)?;
+        let who = self.authorize(team_id, Action::DeleteCandidate, actor)?;
         let id = self.candidate_id(team_id, code)?;
         let tx = self.conn.transaction()?;
         // Checked inside the transaction so no round can start in between.
@@ -933,8 +892,8 @@ impl Store {
             EntryKind::CandidateDeleted,
             json!({
                 "candidate_code": code,
-                "member_id": who.member_id,
-                "role": who.role.as_str(),
+                "member_id": who.member_id(),
+                "role": who.member.as_ref().map(|m| m.role.as_str()),
             }),
         )?;
         tx.commit()?;

@@ -2,6 +2,7 @@
 //! logboek a chair exports for a committee. What the numbers are and how the file is
 //! built live in `maatstaf_core::{report, ledger}`; here we read, write and log.
 
+use maatstaf_core::access::{Action, RULES_VERSION};
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::ledger::{
     content_sha256, exported_entry, verify_chain, Actor, EntryKind, ExportInfo, Fingerprint,
@@ -12,7 +13,6 @@ use maatstaf_core::report::{
     SnapshotRecord, SnapshotRequest,
 };
 use maatstaf_core::stats::Rating;
-use maatstaf_core::team::Role;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde_json::{json, Value};
 
@@ -228,33 +228,26 @@ impl Store {
         Ok(consistency_view(&self.snapshots(team_id)?, lang))
     }
 
-    /// Who an export is attributed to when nobody is signed in: the team's chair, else the app.
-    pub fn default_exporter(&self, team_id: i64) -> Result<Actor> {
-        self.team(team_id)?;
-        let chair: Option<(i64, String)> = self
-            .conn
-            .query_row(
-                "SELECT id, name FROM members WHERE team_id = ?1 AND role = ?2 ORDER BY id LIMIT 1",
-                params![team_id, Role::Chair.as_str()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        Ok(chair.map_or(Actor::System, |(id, name)| {
-            Actor::member(id.to_string(), name)
-        }))
-    }
-
     /// The signed logboek of a team, and the `exported` entry that records it in the
     /// team's log (both or neither). Rubric versions, blinded sheets, consistency
     /// snapshots and, only when `with_identities`, candidate identities come from the
     /// database; scores, revisions and the decision come in `extra_sections`.
+    ///
+    /// `actor` is the member who switched in (or signed in on the command line): an
+    /// officer, and for `with_identities` only once the names are unblinded.
     pub fn export_logboek(
         &mut self,
         team_id: i64,
-        exporter: Actor,
+        actor: Option<i64>,
         with_identities: bool,
         extra_sections: Vec<Section>,
     ) -> Result<Vec<u8>> {
+        let action = if with_identities {
+            Action::ExportLogboekWithIdentities
+        } else {
+            Action::ExportLogboek
+        };
+        let exporter = self.authorize(team_id, action, actor)?.ledger;
         for s in &extra_sections {
             if !matches!(
                 s.name,
@@ -302,6 +295,7 @@ impl Store {
             exported_at: ledger::entry_time(entries.last()),
             exporter,
             with_identities,
+            rules_version: Some(RULES_VERSION),
         };
         let names: Vec<SectionName> = sections.iter().map(|s| s.name).collect();
         let decision = sections
@@ -334,8 +328,10 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use maatstaf_core::access::AccessError;
     use maatstaf_core::ledger::{verify_logboek, ProblemKind};
     use maatstaf_core::rubric::Scale;
+    use maatstaf_core::team::Role;
 
     use super::*;
     use crate::fixtures::{demo_ratings, demo_team, Discussed};
@@ -523,15 +519,13 @@ mod tests {
         let r = ratings(&store, demo, 1);
         let record = store.record_snapshot(demo, &request(1, &r)).unwrap();
         let before = store.ledger(demo).unwrap().len();
-        let exporter = store.default_exporter(demo).unwrap();
-        let chair = store.team_detail(demo).unwrap().members[0].id.to_string();
-        assert_eq!(exporter, Actor::member(chair, "Anneke de Wit"));
+        let chair = store.team_detail(demo).unwrap().members[0].id;
         let decision = Section {
             name: SectionName::Decision,
             content: json!({"reasons": ["Sterkste onderbouwing op integriteit"]}),
         };
         let bytes = store
-            .export_logboek(demo, exporter, false, vec![decision])
+            .export_logboek(demo, Some(chair), false, vec![decision])
             .unwrap();
         let v = verify_logboek(&bytes, None);
         assert!(v.intact, "{:?}", v.problem);
@@ -557,15 +551,62 @@ mod tests {
         let log = store.ledger(demo).unwrap();
         assert_eq!(log.len(), before + 1);
         assert_eq!(log.last().unwrap().kind, EntryKind::Exported);
+        assert_eq!(
+            log.last().unwrap().actor,
+            Actor::member(chair.to_string(), "Anneke de Wit"),
+            "the log names the officer who exported, never a default"
+        );
+        assert_eq!(log.last().unwrap().payload["rules_version"], RULES_VERSION);
         assert!(store.verify_ledgers().unwrap().iter().all(|s| s.intact));
     }
 
     #[test]
-    fn identities_only_when_chosen_and_said_so() {
+    fn identities_only_for_an_officer_after_the_unblinding_and_said_so() {
         let (_dir, mut store, _) = store();
         let demo = demo_team(&store);
+        let chair = crate::fixtures::demo_member(&store, demo, Role::Chair);
+        let secretary = crate::fixtures::demo_member(&store, demo, Role::Secretary);
+        let assessor = crate::fixtures::demo_member(&store, demo, Role::Assessor);
+        let before = store.ledger(demo).unwrap();
+        for actor in [None, Some(assessor), Some(secretary), Some(chair)] {
+            let err = store
+                .export_logboek(demo, actor, true, Vec::new())
+                .unwrap_err();
+            assert!(matches!(err, StoreError::Access(_)), "{actor:?}: {err}");
+        }
+        assert_eq!(
+            store.ledger(demo).unwrap(),
+            before,
+            "a refusal logs nothing"
+        );
+
+        store
+            .record_decision(
+                demo,
+                chair,
+                vec![maatstaf_core::scoring::PortfolioChoice {
+                    portfolio: "Financiën".into(),
+                    candidates: vec!["K-7F3".into()],
+                    reason: "Sterkste onderbouwing".into(),
+                }],
+            )
+            .unwrap();
+        let err = store
+            .export_logboek(demo, Some(chair), true, Vec::new())
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::Access(AccessError::UnblindingNeeded { .. })
+            ),
+            "{err}"
+        );
+        store.unblind(demo, chair, "besluit genomen").unwrap();
+        assert!(store
+            .export_logboek(demo, Some(assessor), true, Vec::new())
+            .is_err());
         let bytes = store
-            .export_logboek(demo, Actor::System, true, Vec::new())
+            .export_logboek(demo, Some(secretary), true, Vec::new())
             .unwrap();
         let v = verify_logboek(&bytes, None);
         assert!(v.intact, "{:?}", v.problem);
@@ -585,20 +626,21 @@ mod tests {
     #[test]
     fn a_refused_export_changes_nothing() {
         let (_dir, mut store, demo) = store();
+        let chair = Some(store.team_detail(demo).unwrap().members[0].id);
         let before = store.ledger(demo).unwrap().len();
         let sneaky = Section {
             name: SectionName::Identities,
             content: json!([{"candidate_code": "K-7F3", "name": "Sanne Hoekstra"}]),
         };
         let err = store
-            .export_logboek(demo, Actor::System, false, vec![sneaky])
+            .export_logboek(demo, chair, false, vec![sneaky])
             .unwrap_err();
         assert!(
             matches!(err, StoreError::SectionNotAccepted("identities")),
             "{err}"
         );
         assert!(matches!(
-            store.export_logboek(999, Actor::System, false, Vec::new()),
+            store.export_logboek(999, chair, false, Vec::new()),
             Err(StoreError::NoSuchTeam(999))
         ));
         assert_eq!(store.ledger(demo).unwrap().len(), before);
@@ -607,12 +649,13 @@ mod tests {
     #[test]
     fn one_changed_byte_in_a_score_breaks_the_file() {
         let (_dir, mut store, demo) = store();
+        let chair = Some(store.team_detail(demo).unwrap().members[0].id);
         let scores = Section {
             name: SectionName::Scores,
             content: json!([{"round": 1, "candidate_code": "K-7F3", "criterion": "Integriteit", "assessor": "Gerrit Bosma", "level": 4}]),
         };
         let bytes = store
-            .export_logboek(demo, Actor::System, false, vec![scores])
+            .export_logboek(demo, chair, false, vec![scores])
             .unwrap();
         let text = String::from_utf8(bytes).unwrap();
         let tampered = text.replacen("\"level\":4", "\"level\":5", 1);

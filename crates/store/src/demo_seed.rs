@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::error::{Result, StoreError};
-use crate::scoring::{self, AssessorChoice, ScoringStoreError};
+use crate::scoring::{self, AssessorChoice};
 use crate::teams::insert_member;
 use crate::{clock, ledger, Store};
 
@@ -93,8 +93,9 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
             json!({ "candidate_code": c.code }),
         )?;
     }
+    // A demo round that core refuses is a bug in the bundled data, said as such.
     seed_scoring(&tx, team_id, &members).map_err(|e| match e {
-        ScoringStoreError::Store(e) => e,
+        StoreError::Sqlite(_) | StoreError::Io { .. } => e,
         other => StoreError::DemoScoring(other.to_string()),
     })?;
     tx.execute(
@@ -111,8 +112,8 @@ fn seed_scoring(
     tx: &Transaction<'_>,
     team_id: i64,
     members: &BTreeMap<String, i64>,
-) -> Result<(), ScoringStoreError> {
-    let bad = |what: String| ScoringStoreError::Damaged(format!("demo data: {what}"));
+) -> Result<(), StoreError> {
+    let bad = |what: String| StoreError::ScoringDamaged(format!("demo data: {what}"));
     let round: DemoRound = toml::from_str(DEMO_ROUND).map_err(|e| bad(e.to_string()))?;
     let member = |name: &str| {
         members
@@ -191,7 +192,7 @@ fn seed_scoring(
                 mode: s.mode,
             })
         })
-        .collect::<Result<Vec<_>, ScoringStoreError>>()?;
+        .collect::<Result<Vec<_>, StoreError>>()?;
     let opened = scoring::open_first_round(
         tx,
         team_id,

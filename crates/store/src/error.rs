@@ -60,12 +60,34 @@ pub enum StoreError {
     Candidate(#[from] crate::candidates::CandidateError),
     #[error("member {0} does not exist in this team")]
     NoSuchMember(i64),
-    #[error("only the team's chair or secretary, switched in with their PIN, may {}", .0.as_str())]
-    TeamAdminRequired(crate::teams::AdminAction),
+    #[error("{0}")]
+    Access(#[from] maatstaf_core::access::AccessError),
     #[error("{name} is the team's last chair or secretary with a PIN and cannot be removed or given another role")]
     LastProtectedMember { name: String },
     #[error("{0}")]
     Training(#[from] crate::training::TrainingError),
+    #[error(transparent)]
+    Scoring(#[from] maatstaf_core::scoring::ScoringError),
+    #[error(transparent)]
+    Conflict(#[from] maatstaf_core::assessor::ConflictError),
+    #[error(transparent)]
+    Pin(#[from] maatstaf_core::assessor::PinError),
+    #[error("round {0} does not exist")]
+    NoSuchRound(u32),
+    #[error("candidate {0} has no frozen blinded material")]
+    NotBlinded(String),
+    #[error("the team already has a round; open the next one instead")]
+    RoundsExist,
+    #[error("the team has no round yet")]
+    NoRounds,
+    #[error("this member already has a PIN")]
+    PinAlreadySet,
+    #[error("stored scoring data cannot be read: {0}")]
+    ScoringDamaged(String),
+    #[error("live scoring opens once the team reaches its minimum agreement on a practice case")]
+    LiveScoringClosed,
+    #[error("{0} is the chair or secretary, and this team has chosen that they do not score")]
+    OfficerMayNotScore(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]

@@ -12,6 +12,30 @@ pub fn demo_team(store: &Store) -> i64 {
     teams.iter().find(|t| t.is_demo).expect("the demo team").id
 }
 
+/// A new team whose chair has a PIN (so the team is protected); returns the team and
+/// the chair, to act as the member switched in.
+pub fn officer_team(store: &mut Store, name: &str) -> (i64, i64) {
+    let team = store.create_team(name).unwrap().id;
+    let chair = store
+        .add_member(team, "Voorzitter", Role::Chair, None, None)
+        .unwrap()
+        .id;
+    store.set_pin(team, chair, "1470", &[7; 16], None).unwrap();
+    (team, chair)
+}
+
+/// The member of the demo team in `role` (the first, by the app's member order).
+pub fn demo_member(store: &Store, team: i64, role: Role) -> i64 {
+    store
+        .team_detail(team)
+        .unwrap()
+        .members
+        .iter()
+        .find(|m| m.role == role)
+        .unwrap()
+        .id
+}
+
 /// The criteria of the demo team's rubric, in its order.
 pub const DEMO_CRITERIA: [&str; 3] = ["Bestuurlijke ervaring", "Integriteit", "Samenwerking"];
 

@@ -233,7 +233,7 @@ mod tests {
     fn team_changes_are_logged_and_the_chain_verifies() {
         let (_dir, mut store) = store();
         let team = store.create_team("Logteam").unwrap();
-        store.rename_team(team.id, "Logteam 2").unwrap();
+        store.rename_team(team.id, "Logteam 2", None).unwrap();
         let entries = store.ledger(team.id).unwrap();
         let kinds: Vec<_> = entries.iter().map(|e| e.kind).collect();
         assert_eq!(kinds, [EntryKind::TeamCreated, EntryKind::TeamRenamed]);

@@ -2,6 +2,7 @@
 //! the CLI. Queries live here; every decision about what is allowed lives in
 //! `maatstaf-core`.
 
+pub mod access;
 pub mod candidates;
 mod clock;
 pub mod consistency;
@@ -24,4 +25,5 @@ pub use open::{default_data_dir, latest_schema_version, DbCheck, DATA_DIR_ENV, D
 pub struct Store {
     conn: rusqlite::Connection,
     path: std::path::PathBuf,
+    interface: access::Interface,
 }

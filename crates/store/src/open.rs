@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_training.sql"),
     include_str!("migrations/0006_scoring.sql"),
     include_str!("migrations/0007_consistency.sql"),
+    include_str!("migrations/0008_access.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -64,7 +65,11 @@ impl Store {
             back_up(&conn, dir, version)?;
         }
         migrations().to_latest(&mut conn)?;
-        let mut store = Store { conn, path };
+        let mut store = Store {
+            conn,
+            path,
+            interface: crate::access::Interface::App,
+        };
         demo_seed::seed_once(&mut store)?;
         crate::training::install_bundled(&mut store)?;
         Ok(store)

@@ -3,6 +3,7 @@
 //! and editing it makes the next version. Whether a rubric may be frozen is
 //! decided by `maatstaf_core::lint::freeze_check`.
 
+use maatstaf_core::access::Action;
 use maatstaf_core::ledger::{Actor, EntryKind};
 use maatstaf_core::lint::{bundled_lexicon, freeze_check, lint, AcceptedWarning, Finding};
 use maatstaf_core::rubric::{self, parse_rubric, sha256_hex, to_toml, Rubric, RubricChange};
@@ -216,6 +217,7 @@ fn insert_version(
     mut rubric: Rubric,
     key: &str,
     version: u32,
+    by: &Actor,
 ) -> Result<i64> {
     rubric.id = key.to_owned();
     rubric.version = version;
@@ -229,7 +231,7 @@ fn insert_version(
     ledger::append(
         conn,
         team_id,
-        &Actor::System,
+        by,
         EntryKind::RubricVersionAdded,
         json!({ "rubric_id": key, "version": version, "rubric_sha256": sha256_hex(&rubric) }),
     )?;
@@ -314,25 +316,31 @@ impl Store {
         &mut self,
         team_id: i64,
         template_id: &str,
+        actor: Option<i64>,
     ) -> Result<RubricVersionView> {
-        self.team(team_id)?;
+        let by = self.authorize(team_id, Action::EditRubric, actor)?.ledger;
         let rubric = rubric::template(template_id)
             .ok_or_else(|| StoreError::NoSuchTemplate(template_id.to_owned()))?;
         let tx = self.conn.transaction()?;
         let key = free_key(&tx, team_id, template_id)?;
-        let id = insert_version(&tx, team_id, rubric, &key, 1)?;
+        let id = insert_version(&tx, team_id, rubric, &key, 1, &by)?;
         tx.commit()?;
         self.rubric_version(team_id, id)
     }
 
     /// A new draft (version 1) from the text of a rubric file. A text that is
     /// not a rubric is refused with its line and column, and nothing is saved.
-    pub fn import_rubric(&mut self, team_id: i64, text: &str) -> Result<RubricVersionView> {
-        self.team(team_id)?;
+    pub fn import_rubric(
+        &mut self,
+        team_id: i64,
+        text: &str,
+        actor: Option<i64>,
+    ) -> Result<RubricVersionView> {
+        let by = self.authorize(team_id, Action::EditRubric, actor)?.ledger;
         let rubric = parse_rubric(text)?;
         let tx = self.conn.transaction()?;
         let key = free_key(&tx, team_id, &key_from_id(&rubric.id))?;
-        let id = insert_version(&tx, team_id, rubric, &key, 1)?;
+        let id = insert_version(&tx, team_id, rubric, &key, 1, &by)?;
         tx.commit()?;
         self.rubric_version(team_id, id)
     }
@@ -344,7 +352,9 @@ impl Store {
         team_id: i64,
         version_id: i64,
         rubric: &Rubric,
+        actor: Option<i64>,
     ) -> Result<RubricVersionView> {
+        let by = self.authorize(team_id, Action::EditRubric, actor)?.ledger;
         let row = self.rubric_row(team_id, version_id)?;
         if row.frozen_at.is_some() {
             return Err(StoreError::RubricFrozen {
@@ -355,10 +365,22 @@ impl Store {
         rubric.id = row.key.clone();
         rubric.version = row.version;
         let rubric = validated(&rubric)?;
-        self.conn.execute(
-            "UPDATE rubric_versions SET source_toml = ?1 WHERE id = ?2 AND frozen_at IS NULL",
-            params![to_toml(&rubric), version_id],
-        )?;
+        let toml = to_toml(&rubric);
+        if toml != to_toml(&row.rubric()?) {
+            let tx = self.conn.transaction()?;
+            tx.execute(
+                "UPDATE rubric_versions SET source_toml = ?1 WHERE id = ?2 AND frozen_at IS NULL",
+                params![toml, version_id],
+            )?;
+            ledger::append(
+                &tx,
+                team_id,
+                &by,
+                EntryKind::RubricEdited,
+                json!({ "rubric_id": row.key, "version": row.version, "draft_sha256": sha256_hex(&rubric) }),
+            )?;
+            tx.commit()?;
+        }
         self.rubric_version(team_id, version_id)
     }
 
@@ -383,7 +405,9 @@ impl Store {
         team_id: i64,
         version_id: i64,
         accepted: &[AcceptedWarning],
+        actor: Option<i64>,
     ) -> Result<RubricVersionView> {
+        let by = self.authorize(team_id, Action::FreezeRubric, actor)?.ledger;
         let row = self.rubric_row(team_id, version_id)?;
         if row.frozen_at.is_some() {
             return Err(StoreError::RubricFrozen {
@@ -407,7 +431,7 @@ impl Store {
         ledger::append(
             &tx,
             team_id,
-            &Actor::System,
+            &by,
             EntryKind::RubricFrozen,
             json!({
                 "rubric_id": row.key,
@@ -426,7 +450,9 @@ impl Store {
         &mut self,
         team_id: i64,
         version_id: i64,
+        actor: Option<i64>,
     ) -> Result<RubricVersionView> {
+        let by = self.authorize(team_id, Action::EditRubric, actor)?.ledger;
         let row = self.rubric_row(team_id, version_id)?;
         let latest = self
             .rows_of_key(team_id, &row.key)?
@@ -437,7 +463,7 @@ impl Store {
         }
         let rubric = row.rubric()?;
         let tx = self.conn.transaction()?;
-        let id = insert_version(&tx, team_id, rubric, &row.key, latest.version + 1)?;
+        let id = insert_version(&tx, team_id, rubric, &row.key, latest.version + 1, &by)?;
         tx.commit()?;
         self.rubric_version(team_id, id)
     }
@@ -490,11 +516,12 @@ mod tests {
 
     use super::*;
 
-    fn store() -> (tempfile::TempDir, Store, i64) {
+    /// A team whose chair has a PIN, and the chair as the member switched in.
+    fn store() -> (tempfile::TempDir, Store, i64, Option<i64>) {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_in(dir.path()).unwrap();
-        let team = store.create_team("Rubriekteam").unwrap().id;
-        (dir, store, team)
+        let (team, chair) = crate::fixtures::officer_team(&mut store, "Rubriekteam");
+        (dir, store, team, Some(chair))
     }
 
     fn accept_all(view: &RubricVersionView, reason: &str) -> Vec<AcceptedWarning> {
@@ -514,21 +541,21 @@ mod tests {
 
     #[test]
     fn a_template_becomes_a_clean_draft_and_a_second_copy_gets_its_own_key() {
-        let (_dir, mut store, team) = store();
+        let (_dir, mut store, team, by) = store();
         let a = store
-            .create_rubric_from_template(team, "wethouder-financien")
+            .create_rubric_from_template(team, "wethouder-financien", by)
             .unwrap();
         assert_eq!((a.key.as_str(), a.version), ("wethouder-financien", 1));
         assert!(a.frozen_at.is_none() && a.sha256.is_none());
         assert!(a.findings.iter().all(|f| f.severity == Severity::Info));
         let b = store
-            .create_rubric_from_template(team, "wethouder-financien")
+            .create_rubric_from_template(team, "wethouder-financien", by)
             .unwrap();
         assert_eq!(b.key, "wethouder-financien-2");
         assert_eq!(b.rubric.id, "wethouder-financien-2");
         assert_eq!(store.list_rubrics(team).unwrap().len(), 2);
         assert!(matches!(
-            store.create_rubric_from_template(team, "bestaat-niet"),
+            store.create_rubric_from_template(team, "bestaat-niet", by),
             Err(StoreError::NoSuchTemplate(_))
         ));
         let kinds: Vec<_> = store.ledger(team).unwrap().iter().map(|e| e.kind).collect();
@@ -543,14 +570,14 @@ mod tests {
 
     #[test]
     fn a_vague_criterion_is_found_on_save_and_fixing_it_clears_the_finding() {
-        let (_dir, mut store, team) = store();
+        let (_dir, mut store, team, by) = store();
         let view = store
-            .create_rubric_from_template(team, "wethouder-algemeen")
+            .create_rubric_from_template(team, "wethouder-algemeen", by)
             .unwrap();
         let mut rubric = view.rubric.clone();
         rubric.criteria[0].definition = "Is een dynamische persoonlijkheid.".into();
         let saved = store
-            .save_rubric_draft(team, view.version_id, &rubric)
+            .save_rubric_draft(team, view.version_id, &rubric, by)
             .unwrap();
         let vague = saved
             .findings
@@ -563,37 +590,37 @@ mod tests {
 
         rubric.criteria[0].definition = view.rubric.criteria[0].definition.clone();
         let fixed = store
-            .save_rubric_draft(team, view.version_id, &rubric)
+            .save_rubric_draft(team, view.version_id, &rubric, by)
             .unwrap();
         assert!(fixed.findings.iter().all(|f| f.rule != Rule::VagueTerm));
     }
 
     #[test]
     fn an_invalid_draft_changes_nothing() {
-        let (_dir, mut store, team) = store();
+        let (_dir, mut store, team, by) = store();
         let view = store
-            .create_rubric_from_template(team, "wethouder-wonen")
+            .create_rubric_from_template(team, "wethouder-wonen", by)
             .unwrap();
         let mut bad = view.rubric.clone();
         bad.scale.max = bad.scale.min;
         assert!(matches!(
-            store.save_rubric_draft(team, view.version_id, &bad),
+            store.save_rubric_draft(team, view.version_id, &bad, by),
             Err(StoreError::InvalidRubric(RubricError::ScaleOrder { .. }))
         ));
         let mut bad = view.rubric.clone();
         bad.criteria[0].anchors.insert("midden".into(), "x".into());
         assert!(store
-            .save_rubric_draft(team, view.version_id, &bad)
+            .save_rubric_draft(team, view.version_id, &bad, by)
             .is_err());
         assert_eq!(store.rubric_version(team, view.version_id).unwrap(), view);
     }
 
     #[test]
     fn a_broken_import_names_line_and_column_and_saves_nothing() {
-        let (_dir, mut store, team) = store();
+        let (_dir, mut store, team, by) = store();
         let ledger_before = store.ledger(team).unwrap().len();
         let err = store
-            .import_rubric(team, "id = \"x\"\ntitle = \"t\"\nversion = \n")
+            .import_rubric(team, "id = \"x\"\ntitle = \"t\"\nversion = \n", by)
             .unwrap_err();
         match err {
             StoreError::InvalidRubric(e) => assert_eq!(e.position().unwrap().line, 3),
@@ -605,12 +632,12 @@ mod tests {
 
     #[test]
     fn export_and_import_round_trip_the_content() {
-        let (_dir, mut store, team) = store();
+        let (_dir, mut store, team, by) = store();
         let view = store
-            .create_rubric_from_template(team, "wethouder-sociaal-domein")
+            .create_rubric_from_template(team, "wethouder-sociaal-domein", by)
             .unwrap();
         let text = store.export_rubric(team, view.version_id).unwrap();
-        let imported = store.import_rubric(team, &text).unwrap();
+        let imported = store.import_rubric(team, &text, by).unwrap();
         assert_eq!(imported.key, "wethouder-sociaal-domein-2");
         let mut expected = view.rubric.clone();
         expected.id = imported.key.clone();
@@ -622,6 +649,7 @@ mod tests {
                     "id = \"wethouder-sociaal-domein\"",
                     "id = \"Mijn Rubriek!\"",
                 ),
+                by,
             )
             .unwrap();
         assert_eq!(odd.key, "mijn-rubriek");
@@ -629,18 +657,18 @@ mod tests {
 
     #[test]
     fn errors_refuse_the_freeze_and_leave_the_draft_a_draft() {
-        let (_dir, mut store, team) = store();
+        let (_dir, mut store, team, by) = store();
         let view = store
-            .create_rubric_from_template(team, "wethouder-algemeen")
+            .create_rubric_from_template(team, "wethouder-algemeen", by)
             .unwrap();
         let mut rubric = view.rubric.clone();
         rubric.criteria[0].weight = 50; // weights no longer add up to 100
         store
-            .save_rubric_draft(team, view.version_id, &rubric)
+            .save_rubric_draft(team, view.version_id, &rubric, by)
             .unwrap();
         let ledger_before = store.ledger(team).unwrap().len();
         assert!(matches!(
-            store.freeze_rubric(team, view.version_id, &[]),
+            store.freeze_rubric(team, view.version_id, &[], by),
             Err(StoreError::FreezeRefused(FreezeError::HasErrors {
                 errors: 1
             }))
@@ -656,17 +684,17 @@ mod tests {
 
     #[test]
     fn warnings_need_reasons_which_are_recorded_with_the_freeze() {
-        let (_dir, mut store, team) = store();
+        let (_dir, mut store, team, by) = store();
         let view = store
-            .create_rubric_from_template(team, "wethouder-algemeen")
+            .create_rubric_from_template(team, "wethouder-algemeen", by)
             .unwrap();
         let mut rubric = view.rubric.clone();
         rubric.criteria[1].indicators.truncate(1);
         let draft = store
-            .save_rubric_draft(team, view.version_id, &rubric)
+            .save_rubric_draft(team, view.version_id, &rubric, by)
             .unwrap();
         assert!(matches!(
-            store.freeze_rubric(team, view.version_id, &accept_all(&draft, " ")),
+            store.freeze_rubric(team, view.version_id, &accept_all(&draft, " "), by),
             Err(StoreError::FreezeRefused(
                 FreezeError::WarningsNotAccepted { warnings: 1 }
             ))
@@ -676,6 +704,7 @@ mod tests {
                 team,
                 view.version_id,
                 &accept_all(&draft, "Het dilemma zelf is de toets"),
+                by,
             )
             .unwrap();
         assert_eq!(frozen.accepted_warnings.len(), 1);
@@ -705,21 +734,21 @@ mod tests {
 
     #[test]
     fn a_frozen_rubric_never_changes_and_editing_it_makes_version_two() {
-        let (_dir, mut store, team) = store();
+        let (_dir, mut store, team, by) = store();
         let view = store
-            .create_rubric_from_template(team, "wethouder-wonen")
+            .create_rubric_from_template(team, "wethouder-wonen", by)
             .unwrap();
-        let frozen = store.freeze_rubric(team, view.version_id, &[]).unwrap();
+        let frozen = store.freeze_rubric(team, view.version_id, &[], by).unwrap();
         let sha = frozen.sha256.clone().unwrap();
 
         let mut changed = frozen.rubric.clone();
         changed.title = "Anders".into();
         assert!(matches!(
-            store.save_rubric_draft(team, view.version_id, &changed),
+            store.save_rubric_draft(team, view.version_id, &changed, by),
             Err(StoreError::RubricFrozen { version: 1 })
         ));
         assert!(matches!(
-            store.freeze_rubric(team, view.version_id, &[]),
+            store.freeze_rubric(team, view.version_id, &[], by),
             Err(StoreError::RubricFrozen { .. })
         ));
         // Not even SQL can change it.
@@ -733,7 +762,7 @@ mod tests {
             (frozen.rubric.clone(), sha.clone())
         );
 
-        let v2 = store.new_rubric_version(team, view.version_id).unwrap();
+        let v2 = store.new_rubric_version(team, view.version_id, by).unwrap();
         assert_eq!(
             (v2.key.as_str(), v2.version, v2.rubric.version),
             ("wethouder-wonen", 2, 2)
@@ -743,13 +772,13 @@ mod tests {
         // Asking again opens the same draft rather than making version 3.
         assert_eq!(
             store
-                .new_rubric_version(team, view.version_id)
+                .new_rubric_version(team, view.version_id, by)
                 .unwrap()
                 .version_id,
             v2.version_id
         );
         let edited = store
-            .save_rubric_draft(team, v2.version_id, &changed)
+            .save_rubric_draft(team, v2.version_id, &changed, by)
             .unwrap();
         assert_eq!(edited.rubric.title, "Anders");
         assert_eq!(edited.rubric.version, 2);
@@ -772,19 +801,25 @@ mod tests {
 
     #[test]
     fn rubrics_stay_within_their_team() {
-        let (_dir, mut store, team) = store();
+        let (_dir, mut store, team, by) = store();
         let other = store.create_team("Ander team").unwrap().id;
         let view = store
-            .create_rubric_from_template(team, "wethouder-wonen")
+            .create_rubric_from_template(team, "wethouder-wonen", by)
             .unwrap();
         assert!(matches!(
             store.rubric_version(other, view.version_id),
             Err(StoreError::NoSuchRubric(_))
         ));
+        // The chair of one team is nobody in another.
         assert!(matches!(
-            store.freeze_rubric(other, view.version_id, &[]),
-            Err(StoreError::NoSuchRubric(_))
+            store.freeze_rubric(other, view.version_id, &[], by),
+            Err(StoreError::Access(_))
         ));
+        assert!(store
+            .rubric_version(team, view.version_id)
+            .unwrap()
+            .frozen_at
+            .is_none());
         assert!(store.list_rubrics(other).unwrap().is_empty());
     }
 }

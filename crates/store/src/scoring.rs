@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 
+use maatstaf_core::access::{Action, OFFICERS};
 use maatstaf_core::assessor::{
-    self, ConflictAction, ConflictDeclaration, ConflictError, ConflictKind, ConflictPolicy,
-    Exclusion, PinError,
+    self, ConflictAction, ConflictDeclaration, ConflictKind, ConflictPolicy, Exclusion,
 };
 use maatstaf_core::ledger::{content_sha256, sha256_hex, Actor as LedgerActor, EntryKind};
 use maatstaf_core::report::SnapshotRequest;
@@ -26,48 +26,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::error::StoreError;
-use crate::teams::{AdminAction, MEMBER_ORDER};
-use crate::{candidates, clock, ledger, rubrics, teams, Store};
-
-/// What scoring can refuse: a core rule, or something the store could not find.
-#[derive(Debug, thiserror::Error)]
-pub enum ScoringStoreError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Scoring(#[from] ScoringError),
-    #[error(transparent)]
-    Conflict(#[from] ConflictError),
-    #[error(transparent)]
-    Pin(#[from] PinError),
-    #[error("member {0} is not in this team")]
-    NoSuchMember(i64),
-    #[error("round {0} does not exist")]
-    NoSuchRound(u32),
-    #[error("rubric version {0} is not a frozen rubric of this team")]
-    RubricNotFrozen(i64),
-    #[error("candidate {0} has no frozen blinded material")]
-    NoMaterial(String),
-    #[error("the team already has a round; open the next one instead")]
-    RoundsExist,
-    #[error("the team has no round yet")]
-    NoRounds,
-    #[error("this member already has a PIN")]
-    PinAlreadySet,
-    #[error("stored scoring data cannot be read: {0}")]
-    Damaged(String),
-    #[error("live scoring opens once the team reaches its minimum agreement on a practice case")]
-    LiveScoringClosed,
-}
-
-impl From<rusqlite::Error> for ScoringStoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        ScoringStoreError::Store(StoreError::Sqlite(e))
-    }
-}
-
-pub type Result<T, E = ScoringStoreError> = std::result::Result<T, E>;
+use crate::error::{Result, StoreError};
+use crate::teams::MEMBER_ORDER;
+use crate::{candidates, clock, ledger, rubrics, Store};
 
 /// A frozen rubric version a round can use.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -156,7 +117,7 @@ pub fn os_random<const N: usize>() -> [u8; N] {
 
 fn member(conn: &Connection, team_id: i64, member_id: i64) -> Result<(Actor, LedgerActor)> {
     let m = crate::teams::team_member(conn, team_id, member_id)?
-        .ok_or(ScoringStoreError::NoSuchMember(member_id))?;
+        .ok_or(StoreError::NoSuchMember(member_id))?;
     let id = member_id.to_string();
     Ok((
         Actor::new(id.clone(), m.role),
@@ -165,7 +126,7 @@ fn member(conn: &Connection, team_id: i64, member_id: i64) -> Result<(Actor, Led
 }
 
 fn parse<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T> {
-    serde_json::from_str(json).map_err(|e| ScoringStoreError::Damaged(format!("{what}: {e}")))
+    serde_json::from_str(json).map_err(|e| StoreError::ScoringDamaged(format!("{what}: {e}")))
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -180,10 +141,7 @@ fn load_round(conn: &Connection, team_id: i64, number: u32) -> Result<Round> {
             |r| r.get(0),
         )
         .optional()?;
-    let round: Round = parse(
-        "round",
-        &json.ok_or(ScoringStoreError::NoSuchRound(number))?,
-    )?;
+    let round: Round = parse("round", &json.ok_or(StoreError::NoSuchRound(number))?)?;
     round.verify()?;
     Ok(round)
 }
@@ -331,7 +289,7 @@ fn save_selection(tx: &Transaction<'_>, team_id: i64, state: &SelectionState) ->
 pub fn on_round_revealed(tx: &Transaction<'_>, team_id: i64, round: &Round) -> Result<()> {
     let stored = load_round(tx, team_id, round.number())?;
     if !stored.is_revealed() {
-        return Err(ScoringStoreError::Damaged(format!(
+        return Err(StoreError::ScoringDamaged(format!(
             "round {} was not stored as revealed",
             round.number()
         )));
@@ -380,19 +338,19 @@ pub(crate) fn open_first_round(
 ) -> Result<Round> {
     let (actor, who) = member(tx, team_id, actor_member)?;
     if latest_round_number(tx, team_id)?.is_some() {
-        return Err(ScoringStoreError::RoundsExist);
+        return Err(StoreError::RoundsExist);
     }
     let (rubric, _) =
         rubrics::frozen_version(tx, team_id, rubric_version_id).map_err(|e| match e {
             StoreError::NoSuchRubric(_) | StoreError::RubricNotFrozen(_) => {
-                ScoringStoreError::RubricNotFrozen(rubric_version_id)
+                StoreError::RubricNotFrozen(rubric_version_id)
             }
             other => other.into(),
         })?;
     let material = candidates::blinded_candidates(tx, team_id)?;
     for code in &candidates {
         if !material.iter().any(|c| &c.code == code) {
-            return Err(ScoringStoreError::NoMaterial(code.clone()));
+            return Err(StoreError::NotBlinded(code.clone()));
         }
     }
     let mut setups = Vec::new();
@@ -484,47 +442,6 @@ pub(crate) fn submit(
         EntryKind::ScoreSubmitted,
         json!({ "round": number, "sheet_sha256": sha }),
     )?;
-    if let Some(prev) = &previous {
-        let changes: Vec<serde_json::Value> = sheet
-            .scores()
-            .iter()
-            .filter_map(|s| {
-                let old = prev.score(&s.candidate, &s.criterion)?.level?;
-                (Some(old) != s.level).then(|| {
-                    json!({
-                        "candidate_code": s.candidate,
-                        "criterion": s.criterion,
-                        "old": old,
-                        "new": s.level,
-                        "reason": s.reason.as_deref().unwrap_or("").trim(),
-                    })
-                })
-            })
-            .collect();
-        if !changes.is_empty() {
-            let reason = changes
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{} / {}: {} → {}: {}",
-                        c["candidate_code"].as_str().unwrap_or_default(),
-                        c["criterion"].as_str().unwrap_or_default(),
-                        c["old"],
-                        c["new"],
-                        c["reason"].as_str().unwrap_or_default()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            ledger::append(
-                tx,
-                team_id,
-                &who,
-                EntryKind::ScoreRevised,
-                json!({ "round": number, "sheet_sha256": sha, "reason": reason, "changes": changes }),
-            )?;
-        }
-    }
     Ok(())
 }
 
@@ -546,7 +463,76 @@ pub(crate) fn reveal(
         EntryKind::RoundRevealed,
         json!({ "round": number }),
     )?;
+    log_revisions(tx, team_id, &round, &sheets)?;
     on_round_revealed(tx, team_id, &round)
+}
+
+/// The changed levels of a later round and their reasons, one `score_revised` entry per
+/// assessor, written in the reveal's transaction: at submit time the log holds only
+/// the sheet's hash, so nothing in it shows a level before everyone may see it.
+fn log_revisions(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    round: &Round,
+    sheets: &[Sheet],
+) -> Result<()> {
+    if round.number() < 2 {
+        return Ok(());
+    }
+    let previous = load_round(tx, team_id, round.number() - 1)?;
+    let previous_sheets = load_sheets(tx, team_id, round.number() - 1)?;
+    let revisions = scoring::revisions(&previous, &previous_sheets, round, sheets)?;
+    let mut by_assessor: BTreeMap<&str, Vec<&scoring::Revision>> = BTreeMap::new();
+    for r in &revisions {
+        by_assessor.entry(&r.assessor).or_default().push(r);
+    }
+    for (assessor, changes) in by_assessor {
+        let Some(sheet) = sheets.iter().find(|s| s.assessor() == assessor) else {
+            continue;
+        };
+        let who = match assessor.parse::<i64>().ok() {
+            Some(id) => crate::teams::team_member(tx, team_id, id)?
+                .map_or(LedgerActor::System, |m| {
+                    LedgerActor::member(assessor, m.name)
+                }),
+            None => LedgerActor::System,
+        };
+        let reason = changes
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} / {}: {} → {}: {}",
+                    c.candidate, c.criterion, c.old, c.new, c.reason
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let changes: Vec<serde_json::Value> = changes
+            .iter()
+            .map(|c| {
+                json!({
+                    "candidate_code": c.candidate,
+                    "criterion": c.criterion,
+                    "old": c.old,
+                    "new": c.new,
+                    "reason": c.reason.trim(),
+                })
+            })
+            .collect();
+        ledger::append(
+            tx,
+            team_id,
+            &who,
+            EntryKind::ScoreRevised,
+            json!({
+                "round": round.number(),
+                "sheet_sha256": content_sha256(sheet),
+                "reason": reason,
+                "changes": changes,
+            }),
+        )?;
+    }
+    Ok(())
 }
 
 pub(crate) fn declare(
@@ -672,7 +658,7 @@ pub(crate) fn set_pin_hash(
         params![member_id, hash, clock::now()],
     )?;
     if changed == 0 {
-        return Err(ScoringStoreError::PinAlreadySet);
+        return Err(StoreError::PinAlreadySet);
     }
     Ok(())
 }
@@ -698,7 +684,7 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (id, name, role, has_pin) = row?;
-            let role = Role::parse(&role).ok_or(ScoringStoreError::NoSuchMember(id))?;
+            let role = Role::parse(&role).ok_or(StoreError::NoSuchMember(id))?;
             out.push(ScoringMember {
                 id,
                 name,
@@ -714,9 +700,9 @@ impl Store {
         Ok(member(&self.conn, team_id, member_id)?.0)
     }
 
-    /// Sets a member's first PIN (4–12 digits, not a guessable one). A PIN that is
-    /// already set is not replaced here. Assessors set their own; in a protected team
-    /// the first PIN of a chair or secretary needs its chair or secretary (`actor`).
+    /// Sets a member's first PIN (4–12 digits, not a guessable one), typed by that
+    /// member. A PIN that is already set is not replaced here (see [`Store::reset_pin`]).
+    /// In a protected team the acting chair or secretary (`actor`) must be there.
     pub fn set_pin(
         &mut self,
         team_id: i64,
@@ -725,29 +711,92 @@ impl Store {
         salt: &[u8],
         actor: Option<i64>,
     ) -> Result<()> {
-        let target = member(&self.conn, team_id, member_id)?.0;
-        if candidates::may_handle_identities(target.role) {
-            teams::admin_actor(&self.conn, team_id, actor, AdminAction::ProtectedPin)?;
-        }
+        member(&self.conn, team_id, member_id)?;
+        let by = self.authorize(team_id, Action::SetFirstPin, actor)?.ledger;
         let hash = assessor::hash_pin(pin, salt)?;
         let tx = self.conn.transaction()?;
         set_pin_hash(&tx, team_id, member_id, &hash)?;
+        ledger::append(
+            &tx,
+            team_id,
+            &by,
+            EntryKind::PinSet,
+            json!({ "member_id": member_id.to_string() }),
+        )?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Whether `pin` is the member's PIN; false when they have none.
-    pub fn check_member_pin(&self, team_id: i64, member_id: i64, pin: &str) -> Result<bool> {
-        member(&self.conn, team_id, member_id)?;
-        let hash: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT pin_hash FROM member_pins WHERE member_id = ?1",
-                [member_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(hash.is_some_and(|h| assessor::verify_pin(pin, &h)))
+    /// Wipes a member's PIN (a forgotten one, or one somebody else set), so they can
+    /// set a new one with the chair or secretary; their wrong-PIN count goes too.
+    pub fn reset_pin(&mut self, team_id: i64, member_id: i64, actor: Option<i64>) -> Result<()> {
+        let target = member(&self.conn, team_id, member_id)?.1;
+        let by = self.authorize(team_id, Action::ResetPin, actor)?.ledger;
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM member_pins WHERE member_id = ?1", [member_id])?;
+        tx.execute("DELETE FROM pin_failures WHERE member_id = ?1", [member_id])?;
+        ledger::append(
+            &tx,
+            team_id,
+            &by,
+            EntryKind::PinReset,
+            json!({ "member_id": member_id.to_string(), "name": target.display().nl }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether the team lets its chair and secretary, who may see identities, score.
+    pub fn officers_score(&self, team_id: i64) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT officers_score FROM teams WHERE id = ?1",
+            [team_id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The chair (or, before the team is protected, anyone) decides whether officers
+    /// score; logged.
+    pub fn set_officers_score(
+        &mut self,
+        team_id: i64,
+        officers_score: bool,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        let by = self
+            .authorize(team_id, Action::ChangeTeamSettings, actor)?
+            .ledger;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE teams SET officers_score = ?1 WHERE id = ?2",
+            params![officers_score, team_id],
+        )?;
+        ledger::append(
+            &tx,
+            team_id,
+            &by,
+            EntryKind::TeamSettingsChanged,
+            json!({ "officers_score": officers_score }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn check_officers_may_score(
+        &self,
+        team_id: i64,
+        assessors: impl Iterator<Item = i64>,
+    ) -> Result<()> {
+        if self.officers_score(team_id)? {
+            return Ok(());
+        }
+        for id in assessors {
+            let (a, who) = member(&self.conn, team_id, id)?;
+            if OFFICERS.contains(&a.role) {
+                return Err(StoreError::OfficerMayNotScore(who.display().nl));
+            }
+        }
+        Ok(())
     }
 
     // --- overview and reads --------------------------------------------------
@@ -783,6 +832,7 @@ impl Store {
 
     /// What `viewer` may see of round `number`: always through `scoring::view_for`.
     pub fn round_view(&self, team_id: i64, viewer: i64, number: u32) -> Result<RoundView> {
+        self.authorize(team_id, Action::ViewRound, Some(viewer))?;
         let (actor, _) = member(&self.conn, team_id, viewer)?;
         let round = load_round(&self.conn, team_id, number)?;
         let sheets = load_sheets(&self.conn, team_id, number)?;
@@ -814,13 +864,26 @@ impl Store {
         number: u32,
         lang: maatstaf_core::i18n::Lang,
     ) -> Result<String> {
+        self.authorize(team_id, Action::ViewRound, Some(viewer))?;
         let RoundView::Revealed { comparison } = self.round_view(team_id, viewer, number)? else {
             return Err(ScoringError::NotRevealed.into());
+        };
+        // An officer could look up who the codes are while scoring; the sheet says so.
+        let marker = match lang {
+            maatstaf_core::i18n::Lang::Nl => "kon identiteiten inzien",
+            maatstaf_core::i18n::Lang::En => "could see identities",
         };
         let names: BTreeMap<String, String> = self
             .scoring_members(team_id)?
             .into_iter()
-            .map(|m| (m.id.to_string(), m.name))
+            .map(|m| {
+                let name = if OFFICERS.contains(&m.role) {
+                    format!("{} ({marker})", m.name)
+                } else {
+                    m.name
+                };
+                (m.id.to_string(), name)
+            })
             .collect();
         let team = self.team(team_id)?;
         let heading = match lang {
@@ -850,7 +913,9 @@ impl Store {
         html: &str,
         file_name: &str,
     ) -> Result<()> {
-        let (_, actor) = member(&self.conn, team_id, viewer)?;
+        let actor = self
+            .authorize(team_id, Action::ExportComparison, Some(viewer))?
+            .ledger;
         let sha = sha256_hex(html.as_bytes());
         let tx = self.conn.transaction()?;
         ledger::append(
@@ -874,9 +939,11 @@ impl Store {
         candidates: Vec<String>,
         assessors: Vec<AssessorChoice>,
     ) -> Result<u32> {
+        self.authorize(team_id, Action::OpenRound, Some(actor_member))?;
+        self.check_officers_may_score(team_id, assessors.iter().map(|a| a.member_id))?;
         // A trainer's minimum agreement on practice cases gates the first live round.
         if !self.live_scoring_open(team_id)? {
-            return Err(ScoringStoreError::LiveScoringClosed);
+            return Err(StoreError::LiveScoringClosed);
         }
         let tx = self.conn.transaction()?;
         let round = open_first_round(
@@ -895,9 +962,19 @@ impl Store {
     /// The chair opens the next round after a revealed one: same rubric, candidates,
     /// assessors and modes, fresh orders.
     pub fn open_next_round(&mut self, team_id: i64, actor_member: i64) -> Result<u32> {
+        self.authorize(team_id, Action::OpenRound, Some(actor_member))?;
+        if let Some(last) = latest_round_number(&self.conn, team_id)? {
+            let previous = load_round(&self.conn, team_id, last)?;
+            let ids: Vec<i64> = previous
+                .assessors()
+                .iter()
+                .filter_map(|a| a.assessor.parse().ok())
+                .collect();
+            self.check_officers_may_score(team_id, ids.into_iter())?;
+        }
         let tx = self.conn.transaction()?;
         let (actor, who) = member(&tx, team_id, actor_member)?;
-        let last = latest_round_number(&tx, team_id)?.ok_or(ScoringStoreError::NoRounds)?;
+        let last = latest_round_number(&tx, team_id)?.ok_or(StoreError::NoRounds)?;
         let previous = load_round(&tx, team_id, last)?;
         let round = previous.next(&actor, os_random())?;
         let rubric_id: i64 = tx.query_row(
@@ -925,6 +1002,7 @@ impl Store {
         number: u32,
         score: Score,
     ) -> Result<()> {
+        self.authorize(team_id, Action::Score, Some(actor_member))?;
         let tx = self.conn.transaction()?;
         save_score(&tx, team_id, actor_member, number, score)?;
         tx.commit()?;
@@ -933,6 +1011,7 @@ impl Store {
 
     /// Submits and locks the actor's sheet, with its log entry, in one transaction.
     pub fn submit_sheet(&mut self, team_id: i64, actor_member: i64, number: u32) -> Result<()> {
+        self.authorize(team_id, Action::SubmitSheet, Some(actor_member))?;
         let tx = self.conn.transaction()?;
         submit(&tx, team_id, actor_member, number, &clock::now())?;
         tx.commit()?;
@@ -941,6 +1020,7 @@ impl Store {
 
     /// The chair stops the round; those who had not submitted are recorded as missing.
     pub fn close_round(&mut self, team_id: i64, actor_member: i64, number: u32) -> Result<()> {
+        self.authorize(team_id, Action::CloseRound, Some(actor_member))?;
         let tx = self.conn.transaction()?;
         let (actor, who) = member(&tx, team_id, actor_member)?;
         let mut round = load_round(&tx, team_id, number)?;
@@ -963,6 +1043,7 @@ impl Store {
     }
 
     pub fn reveal_round(&mut self, team_id: i64, actor_member: i64, number: u32) -> Result<()> {
+        self.authorize(team_id, Action::RevealRound, Some(actor_member))?;
         let tx = self.conn.transaction()?;
         reveal(&tx, team_id, actor_member, number)?;
         tx.commit()?;
@@ -979,6 +1060,7 @@ impl Store {
         kind: ConflictKind,
         note: Option<&str>,
     ) -> Result<StoredDeclaration> {
+        self.authorize(team_id, Action::Score, Some(actor_member))?;
         let tx = self.conn.transaction()?;
         let stored = declare(&tx, team_id, actor_member, candidate_code, kind, note)?;
         tx.commit()?;
@@ -992,6 +1074,7 @@ impl Store {
         team_id: i64,
         viewer: i64,
     ) -> Result<Vec<StoredDeclaration>> {
+        self.authorize(team_id, Action::Score, Some(viewer))?;
         let (actor, _) = member(&self.conn, team_id, viewer)?;
         let policy = load_policy(&self.conn, team_id)?;
         Ok(load_declarations(&self.conn, team_id)?
@@ -1013,6 +1096,7 @@ impl Store {
         action: ConflictAction,
         reason: &str,
     ) -> Result<ConflictPolicy> {
+        self.authorize(team_id, Action::SetConflictRule, Some(actor_member))?;
         let tx = self.conn.transaction()?;
         let (actor, who) = member(&tx, team_id, actor_member)?;
         let mut policy = load_policy(&tx, team_id)?;
@@ -1046,12 +1130,13 @@ impl Store {
         action: ConflictAction,
         reason: &str,
     ) -> Result<StoredDeclaration> {
+        self.authorize(team_id, Action::OverrideConflict, Some(actor_member))?;
         let tx = self.conn.transaction()?;
         let (actor, who) = member(&tx, team_id, actor_member)?;
         let (_, mut declaration) = load_declarations(&tx, team_id)?
             .into_iter()
             .find(|(id, _)| *id == declaration_id)
-            .ok_or(ScoringStoreError::Damaged(format!(
+            .ok_or(StoreError::ScoringDamaged(format!(
                 "declaration {declaration_id} not found"
             )))?;
         declaration.override_rule(&actor, action, reason)?;
@@ -1088,9 +1173,10 @@ impl Store {
         actor_member: i64,
         choices: Vec<PortfolioChoice>,
     ) -> Result<SelectionState> {
+        self.authorize(team_id, Action::RecordDecision, Some(actor_member))?;
         let tx = self.conn.transaction()?;
         let (actor, who) = member(&tx, team_id, actor_member)?;
-        let last = latest_round_number(&tx, team_id)?.ok_or(ScoringStoreError::NoRounds)?;
+        let last = latest_round_number(&tx, team_id)?.ok_or(StoreError::NoRounds)?;
         let round = load_round(&tx, team_id, last)?;
         let mut state = load_selection(&tx, team_id)?;
         let decision = state
@@ -1121,6 +1207,7 @@ impl Store {
         actor_member: i64,
         reason: &str,
     ) -> Result<Vec<UnblindedCandidate>> {
+        self.authorize(team_id, Action::Unblind, Some(actor_member))?;
         let tx = self.conn.transaction()?;
         let (actor, who) = member(&tx, team_id, actor_member)?;
         let mut state = load_selection(&tx, team_id)?;
@@ -1139,14 +1226,16 @@ impl Store {
             json!({ "reason": reason }),
         )?;
         tx.commit()?;
-        self.unblinded_candidates(team_id)
+        self.unblinded_candidates(team_id, Some(actor_member))
     }
 
     /// Codes with names, only once the team is unblinded; refused before.
-    pub fn unblinded_candidates(&self, team_id: i64) -> Result<Vec<UnblindedCandidate>> {
-        if load_selection(&self.conn, team_id)?.unblinded.is_none() {
-            return Err(ScoringError::NoDecisionYet.into());
-        }
+    pub fn unblinded_candidates(
+        &self,
+        team_id: i64,
+        actor: Option<i64>,
+    ) -> Result<Vec<UnblindedCandidate>> {
+        self.authorize(team_id, Action::ViewUnblinded, actor)?;
         let mut stmt = self.conn.prepare(
             "SELECT c.code, i.name FROM candidates c JOIN candidate_identities i ON i.candidate_id = c.id
              WHERE c.team_id = ?1 ORDER BY c.code",
@@ -1193,6 +1282,7 @@ pub fn logboek_sections(
             scores.push(serde_json::json!({
                 "round": round.number(),
                 "assessor": sheet.assessor(),
+                "identity_access": had_identity_access(conn, team_id, sheet.assessor())?,
                 "status": sheet.status(),
                 "scores": sheet.scores(),
             }));
@@ -1222,6 +1312,15 @@ pub fn logboek_sections(
         });
     }
     Ok(sections)
+}
+
+/// Whether an assessor is a chair or secretary, who may look up identities while
+/// scoring: the comparison sheet and the logboek say so next to their scores.
+pub(crate) fn had_identity_access(conn: &Connection, team_id: i64, assessor: &str) -> Result<bool> {
+    let Ok(id) = assessor.parse::<i64>() else {
+        return Ok(false);
+    };
+    Ok(crate::teams::team_member(conn, team_id, id)?.is_some_and(|m| OFFICERS.contains(&m.role)))
 }
 
 impl Store {

@@ -1,10 +1,9 @@
 //! Formation teams, their members and candidate codes.
 //!
-//! A team is protected once one of its members in a role of
-//! [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES) has a PIN. From then on only such
-//! a member, switched in with their PIN, may change the team's members, set the first PIN
-//! of a chair or secretary, or delete the team; and the last of them cannot be removed or
-//! given another role. Before that (a new team getting its chair and secretary) anyone may.
+//! Who may rename, delete or change a team is core's access rule
+//! ([`maatstaf_core::access`]); this module adds one storage rule of its own: the last
+//! chair or secretary with a PIN cannot be removed or given another role, or nobody
+//! could manage the team any more.
 
 use maatstaf_core::ledger::{Actor, EntryKind};
 use maatstaf_core::team::{clean_name, Role};
@@ -13,30 +12,10 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::candidates::{identity_actor, may_handle_identities};
+use maatstaf_core::access::{Action, OFFICERS};
+
 use crate::error::{Result, StoreError};
 use crate::{clock, ledger, Store};
-
-/// What only a chair or secretary of a protected team may do; the refusal names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AdminAction {
-    /// Add, change or remove a member.
-    Members,
-    /// Set the first PIN of a chair or secretary.
-    ProtectedPin,
-    /// Delete the team with everything it holds.
-    DeleteTeam,
-}
-
-impl AdminAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AdminAction::Members => "change the team's members",
-            AdminAction::ProtectedPin => "set the first PIN of a chair or secretary",
-            AdminAction::DeleteTeam => "delete the team",
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -170,8 +149,9 @@ impl Store {
         self.team(id)
     }
 
-    pub fn rename_team(&mut self, id: i64, name: &str) -> Result<TeamSummary> {
+    pub fn rename_team(&mut self, id: i64, name: &str, actor: Option<i64>) -> Result<TeamSummary> {
         let name = clean_name(name)?;
+        let by = self.authorize(id, Action::RenameTeam, actor)?.ledger;
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE teams SET name = ?1 WHERE id = ?2",
@@ -183,7 +163,7 @@ impl Store {
         ledger::append(
             &tx,
             id,
-            &Actor::System,
+            &by,
             EntryKind::TeamRenamed,
             json!({ "team_name": name }),
         )?;
@@ -197,17 +177,6 @@ impl Store {
         Ok(!protected_members(&self.conn, id)?.is_empty())
     }
 
-    /// Whether `actor` may change the team's members and delete it now: what the calls
-    /// below check, for a screen to know what to say.
-    pub fn may_manage_team(&self, id: i64, actor: Option<i64>) -> Result<bool> {
-        self.team(id)?;
-        match admin_actor(&self.conn, id, actor, AdminAction::Members) {
-            Ok(_) => Ok(true),
-            Err(StoreError::TeamAdminRequired(_)) => Ok(false),
-            Err(e) => Err(e),
-        }
-    }
-
     pub fn deletion_impact(&self, id: i64) -> Result<DeletionImpact> {
         Ok(DeletionImpact {
             team: self.team(id)?,
@@ -218,8 +187,8 @@ impl Store {
     /// append-only while the team exists, but a deleted team keeps no personal data.
     /// A protected team is only deleted by its chair or secretary (`actor`).
     pub fn delete_team(&mut self, id: i64, actor: Option<i64>) -> Result<()> {
+        self.authorize(id, Action::DeleteTeam, actor)?;
         let tx = self.conn.transaction()?;
-        admin_actor(&tx, id, actor, AdminAction::DeleteTeam)?;
         let changed = tx.execute("DELETE FROM teams WHERE id = ?1", [id])?;
         if changed == 0 {
             return Err(StoreError::NoSuchTeam(id));
@@ -240,8 +209,10 @@ impl Store {
         self.team(team_id)?;
         let name = clean_name(name)?;
         let party = clean_party(party)?;
+        let by = self
+            .authorize(team_id, Action::ChangeMembers, actor)?
+            .ledger;
         let tx = self.conn.transaction()?;
-        let by = admin_actor(&tx, team_id, actor, AdminAction::Members)?;
         let id = insert_member(&tx, team_id, &name, role, party.as_deref(), &by)?;
         tx.commit()?;
         Ok(Member {
@@ -270,9 +241,11 @@ impl Store {
         let before = self.member(team_id, member_id)?;
         let name = clean_name(name)?;
         let party = clean_party(party)?;
+        let by = self
+            .authorize(team_id, Action::ChangeMembers, actor)?
+            .ledger;
         let tx = self.conn.transaction()?;
-        let by = admin_actor(&tx, team_id, actor, AdminAction::Members)?;
-        if !may_handle_identities(role) {
+        if !OFFICERS.contains(&role) {
             keep_one_protected(&tx, team_id, &before)?;
         }
         tx.execute(
@@ -304,8 +277,10 @@ impl Store {
         actor: Option<i64>,
     ) -> Result<()> {
         let member = self.member(team_id, member_id)?;
+        let by = self
+            .authorize(team_id, Action::ChangeMembers, actor)?
+            .ledger;
         let tx = self.conn.transaction()?;
-        let by = admin_actor(&tx, team_id, actor, AdminAction::Members)?;
         keep_one_protected(&tx, team_id, &member)?;
         tx.execute(
             "DELETE FROM members WHERE id = ?1 AND team_id = ?2",
@@ -350,6 +325,20 @@ pub(crate) fn team_member(
         .optional()?)
 }
 
+/// `NoSuchTeam` unless the team exists.
+pub(crate) fn require_team(conn: &Connection, team_id: i64) -> Result<()> {
+    let found: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM teams WHERE id = ?1",
+        [team_id],
+        |r| r.get(0),
+    )?;
+    if found {
+        Ok(())
+    } else {
+        Err(StoreError::NoSuchTeam(team_id))
+    }
+}
+
 /// A party is optional: blank means none.
 fn clean_party(party: Option<&str>) -> Result<Option<String>> {
     Ok(party
@@ -358,8 +347,8 @@ fn clean_party(party: Option<&str>) -> Result<Option<String>> {
         .transpose()?)
 }
 
-/// The members of `team_id` in a role of [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES)
-/// who have a PIN: while there is one, the team is protected.
+/// The members of `team_id` who are officers (chair or secretary) with a PIN: while
+/// there is one, the team is protected.
 fn protected_members(conn: &Connection, team_id: i64) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare(
         "SELECT m.id, m.role FROM members m JOIN member_pins p ON p.member_id = m.id
@@ -372,32 +361,9 @@ fn protected_members(conn: &Connection, team_id: i64) -> Result<Vec<i64>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows
         .into_iter()
-        .filter(|(_, role)| Role::parse(role).is_some_and(may_handle_identities))
+        .filter(|(_, role)| Role::parse(role).is_some_and(|r| OFFICERS.contains(&r)))
         .map(|(id, _)| id)
         .collect())
-}
-
-/// Who the log names for `action` on `team_id`, once allowed. In a protected team only a
-/// member of the team in a role of [`IDENTITY_ROLES`](crate::candidates::IDENTITY_ROLES) may
-/// act; in an unprotected one anyone may, and the log names the acting member if there is one.
-pub(crate) fn admin_actor(
-    conn: &Connection,
-    team_id: i64,
-    actor: Option<i64>,
-    action: AdminAction,
-) -> Result<Actor> {
-    if protected_members(conn, team_id)?.is_empty() {
-        let member = match actor {
-            Some(id) => team_member(conn, team_id, id)?,
-            None => None,
-        };
-        return Ok(member.map_or(Actor::System, |m| Actor::member(m.id.to_string(), m.name)));
-    }
-    match identity_actor(conn, team_id, actor) {
-        Ok(checked) => Ok(checked.ledger),
-        Err(StoreError::Candidate(_)) => Err(StoreError::TeamAdminRequired(action)),
-        Err(other) => Err(other),
-    }
 }
 
 /// Refuses when `member` is the team's last chair or secretary with a PIN: without
@@ -458,7 +424,7 @@ mod tests {
         store
             .add_member(team.id, "Piet", Role::Chair, None, None)
             .unwrap();
-        let renamed = store.rename_team(team.id, "Lindeveld").unwrap();
+        let renamed = store.rename_team(team.id, "Lindeveld", None).unwrap();
         assert_eq!(renamed.name, "Lindeveld");
         assert_eq!(renamed.members, 1);
         store.delete_team(team.id, None).unwrap();
@@ -486,10 +452,10 @@ mod tests {
             Err(StoreError::InvalidName(NameError::Empty))
         ));
         let demo = &before[0];
-        assert!(store.rename_team(demo.id, "").is_err());
+        assert!(store.rename_team(demo.id, "", None).is_err());
         assert_eq!(store.list_teams().unwrap(), before);
         assert!(matches!(
-            store.rename_team(9999, "x"),
+            store.rename_team(9999, "x", None),
             Err(StoreError::NoSuchTeam(9999))
         ));
         assert!(matches!(

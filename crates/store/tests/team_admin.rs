@@ -1,11 +1,12 @@
 //! Who may manage a team: once a chair or secretary has a PIN, only an acting chair
-//! or secretary of the team may change its members, set the first PIN of a chair or
-//! secretary, or delete it; the last of them stays. Through the store's public API.
+//! or secretary of the team may change its members, set a member's first PIN or reset
+//! one, or delete it; the last of them stays. Through the store's public API.
 
+use maatstaf_core::access::{AccessError, Action};
 use maatstaf_core::ledger::{Actor, Entry, EntryKind};
 use maatstaf_core::team::Role;
-use maatstaf_store::scoring::ScoringStoreError;
-use maatstaf_store::teams::{AdminAction, TeamDetail};
+use maatstaf_store::access::PinRefusal;
+use maatstaf_store::teams::TeamDetail;
 use maatstaf_store::{Store, StoreError};
 
 const SALT: [u8; 16] = [7; 16];
@@ -62,8 +63,23 @@ fn has_pin(store: &Store, team: i64, member: i64) -> bool {
         .any(|m| m.id == member && m.has_pin)
 }
 
-fn refused_for(err: StoreError, action: AdminAction) -> bool {
-    matches!(err, StoreError::TeamAdminRequired(a) if a == action)
+/// A refusal by the access rules, for `action`.
+fn refused_for(err: StoreError, action: Action) -> bool {
+    let name = match &err {
+        StoreError::Access(
+            AccessError::NobodyActing { action }
+            | AccessError::RoleNotAllowed { action, .. }
+            | AccessError::CliNeedsMember { action }
+            | AccessError::DecisionNeeded { action }
+            | AccessError::UnblindingNeeded { action },
+        ) => action.as_str(),
+        _ => return false,
+    };
+    name == action.as_str()
+}
+
+fn may_manage(store: &Store, team: i64, actor: Option<i64>) -> bool {
+    store.may(team, Action::ChangeMembers, actor).unwrap()
 }
 
 fn last_actor(store: &Store, team: i64) -> (EntryKind, Actor) {
@@ -82,7 +98,7 @@ fn a_new_team_gets_its_chair_and_secretary_from_anyone() {
     let (_dir, mut store) = open();
     let team = store.create_team("Lindeveld").unwrap().id;
     assert!(!store.team_protected(team).unwrap());
-    assert!(store.may_manage_team(team, None).unwrap());
+    assert!(may_manage(&store, team, None));
 
     let chair = store
         .add_member(team, "Anneke", Role::Chair, None, None)
@@ -115,19 +131,13 @@ fn a_new_team_gets_its_chair_and_secretary_from_anyone() {
     // The chair's first PIN needs nobody yet: it is what protects the team.
     store.set_pin(team, chair, "1470", &SALT, None).unwrap();
     assert!(store.team_protected(team).unwrap());
-    assert!(!store.may_manage_team(team, None).unwrap());
-    assert!(!store.may_manage_team(team, Some(assessor)).unwrap());
-    assert!(store.may_manage_team(team, Some(chair)).unwrap());
+    assert!(!may_manage(&store, team, None));
+    assert!(!may_manage(&store, team, Some(assessor)));
+    assert!(may_manage(&store, team, Some(chair)));
     let err = store
         .set_pin(team, secretary, "2580", &SALT, None)
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            ScoringStoreError::Store(StoreError::TeamAdminRequired(AdminAction::ProtectedPin))
-        ),
-        "{err}"
-    );
+    assert!(refused_for(err, Action::SetFirstPin));
     store
         .set_pin(team, secretary, "2580", &SALT, Some(chair))
         .unwrap();
@@ -146,20 +156,20 @@ fn a_protected_team_refuses_member_changes_by_anyone_but_its_chair_or_secretary(
         let err = store
             .add_member(d.team, "Indringer", Role::Secretary, None, actor)
             .unwrap_err();
-        assert!(refused_for(err, AdminAction::Members), "add by {actor:?}");
+        assert!(refused_for(err, Action::ChangeMembers), "add by {actor:?}");
         let err = store
             .update_member(d.team, d.assessor, "Gerrit", Role::Chair, None, actor)
             .unwrap_err();
         assert!(
-            refused_for(err, AdminAction::Members),
+            refused_for(err, Action::ChangeMembers),
             "update by {actor:?}"
         );
         let err = store.remove_member(d.team, d.chair, actor).unwrap_err();
         assert!(
-            refused_for(err, AdminAction::Members),
+            refused_for(err, Action::ChangeMembers),
             "remove by {actor:?}"
         );
-        assert!(!store.may_manage_team(d.team, actor).unwrap());
+        assert!(!may_manage(&store, d.team, actor));
     }
     assert_eq!(
         snapshot(&store, d.team),
@@ -212,7 +222,7 @@ fn the_chair_and_the_secretary_manage_members_and_the_log_names_them() {
 }
 
 #[test]
-fn in_a_protected_team_only_its_chair_or_secretary_sets_a_first_pin_for_those_roles() {
+fn in_a_protected_team_only_its_chair_or_secretary_sets_a_first_pin() {
     let (_dir, mut store) = open();
     let d = demo(&store);
     let stranger = outsider(&mut store);
@@ -238,36 +248,112 @@ fn in_a_protected_team_only_its_chair_or_secretary_sets_a_first_pin_for_those_ro
         .id;
     let before = snapshot(&store, d.team);
 
-    for actor in [None, Some(d.assessor), Some(stranger)] {
+    for (member, actor) in [None, Some(d.assessor), Some(stranger)]
+        .into_iter()
+        .flat_map(|a| [(new_secretary, a), (new_assessor, a)])
+    {
         let err = store
-            .set_pin(d.team, new_secretary, "4826", &SALT, actor)
+            .set_pin(d.team, member, "4826", &SALT, actor)
             .unwrap_err();
-        assert!(
-            matches!(
-                err,
-                ScoringStoreError::Store(StoreError::TeamAdminRequired(AdminAction::ProtectedPin))
-            ),
-            "{actor:?}: {err}"
-        );
+        assert!(refused_for(err, Action::SetFirstPin), "{actor:?}");
     }
     assert!(!has_pin(&store, d.team, new_secretary));
+    assert!(
+        !has_pin(&store, d.team, new_assessor),
+        "nobody takes over an assessor by typing their first PIN"
+    );
     assert_eq!(
         snapshot(&store, d.team),
         before,
         "a refusal changes nothing"
     );
 
-    // An assessor starts by setting their own PIN, with nobody acting.
+    // The assessor types their own PIN while the chair is signed in.
     store
-        .set_pin(d.team, new_assessor, "5193", &SALT, None)
+        .set_pin(d.team, new_assessor, "5193", &SALT, Some(d.chair))
         .unwrap();
-    assert!(has_pin(&store, d.team, new_assessor));
+    assert_eq!(
+        last_actor(&store, d.team),
+        (EntryKind::PinSet, named(&store, d.team, d.chair))
+    );
     store
         .set_pin(d.team, new_secretary, "4826", &SALT, Some(d.secretary))
         .unwrap();
+    assert_eq!(
+        store.verify_pin(d.team, new_secretary, "4826").unwrap(),
+        Ok(Role::Secretary)
+    );
+}
+
+#[test]
+fn the_chair_resets_a_pin_somebody_else_set_and_the_log_says_so() {
+    let (_dir, mut store) = open();
+    let d = demo(&store);
+    let before = snapshot(&store, d.team);
+    for actor in [None, Some(d.assessor)] {
+        let err = store.reset_pin(d.team, d.assessor, actor).unwrap_err();
+        assert!(refused_for(err, Action::ResetPin), "{actor:?}");
+    }
+    assert_eq!(
+        snapshot(&store, d.team),
+        before,
+        "a refusal changes nothing"
+    );
+
+    store.reset_pin(d.team, d.assessor, Some(d.chair)).unwrap();
+    assert!(!has_pin(&store, d.team, d.assessor));
+    assert_eq!(
+        last_actor(&store, d.team),
+        (EntryKind::PinReset, named(&store, d.team, d.chair))
+    );
+    assert_eq!(
+        store.verify_pin(d.team, d.assessor, "1357").unwrap(),
+        Err(PinRefusal::NotSet)
+    );
+    store
+        .set_pin(d.team, d.assessor, "8642", &SALT, Some(d.chair))
+        .unwrap();
+    assert_eq!(
+        store.verify_pin(d.team, d.assessor, "8642").unwrap(),
+        Ok(Role::Assessor)
+    );
+}
+
+#[test]
+fn wrong_pins_are_counted_in_the_database_logged_and_shown_to_the_officers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (team, assessor, chair) = {
+        let mut store = Store::open_in(dir.path()).unwrap();
+        let d = demo(&store);
+        for _ in 0..3 {
+            assert!(store
+                .verify_pin(d.team, d.assessor, "0000")
+                .unwrap()
+                .is_err());
+        }
+        (d.team, d.assessor, d.chair)
+    };
+    // A restart of the app does not reset the count: the fourth try must wait.
+    let mut store = Store::open_in(dir.path()).unwrap();
+    assert!(matches!(
+        store.verify_pin(team, assessor, "1357").unwrap(),
+        Err(PinRefusal::Wait { seconds }) if seconds > 0
+    ));
+    let failed: Vec<Entry> = store
+        .ledger(team)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == EntryKind::PinFailed)
+        .collect();
+    assert_eq!(failed.len(), 3);
+    assert_eq!(failed[2].payload["failures"], 3);
     assert!(store
-        .check_member_pin(d.team, new_secretary, "4826")
-        .unwrap());
+        .recent_pin_failures(team, Some(assessor))
+        .unwrap()
+        .is_empty());
+    let notice = store.recent_pin_failures(team, Some(chair)).unwrap();
+    assert_eq!(notice.len(), 3);
+    assert_eq!(notice[0].member, "Gerrit Bosma");
 }
 
 #[test]
@@ -278,7 +364,7 @@ fn a_protected_team_is_deleted_only_by_its_chair_or_secretary() {
     let before = snapshot(&store, d.team);
     for actor in [None, Some(d.assessor), Some(stranger)] {
         let err = store.delete_team(d.team, actor).unwrap_err();
-        assert!(refused_for(err, AdminAction::DeleteTeam), "{actor:?}");
+        assert!(refused_for(err, Action::DeleteTeam), "{actor:?}");
     }
     assert_eq!(
         snapshot(&store, d.team),
@@ -367,7 +453,7 @@ fn the_last_chair_or_secretary_with_a_pin_cannot_be_removed_or_demoted() {
     assert!(
         refused_for(
             store.remove_member(team, chair2, Some(chair)).unwrap_err(),
-            AdminAction::Members
+            Action::ChangeMembers
         ),
         "the demoted chair no longer manages the team"
     );

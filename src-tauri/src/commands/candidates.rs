@@ -3,47 +3,19 @@
 //! is not frozen yet carry identity strings; every other response names a code.
 //!
 //! Every call that shows or changes an identity or unredacted text passes the member
-//! who switched in with their PIN (`ScoringSessions`, shared with scoring) to the
+//! who switched in with their PIN (`Sessions`, shared with scoring) to the
 //! store, which decides whether they may: never the UI.
 
 use maatstaf_store::candidates::{
     CandidateIdentity, CandidateListItem, CandidateRemoval, IdentityInput, IntakeRubric,
     MaterialInput, MaterialReview, RedactionChoice,
 };
-use maatstaf_store::scoring::ScoringMember;
-use serde::Serialize;
 use tauri::State;
-use ts_rs::TS;
+
+use maatstaf_core::access::Action;
 
 use crate::ipc_error::IpcError;
-use crate::state::{AppState, ScoringSessions};
-
-/// Who is acting in the candidates area and whether the store lets them handle identities.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct CandidateAccess {
-    pub members: Vec<ScoringMember>,
-    pub active: Option<ScoringMember>,
-    pub may_handle_identities: bool,
-}
-
-#[tauri::command]
-pub fn candidate_access(
-    state: State<'_, AppState>,
-    sessions: State<'_, ScoringSessions>,
-    team_id: i64,
-) -> Result<CandidateAccess, IpcError> {
-    let actor = sessions.active(team_id);
-    state.with_store(|s| {
-        let members = s.scoring_members(team_id)?;
-        let active = sessions.active_member(team_id, &members);
-        Ok(CandidateAccess {
-            may_handle_identities: s.may_handle_identities(team_id, actor)?,
-            members,
-            active,
-        })
-    })
-}
+use crate::state::{AppState, Sessions};
 
 #[tauri::command]
 pub fn list_candidates(
@@ -65,67 +37,69 @@ pub fn intake_rubrics(
 #[tauri::command]
 pub fn add_candidate(
     state: State<'_, AppState>,
-    sessions: State<'_, ScoringSessions>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     identity: IdentityInput,
     material: Vec<MaterialInput>,
 ) -> Result<String, IpcError> {
-    let actor = sessions.active(team_id);
+    let actor = sessions.actor(team_id);
     state.with_store(|s| Ok(s.add_candidate(team_id, actor, &identity, &material)?))
 }
 
 #[tauri::command]
 pub fn candidate_identity(
     state: State<'_, AppState>,
-    sessions: State<'_, ScoringSessions>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     code: String,
 ) -> Result<CandidateIdentity, IpcError> {
-    let actor = sessions.active(team_id);
+    let actor = sessions.actor(team_id);
     state.with_store(|s| Ok(s.candidate_identity(team_id, actor, &code)?))
 }
 
 #[tauri::command]
 pub fn material_review(
     state: State<'_, AppState>,
-    sessions: State<'_, ScoringSessions>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     material_id: i64,
 ) -> Result<MaterialReview, IpcError> {
-    let actor = sessions.active(team_id);
+    let actor = sessions.actor(team_id);
     state.with_store(|s| Ok(s.material_review(team_id, actor, material_id)?))
 }
 
 #[tauri::command]
 pub fn freeze_material(
     state: State<'_, AppState>,
-    sessions: State<'_, ScoringSessions>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     material_id: i64,
     redactions: Vec<RedactionChoice>,
 ) -> Result<MaterialReview, IpcError> {
-    let actor = sessions.active(team_id);
+    let actor = sessions.actor(team_id);
     state.with_store(|s| Ok(s.freeze_material(team_id, actor, material_id, &redactions)?))
 }
 
 #[tauri::command]
 pub fn candidate_removal(
     state: State<'_, AppState>,
-    sessions: State<'_, ScoringSessions>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     code: String,
 ) -> Result<CandidateRemoval, IpcError> {
-    let actor = sessions.active(team_id);
+    let actor = sessions.actor(team_id);
     state.with_store(|s| Ok(s.candidate_removal(team_id, actor, &code)?))
 }
 
 #[tauri::command]
 pub fn delete_candidate(
     state: State<'_, AppState>,
-    sessions: State<'_, ScoringSessions>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     code: String,
 ) -> Result<(), IpcError> {
-    let actor = sessions.active(team_id);
-    state.with_store(|s| Ok(s.delete_candidate(team_id, actor, &code)?))
+    let actor = sessions.actor(team_id);
+    state.with_store(|s| Ok(s.delete_candidate(team_id, actor, &code)?))?;
+    sessions.after(team_id, Action::DeleteCandidate);
+    Ok(())
 }

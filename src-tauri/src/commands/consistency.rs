@@ -9,7 +9,10 @@ use tauri::State;
 use ts_rs::TS;
 
 use crate::ipc_error::IpcError;
-use crate::state::AppState;
+use maatstaf_core::access::Action;
+
+use crate::commands::access::require_actor;
+use crate::state::{AppState, Sessions};
 
 /// A logboek ready to be offered as a download.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -68,18 +71,24 @@ fn deunicode_lite(text: &str) -> String {
         .collect()
 }
 
-/// Exports the team's logboek, attributed to its chair, and logs the export.
+/// Exports the team's logboek as the officer who switched in, and logs the export.
 #[tauri::command]
 pub fn export_logboek(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     with_identities: bool,
 ) -> Result<ExportedLogboek, IpcError> {
-    state.with_store(|s| {
-        let exporter = s.default_exporter(team_id)?;
+    let action = if with_identities {
+        Action::ExportLogboekWithIdentities
+    } else {
+        Action::ExportLogboek
+    };
+    let actor = require_actor(&sessions, team_id, action)?;
+    let exported = state.with_store(|s| {
         let team = s.team(team_id)?;
         let scoring = s.scoring_logboek_sections(team_id)?;
-        let bytes = s.export_logboek(team_id, exporter, with_identities, scoring)?;
+        let bytes = s.export_logboek(team_id, Some(actor), with_identities, scoring)?;
         let exported_at = verify_logboek(&bytes, None)
             .header
             .map(|h| h.exported_at)
@@ -91,7 +100,9 @@ pub fn export_logboek(
             content,
             with_identities,
         })
-    })
+    })?;
+    sessions.after(team_id, action);
+    Ok(exported)
 }
 
 /// Review mode: verifies a logboek a committee member opened and shows what it holds.

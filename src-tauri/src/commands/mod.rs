@@ -1,3 +1,4 @@
+pub mod access;
 pub mod app;
 pub mod candidates;
 pub mod consistency;

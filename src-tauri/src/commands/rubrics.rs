@@ -7,7 +7,7 @@ use maatstaf_store::rubrics::{RubricSummary, RubricVersionView};
 use tauri::State;
 
 use crate::ipc_error::IpcError;
-use crate::state::AppState;
+use crate::state::{AppState, Sessions};
 
 #[tauri::command]
 pub fn list_rubrics(
@@ -25,10 +25,12 @@ pub fn rubric_templates() -> Vec<Template> {
 #[tauri::command]
 pub fn create_rubric_from_template(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     template_id: String,
 ) -> Result<RubricVersionView, IpcError> {
-    state.with_store(|s| Ok(s.create_rubric_from_template(team_id, &template_id)?))
+    let actor = sessions.actor(team_id);
+    state.with_store(|s| Ok(s.create_rubric_from_template(team_id, &template_id, actor)?))
 }
 
 #[tauri::command]
@@ -43,11 +45,13 @@ pub fn get_rubric(
 #[tauri::command]
 pub fn save_rubric_draft(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     version_id: i64,
     rubric: Rubric,
 ) -> Result<RubricVersionView, IpcError> {
-    state.with_store(|s| Ok(s.save_rubric_draft(team_id, version_id, &rubric)?))
+    let actor = sessions.actor(team_id);
+    state.with_store(|s| Ok(s.save_rubric_draft(team_id, version_id, &rubric, actor)?))
 }
 
 /// Lints an unsaved draft as it is being typed; nothing is stored.
@@ -60,10 +64,12 @@ pub fn lint_rubric_draft(rubric: Rubric) -> Result<Vec<Finding>, IpcError> {
 #[tauri::command]
 pub fn import_rubric(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     text: String,
 ) -> Result<RubricVersionView, IpcError> {
-    state.with_store(|s| Ok(s.import_rubric(team_id, &text)?))
+    let actor = sessions.actor(team_id);
+    state.with_store(|s| Ok(s.import_rubric(team_id, &text, actor)?))
 }
 
 #[tauri::command]
@@ -78,20 +84,24 @@ pub fn export_rubric(
 #[tauri::command]
 pub fn freeze_rubric(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     version_id: i64,
     accepted: Vec<AcceptedWarning>,
 ) -> Result<RubricVersionView, IpcError> {
-    state.with_store(|s| Ok(s.freeze_rubric(team_id, version_id, &accepted)?))
+    let actor = sessions.actor(team_id);
+    state.with_store(|s| Ok(s.freeze_rubric(team_id, version_id, &accepted, actor)?))
 }
 
 #[tauri::command]
 pub fn new_rubric_version(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
     version_id: i64,
 ) -> Result<RubricVersionView, IpcError> {
-    state.with_store(|s| Ok(s.new_rubric_version(team_id, version_id)?))
+    let actor = sessions.actor(team_id);
+    state.with_store(|s| Ok(s.new_rubric_version(team_id, version_id, actor)?))
 }
 
 #[tauri::command]

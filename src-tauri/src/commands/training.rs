@@ -7,7 +7,10 @@ use maatstaf_store::training::{
 use tauri::State;
 
 use crate::ipc_error::IpcError;
-use crate::state::AppState;
+use maatstaf_core::access::Action;
+
+use crate::commands::access::require_actor;
+use crate::state::{AppState, Sessions};
 
 #[tauri::command]
 pub fn list_modules(state: State<'_, AppState>) -> Result<Vec<ModuleSummary>, IpcError> {
@@ -43,52 +46,61 @@ pub fn training_progress(
 #[tauri::command]
 pub fn mark_module_read(
     state: State<'_, AppState>,
-    member_id: i64,
+    sessions: State<'_, Sessions>,
+    team_id: i64,
     module_id: String,
 ) -> Result<(), IpcError> {
+    let member_id = require_actor(&sessions, team_id, Action::Practise)?;
     state.with_store(|s| Ok(s.mark_module_read(member_id, &module_id)?))
 }
 
 #[tauri::command]
 pub fn grade_exercise(
     state: State<'_, AppState>,
-    member_id: i64,
+    sessions: State<'_, Sessions>,
+    team_id: i64,
     module_id: String,
     exercise_id: String,
     answer: Answer,
 ) -> Result<GradeOutcome, IpcError> {
+    let member_id = require_actor(&sessions, team_id, Action::Practise)?;
     state.with_store(|s| Ok(s.grade_exercise(member_id, &module_id, &exercise_id, &answer)?))
 }
 
 #[tauri::command]
 pub fn import_content(
     state: State<'_, AppState>,
-    member_id: i64,
+    sessions: State<'_, Sessions>,
+    team_id: i64,
     file_name: String,
     text: String,
 ) -> Result<ImportOutcome, IpcError> {
+    let member_id = require_actor(&sessions, team_id, Action::ManageTrainingContent)?;
     state.with_store(|s| Ok(s.import_content(member_id, &file_name, &text)?))
 }
 
 #[tauri::command]
 pub fn remove_content(
     state: State<'_, AppState>,
-    member_id: i64,
+    sessions: State<'_, Sessions>,
+    team_id: i64,
     kind: ContentKind,
     id: String,
 ) -> Result<(), IpcError> {
+    let member_id = require_actor(&sessions, team_id, Action::ManageTrainingContent)?;
     state.with_store(|s| Ok(s.remove_content(member_id, kind, &id)?))
 }
 
 #[tauri::command]
 pub fn start_session(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
-    trainer_id: i64,
     case_id: String,
     module_ids: Vec<String>,
     participant_ids: Vec<i64>,
 ) -> Result<SessionSummary, IpcError> {
+    let trainer_id = require_actor(&sessions, team_id, Action::LeadTraining)?;
     state.with_store(|s| {
         Ok(s.start_session(team_id, trainer_id, &case_id, &module_ids, &participant_ids)?)
     })
@@ -105,22 +117,26 @@ pub fn list_sessions(
 #[tauri::command]
 pub fn session_sheet(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
+    team_id: i64,
     session_id: i64,
-    member_id: i64,
 ) -> Result<SessionSheet, IpcError> {
+    let member_id = require_actor(&sessions, team_id, Action::Practise)?;
     state.with_store(|s| Ok(s.session_sheet(session_id, member_id)?))
 }
 
 #[tauri::command]
 pub fn save_practice_score(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
+    team_id: i64,
     session_id: i64,
-    member_id: i64,
     round: u8,
     candidate: String,
     criterion: String,
     score: i64,
 ) -> Result<(), IpcError> {
+    let member_id = require_actor(&sessions, team_id, Action::Practise)?;
     state.with_store(|s| {
         Ok(s.save_practice_score(session_id, member_id, round, &candidate, &criterion, score)?)
     })
@@ -129,9 +145,11 @@ pub fn save_practice_score(
 #[tauri::command]
 pub fn advance_session(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
+    team_id: i64,
     session_id: i64,
-    trainer_id: i64,
 ) -> Result<SessionSummary, IpcError> {
+    let trainer_id = require_actor(&sessions, team_id, Action::LeadTraining)?;
     state.with_store(|s| Ok(s.advance_session(session_id, trainer_id)?))
 }
 
@@ -154,9 +172,10 @@ pub fn training_status(
 #[tauri::command]
 pub fn set_min_agreement(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
     team_id: i64,
-    member_id: i64,
     minimum: Option<f64>,
 ) -> Result<TrainingStatus, IpcError> {
+    let member_id = require_actor(&sessions, team_id, Action::SetMinAgreement)?;
     state.with_store(|s| Ok(s.set_min_agreement(team_id, member_id, minimum)?))
 }

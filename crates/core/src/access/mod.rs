@@ -370,16 +370,16 @@ pub fn role_text(role: Role) -> Text {
 pub fn check(action: Action, acting: &Acting, team: TeamState) -> Result<(), AccessError> {
     let rule = rule(action);
     let name = action.as_str().to_owned();
+    let open_to_anyone = rule.bootstrap && !team.protected;
     match acting {
-        Acting::Member { role, .. } => {
-            if !rule.roles.contains(role) {
-                return Err(AccessError::RoleNotAllowed {
-                    action: name,
-                    role: role.as_str().to_owned(),
-                });
-            }
+        _ if open_to_anyone => {}
+        Acting::Member { role, .. } if !rule.roles.contains(role) => {
+            return Err(AccessError::RoleNotAllowed {
+                action: name,
+                role: role.as_str().to_owned(),
+            });
         }
-        Acting::Nobody | Acting::Cli if rule.bootstrap && !team.protected => {}
+        Acting::Member { .. } => {}
         Acting::Nobody => return Err(AccessError::NobodyActing { action: name }),
         Acting::Cli => return Err(AccessError::CliNeedsMember { action: name }),
     }

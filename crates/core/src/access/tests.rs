@@ -68,6 +68,23 @@ fn before_a_team_is_protected_only_its_setup_is_open_to_anyone() {
 }
 
 #[test]
+fn before_protection_a_switched_in_assessor_is_anyone_too() {
+    assert!(check(
+        Action::ChangeMembers,
+        &member(Role::Assessor),
+        TeamState::default()
+    )
+    .is_ok());
+    assert!(check(Action::ChangeMembers, &member(Role::Assessor), protected()).is_err());
+    assert!(check(
+        Action::EditRubric,
+        &member(Role::Assessor),
+        TeamState::default()
+    )
+    .is_err());
+}
+
+#[test]
 fn identities_and_originals_are_for_the_officers_alone() {
     for a in [
         Action::ViewIdentity,

@@ -16,7 +16,12 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 #[ts(export, rename = "LedgerActor")]
 pub enum Actor {
     System,
-    Member { id: String, name: String },
+    /// The `maatstaf` command line, run without a member signing in.
+    Cli,
+    Member {
+        id: String,
+        name: String,
+    },
 }
 
 impl Actor {
@@ -31,6 +36,7 @@ impl Actor {
     pub fn display(&self) -> Text {
         match self {
             Actor::System => Text::new("systeem", "system"),
+            Actor::Cli => Text::new("opdrachtregel", "command line"),
             Actor::Member { name, .. } => Text::new(name.clone(), name.clone()),
         }
     }
@@ -71,10 +77,19 @@ pub enum EntryKind {
     TrainingModuleCompleted,
     TrainingSessionCompleted,
     TrainingThresholdChanged,
+    PinSet,
+    PinReset,
+    PinFailed,
+    IdentityViewed,
+    OriginalViewed,
+    RubricEdited,
+    ContentImported,
+    ContentRemoved,
+    TeamSettingsChanged,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 29] = [
+    pub const ALL: [EntryKind; 38] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -104,6 +119,15 @@ impl EntryKind {
         EntryKind::TrainingModuleCompleted,
         EntryKind::TrainingSessionCompleted,
         EntryKind::TrainingThresholdChanged,
+        EntryKind::PinSet,
+        EntryKind::PinReset,
+        EntryKind::PinFailed,
+        EntryKind::IdentityViewed,
+        EntryKind::OriginalViewed,
+        EntryKind::RubricEdited,
+        EntryKind::ContentImported,
+        EntryKind::ContentRemoved,
+        EntryKind::TeamSettingsChanged,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -138,6 +162,15 @@ impl EntryKind {
             EntryKind::TrainingModuleCompleted => "training_module_completed",
             EntryKind::TrainingSessionCompleted => "training_session_completed",
             EntryKind::TrainingThresholdChanged => "training_threshold_changed",
+            EntryKind::PinSet => "pin_set",
+            EntryKind::PinReset => "pin_reset",
+            EntryKind::PinFailed => "pin_failed",
+            EntryKind::IdentityViewed => "identity_viewed",
+            EntryKind::OriginalViewed => "original_viewed",
+            EntryKind::RubricEdited => "rubric_edited",
+            EntryKind::ContentImported => "content_imported",
+            EntryKind::ContentRemoved => "content_removed",
+            EntryKind::TeamSettingsChanged => "team_settings_changed",
         }
     }
 
@@ -181,6 +214,15 @@ impl EntryKind {
             EntryKind::TrainingModuleCompleted => &["member_id", "module_id"],
             EntryKind::TrainingThresholdChanged => &["member_id"],
             EntryKind::TeamDeleted => &[],
+            EntryKind::PinSet => &["member_id"],
+            EntryKind::PinReset => &["member_id"],
+            EntryKind::PinFailed => &["member_id", "failures"],
+            EntryKind::IdentityViewed => &["candidate_code"],
+            EntryKind::OriginalViewed => &["candidate_code"],
+            EntryKind::RubricEdited => &["rubric_id", "version", "draft_sha256"],
+            EntryKind::ContentImported => &["kind", "id", "sha256"],
+            EntryKind::ContentRemoved => &["kind", "id"],
+            EntryKind::TeamSettingsChanged => &["officers_score"],
         }
     }
 
@@ -234,6 +276,22 @@ impl EntryKind {
                 "Minimale oefenovereenstemming gewijzigd",
                 "Minimum practice agreement changed",
             ),
+            EntryKind::PinSet => ("Pincode ingesteld", "PIN set"),
+            EntryKind::PinReset => ("Pincode gewist", "PIN reset"),
+            EntryKind::PinFailed => ("Verkeerde pincode", "Wrong PIN"),
+            EntryKind::IdentityViewed => ("Identiteit bekeken", "Identity viewed"),
+            EntryKind::OriginalViewed => ("Oorspronkelijke tekst bekeken", "Original text viewed"),
+            EntryKind::RubricEdited => ("Rubriek bewerkt", "Rubric edited"),
+            EntryKind::ContentImported => (
+                "Trainingsmateriaal geïmporteerd",
+                "Training content imported",
+            ),
+            EntryKind::ContentRemoved => {
+                ("Trainingsmateriaal verwijderd", "Training content removed")
+            }
+            EntryKind::TeamSettingsChanged => {
+                ("Teaminstellingen gewijzigd", "Team settings changed")
+            }
         };
         Text::new(nl, en)
     }

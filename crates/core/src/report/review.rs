@@ -157,6 +157,7 @@ mod tests {
             exported_at: "2026-03-05T16:00:00Z".into(),
             exporter: Actor::System,
             with_identities: false,
+            rules_version: None,
         };
         let rec = record(1);
         let a = next_entry(

@@ -1,11 +1,13 @@
 //! Installed modules and cases: bundled install, listing, rendering, search,
 //! import and removal.
 
+use maatstaf_core::access::Action;
 use maatstaf_core::bundle::{bundled_cases, bundled_modules, bundled_rubrics};
 use maatstaf_core::content::{
     check_import, load_content, parse_case, parse_module, render_markdown, render_module,
     spot_tokens, Audience, Case, Diagnostic, Exercise, Heading, Module, SpotToken,
 };
+use maatstaf_core::ledger::{sha256_hex, EntryKind};
 use maatstaf_core::rubric::Rubric;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -14,7 +16,8 @@ use ts_rs::TS;
 
 use super::error::TrainingError;
 use crate::error::Result;
-use crate::{clock, Store};
+use crate::{clock, ledger, Store};
+use serde_json::json;
 
 const BUNDLE_KEY: &str = "training_bundle";
 
@@ -552,7 +555,7 @@ impl Store {
         file_name: &str,
         text: &str,
     ) -> Result<ImportOutcome> {
-        self.require_trainer(member_id)?;
+        let (trainer, team_id) = self.training_actor(member_id, Action::ManageTrainingContent)?;
         if text.len() > MAX_IMPORT_BYTES {
             return Err(TrainingError::TooLarge {
                 size: text.len(),
@@ -627,6 +630,17 @@ impl Store {
                 warnings: check.warnings,
             }
         };
+        // Imported content is shared by every team on this laptop, so the trainer's own
+        // team log records who brought in which file.
+        if let ImportOutcome::Installed { kind, id, .. } = &outcome {
+            ledger::append(
+                &tx,
+                team_id,
+                &trainer,
+                EntryKind::ContentImported,
+                json!({ "kind": kind, "id": id, "file": name, "sha256": sha256_hex(text.as_bytes()) }),
+            )?;
+        }
         tx.commit()?;
         Ok(outcome)
     }
@@ -634,7 +648,7 @@ impl Store {
     /// Removes an imported module or case. Bundled content stays; a case that
     /// a module or a session still uses stays too.
     pub fn remove_content(&mut self, member_id: i64, kind: ContentKind, id: &str) -> Result<()> {
-        self.require_trainer(member_id)?;
+        let (trainer, team_id) = self.training_actor(member_id, Action::ManageTrainingContent)?;
         match kind {
             ContentKind::Module => {
                 let bundled: bool = self
@@ -685,6 +699,15 @@ impl Store {
                     .execute("DELETE FROM training_cases WHERE id = ?1", [id])?;
             }
         }
+        let tx = self.conn.transaction()?;
+        ledger::append(
+            &tx,
+            team_id,
+            &trainer,
+            EntryKind::ContentRemoved,
+            json!({ "kind": kind, "id": id }),
+        )?;
+        tx.commit()?;
         Ok(())
     }
 }

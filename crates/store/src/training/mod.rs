@@ -23,6 +23,7 @@ pub use session::{
 
 pub(crate) use content::install_bundled;
 
+use maatstaf_core::access::Action;
 use maatstaf_core::ledger::Actor as LedgerActor;
 use maatstaf_core::team::Role;
 use rusqlite::OptionalExtension;
@@ -45,17 +46,11 @@ impl Store {
         Ok((name, Role::parse(&role).unwrap_or(Role::Assessor), team))
     }
 
-    /// The member as the team's log names them, and their team.
-    fn ledger_actor(&self, member_id: i64) -> Result<(LedgerActor, i64)> {
-        let (name, _, team) = self.member_role(member_id)?;
-        Ok((LedgerActor::member(member_id.to_string(), name), team))
-    }
-
-    /// Succeeds when `member_id` is a trainer; the trainer as the log names them, and
-    /// their team.
-    fn require_trainer(&self, member_id: i64) -> Result<(LedgerActor, i64)> {
-        let (name, role, team) = self.member_role(member_id)?;
-        maatstaf_core::training::check_trainer(role).map_err(TrainingError::Session)?;
-        Ok((LedgerActor::member(member_id.to_string(), name), team))
+    /// Asks the access rules whether `member_id`, the member switched in, may do
+    /// `action` in their own team; the member as the log names them, and their team.
+    fn training_actor(&self, member_id: i64, action: Action) -> Result<(LedgerActor, i64)> {
+        let (_, _, team) = self.member_role(member_id)?;
+        let allowed = self.authorize(team, action, Some(member_id))?;
+        Ok((allowed.ledger, team))
     }
 }

@@ -1,5 +1,6 @@
 //! Progress per team member: modules read and exercise results.
 
+use maatstaf_core::access::Action;
 use maatstaf_core::content::{
     grade_choice, grade_spot, ChoiceResult, Exercise, SpotClick, SpotResult,
 };
@@ -61,7 +62,7 @@ pub struct ModuleProgress {
 impl Store {
     /// Marks a module as read by a member. Reading it again changes nothing.
     pub fn mark_module_read(&mut self, member_id: i64, module_id: &str) -> Result<()> {
-        let (actor, team_id) = self.ledger_actor(member_id)?;
+        let (actor, team_id) = self.training_actor(member_id, Action::Practise)?;
         self.installed_module(module_id)?;
         let tx = self.conn.transaction()?;
         let first_time = tx.execute(
@@ -90,7 +91,7 @@ impl Store {
         exercise_id: &str,
         answer: &Answer,
     ) -> Result<GradeOutcome> {
-        self.member_role(member_id)?;
+        self.training_actor(member_id, Action::Practise)?;
         let module = self.installed_module(module_id)?;
         let exercise = module
             .exercises

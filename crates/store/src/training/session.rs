@@ -1,8 +1,9 @@
 //! Trainer sessions: two independent scoring rounds on a practice case, with
 //! the spread and the reference scores shown in between.
 
+use maatstaf_core::access::Action;
 use maatstaf_core::content::Case;
-use maatstaf_core::ledger::{Actor as LedgerActor, EntryKind};
+use maatstaf_core::ledger::EntryKind;
 use maatstaf_core::report::SnapshotRequest;
 use maatstaf_core::rubric::{LevelAnchor, Rubric, Scale};
 use maatstaf_core::stats::Rating;
@@ -185,10 +186,13 @@ impl Store {
         participant_ids: &[i64],
     ) -> Result<SessionSummary> {
         self.team(team_id)?;
-        let (trainer_name, role, trainer_team) = self.member_role(trainer_id)?;
+        let (_, role, trainer_team) = self.member_role(trainer_id)?;
         if trainer_team != team_id {
             return Err(TrainingError::NotInTeam { member: trainer_id }.into());
         }
+        let trainer = self
+            .authorize(team_id, Action::LeadTraining, Some(trainer_id))?
+            .ledger;
         let mut participants: Vec<i64> = participant_ids.to_vec();
         participants.sort_unstable();
         participants.dedup();
@@ -205,7 +209,6 @@ impl Store {
             self.installed_module(module)?;
         }
         let modules = serde_json::to_string(module_ids).unwrap_or_else(|_| "[]".into());
-        let trainer = LedgerActor::member(trainer_id.to_string(), trainer_name);
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO training_sessions (team_id, trainer_id, case_id, modules, phase, created_at)
@@ -312,6 +315,7 @@ impl Store {
     /// A participant's sheet: the blinded case, the rubric and their own scores only.
     pub fn session_sheet(&self, session_id: i64, member_id: i64) -> Result<SessionSheet> {
         let row = self.session_row(session_id)?;
+        self.training_actor(member_id, Action::Practise)?;
         let member_name = self
             .participant_name(session_id, member_id)?
             .map_err(|name| TrainingError::Session(SessionError::NotAParticipant { name }))?;
@@ -388,6 +392,7 @@ impl Store {
         score: i64,
     ) -> Result<()> {
         let row = self.session_row(session_id)?;
+        self.training_actor(member_id, Action::Practise)?;
         let participant = self.participant_name(session_id, member_id)?;
         let (case, rubric) = self.case_and_rubric(&row.case_id)?;
         check_score(
@@ -424,7 +429,7 @@ impl Store {
     /// when every participant has finished it.
     pub fn advance_session(&mut self, session_id: i64, trainer_id: i64) -> Result<SessionSummary> {
         let row = self.session_row(session_id)?;
-        let (trainer, _) = self.require_trainer(trainer_id)?;
+        let (trainer, _) = self.training_actor(trainer_id, Action::LeadTraining)?;
         if row.trainer_id != trainer_id {
             return Err(TrainingError::Session(SessionError::NotTrainer).into());
         }
@@ -533,10 +538,13 @@ impl Store {
         minimum: Option<f64>,
     ) -> Result<TrainingStatus> {
         self.team(team_id)?;
-        let (actor, member_team) = self.require_trainer(member_id)?;
+        let (_, _, member_team) = self.member_role(member_id)?;
         if member_team != team_id {
             return Err(TrainingError::NotInTeam { member: member_id }.into());
         }
+        let actor = self
+            .authorize(team_id, Action::SetMinAgreement, Some(member_id))?
+            .ledger;
         let tx = self.conn.transaction()?;
         match minimum {
             Some(m) if !(0.0..=1.0).contains(&m) => {

@@ -12,4 +12,9 @@ exported_at: string, exporter: LedgerActor,
 /**
  * Whether candidate identities are included (the `identities` section).
  */
-with_identities: boolean, };
+with_identities: boolean, 
+/**
+ * The version of the access rules ([`crate::access::RULES_VERSION`]) the export
+ * was made under; `None` in files from before the rules were versioned.
+ */
+rules_version: number | null, };

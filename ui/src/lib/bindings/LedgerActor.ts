@@ -3,4 +3,4 @@
 /**
  * Who caused an entry: a team member (by id, with the name shown at the time) or the app itself.
  */
-export type LedgerActor = { "type": "system" } | { "type": "member", id: string, name: string, };
+export type LedgerActor = { "type": "system" } | { "type": "cli" } | { "type": "member", id: string, name: string, };

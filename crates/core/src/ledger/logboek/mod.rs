@@ -55,6 +55,9 @@ pub struct ExportInfo {
     pub exporter: Actor,
     /// Whether candidate identities are included (the `identities` section).
     pub with_identities: bool,
+    /// The version of the access rules ([`crate::access::RULES_VERSION`]) the export
+    /// was made under; `None` in files from before the rules were versioned.
+    pub rules_version: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -221,14 +224,18 @@ pub fn export_record(
     report_html: &str,
     key: &VerifyingKey,
 ) -> Value {
-    json!({
+    let mut record = json!({
         "format": FORMAT,
         "version": VERSION,
         "with_identities": info.with_identities,
         "fingerprint": Fingerprint::of(key),
         "sections": section_digests(sections),
         "report_sha256": sha256_hex(report_html.as_bytes()),
-    })
+    });
+    if let Some(v) = info.rules_version {
+        record["rules_version"] = json!(v);
+    }
+    record
 }
 
 /// The `exported` entry to append to the team's log (and persist) before building the

@@ -25,6 +25,7 @@ fn info(exported_at: &str) -> ExportInfo {
         exported_at: exported_at.into(),
         exporter: Actor::member("m-anna", "Anna de Vries"),
         with_identities: false,
+        rules_version: None,
     }
 }
 

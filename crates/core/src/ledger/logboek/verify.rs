@@ -738,6 +738,11 @@ fn check_export_record(p: &Parsed, header: &Header, key: &VerifyingKey) -> Optio
         exported_at: header.exported_at.clone(),
         exporter: header.exporter.clone(),
         with_identities: header.with_identities,
+        rules_version: p.entries.last().and_then(|(entry, _)| {
+            entry.payload["rules_version"]
+                .as_u64()
+                .and_then(|v| u32::try_from(v).ok())
+        }),
     };
     let report = p.report.as_ref().map_or("", |(r, _)| r.html.as_str());
     let want = export_record(&info, &sections, report, key);
