@@ -1,5 +1,7 @@
-//! The team log: a hash chain of everything that happened in a selection, and the
-//! signed logboek export a committee can check without trusting the laptop it came from.
+//! The team log: a hash chain of everything that happened in a selection, the signed
+//! logboek export a committee checks, and the checkpoint codes that let it check a logboek
+//! against earlier ones and the minutes: the signature alone only shows that the file did
+//! not change after signing (see `docs/logboek-format.md`).
 //!
 //! Pure: times, keys and key seeds come in as arguments.
 
