@@ -64,7 +64,14 @@ pub(crate) fn write_new_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> 
         let mut file = create_private_file(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
-        std::fs::hard_link(&temp, path)
+        match std::fs::hard_link(&temp, path) {
+            // A file system without hard links (FAT on a USB stick) gets a plain rename;
+            // there a racing writer is caught only by the existence check just before.
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists && !path.exists() => {
+                std::fs::rename(&temp, path)
+            }
+            linked => linked,
+        }
     })();
     // The temporary name goes in every case; the content lives on under `path` if linked.
     let _ = std::fs::remove_file(&temp);
