@@ -50,6 +50,7 @@ pub fn run() {
             commands::consistency::consistency_view,
             commands::consistency::export_logboek,
             commands::consistency::open_logboek,
+            commands::consistency::team_checkpoints,
             commands::rubrics::list_rubrics,
             commands::rubrics::rubric_templates,
             commands::rubrics::create_rubric_from_template,

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use maatstaf_core::access::Action;
 use maatstaf_core::i18n::{Lang, Text};
-use maatstaf_core::ledger::{verify_logboek, Fingerprint, Verification};
+use maatstaf_core::ledger::{
+    verify_logboek, verify_logboek_against, CheckpointCode, Fingerprint, Past, Verification,
+};
 use maatstaf_store::StoreError;
 use serde_json::json;
 
@@ -43,9 +45,18 @@ pub struct VerifyArgs {
     /// Print JSON instead of text
     #[arg(long)]
     json: bool,
-    /// The fingerprint of the key the file must be signed with, as the chair gave it
+    /// The fingerprint of the key the file must be signed with, as the chair gave it.
+    /// Without it the signature is checked, but not who made it
     #[arg(long, value_name = "FINGERPRINT")]
     key: Option<String>,
+    /// An earlier logboek of the same team: its entries must stand unchanged at the start
+    /// of this one (repeatable)
+    #[arg(long, value_name = "OLDER.jsonl")]
+    previous: Vec<PathBuf>,
+    /// A checkpoint code from the minutes: it must be the code of an entry in this logboek
+    /// (repeatable)
+    #[arg(long, value_name = "CODE")]
+    checkpoint: Vec<String>,
     /// Language of the messages: nl or en
     #[arg(long, default_value = "nl", value_parser = ["nl", "en"])]
     lang: String,
@@ -137,9 +148,17 @@ fn export(args: ExportArgs, data_dir: Option<PathBuf>) -> ExitCode {
     }
     let v = verify_logboek(&bytes, None);
     let fp = v.fingerprint.map(|f| f.to_string()).unwrap_or_default();
+    // The export is a milestone: its code lets a committee later check this file's
+    // history against any later logboek.
+    let code = v
+        .entries
+        .last()
+        .and_then(|e| CheckpointCode::of_hash(&e.hash))
+        .map(|c| c.to_string())
+        .unwrap_or_default();
     let t = Text::new(
         format!(
-            "Logboek geschreven naar {} ({} vermeldingen, {}).\nVingerafdruk: {fp}\n",
+            "Logboek geschreven naar {} ({} vermeldingen, {}).\nVingerafdruk: {fp}\nControlecode: {code} (noteer dit in de notulen)\n",
             args.out.display(),
             v.entries.len(),
             if args.with_identities {
@@ -149,7 +168,7 @@ fn export(args: ExportArgs, data_dir: Option<PathBuf>) -> ExitCode {
             }
         ),
         format!(
-            "Logboek written to {} ({} entries, {}).\nFingerprint: {fp}\n",
+            "Logboek written to {} ({} entries, {}).\nFingerprint: {fp}\nCheckpoint code: {code} (note it in the minutes)\n",
             args.out.display(),
             v.entries.len(),
             if args.with_identities {
@@ -172,27 +191,55 @@ fn verify(args: VerifyArgs) -> ExitCode {
             return ExitCode::from(UNUSABLE);
         }
     };
-    let bytes = match std::fs::read(&args.file) {
-        Ok(b) => b,
+    let codes = match args
+        .checkpoint
+        .iter()
+        .map(|c| CheckpointCode::parse(c))
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(codes) => codes,
         Err(e) => {
-            let t = Text::new(
-                format!("kan {} niet lezen: {e}", args.file.display()),
-                format!("cannot read {}: {e}", args.file.display()),
-            );
-            eprintln!("maatstaf: {}", t.get(lang));
+            eprintln!("maatstaf: --checkpoint: {}", e.text().get(lang));
             return ExitCode::from(UNUSABLE);
         }
     };
-    let v = verify_logboek(&bytes, expected.as_ref());
+    let read = |path: &PathBuf| {
+        std::fs::read(path).map_err(|e| {
+            let t = Text::new(
+                format!("kan {} niet lezen: {e}", path.display()),
+                format!("cannot read {}: {e}", path.display()),
+            );
+            eprintln!("maatstaf: {}", t.get(lang));
+            ExitCode::from(UNUSABLE)
+        })
+    };
+    let bytes = match read(&args.file) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let previous = match args
+        .previous
+        .iter()
+        .map(read)
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let past = Past {
+        previous: &previous,
+        checkpoints: &codes,
+    };
+    let v = verify_logboek_against(&bytes, expected.as_ref(), &past);
     if args.json {
         println!("{}", as_json(&v, lang));
     } else {
-        print!("{}", as_text(&v, expected.is_some(), lang));
+        print!("{}", as_text(&v, lang));
     }
     match &v.problem {
-        None => ExitCode::SUCCESS,
+        None if v.history.holds() => ExitCode::SUCCESS,
         Some(p) if p.kind.is_unreadable() => ExitCode::from(UNUSABLE),
-        Some(_) => ExitCode::FAILURE,
+        _ => ExitCode::FAILURE,
     }
 }
 
@@ -203,24 +250,56 @@ fn as_json(v: &Verification, lang: Lang) -> serde_json::Value {
         "team": v.header.as_ref().map(|h| &h.team),
         "entries": v.entries.len(),
         "with_identities": v.header.as_ref().is_some_and(|h| h.with_identities),
+        "signer_checked": v.signer_checked,
         "problem": v.problem.as_ref().map(|p| json!({
             "kind": p.kind.as_str(),
             "seq": p.seq,
             "line": p.line,
             "message": p.message.get(lang),
         })),
+        "previous": v.history.previous.iter().map(|p| json!({
+            "holds": p.problem.is_none(),
+            "problem": p.problem,
+            "exported_at": p.exported_at,
+            "entries": p.entries,
+            "message": p.message.get(lang),
+        })).collect::<Vec<_>>(),
+        "checkpoints": v.history.checkpoints.iter().map(|c| json!({
+            "code": c.code,
+            "holds": c.problem.is_none(),
+            "problem": c.problem,
+            "seq": c.found.as_ref().map(|f| f.seq),
+            "message": c.message.get(lang),
+        })).collect::<Vec<_>>(),
     })
 }
 
-fn as_text(v: &Verification, key_checked: bool, lang: Lang) -> String {
+fn as_text(v: &Verification, lang: Lang) -> String {
     let t = |nl: &str, en: &str| Text::new(nl, en).get(lang).to_owned();
     let mut out = String::new();
-    match &v.problem {
-        None => out.push_str(&t(
-            "INTACT: het logboek is volledig, ongewijzigd en ondertekend.\n",
-            "INTACT: the logboek is complete, unaltered and signed.\n",
+    match (&v.problem, v.history.first_problem()) {
+        (None, Some(p)) => {
+            out.push_str(&format!(
+                "{} {}\n",
+                t(
+                    "NIET INTACT: het bestand klopt op zichzelf, maar niet met wat eerder is vastgelegd.",
+                    "NOT INTACT: the file is consistent in itself, but not with what was recorded before."
+                ),
+                p.text().get(lang)
+            ));
+            if let Some(seq) = p.seq() {
+                out.push_str(&format!("  ({} {seq})\n", t("vermelding", "entry")));
+            }
+        }
+        (None, None) if v.signer_checked => out.push_str(&t(
+            "INTACT: het logboek is volledig, ongewijzigd en ondertekend met de verwachte sleutel.\n",
+            "INTACT: the logboek is complete, unaltered and signed with the expected key.\n",
         )),
-        Some(p) => {
+        (None, None) => out.push_str(&t(
+            "INTACT: het logboek is volledig, ongewijzigd en ondertekend, maar de ondertekenaar is NIET gecontroleerd (geef --key).\n",
+            "INTACT: the logboek is complete, unaltered and signed, but the signer was NOT checked (give --key).\n",
+        )),
+        (Some(p), _) => {
             out.push_str(&format!(
                 "{} {}\n",
                 t("NIET INTACT:", "NOT INTACT:"),
@@ -272,12 +351,31 @@ fn as_text(v: &Verification, key_checked: bool, lang: Lang) -> String {
     ));
     if let Some(fp) = &v.fingerprint {
         out.push_str(&format!("{:<16}{fp}\n", t("Sleutel:", "Key:")));
-        if v.intact && !key_checked {
+        if v.intact && !v.signer_checked {
             out.push_str(&t(
                 "Vergelijk deze vingerafdruk met die van de voorzitter, of controleer met --key.\n",
                 "Compare this fingerprint with the chair's, or check with --key.\n",
             ));
         }
+    }
+    for (holds, message) in v
+        .history
+        .previous
+        .iter()
+        .map(|p| (p.problem.is_none(), &p.message))
+        .chain(
+            v.history
+                .checkpoints
+                .iter()
+                .map(|c| (c.problem.is_none(), &c.message)),
+        )
+    {
+        let mark = if holds {
+            t("klopt", "holds")
+        } else {
+            t("KLOPT NIET", "FAILS")
+        };
+        out.push_str(&format!("{mark}: {}\n", message.get(lang)));
     }
     out
 }

@@ -124,6 +124,13 @@ fn an_intact_logboek_passes_with_dutch_text_by_default() {
     );
     assert!(text.contains("Gemeente Voorbeeld (team-1)"), "{text}");
     assert!(text.contains("niet opgenomen (alleen codes)"), "{text}");
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("de ondertekenaar is NIET gecontroleerd"),
+        "without --key the signer is not claimed to be checked: {text}"
+    );
     let fp = Fingerprint::of(&key().verifying_key());
     assert!(text.contains(fp.as_str()), "{text}");
 
@@ -155,7 +162,10 @@ fn json_output_for_an_intact_logboek() {
             "team": {"id": "team-1", "name": "Gemeente Voorbeeld"},
             "entries": 6,
             "with_identities": false,
+            "signer_checked": false,
             "problem": null,
+            "previous": [],
+            "checkpoints": [],
         })
     );
 }
@@ -222,6 +232,19 @@ fn the_expected_key_is_checked() {
         .to_uppercase();
     let (code, json) = verify_json(&path, &["--key", &right]);
     assert_eq!((code, json["intact"].as_bool()), (0, Some(true)));
+    assert_eq!(json["signer_checked"], true);
+    let out = maatstaf()
+        .args(["log", "verify", "--key", &right])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "INTACT: het logboek is volledig, ongewijzigd en ondertekend met de verwachte sleutel"
+        ),
+        "{text}"
+    );
 
     let other = Fingerprint::of(&signing_key_from_seed([12; 32]).verifying_key());
     let (code, json) = verify_json(&path, &["--key", other.as_str()]);

@@ -54,6 +54,11 @@ fn an_exported_logboek_verifies_as_intact_and_holds_codes_only() {
     );
     let said = String::from_utf8(out.stdout).unwrap();
     assert!(said.contains("alleen kandidaatcodes"), "{said}");
+    let code = said
+        .lines()
+        .find_map(|l| l.strip_prefix("Controlecode: "))
+        .and_then(|l| l.split(' ').next())
+        .expect("the export's checkpoint code is printed");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("K-7F3"), "codes are in the log");
     // The demo's revealed round travels with it: scores with their evidence, and its
@@ -80,6 +85,17 @@ fn an_exported_logboek_verifies_as_intact_and_holds_codes_only() {
     assert_eq!(out.status.code(), Some(0));
     let verdict = String::from_utf8(out.stdout).unwrap();
     assert!(verdict.starts_with("INTACT"), "{verdict}");
+    let out = maatstaf(data.path())
+        .args(["log", "verify", "--checkpoint", code])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the printed code is the export's own: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     assert!(
         verdict.contains("Gemeente Voorbeeld — formatie 2026"),
         "{verdict}"

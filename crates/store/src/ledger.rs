@@ -6,8 +6,8 @@ use std::path::Path;
 
 use maatstaf_core::i18n::Text;
 use maatstaf_core::ledger::{
-    missing_payload_fields, next_entry, parse_utc, signing_key_from_seed, verify_chain, Actor,
-    Entry, EntryKind, Fingerprint, SigningKey,
+    checkpoints, missing_payload_fields, next_entry, parse_utc, signing_key_from_seed,
+    verify_chain, Actor, Checkpoint, Entry, EntryKind, Fingerprint, SigningKey,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -15,6 +15,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::error::{Result, StoreError};
+use crate::private_files::write_new_atomically;
 use crate::{clock, Store};
 
 /// The file in the data folder that holds this installation's Ed25519 seed.
@@ -136,6 +137,12 @@ impl Store {
         entries(&self.conn, team_id)
     }
 
+    /// The team's checkpoints, oldest first: time, milestone and code, for the chair to
+    /// read into the minutes. Nothing in them names a member, candidate or score.
+    pub fn checkpoints(&self, team_id: i64) -> Result<Vec<Checkpoint>> {
+        Ok(checkpoints(&self.ledger(team_id)?))
+    }
+
     /// Checks every team's chain; the app does this at start and when asked.
     pub fn verify_ledgers(&self) -> Result<Vec<LedgerStatus>> {
         let teams = self.list_teams()?;
@@ -189,33 +196,30 @@ fn load_or_create_key(path: &Path) -> Result<SigningKey> {
         source,
     };
     match std::fs::read_to_string(path) {
-        Ok(text) => {
-            let bytes = hex::decode(text.trim())
-                .ok()
-                .and_then(|b| <[u8; 32]>::try_from(b).ok());
-            let seed = bytes.ok_or_else(|| StoreError::KeyDamaged {
-                path: path.to_path_buf(),
-            })?;
-            Ok(signing_key_from_seed(seed))
-        }
+        Ok(text) => key_from_text(path, &text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let seed: [u8; 32] = rand::random();
-            write_private(path, &hex::encode(seed)).map_err(io)?;
-            Ok(signing_key_from_seed(seed))
+            match write_new_atomically(path, hex::encode(seed).as_bytes()) {
+                Ok(()) => Ok(signing_key_from_seed(seed)),
+                // The app and the CLI started together: the other one's key is the key.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    key_from_text(path, &std::fs::read_to_string(path).map_err(io)?)
+                }
+                Err(e) => Err(io(e)),
+            }
         }
         Err(e) => Err(io(e)),
     }
 }
 
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()
+fn key_from_text(path: &Path, text: &str) -> Result<SigningKey> {
+    let seed = hex::decode(text.trim())
+        .ok()
+        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+        .ok_or_else(|| StoreError::KeyDamaged {
+            path: path.to_path_buf(),
+        })?;
+    Ok(signing_key_from_seed(seed))
 }
 
 #[cfg(test)]
@@ -312,6 +316,42 @@ mod tests {
     }
 
     #[test]
+    fn checkpoints_list_the_milestones_of_the_demo_team_and_nothing_personal() {
+        let (_dir, store) = store();
+        let demo = store.list_teams().unwrap()[0].id;
+        let entries = store.ledger(demo).unwrap();
+        let list = store.checkpoints(demo).unwrap();
+        assert!(!list.is_empty());
+        for c in &list {
+            assert!(c.kind.is_milestone(), "{c:?}");
+            let entry = entries.iter().find(|e| e.seq == c.seq).unwrap();
+            assert!(c.code.matches(&entry.hash));
+        }
+        let json = serde_json::to_string(&list).unwrap();
+        for name in ["Anneke", "Sanne Hoekstra"] {
+            assert!(!json.contains(name), "{json}");
+        }
+        assert!(matches!(
+            store.checkpoints(9999),
+            Err(StoreError::NoSuchTeam(9999))
+        ));
+    }
+
+    #[test]
+    fn two_processes_creating_the_key_at_once_end_up_with_the_same_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(KEY_FILE);
+        let keys: Vec<_> = std::thread::scope(|s| {
+            let racers: Vec<_> = (0..8)
+                .map(|_| s.spawn(|| load_or_create_key(&path).unwrap()))
+                .collect();
+            racers.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        let on_disk = load_or_create_key(&path).unwrap().verifying_key();
+        assert!(keys.iter().all(|k| k.verifying_key() == on_disk));
+    }
+
+    #[test]
     fn the_installation_key_is_created_once_and_kept_private() {
         let (dir, store) = store();
         let first = store.fingerprint().unwrap();
@@ -326,6 +366,16 @@ mod tests {
                 .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(KEY_FILE))
+            .collect();
+        assert_eq!(
+            names,
+            [KEY_FILE],
+            "written under its name, no temporary file left"
+        );
         std::fs::write(dir.path().join(KEY_FILE), "niet hex").unwrap();
         assert!(matches!(
             store.signing_key(),

@@ -7,6 +7,8 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Result, StoreError};
+use crate::ledger::KEY_FILE;
+use crate::private_files::{create_private_dir, create_private_file, restrict_file};
 use crate::{clock, demo_seed, Store};
 
 pub const DB_FILE: &str = "maatstaf.sqlite3";
@@ -46,18 +48,32 @@ pub fn default_data_dir() -> Option<PathBuf> {
 impl Store {
     /// Opens (creating if needed) the database in `dir`. A fresh folder gets the demo team.
     pub fn open_in(dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| StoreError::Io { path, source }
+        };
+        create_private_dir(dir).map_err(io(dir))?;
         let path = dir.join(DB_FILE);
         let existing = match std::fs::metadata(&path) {
             Ok(meta) if meta.len() > 0 => Some(inspect(&path)?),
-            _ => None,
+            Ok(_) => None,
+            // SQLite gives its WAL and SHM files the database file's permissions, so a
+            // private empty file made first keeps all three private. Another process
+            // creating it at the same moment is just as good.
+            Err(_) => match create_private_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                    return Err(io(&path)(e))
+                }
+                _ => None,
+            },
         };
+        restrict_existing_files(dir).map_err(io(dir))?;
         let mut conn = Connection::open(&path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Deleted rows (a removed candidate, a deleted team) are overwritten with zeros
+        // rather than left readable in free pages of the file.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         // Scores and ledger entries must survive a power cut or a killed process.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
@@ -100,6 +116,27 @@ impl Store {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
+}
+
+/// Files an earlier version may have left readable by others: the database with its WAL
+/// and SHM, the key file and the copies made before migrations.
+fn restrict_existing_files(dir: &Path) -> std::io::Result<()> {
+    for name in [
+        DB_FILE.to_owned(),
+        format!("{DB_FILE}-wal"),
+        format!("{DB_FILE}-shm"),
+        KEY_FILE.to_owned(),
+    ] {
+        restrict_file(&dir.join(name))?;
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let name = entry?.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(DB_FILE) && name.ends_with(".bak") {
+            restrict_file(&dir.join(name.as_ref()))?;
+        }
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -158,6 +195,11 @@ fn back_up(conn: &Connection, dir: &Path, version: i64) -> Result<PathBuf> {
         target = dir.join(format!("{DB_FILE}.v{version}-{stamp}-{n}.bak"));
         n += 1;
     }
+    // VACUUM INTO fills an empty file, so the copy is private from its first byte.
+    create_private_file(&target).map_err(|source| StoreError::Io {
+        path: target.clone(),
+        source,
+    })?;
     conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
     Ok(target)
 }
@@ -187,6 +229,89 @@ mod tests {
             .unwrap();
         assert_eq!(sync, 2, "synchronous=FULL");
         assert!(store.check().unwrap().ok);
+    }
+
+    #[test]
+    fn deleted_rows_are_overwritten_not_left_in_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in(dir.path()).unwrap();
+        let on = |store: &Store| -> i64 {
+            store
+                .conn
+                .query_row("PRAGMA secure_delete", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(on(&store), 1);
+        let marker = "Kwetsbaar-Geheim-Teamnaam-7Q2MZ";
+        let team = store.create_team(marker).unwrap();
+        store
+            .conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+        let bytes = std::fs::read(dir.path().join(DB_FILE)).unwrap();
+        assert!(
+            bytes.windows(marker.len()).any(|w| w == marker.as_bytes()),
+            "the name is in the file before deletion"
+        );
+        store.delete_team(team.id, None).unwrap();
+        store
+            .conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+        for name in [DB_FILE.to_owned(), format!("{DB_FILE}-wal")] {
+            let bytes = std::fs::read(dir.path().join(&name)).unwrap_or_default();
+            assert!(
+                !bytes.windows(marker.len()).any(|w| w == marker.as_bytes()),
+                "{name} still holds the deleted team's name"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_folder_is_private_and_so_are_its_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("maatstaf");
+        let store = Store::open_in(&dir).unwrap();
+        store.fingerprint().unwrap();
+        assert_eq!(mode(&dir), 0o700);
+        for name in [
+            DB_FILE.to_owned(),
+            format!("{DB_FILE}-wal"),
+            format!("{DB_FILE}-shm"),
+            KEY_FILE.to_owned(),
+        ] {
+            assert_eq!(mode(&dir.join(&name)), 0o600, "{name}");
+        }
+        let copy = back_up(&store.conn, &dir, 1).unwrap();
+        assert_eq!(mode(&copy), 0o600, "a backup is as private as the database");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_left_open_by_an_earlier_version_is_closed_on_opening() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let open = |p: &Path, m: u32| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let copy = back_up(&store.conn, dir.path(), 1).unwrap();
+        store.fingerprint().unwrap();
+        drop(store);
+        open(dir.path(), 0o755);
+        for name in [DB_FILE, KEY_FILE] {
+            open(&dir.path().join(name), 0o644);
+        }
+        open(&copy, 0o644);
+        Store::open_in(dir.path()).unwrap();
+        assert_eq!(mode(dir.path()), 0o700);
+        for path in [dir.path().join(DB_FILE), dir.path().join(KEY_FILE), copy] {
+            assert_eq!(mode(&path), 0o600, "{}", path.display());
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The consistency log, the ledger checks, the logboek export and review mode.
 
 use maatstaf_core::i18n::Lang;
-use maatstaf_core::ledger::verify_logboek;
+use maatstaf_core::ledger::{
+    verify_logboek, verify_logboek_against, Checkpoint, CheckpointCode, Fingerprint, Past,
+};
 use maatstaf_core::report::{review, ConsistencyView, Review};
 use maatstaf_store::ledger::LedgerStatus;
 use serde::Serialize;
@@ -105,17 +107,64 @@ pub fn export_logboek(
     Ok(exported)
 }
 
-/// Review mode: verifies a logboek a committee member opened and shows what it holds.
-/// Nothing is stored: the reviewer's own teams never see it.
+/// The team's checkpoints (time, milestone, code) for the chair to note in the minutes.
 #[tauri::command]
-pub fn open_logboek(bytes: Vec<u8>, lang: Lang) -> Result<Review, IpcError> {
+pub fn team_checkpoints(
+    state: State<'_, AppState>,
+    team_id: i64,
+) -> Result<Vec<Checkpoint>, IpcError> {
+    state.with_store(|s| Ok(s.checkpoints(team_id)?))
+}
+
+fn too_large(bytes: &[u8]) -> Result<(), IpcError> {
     if bytes.len() > MAX_LOGBOEK_BYTES {
         return Err(
             IpcError::new("logboek_too_large", "the file is too large to be a logboek")
                 .with("max_mb", MAX_LOGBOEK_BYTES / (1024 * 1024)),
         );
     }
-    Ok(review(verify_logboek(&bytes, None), lang))
+    Ok(())
+}
+
+/// Review mode: verifies a logboek a committee member opened, against the fingerprint
+/// they expect, earlier logboeks and codes from the minutes, and shows what it holds.
+/// Nothing is stored: the reviewer's own teams never see it.
+#[tauri::command]
+pub fn open_logboek(
+    bytes: Vec<u8>,
+    lang: Lang,
+    expected_key: Option<String>,
+    previous: Vec<Vec<u8>>,
+    checkpoints: Vec<String>,
+) -> Result<Review, IpcError> {
+    too_large(&bytes)?;
+    for p in &previous {
+        too_large(p)?;
+    }
+    let expected = expected_key
+        .as_deref()
+        .filter(|k| !k.trim().is_empty())
+        .map(|k| {
+            Fingerprint::parse(k)
+                .map_err(|e| IpcError::new("fingerprint_invalid", e).with("value", k.trim()))
+        })
+        .transpose()?;
+    let codes = checkpoints
+        .iter()
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| {
+            CheckpointCode::parse(c)
+                .map_err(|e| IpcError::new("checkpoint_invalid", &e).with("value", &e.found))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let past = Past {
+        previous: &previous,
+        checkpoints: &codes,
+    };
+    Ok(review(
+        verify_logboek_against(&bytes, expected.as_ref(), &past),
+        lang,
+    ))
 }
 
 #[cfg(test)]
@@ -136,8 +185,44 @@ mod tests {
 
     #[test]
     fn an_opened_file_that_is_no_logboek_says_so() {
-        let r = open_logboek(b"dit is geen logboek".to_vec(), Lang::Nl).unwrap();
+        let r = open_logboek(
+            b"dit is geen logboek".to_vec(),
+            Lang::Nl,
+            None,
+            Vec::new(),
+            Vec::new(),
+        )
+        .unwrap();
         assert!(!r.intact);
+        assert!(!r.signer_checked);
         assert!(r.problem.is_some());
+    }
+
+    #[test]
+    fn a_malformed_fingerprint_or_code_is_refused_with_its_value() {
+        let bad_key = open_logboek(
+            Vec::new(),
+            Lang::Nl,
+            Some("abc".into()),
+            Vec::new(),
+            Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (bad_key.code.as_str(), bad_key.params["value"].as_str()),
+            ("fingerprint_invalid", "abc")
+        );
+        let bad_code = open_logboek(
+            Vec::new(),
+            Lang::Nl,
+            Some("  ".into()),
+            Vec::new(),
+            vec!["".into(), "ZZZZZ-U".into()],
+        )
+        .unwrap_err();
+        assert_eq!(
+            (bad_code.code.as_str(), bad_code.params["value"].as_str()),
+            ("checkpoint_invalid", "ZZZZZ-U")
+        );
     }
 }

@@ -177,6 +177,10 @@ async fn open_in_review(app: &App, file: &Path) {
 async fn an_exported_logboek_opens_intact_on_a_fresh_folder_and_a_tampered_copy_as_broken() {
     let source = tempfile::tempdir().unwrap();
     let bytes = export_demo(source.path());
+    let fingerprint = Store::open_in(source.path())
+        .unwrap()
+        .fingerprint()
+        .unwrap();
     let files = tempfile::tempdir().unwrap();
     let intact = files.path().join("logboek.jsonl");
     std::fs::write(&intact, &bytes).unwrap();
@@ -204,10 +208,34 @@ async fn an_exported_logboek_opens_intact_on_a_fresh_folder_and_a_tampered_copy_
     };
     let app = App::start(fresh.path()).await;
     open_area(&app).await;
+    // Without the chair's fingerprint the file is consistent, but nobody checked who signed it.
+    open_in_review(&app, &intact).await;
+    let unchecked = app
+        .wait_text("#review-verdict", "ondertekenaar niet gecontroleerd")
+        .await;
+    assert!(!unchecked.contains("Intact"), "{unchecked}");
+    let class = app
+        .client
+        .execute(
+            "return document.getElementById('review-integrity').className;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        !class.as_str().unwrap().split(' ').any(|c| c == "intact"),
+        "no green headline: {class}"
+    );
+    app.click("#review-close").await;
+    app.wait_for("#review-key")
+        .await
+        .send_keys(&fingerprint)
+        .await
+        .unwrap();
     open_in_review(&app, &intact).await;
     let verdict = app.wait_text("#review-verdict", "Intact").await;
     assert!(
-        verdict.contains("volledig, ongewijzigd en ondertekend"),
+        verdict.contains("volledig, ongewijzigd en ondertekend met de verwachte sleutel"),
         "{verdict}"
     );
     assert_eq!(app.text("#review-team").await, DEMO);

@@ -6,6 +6,7 @@ import type { ConsistencyView } from "./bindings/ConsistencyView";
 import type { ExportedLogboek } from "./bindings/ExportedLogboek";
 import type { LedgerStatus } from "./bindings/LedgerStatus";
 import type { Review } from "./bindings/Review";
+import type { Checkpoint } from "./bindings/Checkpoint";
 import type { DeletionImpact } from "./bindings/DeletionImpact";
 import type { IpcError } from "./bindings/IpcError";
 import type { Finding } from "./bindings/Finding";
@@ -56,6 +57,11 @@ import type { SessionSummary } from "./bindings/SessionSummary";
 import type { TrainingContentKind } from "./bindings/TrainingContentKind";
 import type { TrainingStatus } from "./bindings/TrainingStatus";
 
+
+/** What a reviewer brings to review mode from before: the chair's fingerprint, earlier
+ *  logboek files and checkpoint codes from the minutes (empty when they have none). */
+export type ReviewAgainst = { expectedKey: string | null; previous: number[][]; checkpoints: string[] };
+
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
   setLanguage: (lang: Lang) => invoke<void>("set_language", { lang }),
@@ -71,7 +77,9 @@ export const api = {
   consistencyView: (teamId: number, lang: Lang) => invoke<ConsistencyView>("consistency_view", { teamId, lang }),
   exportLogboek: (teamId: number, withIdentities: boolean) =>
     invoke<ExportedLogboek>("export_logboek", { teamId, withIdentities }),
-  openLogboek: (bytes: number[], lang: Lang) => invoke<Review>("open_logboek", { bytes, lang }),
+  openLogboek: (bytes: number[], lang: Lang, against: ReviewAgainst) =>
+    invoke<Review>("open_logboek", { bytes, lang, ...against }),
+  teamCheckpoints: (teamId: number) => invoke<Checkpoint[]>("team_checkpoints", { teamId }),
   listRubrics: (teamId: number) => invoke<RubricSummary[]>("list_rubrics", { teamId }),
   rubricTemplates: () => invoke<RubricTemplate[]>("rubric_templates"),
   createRubricFromTemplate: (teamId: number, templateId: string) =>

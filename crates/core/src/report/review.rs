@@ -7,7 +7,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::i18n::{Lang, Text};
-use crate::ledger::{EntryKind, Fingerprint, Header, Problem, SectionName, Verification};
+use crate::ledger::{EntryKind, Fingerprint, Header, History, Problem, SectionName, Verification};
 
 use super::html::RubricVersionInfo;
 use super::record::SnapshotRecord;
@@ -41,8 +41,13 @@ pub struct BlindedSheetRow {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Review {
+    /// The file itself is intact (signed by whichever key: see `signer_checked`).
     pub intact: bool,
     pub problem: Option<Problem>,
+    /// Signed with the fingerprint the reviewer typed; never true without one.
+    pub signer_checked: bool,
+    /// The checks against earlier logboeks and codes from the minutes.
+    pub history: History,
     pub fingerprint: Option<Fingerprint>,
     pub header: Option<Header>,
     pub timeline: Vec<TimelineItem>,
@@ -108,7 +113,11 @@ pub fn review(v: Verification, lang: Lang) -> Review {
         .iter()
         .map(|r| logged.contains(&r.sha256().as_str()))
         .collect();
-    let broken_seq = v.problem.as_ref().and_then(|p| p.seq);
+    let broken_seq = v
+        .problem
+        .as_ref()
+        .and_then(|p| p.seq)
+        .or_else(|| v.history.first_problem().and_then(|p| p.seq()));
     let timeline = v
         .entries
         .iter()
@@ -124,6 +133,8 @@ pub fn review(v: Verification, lang: Lang) -> Review {
     Review {
         intact: v.intact,
         problem: v.problem.clone(),
+        signer_checked: v.signer_checked,
+        history: v.history.clone(),
         fingerprint: v.fingerprint.clone(),
         header: v.header.clone(),
         timeline,

@@ -11,6 +11,10 @@ const text = (nl: string, en = nl) => ({ nl, en });
 let calls: [string, Record<string, unknown>][];
 let broken: unknown[];
 let reviewIntact: boolean;
+let reviewHistory: { previous: unknown[]; checkpoints: unknown[] };
+
+const FP = "3f2a 09bc 0000 1111 2222 3333 4444 5555";
+const CODE = "7Q2MZ-K4B9X-0AB3C-DEF45";
 
 function est(value: number, lo: number, hi: number) {
   return { kind: "value", value, ci95: [lo, hi] };
@@ -46,13 +50,20 @@ const explanations = [
   { id: "alpha", title: text("Overeenstemming per criterium (alfa)"), meaning: text("Betekenis"), action: text("Herkalibreer"), source: null },
 ];
 
-function review() {
+/** What the app's verifier would say about the file for the key the reviewer typed. */
+function review(expectedKey: string | null) {
+  const wrongKey = expectedKey !== null && expectedKey !== FP;
+  const problem = !reviewIntact
+    ? { kind: "section_altered", line: 9, seq: null, message: text("Onderdeel 'Scores' (regel 9) is gewijzigd: de inhoud past niet bij de hash.") }
+    : wrongKey
+      ? { kind: "unexpected_key", line: 12, seq: null, message: text(`Ondertekend met sleutel ${FP}, niet met de verwachte sleutel ${expectedKey}.`) }
+      : null;
   return {
-    intact: reviewIntact,
-    problem: reviewIntact
-      ? null
-      : { kind: "section_altered", line: 9, seq: null, message: text("Onderdeel 'Scores' (regel 9) is gewijzigd: de inhoud past niet bij de hash.") },
-    fingerprint: "3f2a 09bc 0000 1111 2222 3333 4444 5555",
+    intact: problem === null,
+    problem,
+    signer_checked: problem === null && expectedKey !== null,
+    history: reviewHistory,
+    fingerprint: FP,
     header: {
       format: "maatstaf-logboek",
       version: 1,
@@ -61,7 +72,7 @@ function review() {
       exporter: { type: "member", id: "1", name: "Anneke de Wit" },
       with_identities: false,
       public_key: "00",
-      fingerprint: "3f2a 09bc 0000 1111 2222 3333 4444 5555",
+      fingerprint: FP,
     },
     timeline: [{ seq: 1, time: "2026-11-25T08:00:00Z", kind: "team_created", label: text("Team aangemaakt"), actor: text("systeem"), broken: false }],
     rubrics: [],
@@ -83,6 +94,7 @@ beforeEach(() => {
   calls = [];
   broken = [];
   reviewIntact = true;
+  reviewHistory = { previous: [], checkpoints: [] };
   URL.createObjectURL = vi.fn(() => "blob:logboek");
   URL.revokeObjectURL = vi.fn();
   Element.prototype.scrollIntoView = vi.fn();
@@ -115,7 +127,13 @@ beforeEach(() => {
       case "export_logboek":
         return { file_name: "logboek-gemeente-voorbeeld.jsonl", content: "{}\n", with_identities: a.withIdentities };
       case "open_logboek":
-        return review();
+        if (a.expectedKey === "abc") throw { code: "fingerprint_invalid", params: { value: "abc" }, detail: "" };
+        return review(a.expectedKey as string | null);
+      case "team_checkpoints":
+        return [
+          { seq: 4, time: "2026-11-25T08:10:00Z", kind: "rubric_frozen", label: text("Beoordelingskader vastgezet", "Rubric frozen"), code: "00000-11111-22222-33333" },
+          { seq: 19, time: "2026-11-25T09:00:00Z", kind: "round_revealed", label: text("Scores zichtbaar gemaakt", "Round revealed"), code: CODE },
+        ];
     }
     throw new Error(`unexpected command ${cmd}`);
   });
@@ -126,6 +144,9 @@ afterEach(() => clearMocks());
 async function openArea() {
   render(App);
   await fireEvent.click(await screen.findByText("Consistentie & logboek"));
+  // The area's code loads lazily: the first test to open it waits for it to be compiled,
+  // which on a busy machine takes longer than a lookup's default second.
+  await screen.findByRole("heading", { name: "Consistentie & logboek" }, { timeout: 10_000 });
 }
 
 describe("consistency & logboek", () => {
@@ -165,23 +186,81 @@ describe("consistency & logboek", () => {
     expect(URL.createObjectURL).toHaveBeenCalled();
   });
 
-  it("opens a logboek read-only with its integrity first, and a broken one with the reason", async () => {
+  it("lists the team's checkpoints, newest first, and tells the chair to note the code", async () => {
+    await openArea();
+    await fireEvent.click(await screen.findByRole("tab", { name: "Logboek" }));
+    const table = await screen.findByRole("table");
+    expect(calls).toContainEqual(["team_checkpoints", { teamId: 1 }]);
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows[0].textContent).toContain("Scores zichtbaar gemaakt");
+    expect(rows[0].textContent).toContain(CODE);
+    expect(rows[1].textContent).toContain("00000-11111-22222-33333");
+    expect(screen.getByText(/noteer dit in de notulen/)).toBeTruthy();
+  });
+
+  async function openReview(setup: () => Promise<unknown> = async () => {}) {
     await openArea();
     await fireEvent.click(await screen.findByRole("tab", { name: "Logboek openen (beoordelen)" }));
+    await setup();
     const input = screen.getByLabelText("Logboekbestand (.jsonl)") as HTMLInputElement;
-    const file = new File(['{"type":"header"}\n'], "logboek.jsonl");
-    await fireEvent.change(input, { target: { files: [file] } });
-    const verdict = await screen.findByText("Intact: dit logboek is volledig, ongewijzigd en ondertekend.");
+    await fireEvent.change(input, { target: { files: [new File(['{"type":"header"}\n'], "logboek.jsonl")] } });
+  }
+
+  it("without a fingerprint says the signer is not checked, never a green Intact", async () => {
+    await openReview();
+    const verdict = await screen.findByText(/ondertekenaar niet gecontroleerd/);
+    expect(screen.queryByText(/^Intact/)).toBeNull();
+    expect(verdict.parentElement!.classList.contains("intact")).toBe(false);
     const open = calls.find(([cmd]) => cmd === "open_logboek")!;
+    expect(open[1]).toMatchObject({ expectedKey: null, previous: [], checkpoints: [] });
     expect(open[1].bytes).toEqual([...new TextEncoder().encode('{"type":"header"}\n')]);
     const reviewEl = document.getElementById("review")!;
     expect(reviewEl.firstElementChild!.nextElementSibling).toBe(verdict.parentElement);
     expect(reviewEl.querySelectorAll("input, textarea, select")).toHaveLength(0);
     expect(screen.getByText("Sterkste onderbouwing")).toBeTruthy();
+  });
 
-    reviewIntact = false;
+  it("with the right fingerprint says Intact in green, with a wrong one says so", async () => {
+    await openReview(() => fireEvent.input(screen.getByLabelText(/Verwachte vingerafdruk/), { target: { value: FP } }));
+    const verdict = await screen.findByText("Intact: dit logboek is volledig, ongewijzigd en ondertekend met de verwachte sleutel.");
+    expect(verdict.parentElement!.classList.contains("intact")).toBe(true);
+    expect(calls.find(([cmd]) => cmd === "open_logboek")![1].expectedKey).toBe(FP);
+
     await fireEvent.click(screen.getByText("Logboek sluiten"));
-    await fireEvent.change(screen.getByLabelText("Logboekbestand (.jsonl)"), { target: { files: [file] } });
+    await fireEvent.input(screen.getByLabelText(/Verwachte vingerafdruk/), { target: { value: "ffff 0000 ffff 0000 ffff 0000 ffff 0000" } });
+    await fireEvent.change(screen.getByLabelText("Logboekbestand (.jsonl)"), { target: { files: [new File(["x"], "l.jsonl")] } });
+    const wrong = await screen.findByText(/^Verkeerde sleutel/);
+    expect(wrong.parentElement!.classList.contains("broken")).toBe(true);
+    expect(screen.getByText(/niet met de verwachte sleutel ffff 0000/)).toBeTruthy();
+  });
+
+  it("a malformed fingerprint gets a clear message and opens nothing", async () => {
+    await openReview(() => fireEvent.input(screen.getByLabelText(/Verwachte vingerafdruk/), { target: { value: "abc" } }));
+    expect(await screen.findByText(/'abc' is geen vingerafdruk/)).toBeTruthy();
+    expect(document.getElementById("review")).toBeNull();
+  });
+
+  it("sends older logboeks and codes from the minutes and shows each check's outcome", async () => {
+    reviewHistory = {
+      previous: [{ team: null, exported_at: "2026-11-20T10:00:00Z", entries: 12, problem: { kind: "entry_differs", seq: 3 }, message: text("Vermelding 3 van het eerdere logboek staat niet ongewijzigd in dit logboek: de geschiedenis is vanaf daar herschreven.") }],
+      checkpoints: [{ code: CODE, found: { seq: 19 }, problem: null, message: text(`Controlecode ${CODE} is vermelding 19 (Scores zichtbaar gemaakt, 2026-11-25T09:00:00Z).`) }],
+    };
+    await openReview(async () => {
+      await fireEvent.change(screen.getByLabelText(/Eerdere logboeken/), { target: { files: [new File(["ab"], "eerder.jsonl")] } });
+      expect(await screen.findByText(/eerder\.jsonl/)).toBeTruthy();
+      await fireEvent.input(screen.getByLabelText(/Controlecodes uit de notulen/), { target: { value: `${CODE}\n\n` } });
+    });
+    expect(await screen.findByText(/^Niet in overeenstemming met eerder vastgelegde gegevens/)).toBeTruthy();
+    const open = calls.find(([cmd]) => cmd === "open_logboek")!;
+    expect(open[1]).toMatchObject({ previous: [[97, 98]], checkpoints: [CODE] });
+    const checks = document.getElementById("review-history")!;
+    expect(checks.textContent).toContain("Klopt niet: Vermelding 3 van het eerdere logboek");
+    expect(checks.textContent).toContain(`Klopt: Controlecode ${CODE} is vermelding 19`);
+  });
+
+  it("shows a broken logboek with the reason", async () => {
+    reviewIntact = false;
+    await openReview();
     expect(await screen.findByText(/Niet intact/)).toBeTruthy();
     expect(screen.getByText(/Onderdeel 'Scores' \(regel 9\) is gewijzigd/)).toBeTruthy();
     expect(screen.getByText("Regel 9")).toBeTruthy();

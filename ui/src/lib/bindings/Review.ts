@@ -3,13 +3,26 @@ import type { BlindedSheetRow } from "./BlindedSheetRow";
 import type { ConsistencyView } from "./ConsistencyView";
 import type { Fingerprint } from "./Fingerprint";
 import type { Header } from "./Header";
+import type { History } from "./History";
 import type { Problem } from "./Problem";
 import type { RubricVersionInfo } from "./RubricVersionInfo";
 import type { SectionName } from "./SectionName";
 import type { TimelineItem } from "./TimelineItem";
 import type { JsonValue } from "./serde_json/JsonValue";
 
-export type Review = { intact: boolean, problem: Problem | null, fingerprint: Fingerprint | null, header: Header | null, timeline: Array<TimelineItem>, rubrics: Array<RubricVersionInfo>, sheets: Array<BlindedSheetRow>, consistency: ConsistencyView, 
+export type Review = { 
+/**
+ * The file itself is intact (signed by whichever key: see `signer_checked`).
+ */
+intact: boolean, problem: Problem | null, 
+/**
+ * Signed with the fingerprint the reviewer typed; never true without one.
+ */
+signer_checked: boolean, 
+/**
+ * The checks against earlier logboeks and codes from the minutes.
+ */
+history: History, fingerprint: Fingerprint | null, header: Header | null, timeline: Array<TimelineItem>, rubrics: Array<RubricVersionInfo>, sheets: Array<BlindedSheetRow>, consistency: ConsistencyView, 
 /**
  * Per consistency record: whether a `consistency_snapshot` entry carries its hash.
  */

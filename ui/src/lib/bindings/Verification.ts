@@ -2,6 +2,7 @@
 import type { Entry } from "./Entry";
 import type { Fingerprint } from "./Fingerprint";
 import type { Header } from "./Header";
+import type { History } from "./History";
 import type { Problem } from "./Problem";
 import type { Section } from "./Section";
 
@@ -9,7 +10,20 @@ import type { Section } from "./Section";
  * The outcome of [`verify_logboek`]: whether the file is intact, the first problem if not,
  * and whatever could be read, so review mode can show the content next to the problem.
  */
-export type Verification = { intact: boolean, problem: Problem | null, 
+export type Verification = { 
+/**
+ * The file itself is complete, unaltered and validly signed (by whichever key).
+ */
+intact: boolean, problem: Problem | null, 
+/**
+ * The file is intact and signed with the key the reviewer expected. Without an
+ * expected key anyone holding a key could have signed it.
+ */
+signer_checked: boolean, 
+/**
+ * The checks against earlier logboeks and checkpoint codes, when any were given.
+ */
+history: History, 
 /**
  * The fingerprint of the header's key (or of the signing key if the header is unreadable).
  */

@@ -22,6 +22,7 @@
 //! [`verify_logboek`] can name the first line that differs from what was signed, and why.
 //! The same description for readers outside the code is in `docs/logboek-format.md`.
 
+mod history;
 mod problem;
 mod verify;
 
@@ -29,8 +30,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use ts_rs::TS;
 
+pub use history::{CheckpointCheck, History, HistoryProblem, Past, PreviousCheck};
 pub use problem::{Problem, ProblemKind};
-pub use verify::{verify_logboek, Verification};
+pub use verify::{verify_logboek, verify_logboek_against, Verification};
 
 use super::canonical::{canonical_bytes, content_sha256, sha256_hex};
 use super::entry::{next_entry, Actor, Entry, EntryKind};

@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::history::{check_history, History, Past};
 use super::problem::{Problem, ProblemKind};
 use super::{
     export_record, signed_message, ExportInfo, Header, Line, ReportLine, Section, SectionLine,
@@ -23,14 +24,27 @@ use crate::ledger::keys::{verifying_key_from_hex, Fingerprint, VerifyingKey};
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Verification {
+    /// The file itself is complete, unaltered and validly signed (by whichever key).
     pub intact: bool,
     pub problem: Option<Problem>,
+    /// The file is intact and signed with the key the reviewer expected. Without an
+    /// expected key anyone holding a key could have signed it.
+    pub signer_checked: bool,
+    /// The checks against earlier logboeks and checkpoint codes, when any were given.
+    pub history: History,
     /// The fingerprint of the header's key (or of the signing key if the header is unreadable).
     pub fingerprint: Option<Fingerprint>,
     pub header: Option<Header>,
     pub entries: Vec<Entry>,
     pub sections: Vec<Section>,
     pub report_html: Option<String>,
+}
+
+impl Verification {
+    /// The file is intact and agrees with every earlier logboek and code given.
+    pub fn passed(&self) -> bool {
+        self.intact && self.history.holds()
+    }
 }
 
 /// What the walk over the lines collected, with line numbers (1-based).
@@ -72,6 +86,18 @@ fn problem(
 /// signature and keys, then the chain of entries, then the signed counts, sections and
 /// report, then the log's own record of the export, and last the hash over all lines.
 pub fn verify_logboek(bytes: &[u8], expected: Option<&Fingerprint>) -> Verification {
+    verify_logboek_against(bytes, expected, &Past::default())
+}
+
+/// [`verify_logboek`], and then that every earlier logboek in `past` is an unchanged
+/// prefix of this one and every checkpoint code is the hash of one of its entries.
+/// The outcome of those checks is in [`Verification::history`]; [`Verification::passed`]
+/// combines both.
+pub fn verify_logboek_against(
+    bytes: &[u8],
+    expected: Option<&Fingerprint>,
+    past: &Past,
+) -> Verification {
     let parsed = read_lines(bytes);
     let problem = parsed
         .problem
@@ -85,9 +111,20 @@ pub fn verify_logboek(bytes: &[u8], expected: Option<&Fingerprint>) -> Verificat
         .signature
         .as_ref()
         .and_then(|(s, _, _)| verifying_key_from_hex(&s.public_key));
+    let history = check_history(
+        parsed.header.as_ref().map(|(h, _)| &h.team),
+        &parsed
+            .entries
+            .iter()
+            .map(|(e, _)| e.clone())
+            .collect::<Vec<_>>(),
+        past,
+    );
     Verification {
         intact: problem.is_none(),
+        signer_checked: problem.is_none() && expected.is_some(),
         problem,
+        history,
         fingerprint: header_key.or(signing_key).map(|k| Fingerprint::of(&k)),
         header: parsed.header.map(|(h, _)| h),
         entries: parsed.entries.into_iter().map(|(e, _)| e).collect(),
