@@ -1173,3 +1173,89 @@ fn the_shipped_content_cites_every_policy_figure_and_every_register_entry() {
     let register = parse_register("sources.toml", bundled_register_text()).unwrap();
     assert_eq!(&register, bundled_register());
 }
+
+// ---- reference scores that follow the anchors --------------------------------
+
+/// The fixture set with anchors on the first criterion of the test rubric.
+fn with_anchors() -> Set {
+    Set::fixtures().edit(
+        "test-rubric.toml",
+        "name = \"Verbindend leiderschap\"\nweight = 50\n",
+        "name = \"Verbindend leiderschap\"\nweight = 50\n[criteria.anchors]\n1 = \"Kiest direct een kant zonder de standpunten te noemen.\"\n3 = \"Vat de standpunten van beide partijen samen en doet een voorstel.\"\n5 = \"Toetst de samenvatting bij de partijen en komt tot een gedragen afspraak.\"\n",
+    )
+}
+
+#[test]
+fn a_reference_justification_must_quote_an_anchor_of_its_level() {
+    let errors = with_anchors().check();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(
+        errors[0],
+        "content/cases/casus-test.toml:17:23: the justification of reference score 4 for T-1 on `verbindend-leiderschap` quotes no anchor of that level: put at least 15 characters of the anchor in double quotes, word for word"
+    );
+    assert!(errors[1].contains("for T-2"), "{errors:?}");
+}
+
+#[test]
+fn an_in_between_level_may_quote_either_neighbouring_anchor() {
+    let below = with_anchors()
+        .edit(
+            "casus-test.toml",
+            "justification = \"Vat samen voordat een voorstel volgt.\"",
+            "justification = \"Meer dan anker 3: \\\"vat de standpunten van beide partijen samen.\\\"\"",
+        )
+        .check();
+    assert_eq!(below.len(), 1, "only T-2 is left: {below:?}");
+    let above = with_anchors()
+        .edit(
+            "casus-test.toml",
+            "justification = \"Vat samen voordat een voorstel volgt.\"",
+            "justification = \"Mist uit anker 5: “komt tot een gedragen afspraak”.\"",
+        )
+        .check();
+    assert_eq!(above.len(), 1, "{above:?}");
+    // Level 1 is not a neighbour of 4, and a few words are not a quote.
+    for quote in [
+        "\\\"Kiest direct een kant zonder de standpunten te noemen\\\"",
+        "\\\"de standpunten\\\"",
+    ] {
+        let wrong = with_anchors()
+            .edit(
+                "casus-test.toml",
+                "justification = \"Vat samen voordat een voorstel volgt.\"",
+                &format!("justification = \"{quote}\""),
+            )
+            .check();
+        assert_eq!(wrong.len(), 2, "{quote}: {wrong:?}");
+    }
+}
+
+#[test]
+fn every_shipped_candidate_has_a_trainer_key_and_every_reference_quotes_its_anchor() {
+    let (files, rubrics) = repository_content();
+    let rubrics: Vec<maatstaf_core::rubric::Rubric> = rubrics
+        .iter()
+        .map(|(_, t)| toml::from_str(t).unwrap())
+        .collect();
+    let mut cells = 0;
+    for (path, text) in files
+        .iter()
+        .filter(|(p, _)| p.starts_with("content/cases/"))
+    {
+        let case = parse_case(path, text).unwrap();
+        let rubric = rubrics.iter().find(|r| r.id == case.rubric).unwrap();
+        assert_eq!(check_case_against_rubric(&case, rubric), vec![], "{path}");
+        for candidate in &case.candidates {
+            assert!(
+                candidate
+                    .trainer_key
+                    .as_deref()
+                    .is_some_and(|k| k.contains("Valkuil")),
+                "{path} {}: a trainer key names the traps",
+                candidate.code
+            );
+            cells += candidate.reference.len();
+        }
+    }
+    assert_eq!(cells, 4 * 6 + 3 * 6, "every reference cell was checked");
+}
