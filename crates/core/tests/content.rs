@@ -1260,3 +1260,22 @@ fn every_shipped_candidate_has_a_trainer_key_and_every_reference_quotes_its_anch
     // Lindeveld is scored on the Financiën rubric (seven criteria), Havenstad on the general one.
     assert_eq!(cells, 4 * 7 + 3 * 6, "every reference cell was checked");
 }
+
+#[test]
+fn model_answers_render_folded_and_source_lists_render_numbered() {
+    let (files, _) = repository_content();
+    let (_, text) = files
+        .iter()
+        .find(|(p, _)| p.ends_with("03-toetsbare-criteria-en-gedragsankers.md"))
+        .unwrap();
+    let html = render_module(&parse_module("m03.md", text).unwrap()).html;
+    let details = html.find("<details>").expect("a folded model answer");
+    let summary = html.find("<summary>Modelantwoord</summary>").unwrap();
+    let answer = html
+        .find("<strong>5:</strong> Houdt vast aan het besluit")
+        .unwrap();
+    assert!(details < summary && summary < answer, "{html}");
+    let list = html.find("<ol class=\"sources\">").expect("a source list");
+    assert!(html[list..]
+        .contains("<li id=\"bron-smith-kendall-1963\">Smith, P.C. &amp; Kendall, L.M. (1963)."));
+}
