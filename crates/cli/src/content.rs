@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use maatstaf_core::content::load_content;
+use maatstaf_core::content::{load_content, REGISTER_FILE};
 use maatstaf_core::i18n::{Lang, Text};
 use serde::Serialize;
 
@@ -23,7 +23,7 @@ enum ContentCommand {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// The content folder, with modules/, cases/ and rubrics/.
+    /// The content folder, with modules/, cases/, rubrics/, lexicon/ and sources.toml.
     #[arg(default_value = "content")]
     dir: String,
     /// Print {"diagnostics":[…],"modules":N,"exercises":N,"cases":N} instead of lines
@@ -62,6 +62,8 @@ struct Folder {
     modules: Vec<(String, String)>,
     cases: Vec<(String, String)>,
     rubrics: Vec<(String, String)>,
+    /// The source register and the lexicons, whose header comments cite it.
+    citing: Vec<(String, String)>,
     present: Vec<String>,
 }
 
@@ -76,6 +78,7 @@ fn check(args: &CheckArgs) -> ExitCode {
     };
     let mut files = borrowed(&folder.modules);
     files.extend(borrowed(&folder.cases));
+    files.extend(borrowed(&folder.citing));
     let present: Vec<&str> = folder.present.iter().map(String::as_str).collect();
     let set = load_content(&files, &borrowed(&folder.rubrics), &present);
     let exercises: usize = set.modules.iter().map(|m| m.exercises.len()).sum();
@@ -182,10 +185,22 @@ fn read_folder(dir: &str) -> Result<Folder, Text> {
     let modules = pick("modules", ".md")?;
     let cases = pick("cases", ".toml")?;
     let rubrics = pick("rubrics", ".toml")?;
+    let register = format!("{base}/{REGISTER_FILE}");
+    // Without the register every marker would be checked against the bundled
+    // one and unused entries would go unnoticed, so a folder must have it.
+    if !present.contains(&register) {
+        return Err(Text::new(
+            format!("de contentmap {dir} heeft geen bronnenregister {REGISTER_FILE}"),
+            format!("the content folder {dir} has no source register {REGISTER_FILE}"),
+        ));
+    }
+    let mut citing = vec![(register.clone(), read_text(&register)?)];
+    citing.extend(pick("lexicon", ".toml")?);
     Ok(Folder {
         modules,
         cases,
         rubrics,
+        citing,
         present,
     })
 }

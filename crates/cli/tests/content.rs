@@ -40,6 +40,14 @@ fn maatstaf() -> Command {
     Command::cargo_bin("maatstaf").unwrap()
 }
 
+/// `maatstaf content check DIR --lang en`, run to the end.
+fn check_en(dir: &str) -> std::process::Output {
+    maatstaf()
+        .args(["content", "check", dir, "--lang", "en"])
+        .output()
+        .unwrap()
+}
+
 fn stdout(output: &std::process::Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
@@ -99,10 +107,7 @@ fn problems_exit_one_with_path_line_column_in_dutch_or_english() {
              2 modules, 2 oefeningen, 1 casus: 2 problemen\n"
         )
     );
-    let output = maatstaf()
-        .args(["content", "check", &dir, "--lang", "en"])
-        .output()
-        .unwrap();
+    let output = check_en(&dir);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains(&format!(
         "{dir}/modules/02-oefenen.md:5:11: `minutes` must be between 1 and 240, not 500\n"
@@ -179,10 +184,7 @@ fn a_file_that_is_not_text_exits_two_naming_the_place() {
         b"+++\nid = \"m03\"\ntitle = \"\xff\"\n",
     )
     .unwrap();
-    let output = maatstaf()
-        .args(["content", "check", &dir, "--lang", "en"])
-        .output()
-        .unwrap();
+    let output = check_en(&dir);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
@@ -190,5 +192,74 @@ fn a_file_that_is_not_text_exits_two_naming_the_place() {
             "{dir}/modules/03-kapot.md:3:10: the file is not valid UTF-8 text"
         )),
         "{stderr}"
+    );
+}
+
+#[test]
+fn the_source_register_is_enforced_both_ways() {
+    let (_tmp, dir) = content_copy();
+    edit(
+        &format!("{dir}/modules/01-basis.md"),
+        "[@schmidt-hunter-1998]",
+        "[@schmidt-1998]",
+    );
+    let output = check_en(&dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{dir}/modules/01-basis.md:13:78: source \"schmidt-1998\" is not in the source register (content/sources.toml)\n\
+             {dir}/sources.toml:4:6: source \"schmidt-hunter-1998\" is cited nowhere: put a marker [@schmidt-hunter-1998] at the claim or remove the source\n\
+             2 modules, 3 exercises, 1 case: 2 problems\n"
+        )
+    );
+}
+
+#[test]
+fn lexicon_headers_are_checked_with_the_modules() {
+    let (_tmp, dir) = content_copy();
+    std::fs::create_dir_all(format!("{dir}/lexicon")).unwrap();
+    std::fs::write(
+        format!("{dir}/lexicon/lint-origin.toml"),
+        "# Only 3% of wethouders had a migration background.\n\n[defaults]\nkind = \"origin\"\n",
+    )
+    .unwrap();
+    let output = check_en(&dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).starts_with(&format!(
+            "{dir}/lexicon/lint-origin.toml:1:8: the figure \"3%\" comes from the policy sources"
+        )),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_folder_without_a_register_exits_two() {
+    let (_tmp, dir) = content_copy();
+    std::fs::remove_file(format!("{dir}/sources.toml")).unwrap();
+    let output = check_en(&dir);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("has no source register sources.toml"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_repository_content_checks_clean() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let output = maatstaf()
+        .args(["content", "check", "--lang", "en"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).ends_with(": no problems\n"),
+        "{}",
+        stdout(&output)
     );
 }

@@ -334,6 +334,7 @@ impl Set {
                 file("modules/01-basis.md"),
                 file("modules/02-oefenen.md"),
                 file("cases/casus-test.toml"),
+                file("sources.toml"),
             ],
             rubrics: vec![file("rubrics/test-rubric.toml")],
             present: vec!["content/img/figuur.png".to_owned()],
@@ -937,4 +938,344 @@ fn other_markdown_renders_with_the_same_sanitising() {
     // Without a module there is no exercise to show: the block stays code.
     assert!(html.contains("<pre><code"), "{html}");
     assert!(!html.contains("data-exercise-id"), "{html}");
+}
+
+// ---- the source register -----------------------------------------------------
+
+#[test]
+fn a_marker_must_name_an_entry_of_the_register() {
+    let errors = Set::fixtures()
+        .edit(
+            "01-basis.md",
+            "[@schmidt-hunter-1998]",
+            "[@schmidt-hunter-1998; @onbekend-2020]",
+        )
+        .check();
+    assert_eq!(
+        errors,
+        ["content/modules/01-basis.md:13:100: source \"onbekend-2020\" is not in the source register (content/sources.toml)"]
+    );
+}
+
+#[test]
+fn an_entry_nobody_cites_is_reported_where_it_stands() {
+    let errors = Set::fixtures()
+        .edit("01-basis.md", " [@schmidt-hunter-1998]", "")
+        .check();
+    assert_eq!(
+        errors,
+        ["content/sources.toml:4:6: source \"schmidt-hunter-1998\" is cited nowhere: put a marker [@schmidt-hunter-1998] at the claim or remove the source"]
+    );
+}
+
+#[test]
+fn markers_in_code_do_not_count_as_citations() {
+    let errors = Set::fixtures()
+        .edit(
+            "01-basis.md",
+            " [@schmidt-hunter-1998]",
+            " `[@schmidt-hunter-1998]`",
+        )
+        .check();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("is cited nowhere"), "{errors:?}");
+}
+
+#[test]
+fn a_policy_figure_needs_a_marker_in_its_own_paragraph() {
+    let errors = Set::fixtures()
+        .edit(
+            "01-basis.md",
+            "Een gestructureerd gesprek voorspelt beter",
+            "Op 1 januari 2026 was 27% van de wethouders een vrouw.\n\nEen gestructureerd gesprek voorspelt beter",
+        )
+        .check();
+    assert_eq!(
+        errors,
+        ["content/modules/01-basis.md:13:23: the figure \"27%\" comes from the policy sources: put a source marker such as [@kamerbrief-diversiteit-2026] in the same paragraph"]
+    );
+    // In the paragraph that carries the marker the same figure is cited.
+    let clean = Set::fixtures()
+        .edit(
+            "01-basis.md",
+            "voorspelt beter dan een open gesprek.",
+            "voorspelt beter dan een open gesprek, en 27% van de wethouders is een vrouw.",
+        )
+        .check();
+    assert_eq!(clean, Vec::<String>::new());
+}
+
+#[test]
+fn figures_in_list_items_and_tables_need_a_marker_too() {
+    let errors = Set::fixtures()
+        .edit(
+            "01-basis.md",
+            "| Open gesprek | laag |",
+            "| Open gesprek, 83 procent hbo | laag |",
+        )
+        .edit(
+            "01-basis.md",
+            "Zie ook [de volgende module]",
+            "- tussen 40 en 60 procent\n\nZie ook [de volgende module]",
+        )
+        .check();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].contains("\"40 en 60 procent\""), "{errors:?}");
+    assert!(errors[1].contains("\"83 procent\""), "{errors:?}");
+}
+
+#[test]
+fn lexicon_headers_cite_the_register_and_their_entries_are_not_read() {
+    let lexicon = "# Origin. 3% of wethouders [@schmidt-hunter-1998; @weg-2016].\n\n[defaults]\n# 25,2% here is not the header\nkind = \"origin\"\n";
+    let mut set = Set::fixtures();
+    set.files.push((
+        "content/lexicon/lint-origin.toml".to_owned(),
+        lexicon.to_owned(),
+    ));
+    assert_eq!(
+        set.check(),
+        ["content/lexicon/lint-origin.toml:1:52: source \"weg-2016\" is not in the source register (content/sources.toml)"]
+    );
+    let uncited = Set::fixtures().edit("01-basis.md", " [@schmidt-hunter-1998]", "");
+    let mut uncited = uncited;
+    uncited.files.push((
+        "content/lexicon/lint-origin.toml".to_owned(),
+        "# Only 3% in 2016.\n# Cited: [@schmidt-hunter-1998]\n[defaults]\n".to_owned(),
+    ));
+    assert_eq!(
+        uncited.check(),
+        Vec::<String>::new(),
+        "one header block, one marker"
+    );
+}
+
+#[test]
+fn a_broken_register_is_reported_once_and_not_again_by_every_marker() {
+    let errors = Set::fixtures()
+        .edit("sources.toml", "year = 1998", "year = \"1998\"")
+        .check();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("content/sources.toml:7:8:"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn without_the_register_the_bundled_one_is_used_and_unused_entries_are_not_asked_for() {
+    let mut set = Set::fixtures();
+    set.files.retain(|(p, _)| !p.ends_with("sources.toml"));
+    assert_eq!(set.check(), Vec::<String>::new());
+    let set = set.edit("01-basis.md", "[@schmidt-hunter-1998]", "[@niet-gebundeld]");
+    assert_eq!(
+        set.check(),
+        ["content/modules/01-basis.md:13:78: source \"niet-gebundeld\" is not in the source register (content/sources.toml)"]
+    );
+}
+
+#[test]
+fn markers_render_as_numbered_references_to_a_source_list() {
+    let r = rendered("\nEerst [@gaucher-2011], dan [@lorenz-2011; @gaucher-2011].\n\n## Bronnen\n");
+    assert!(
+        r.html.contains("Eerst <sup class=\"source-ref\"><a href=\"#bron-gaucher-2011\">1</a></sup>, dan <sup class=\"source-ref\"><a href=\"#bron-lorenz-2011\">2</a></sup><sup class=\"source-ref\"><a href=\"#bron-gaucher-2011\">1</a></sup>."),
+        "{}",
+        r.html
+    );
+    let list = &r.html[r
+        .html
+        .find("<ol class=\"sources\">")
+        .expect("a source list")..];
+    let first = list
+        .find("<li id=\"bron-gaucher-2011\">Gaucher, D., Friesen, J. &amp; Kay, A.C. (2011).")
+        .expect("gaucher first");
+    let second = list
+        .find("<li id=\"bron-lorenz-2011\">Lorenz")
+        .expect("lorenz second");
+    assert!(first < second, "{list}");
+    assert!(list.contains("doi:10.1037/a0022530"), "{list}");
+    assert!(
+        r.plain_text.contains("Eerst [1], dan [2][1]."),
+        "{}",
+        r.plain_text
+    );
+}
+
+#[test]
+fn a_module_without_markers_has_no_source_list_and_unknown_markers_stay_visible() {
+    let r = rendered("\nGeen bron hier.\n");
+    assert!(!r.html.contains("sources"), "{}", r.html);
+    let r = rendered("\nOnbekend [@bestaat-niet].\n");
+    assert!(r.html.contains("[@bestaat-niet]"), "{}", r.html);
+    assert!(!r.html.contains("<ol"), "{}", r.html);
+}
+
+#[test]
+fn markers_inside_code_and_raw_html_do_not_become_links() {
+    let r = rendered("\nCode `[@gaucher-2011]` en <span id=\"bron-gaucher-2011\">x</span>.\n");
+    assert!(
+        r.html.contains("<code>[@gaucher-2011]</code>"),
+        "{}",
+        r.html
+    );
+    // A forged id is not one this render produced.
+    assert!(!r.html.contains("id=\"bron-gaucher-2011\""), "{}", r.html);
+}
+
+/// `(path, text)` pairs, as the content checks take them.
+type Files = Vec<(String, String)>;
+
+/// The repository's own content: every module, the lexicon headers and the register.
+fn repository_content() -> (Files, Files) {
+    let root = format!("{}/../../content", env!("CARGO_MANIFEST_DIR"));
+    let read_dir = |sub: &str, ext: &str| -> Files {
+        let mut out: Files = std::fs::read_dir(format!("{root}/{sub}"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .map(|p| {
+                let name = p.file_name().unwrap().to_str().unwrap().to_owned();
+                (
+                    format!("content/{sub}/{name}"),
+                    std::fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let mut files = read_dir("modules", "md");
+    files.extend(read_dir("cases", "toml"));
+    files.extend(read_dir("lexicon", "toml"));
+    files.push((
+        "content/sources.toml".to_owned(),
+        std::fs::read_to_string(format!("{root}/sources.toml")).unwrap(),
+    ));
+    (files, read_dir("rubrics", "toml"))
+}
+
+#[test]
+fn the_shipped_content_cites_every_policy_figure_and_every_register_entry() {
+    let (files, rubrics) = repository_content();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let rubrics: Vec<(&str, &str)> = rubrics
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let diagnostics: Vec<String> = check_content(&files, &rubrics, &[])
+        .iter()
+        .map(|d| d.display(Lang::En))
+        .collect();
+    assert_eq!(diagnostics, Vec::<String>::new());
+    // The register the app renders from is the file the check just read.
+    let register = parse_register("sources.toml", bundled_register_text()).unwrap();
+    assert_eq!(&register, bundled_register());
+}
+
+// ---- reference scores that follow the anchors --------------------------------
+
+/// The fixture set with anchors on the first criterion of the test rubric.
+fn with_anchors() -> Set {
+    Set::fixtures().edit(
+        "test-rubric.toml",
+        "name = \"Verbindend leiderschap\"\nweight = 50\n",
+        "name = \"Verbindend leiderschap\"\nweight = 50\n[criteria.anchors]\n1 = \"Kiest direct een kant zonder de standpunten te noemen.\"\n3 = \"Vat de standpunten van beide partijen samen en doet een voorstel.\"\n5 = \"Toetst de samenvatting bij de partijen en komt tot een gedragen afspraak.\"\n",
+    )
+}
+
+#[test]
+fn a_reference_justification_must_quote_an_anchor_of_its_level() {
+    let errors = with_anchors().check();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(
+        errors[0],
+        "content/cases/casus-test.toml:17:23: the justification of reference score 4 for T-1 on `verbindend-leiderschap` quotes no anchor of that level: put at least 15 characters of the anchor in double quotes, word for word"
+    );
+    assert!(errors[1].contains("for T-2"), "{errors:?}");
+}
+
+#[test]
+fn an_in_between_level_may_quote_either_neighbouring_anchor() {
+    let below = with_anchors()
+        .edit(
+            "casus-test.toml",
+            "justification = \"Vat samen voordat een voorstel volgt.\"",
+            "justification = \"Meer dan anker 3: \\\"vat de standpunten van beide partijen samen.\\\"\"",
+        )
+        .check();
+    assert_eq!(below.len(), 1, "only T-2 is left: {below:?}");
+    let above = with_anchors()
+        .edit(
+            "casus-test.toml",
+            "justification = \"Vat samen voordat een voorstel volgt.\"",
+            "justification = \"Mist uit anker 5: “komt tot een gedragen afspraak”.\"",
+        )
+        .check();
+    assert_eq!(above.len(), 1, "{above:?}");
+    // Level 1 is not a neighbour of 4, and a few words are not a quote.
+    for quote in [
+        "\\\"Kiest direct een kant zonder de standpunten te noemen\\\"",
+        "\\\"de standpunten\\\"",
+    ] {
+        let wrong = with_anchors()
+            .edit(
+                "casus-test.toml",
+                "justification = \"Vat samen voordat een voorstel volgt.\"",
+                &format!("justification = \"{quote}\""),
+            )
+            .check();
+        assert_eq!(wrong.len(), 2, "{quote}: {wrong:?}");
+    }
+}
+
+#[test]
+fn every_shipped_candidate_has_a_trainer_key_and_every_reference_quotes_its_anchor() {
+    let (files, rubrics) = repository_content();
+    let rubrics: Vec<maatstaf_core::rubric::Rubric> = rubrics
+        .iter()
+        .map(|(_, t)| toml::from_str(t).unwrap())
+        .collect();
+    let mut cells = 0;
+    for (path, text) in files
+        .iter()
+        .filter(|(p, _)| p.starts_with("content/cases/"))
+    {
+        let case = parse_case(path, text).unwrap();
+        let rubric = rubrics.iter().find(|r| r.id == case.rubric).unwrap();
+        assert_eq!(check_case_against_rubric(&case, rubric), vec![], "{path}");
+        for candidate in &case.candidates {
+            assert!(
+                candidate
+                    .trainer_key
+                    .as_deref()
+                    .is_some_and(|k| k.contains("Valkuil")),
+                "{path} {}: a trainer key names the traps",
+                candidate.code
+            );
+            cells += candidate.reference.len();
+        }
+    }
+    // Lindeveld is scored on the Financiën rubric (seven criteria), Havenstad on the general one.
+    assert_eq!(cells, 4 * 7 + 3 * 6, "every reference cell was checked");
+}
+
+#[test]
+fn model_answers_render_folded_and_source_lists_render_numbered() {
+    let (files, _) = repository_content();
+    let (_, text) = files
+        .iter()
+        .find(|(p, _)| p.ends_with("03-toetsbare-criteria-en-gedragsankers.md"))
+        .unwrap();
+    let html = render_module(&parse_module("m03.md", text).unwrap()).html;
+    let details = html.find("<details>").expect("a folded model answer");
+    let summary = html.find("<summary>Modelantwoord</summary>").unwrap();
+    let answer = html
+        .find("<strong>5:</strong> Houdt vast aan het besluit")
+        .unwrap();
+    assert!(details < summary && summary < answer, "{html}");
+    let list = html.find("<ol class=\"sources\">").expect("a source list");
+    assert!(html[list..]
+        .contains("<li id=\"bron-smith-kendall-1963\">Smith, P.C. &amp; Kendall, L.M. (1963)."));
 }

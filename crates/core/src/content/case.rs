@@ -11,7 +11,7 @@ use super::diagnostic::{toml_error, Diagnostic, Embedded, Source, TomlProblem};
 use super::exercise::{require_id, require_text};
 use super::module::Place;
 use crate::i18n::Text;
-use crate::rubric::Rubric;
+use crate::rubric::{AnchorLookup, Criterion, Rubric};
 
 /// Youngest and oldest age a fictional candidate may have: a wethouder must be
 /// able to stand for election, so at least 18.
@@ -53,6 +53,8 @@ pub struct CaseCandidate {
     pub age: u32,
     pub background: String,
     pub education: String,
+    /// For the trainer only: which trap each answer sets and the discussion to expect.
+    pub trainer_key: Option<String>,
     /// Written answer per criterion id.
     pub answers: BTreeMap<String, String>,
     /// Reference score per criterion id.
@@ -103,6 +105,7 @@ struct CandidateRaw {
     age: Spanned<i64>,
     background: Spanned<String>,
     education: Spanned<String>,
+    trainer_key: Option<String>,
     answers: Spanned<BTreeMap<Spanned<String>, Spanned<String>>>,
     reference: Spanned<BTreeMap<Spanned<String>, ReferenceRaw>>,
 }
@@ -182,6 +185,7 @@ pub fn parse_case(path: &str, text: &str) -> Result<Case, Vec<Diagnostic>> {
                 age: *c.age.get_ref() as u32,
                 background: c.background.into_inner(),
                 education: c.education.into_inner(),
+                trainer_key: c.trainer_key,
                 answers: c
                     .answers
                     .into_inner()
@@ -305,6 +309,63 @@ fn score_problem(offset: usize, score: i64, scale: Option<(u8, u8)>) -> TomlProb
 
 /// Checks that every candidate answers and has a reference score for exactly
 /// the criteria of `rubric`, with scores on its scale.
+/// The shortest quote that counts as quoting an anchor: long enough that it
+/// cannot match a few common words by chance.
+const MIN_QUOTE_CHARS: usize = 15;
+
+/// The parts of `text` between double quotes ("…", “…” or „…”).
+fn quotes(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '"' | '“' | '„') => open = Some(i + c.len_utf8()),
+            (Some(start), '"' | '”' | '“') => {
+                out.push(&text[start..i]);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Lowercase, without the sentence punctuation a quote may drop at its ends.
+fn normalized(text: &str) -> String {
+    text.trim()
+        .trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '…'))
+        .trim()
+        .to_lowercase()
+}
+
+/// A participant who applies the anchors literally must be able to retrace a
+/// reference score, so its justification quotes the anchor of its level, or
+/// for an in-between level one of the anchors around it.
+fn unquoted_anchor(code: &str, criterion: &Criterion, reference: &Reference) -> Option<Text> {
+    let anchors: Vec<String> = match criterion.anchor_for(reference.score) {
+        AnchorLookup::Anchored { text, .. } => vec![text],
+        AnchorLookup::Between { below, above, .. } => {
+            below.into_iter().chain(above).map(|a| a.text).collect()
+        }
+    };
+    if anchors.is_empty() {
+        return None;
+    }
+    let anchors: Vec<String> = anchors.iter().map(|a| normalized(a)).collect();
+    let quoted = quotes(&reference.justification).into_iter().any(|q| {
+        let q = normalized(q);
+        q.chars().count() >= MIN_QUOTE_CHARS && anchors.iter().any(|a| a.contains(&q))
+    });
+    (!quoted).then(|| {
+        let id = &criterion.id;
+        let score = reference.score;
+        Text::new(
+            format!("de toelichting bij referentiescore {score} van {code} op `{id}` citeert geen anker van dat niveau: zet minstens {MIN_QUOTE_CHARS} tekens uit het anker letterlijk tussen aanhalingstekens"),
+            format!("the justification of reference score {score} for {code} on `{id}` quotes no anchor of that level: put at least {MIN_QUOTE_CHARS} characters of the anchor in double quotes, word for word"),
+        )
+    })
+}
+
 pub fn check_case_against_rubric(case: &Case, rubric: &Rubric) -> Vec<Diagnostic> {
     let path = case.places.path.as_str();
     let mut out = Vec::new();
@@ -348,6 +409,11 @@ pub fn check_case_against_rubric(case: &Case, rubric: &Rubric) -> Vec<Diagnostic
                 out.push(place.diagnostic(path, unknown(id)));
             }
             if let Some(reference) = candidate.reference.get(id) {
+                if let Some(criterion) = rubric.criterion(id) {
+                    if let Some(message) = unquoted_anchor(code, criterion, reference) {
+                        out.push(place.diagnostic(path, message));
+                    }
+                }
                 if !(rubric.scale.min..=rubric.scale.max).contains(&reference.score) {
                     let problem = score_problem(
                         0,

@@ -8,6 +8,10 @@ use super::diagnostic::{toml_error, Diagnostic, Embedded, Source};
 use super::exercise::Exercise;
 use super::links::{classify, normalize, resolve, Target};
 use super::module::{parse_module, Module, Place};
+use super::sources::{
+    bundled_register, lexicon_header, markers, parse_register, uncited_figures, uncited_message,
+    unknown_message, Register, REGISTER_FILE,
+};
 use crate::i18n::Text;
 use crate::rubric::Rubric;
 
@@ -34,7 +38,9 @@ pub fn check_content(
 
 /// Parses and checks a content set.
 ///
-/// `files` are `(path, text)` of modules (`.md`) and cases (`.toml`);
+/// `files` are `(path, text)` of modules (`.md`) and cases (`.toml`), and
+/// optionally the source register (`sources.toml`) and lexicons (`.toml` in a
+/// `lexicon` folder), whose header comments are checked for claim markers;
 /// `rubrics` are `(path, text)` of rubric files; `present` lists the paths of
 /// all files that exist (images and other assets included), in the same form
 /// as the other paths, so local links and images can be checked.
@@ -48,9 +54,22 @@ pub fn load_content(
     // are not reported a second time.
     let mut broken_case_stems = HashSet::new();
     let mut broken_rubric_stems = HashSet::new();
+    let mut register = None;
+    let mut citations = Vec::new();
 
     for &(path, text) in files {
-        if path.ends_with(".md") {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        if name == REGISTER_FILE {
+            match parse_register(path, text) {
+                Ok(parsed) => register = Some((path, Some(parsed))),
+                Err(diagnostics) => {
+                    set.diagnostics.extend(diagnostics);
+                    register = Some((path, None));
+                }
+            }
+        } else if is_lexicon(path) && path.ends_with(".toml") {
+            citations.push(lexicon_citations(path, text));
+        } else if path.ends_with(".md") {
             match parse_module(path, text) {
                 Ok(module) => set.modules.push(module),
                 Err(diagnostics) => set.diagnostics.extend(diagnostics),
@@ -88,6 +107,14 @@ pub fn load_content(
     }
 
     check_modules(&set.modules, &mut set.diagnostics);
+    for module in &set.modules {
+        citations.push(Citations {
+            path: module.places.path.clone(),
+            markers: module.places.markers.clone(),
+            uncited: module.places.uncited.clone(),
+        });
+    }
+    check_citations(register, &citations, &mut set.diagnostics);
     let references = check_case_references(&set, &broken_case_stems);
     set.diagnostics.extend(references);
     check_cases(
@@ -103,6 +130,92 @@ pub fn load_content(
         (a.path.as_str(), a.line, a.column).cmp(&(b.path.as_str(), b.line, b.column))
     });
     set
+}
+
+fn is_lexicon(path: &str) -> bool {
+    path.split(['/', '\\']).any(|part| part == "lexicon")
+}
+
+/// The claim markers and uncited policy figures of one file.
+struct Citations {
+    path: String,
+    markers: Vec<(String, Place)>,
+    uncited: Vec<(String, Place)>,
+}
+
+/// A lexicon's sources live in its header comment; the entries below it are
+/// word lists and carry no claims of their own.
+fn lexicon_citations(path: &str, text: &str) -> Citations {
+    let header = lexicon_header(text);
+    let source = Source::new(path, text);
+    let place = |offset: usize| {
+        let (line, column) = source.position(offset);
+        Place { line, column }
+    };
+    Citations {
+        path: path.to_owned(),
+        markers: markers(header)
+            .into_iter()
+            .flat_map(|m| m.ids)
+            .map(|(id, offset)| (id, place(offset)))
+            .collect(),
+        uncited: uncited_figures(header)
+            .into_iter()
+            .map(|(offset, figure)| (figure, place(offset)))
+            .collect(),
+    }
+}
+
+/// Every marker must name an entry. When the register itself is part of the
+/// set, every entry must be cited somewhere in it; a set without the register
+/// (an import, the installed bundle) is checked against the bundled register.
+fn check_citations(
+    register: Option<(&str, Option<Register>)>,
+    citations: &[Citations],
+    out: &mut Vec<Diagnostic>,
+) {
+    for file in citations {
+        for (figure, place) in &file.uncited {
+            out.push(place.diagnostic(&file.path, uncited_message(figure)));
+        }
+    }
+    let (register_path, register) = match register {
+        Some((path, Some(register))) => (Some(path), register),
+        // A register that does not parse is reported already; every marker
+        // would only repeat that.
+        Some((_, None)) => return,
+        None => (None, bundled_register().clone()),
+    };
+    let mut used = HashSet::new();
+    for file in citations {
+        for (id, place) in &file.markers {
+            if register.get(id).is_some() {
+                used.insert(id.as_str());
+            } else {
+                out.push(place.diagnostic(&file.path, unknown_message(id)));
+            }
+        }
+    }
+    let Some(path) = register_path else { return };
+    for (entry, &(line, column)) in register.entries.iter().zip(&register.id_places) {
+        if !used.contains(entry.id.as_str()) {
+            out.push(Diagnostic {
+                path: path.to_owned(),
+                line,
+                column,
+                message: Text::new(
+                    format!(
+                        "bron \"{}\" wordt nergens aangehaald: zet een markering [@{}] bij de bewering of haal de bron weg",
+                        entry.id, entry.id
+                    ),
+                    format!(
+                        "source \"{}\" is cited nowhere: put a marker [@{}] at the claim or remove the source",
+                        entry.id, entry.id
+                    ),
+                ),
+            });
+        }
+    }
 }
 
 fn stem(path: &str) -> &str {

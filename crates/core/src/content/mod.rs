@@ -16,6 +16,7 @@ mod links;
 mod module;
 mod render;
 mod slug;
+mod sources;
 
 pub use case::{check_case_against_rubric, parse_case, Case, CaseCandidate, Gender, Reference};
 pub use check::{check_content, load_content, ContentSet};
@@ -28,6 +29,9 @@ pub use grade::{
 pub use import::{check_import, ImportCheck};
 pub use module::{parse_module, Audience, Module};
 pub use render::{render_markdown, render_module, Heading, RenderedModule};
+pub use sources::{
+    bundled_register, bundled_register_text, parse_register, Register, SourceEntry, REGISTER_FILE,
+};
 
 /// Module, exercise and case ids: lowercase letters, digits and hyphens.
 /// They end up in file names, URLs and HTML attributes.

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::diagnostic::{toml_error, Diagnostic, Embedded, Source, TomlProblem};
 use super::exercise::{parse_exercise, require_id, require_text, Exercise};
 use super::slug::SlugSet;
+use super::sources::{markers, uncited_figures};
 use crate::i18n::Text;
 
 /// The longest module we accept, in minutes: half a training day.
@@ -65,6 +66,10 @@ pub(crate) struct ModulePlaces {
     pub sections: Vec<String>,
     pub heading_ids: Vec<String>,
     pub end: Place,
+    /// Every id named by a claim marker outside code, where it stands.
+    pub markers: Vec<(String, Place)>,
+    /// Policy figures in a block without a claim marker.
+    pub uncited: Vec<(String, Place)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -295,9 +300,22 @@ fn read_body(
     let mut exercise: Option<(String, Vec<(usize, usize)>)> = None;
     let mut heading: Option<(HeadingLevel, String)> = None;
     let mut heading_texts = Vec::new();
+    let mut code = Vec::new();
+    let mut uncited = Vec::new();
 
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         let at = body_start + range.start;
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => code.push(range.clone()),
+            Event::Start(
+                Tag::Paragraph | Tag::Item | Tag::TableRow | Tag::TableHead | Tag::Heading { .. },
+            ) => {
+                for (offset, figure) in uncited_figures(&body[range.clone()]) {
+                    uncited.push((range.start + offset, figure));
+                }
+            }
+            _ => {}
+        }
         match event {
             Event::Start(Tag::CodeBlock(kind)) if is_exercise_block(&kind) => {
                 // Until the block has text, problems point at the fence itself.
@@ -356,5 +374,20 @@ fn read_body(
     }
     let mut slugs = SlugSet::default();
     places.heading_ids = heading_texts.iter().map(|t| slugs.assign(t)).collect();
+    let in_code = |offset: usize| code.iter().any(|r| r.contains(&offset));
+    places.markers = markers(body)
+        .into_iter()
+        .filter(|m| !in_code(m.start))
+        .flat_map(|m| m.ids)
+        .map(|(id, offset)| (id, Place::of(source, body_start + offset)))
+        .collect();
+    // A paragraph inside a list item is seen twice; report each figure once.
+    uncited.sort();
+    uncited.dedup();
+    places.uncited = uncited
+        .into_iter()
+        .filter(|(offset, _)| !in_code(*offset))
+        .map(|(offset, figure)| (figure, Place::of(source, body_start + offset)))
+        .collect();
     exercises
 }

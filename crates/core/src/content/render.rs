@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use ammonia::{Builder, UrlRelative};
-use pulldown_cmark::{html, CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, Parser, Tag, TagEnd, TextMergeStream};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -16,6 +16,7 @@ use super::exercise::Exercise;
 use super::links::is_local;
 use super::module::{is_exercise_block, markdown_options, Module};
 use super::slug::{slugify, SlugSet};
+use super::sources::{bundled_register, markers, Register};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -39,19 +40,27 @@ pub struct RenderedModule {
     pub plain_text: String,
 }
 
-/// Renders a parsed module.
+/// Renders a parsed module. Claim markers (`[@id]`) become numbered
+/// references into a source list at the end, built from the bundled register.
 pub fn render_module(module: &Module) -> RenderedModule {
-    render(&module.body, &module.exercises)
+    render_with(&module.body, &module.exercises, Some(bundled_register()))
 }
 
 /// Renders other Markdown, such as a case's `intro`, with the same rules and
 /// sanitising as modules. Exercise blocks stay ordinary code blocks here.
 pub fn render_markdown(markdown: &str) -> String {
-    render(markdown, &[]).html
+    render_with(markdown, &[], None).html
 }
 
-fn render(markdown: &str, module_exercises: &[Exercise]) -> RenderedModule {
-    let events: Vec<Event> = Parser::new_ext(markdown, markdown_options()).collect();
+fn render_with(
+    markdown: &str,
+    module_exercises: &[Exercise],
+    register: Option<&Register>,
+) -> RenderedModule {
+    // Merged text, so a marker is never split over two events at its brackets.
+    let events: Vec<Event> =
+        TextMergeStream::new(Parser::new_ext(markdown, markdown_options())).collect();
+    let mut cited = Cited::default();
     let mut out = Vec::with_capacity(events.len());
     let mut headings = Vec::new();
     let mut slugs = SlugSet::default();
@@ -116,6 +125,37 @@ fn render(markdown: &str, module_exercises: &[Exercise]) -> RenderedModule {
             Event::End(TagEnd::FootnoteDefinition) => {
                 out.push(Event::Html(CowStr::from("</div>\n")));
             }
+            Event::Text(text) if register.is_some() && text.contains("[@") => {
+                let register = register.unwrap_or(&EMPTY);
+                let mut rest_from = 0;
+                for marker in markers(text) {
+                    let before = &text[rest_from..marker.start];
+                    plain.push_str(before);
+                    out.push(Event::Text(CowStr::from(before.to_owned())));
+                    let mut html = String::new();
+                    for (id, _) in &marker.ids {
+                        match register.get(id) {
+                            Some(_) => {
+                                let (slug, number) = cited.get(id);
+                                html.push_str(&format!(
+                                    "<sup class=\"source-ref\"><a href=\"#{slug}\">{number}</a></sup>"
+                                ));
+                                plain.push_str(&format!("[{number}]"));
+                            }
+                            // The check reports unknown ids; the reader still sees what was meant.
+                            None => {
+                                html.push_str(&escape(&format!("[@{id}]")));
+                                plain.push_str(&format!("[@{id}]"));
+                            }
+                        }
+                    }
+                    out.push(Event::InlineHtml(CowStr::from(html)));
+                    rest_from = marker.end;
+                }
+                let rest = &text[rest_from..];
+                plain.push_str(rest);
+                out.push(Event::Text(CowStr::from(rest.to_owned())));
+            }
             other => {
                 match other {
                     Event::Text(t) | Event::Code(t) => plain.push_str(t),
@@ -138,12 +178,25 @@ fn render(markdown: &str, module_exercises: &[Exercise]) -> RenderedModule {
 
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, out.into_iter());
-    let raw = alignment_as_class(raw);
+    let mut raw = alignment_as_class(raw);
+    if let Some(register) = register.filter(|_| !cited.order.is_empty()) {
+        raw.push_str("<ol class=\"sources\">\n");
+        push_block(&mut plain, "");
+        for (id, slug) in &cited.order {
+            if let Some(entry) = register.get(id) {
+                let citation = entry.citation();
+                raw.push_str(&format!("<li id=\"{slug}\">{}</li>\n", escape(&citation)));
+                push_block(&mut plain, &citation);
+            }
+        }
+        raw.push_str("</ol>\n");
+    }
 
     let ids: HashSet<String> = headings
         .iter()
         .map(|h| h.id.clone())
         .chain(footnotes.slugs())
+        .chain(cited.order.iter().map(|(_, slug)| slug.clone()))
         .collect();
     let exercise_ids: HashSet<String> =
         module_exercises.iter().map(|e| e.id().to_owned()).collect();
@@ -211,6 +264,28 @@ fn heading_text(rest: &[Event]) -> String {
         }
     }
     text
+}
+
+static EMPTY: Register = Register {
+    entries: Vec::new(),
+    id_places: Vec::new(),
+};
+
+/// Cited sources get ids `bron-<id>` and numbers in order of first citation.
+#[derive(Default)]
+struct Cited {
+    order: Vec<(String, String)>,
+}
+
+impl Cited {
+    fn get(&mut self, id: &str) -> (String, usize) {
+        if let Some(at) = self.order.iter().position(|(known, _)| known == id) {
+            return (self.order[at].1.clone(), at + 1);
+        }
+        let slug = format!("bron-{id}");
+        self.order.push((id.to_owned(), slug.clone()));
+        (slug, self.order.len())
+    }
 }
 
 /// Footnotes get ids `fn-<name>` and numbers in order of first mention.
@@ -343,13 +418,15 @@ fn sanitizer() -> Builder<'static> {
             ("h5", HashSet::from(["id"])),
             ("h6", HashSet::from(["id"])),
             ("div", HashSet::from(["id", "data-exercise-id"])),
+            ("li", HashSet::from(["id"])),
             ("td", HashSet::from(["colspan", "rowspan"])),
             ("th", HashSet::from(["colspan", "rowspan"])),
             ("ol", HashSet::from(["start"])),
         ]))
         .allowed_classes(HashMap::from([
             ("div", HashSet::from(["exercise", "footnote"])),
-            ("sup", HashSet::from(["footnote-ref"])),
+            ("sup", HashSet::from(["footnote-ref", "source-ref"])),
+            ("ol", HashSet::from(["sources"])),
             ("span", HashSet::from(["footnote-label"])),
             (
                 "td",

@@ -8,6 +8,10 @@ import type { Reference } from "./Reference";
  */
 export type CaseCandidate = { code: string, name: string, gender: Gender, age: number, background: string, education: string, 
 /**
+ * For the trainer only: which trap each answer sets and the discussion to expect.
+ */
+trainer_key: string | null, 
+/**
  * Written answer per criterion id.
  */
 answers: { [key in string]: string }, 
