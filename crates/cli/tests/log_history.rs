@@ -44,6 +44,7 @@ fn logboek(before: &[Entry], steps: &[(EntryKind, Value)]) -> (Vec<u8>, Vec<Entr
         exported_at: format!("2026-03-05T09:{:02}:00Z", entries.len()),
         exporter: anna,
         with_identities: false,
+        rules_version: None,
     };
     let e = exported_entry(entries.last(), &info, &[], "<p>r</p>", &key.verifying_key());
     entries.push(e);

@@ -328,6 +328,7 @@ mod tests {
             exported_at: format!("2026-03-02T09:{:02}:00Z", entries.len()),
             exporter: anna(),
             with_identities: false,
+            rules_version: Some(1),
         };
         let e = exported_entry(entries.last(), &info, &[], "<p>r</p>", &key.verifying_key());
         entries.push(e);
