@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { accessView } from "./test/access";
 import App from "./App.svelte";
 import { i18n } from "./lib/i18n.svelte";
 
@@ -49,8 +50,8 @@ beforeEach(() => {
         return listGate ? listGate.then(() => teams) : teams;
       case "team_detail":
         return detail(a.id);
-      case "team_access":
-        return { members: [], active: null, protected: false, may_manage: true };
+      case "access_view":
+        return accessView([], null, { protected: false });
       case "create_team": {
         if (!a.name.trim()) throw { code: "name_empty", params: {}, detail: "the name is empty" };
         const team = { ...teams[0], id: teams.length + 1, name: a.name.trim(), is_demo: false, members: 0, candidates: 0 };

@@ -331,6 +331,7 @@ pub struct AccessView {
     pub pin_failures: Vec<PinFailure>,
     /// Seconds of inactivity left before the session ends; filled in by the app,
     /// which holds the sessions.
+    #[ts(type = "number | null")]
     pub remaining_secs: Option<u64>,
 }
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import type { Role } from "../lib/bindings/Role";
+import { accessView, refusal } from "../test/access";
 import Teams from "./Teams.svelte";
 import { i18n } from "../lib/i18n.svelte";
 
@@ -25,9 +27,6 @@ function manager(): boolean {
   return m !== undefined && (m.role === "chair" || m.role === "secretary");
 }
 
-function refused(code: string) {
-  return { code, params: {}, detail: "refused" };
-}
 
 beforeEach(() => {
   i18n.lang = "nl";
@@ -48,37 +47,34 @@ beforeEach(() => {
         return deleted ? [] : [{ ...team, members: members.length }];
       case "team_detail":
         return { team: { ...team, members: members.length }, members, candidates: [] };
-      case "team_access": {
-        const scoring = members.map((m) => ({ id: m.id, name: m.name, role: m.role, has_pin: m.id in pins }));
-        return {
-          members: scoring,
-          active: scoring.find((m) => m.id === acting) ?? null,
-          protected: true,
-          may_manage: manager(),
-        };
+      case "access_view": {
+        const scoring = members.map((m) => ({ id: m.id, name: m.name, role: m.role as Role, has_pin: m.id in pins }));
+        return accessView(scoring, acting, { protected: true });
       }
-      case "switch_assessor":
+      case "sign_out":
+        acting = null;
+        return null;
+      case "sign_in":
         acting = null;
         if (pins[a.memberId] !== a.pin) throw { code: "pin_wrong", params: {}, detail: "wrong" };
         acting = a.memberId;
         return null;
       case "set_first_pin":
-        if (!manager()) throw refused("team_admin_pin");
+        if (!manager()) throw refusal("set_first_pin");
         pins[a.memberId] = a.pin;
-        acting = a.memberId;
         return null;
       case "add_member":
-        if (!manager()) throw refused("team_admin_members");
+        if (!manager()) throw refusal("change_members");
         members.push({ id: 9, name: a.name, role: a.role, party: a.party });
         return members[members.length - 1];
       case "remove_member":
-        if (!manager()) throw refused("team_admin_members");
+        if (!manager()) throw refusal("change_members");
         members = members.filter((m) => m.id !== a.memberId);
         return null;
       case "deletion_impact":
         return { team };
       case "delete_team":
-        if (!manager()) throw refused("team_admin_delete");
+        if (!manager()) throw refusal("delete_team");
         deleted = true;
         return null;
     }
@@ -89,7 +85,7 @@ beforeEach(() => {
 afterEach(() => clearMocks());
 
 async function switchTo(name: string, pin: string) {
-  await fireEvent.click(screen.getByText("Wissel van rol"));
+  await fireEvent.click(screen.getByText("Aanmelden of wisselen"));
   const picker = await screen.findByText("Wie werkt er nu met dit team?");
   await fireEvent.click(within(picker.parentElement!).getByText(name));
   await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: pin } });
@@ -97,28 +93,21 @@ async function switchTo(name: string, pin: string) {
 }
 
 describe("who manages a protected team on the home screen", () => {
-  it("refuses removing a member until the chair switches in, then removes them", async () => {
+  it("offers member changes only once the chair switches in, then removes a member", async () => {
     render(Teams);
     const acting = await screen.findByText("Niemand is aangemeld.");
     expect(acting).toBeTruthy();
     expect(screen.getByText(/alleen de voorzitter of de secretaris, aangemeld met de pincode/)).toBeTruthy();
-
-    await fireEvent.click(screen.getByLabelText("Gerrit Bosma uit het team halen"));
-    await fireEvent.click(screen.getByText("Ja, verwijder dit lid"));
-    const dialog = screen.getByRole("dialog");
-    expect(
-      await within(dialog).findByText(
-        "Alleen de voorzitter of de secretaris kan leden wijzigen. Wissel eerst naar die rol met de pincode.",
-      ),
-    ).toBeTruthy();
-    expect(members.map((m) => m.name)).toContain("Gerrit Bosma");
-    await fireEvent.click(within(dialog).getByText("Annuleren"));
+    // Nothing is offered that the store would refuse.
+    expect(screen.queryByLabelText("Gerrit Bosma uit het team halen")).toBeNull();
+    expect((screen.getByText("Lid toevoegen") as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByText("Verwijderen") as HTMLButtonElement).disabled).toBe(true);
 
     await switchTo("Anneke de Wit", "1470");
     const bar = await screen.findByText("Anneke de Wit", { selector: "#team-active-member" });
     expect(bar).toBeTruthy();
     expect(screen.queryByText(/aangemeld met de pincode/)).toBeNull();
-    expect(calls).toContainEqual(["switch_assessor", { teamId: 1, memberId: 1, pin: "1470" }]);
+    expect(calls).toContainEqual(["sign_in", { teamId: 1, memberId: 1, pin: "1470" }]);
 
     await fireEvent.click(screen.getByLabelText("Gerrit Bosma uit het team halen"));
     await fireEvent.click(screen.getByText("Ja, verwijder dit lid"));
@@ -127,28 +116,16 @@ describe("who manages a protected team on the home screen", () => {
     expect(calls).toContainEqual(["remove_member", { teamId: 1, memberId: 3 }]);
   });
 
-  it("shows the refusal in the member dialog and in the delete confirmation", async () => {
+  it("signing out ends the chair's session on screen and in the app", async () => {
     render(Teams);
     await screen.findByText("Niemand is aangemeld.");
-    await fireEvent.click(screen.getByText("Lid toevoegen"));
-    await fireEvent.input(screen.getByLabelText("Naam"), { target: { value: "Indringer" } });
-    await fireEvent.click(screen.getByText("Opslaan"));
-    expect(
-      await screen.findByText(
-        "Alleen de voorzitter of de secretaris kan leden wijzigen. Wissel eerst naar die rol met de pincode.",
-      ),
-    ).toBeTruthy();
-    expect(members).toHaveLength(3);
-    await fireEvent.click(screen.getByText("Annuleren"));
-
-    await fireEvent.click(screen.getByText("Verwijderen"));
-    await fireEvent.click(await screen.findByText("Ja, verwijder dit team"));
-    expect(
-      await screen.findByText(
-        "Alleen de voorzitter of de secretaris kan dit team verwijderen. Wissel eerst naar die rol met de pincode.",
-      ),
-    ).toBeTruthy();
-    expect(deleted).toBe(false);
+    await switchTo("Anneke de Wit", "1470");
+    await screen.findByText("Anneke de Wit", { selector: "#team-active-member" });
+    await fireEvent.click(screen.getByText("Afmelden"));
+    expect(await screen.findByText("Niemand is aangemeld.")).toBeTruthy();
+    expect(calls.filter(([c]) => c === "sign_out").length).toBeGreaterThan(0);
+    expect(acting).toBeNull();
+    expect(screen.queryByLabelText("Gerrit Bosma uit het team halen")).toBeNull();
   });
 
   it("a wrong PIN leaves nobody acting and the note in place", async () => {
@@ -165,25 +142,26 @@ describe("who manages a protected team on the home screen", () => {
     members.push({ id: 4, name: "Mirjam Bakker", role: "secretary", party: null });
     render(Teams);
     await screen.findByText("Niemand is aangemeld.");
-    const setPin = async () => {
-      const picker = await screen.findByText("Wie werkt er nu met dit team?");
-      await fireEvent.click(within(picker.parentElement!).getByText("Mirjam Bakker"));
-      await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: "4826" } });
-      await fireEvent.input(screen.getByLabelText("Herhaal de pincode"), { target: { value: "4826" } });
-      await fireEvent.click(screen.getByText("OK"));
-    };
-    await fireEvent.click(screen.getByText("Wissel van rol"));
-    await setPin();
-    expect(await screen.findByText(/kan alleen een eerste pincode instellen terwijl de voorzitter/)).toBeTruthy();
+    await fireEvent.click(screen.getByText("Aanmelden of wisselen"));
+    const picker = await screen.findByText("Wie werkt er nu met dit team?");
+    await fireEvent.click(within(picker.parentElement!).getByText("Mirjam Bakker"));
+    await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: "4826" } });
+    await fireEvent.input(screen.getByLabelText("Herhaal de pincode"), { target: { value: "4826" } });
+    await fireEvent.click(screen.getByText("OK"));
+    expect(await screen.findByText("Niemand is aangemeld.", { selector: "#pin-error" })).toBeTruthy();
     expect(pins[4]).toBeUndefined();
     await fireEvent.click(screen.getByText("Annuleren"));
 
     await switchTo("Anneke de Wit", "1470");
     await screen.findByText("Anneke de Wit", { selector: "#team-active-member" });
-    await fireEvent.click(screen.getByText("Wissel van rol"));
-    await setPin();
-    expect(await screen.findByText("Mirjam Bakker", { selector: "#team-active-member" })).toBeTruthy();
+    await fireEvent.click(await screen.findByLabelText("Eerste pincode van Mirjam Bakker instellen"));
+    await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: "4826" } });
+    await fireEvent.input(screen.getByLabelText("Herhaal de pincode"), { target: { value: "4826" } });
+    await fireEvent.click(screen.getByText("Pincode opslaan"));
+    await waitFor(() => expect(pins[4]).toBe("4826"));
     expect(calls).toContainEqual(["set_first_pin", { teamId: 1, memberId: 4, pin: "4826" }]);
+    // The chair is still the one acting: she was there when Mirjam chose her PIN.
+    expect(screen.getByText("Anneke de Wit", { selector: "#team-active-member" })).toBeTruthy();
   });
 });
 

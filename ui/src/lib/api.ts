@@ -16,10 +16,9 @@ import type { RubricChange } from "./bindings/RubricChange";
 import type { RubricSummary } from "./bindings/RubricSummary";
 import type { RubricTemplate } from "./bindings/RubricTemplate";
 import type { RubricVersionView } from "./bindings/RubricVersionView";
-import type { TeamAccess } from "./bindings/TeamAccess";
+import type { AccessView } from "./bindings/AccessView";
 import type { TeamDetail } from "./bindings/TeamDetail";
 import type { TeamSummary } from "./bindings/TeamSummary";
-import type { CandidateAccess } from "./bindings/CandidateAccess";
 import type { CandidateIdentity } from "./bindings/CandidateIdentity";
 import type { CandidateListItem } from "./bindings/CandidateListItem";
 import type { CandidateRemoval } from "./bindings/CandidateRemoval";
@@ -72,7 +71,14 @@ export const api = {
   renameTeam: (id: number, name: string) => invoke<TeamSummary>("rename_team", { id, name }),
   deletionImpact: (id: number) => invoke<DeletionImpact>("deletion_impact", { id }),
   deleteTeam: (id: number) => invoke<void>("delete_team", { id }),
-  teamAccess: (teamId: number) => invoke<TeamAccess>("team_access", { teamId }),
+  accessView: (teamId: number) => invoke<AccessView>("access_view", { teamId }),
+  signIn: (teamId: number, memberId: number, pin: string) => invoke<void>("sign_in", { teamId, memberId, pin }),
+  signOut: (teamId: number) => invoke<void>("sign_out", { teamId }),
+  setFirstPin: (teamId: number, memberId: number, pin: string) =>
+    invoke<void>("set_first_pin", { teamId, memberId, pin }),
+  resetPin: (teamId: number, memberId: number) => invoke<AccessView>("reset_pin", { teamId, memberId }),
+  setOfficersScore: (teamId: number, officersScore: boolean) =>
+    invoke<AccessView>("set_officers_score", { teamId, officersScore }),
   verifyLedgers: () => invoke<LedgerStatus[]>("verify_ledgers"),
   consistencyView: (teamId: number, lang: Lang) => invoke<ConsistencyView>("consistency_view", { teamId, lang }),
   exportLogboek: (teamId: number, withIdentities: boolean) =>
@@ -101,7 +107,6 @@ export const api = {
   updateMember: (teamId: number, memberId: number, name: string, role: Role, party: string | null) =>
     invoke<Member>("update_member", { teamId, memberId, name, role, party }),
   removeMember: (teamId: number, memberId: number) => invoke<void>("remove_member", { teamId, memberId }),
-  candidateAccess: (teamId: number) => invoke<CandidateAccess>("candidate_access", { teamId }),
   listCandidates: (teamId: number) => invoke<CandidateListItem[]>("list_candidates", { teamId }),
   intakeRubrics: (teamId: number) => invoke<IntakeRubric[]>("intake_rubrics", { teamId }),
   addCandidate: (teamId: number, identity: IdentityInput, material: MaterialInput[]) =>
@@ -115,11 +120,6 @@ export const api = {
   candidateRemoval: (teamId: number, code: string) => invoke<CandidateRemoval>("candidate_removal", { teamId, code }),
   deleteCandidate: (teamId: number, code: string) => invoke<void>("delete_candidate", { teamId, code }),
   scoringScreen: (teamId: number) => invoke<ScoringScreen>("scoring_screen", { teamId }),
-  switchAssessor: (teamId: number, memberId: number, pin: string) =>
-    invoke<void>("switch_assessor", { teamId, memberId, pin }),
-  setFirstPin: (teamId: number, memberId: number, pin: string) =>
-    invoke<void>("set_first_pin", { teamId, memberId, pin }),
-  leaveAssessor: (teamId: number) => invoke<void>("leave_assessor", { teamId }),
   roundView: (teamId: number, round: number) => invoke<RoundView>("round_view", { teamId, round }),
   roundMaterial: (teamId: number, round: number) => invoke<BlindedCandidate[]>("round_material", { teamId, round }),
   openRound: (teamId: number, rubricVersionId: number, candidates: string[], assessors: AssessorChoice[]) =>
@@ -147,24 +147,24 @@ export const api = {
   searchModules: (query: string) => invoke<SearchHit[]>("search_modules", { query }),
   listCases: () => invoke<CaseSummary[]>("list_cases"),
   trainingProgress: (memberId: number) => invoke<ModuleProgress[]>("training_progress", { memberId }),
-  markModuleRead: (memberId: number, moduleId: string) => invoke<void>("mark_module_read", { memberId, moduleId }),
-  gradeExercise: (memberId: number, moduleId: string, exerciseId: string, answer: Answer) =>
-    invoke<GradeOutcome>("grade_exercise", { memberId, moduleId, exerciseId, answer }),
-  importContent: (memberId: number, fileName: string, text: string) =>
-    invoke<ImportOutcome>("import_content", { memberId, fileName, text }),
-  removeContent: (memberId: number, kind: TrainingContentKind, id: string) =>
-    invoke<void>("remove_content", { memberId, kind, id }),
-  startSession: (teamId: number, trainerId: number, caseId: string, moduleIds: string[], participantIds: number[]) =>
-    invoke<SessionSummary>("start_session", { teamId, trainerId, caseId, moduleIds, participantIds }),
+  markModuleRead: (teamId: number, moduleId: string) => invoke<void>("mark_module_read", { teamId, moduleId }),
+  gradeExercise: (teamId: number, moduleId: string, exerciseId: string, answer: Answer) =>
+    invoke<GradeOutcome>("grade_exercise", { teamId, moduleId, exerciseId, answer }),
+  importContent: (teamId: number, fileName: string, text: string) =>
+    invoke<ImportOutcome>("import_content", { teamId, fileName, text }),
+  removeContent: (teamId: number, kind: TrainingContentKind, id: string) =>
+    invoke<void>("remove_content", { teamId, kind, id }),
+  startSession: (teamId: number, caseId: string, moduleIds: string[], participantIds: number[]) =>
+    invoke<SessionSummary>("start_session", { teamId, caseId, moduleIds, participantIds }),
   listSessions: (teamId: number) => invoke<SessionSummary[]>("list_sessions", { teamId }),
-  sessionSheet: (sessionId: number, memberId: number) => invoke<SessionSheet>("session_sheet", { sessionId, memberId }),
-  savePracticeScore: (sessionId: number, memberId: number, round: number, candidate: string, criterion: string, score: number) =>
-    invoke<void>("save_practice_score", { sessionId, memberId, round, candidate, criterion, score }),
-  advanceSession: (sessionId: number, trainerId: number) => invoke<SessionSummary>("advance_session", { sessionId, trainerId }),
+  sessionSheet: (teamId: number, sessionId: number) => invoke<SessionSheet>("session_sheet", { teamId, sessionId }),
+  savePracticeScore: (teamId: number, sessionId: number, round: number, candidate: string, criterion: string, score: number) =>
+    invoke<void>("save_practice_score", { teamId, sessionId, round, candidate, criterion, score }),
+  advanceSession: (teamId: number, sessionId: number) => invoke<SessionSummary>("advance_session", { teamId, sessionId }),
   sessionBoard: (sessionId: number) => invoke<SessionBoard>("session_board", { sessionId }),
   trainingStatus: (teamId: number) => invoke<TrainingStatus>("training_status", { teamId }),
-  setMinAgreement: (teamId: number, memberId: number, minimum: number | null) =>
-    invoke<TrainingStatus>("set_min_agreement", { teamId, memberId, minimum }),
+  setMinAgreement: (teamId: number, minimum: number | null) =>
+    invoke<TrainingStatus>("set_min_agreement", { teamId, minimum }),
 };
 
 export function isIpcError(e: unknown): e is IpcError {
@@ -176,7 +176,7 @@ export function errorMessage(e: unknown): string {
   if (isIpcError(e)) {
     // Core rules (scoring, conflicts, PINs) bring their own message in both languages.
     const own = e.params[i18n.lang];
-    if (own !== undefined && /^(scoring|conflict|pin)_/.test(e.code)) return own;
+    if (own !== undefined && /^(scoring|conflict|pin|access)_/.test(e.code)) return own;
     return tOptional(`errors.${e.code}`, e.params) ?? `${tOptional("errors.unknown")} ${e.detail}`;
   }
   return `${tOptional("errors.unknown")} ${String(e)}`;

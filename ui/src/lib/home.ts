@@ -1,17 +1,17 @@
 import { api } from "./api";
-import type { TeamAccess } from "./bindings/TeamAccess";
+import type { AccessView } from "./bindings/AccessView";
 import type { TeamDetail } from "./bindings/TeamDetail";
 import type { TeamSummary } from "./bindings/TeamSummary";
 
 /** What the home screen shows: every team, the chosen one in full, and who acts for it. */
-export type Home = { teams: TeamSummary[]; selected: TeamDetail | null; access: TeamAccess | null };
+export type Home = { teams: TeamSummary[]; selected: TeamDetail | null; access: AccessView | null };
 
 /** Loads the home screen for the first of `preferred` that still exists, else the first team. */
 export async function loadHome(preferred: (number | null | undefined)[]): Promise<Home> {
   const teams = await api.listTeams();
   const id = [...preferred, teams[0]?.id].find((c) => c != null && teams.some((x) => x.id === c));
   const [selected, access] =
-    id != null ? await Promise.all([api.teamDetail(id), api.teamAccess(id)]) : [null, null];
+    id != null ? await Promise.all([api.teamDetail(id), api.accessView(id)]) : [null, null];
   return { teams, selected, access };
 }
 

@@ -22,7 +22,7 @@ use crate::team::Role;
 
 pub use backoff::{pin_wait_secs, FIRST_WAIT_SECS, FREE_TRIES};
 pub use session::{Lookup, Session, SessionPolicy, Sessions};
-pub use table::{rule, rule_table, Rule, TeamNeed, OFFICERS, RULES_VERSION, SCORERS};
+pub use table::{rule, rule_table, rules_json, Rule, TeamNeed, OFFICERS, RULES_VERSION, SCORERS};
 
 /// Everything a person can do to a team's data, by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]

@@ -22,7 +22,8 @@ const ANY_MEMBER: &[Role] = &[
 ];
 
 /// What the team must have done before an action is allowed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TeamNeed {
     Any,
     Decided,
@@ -31,7 +32,7 @@ pub enum TeamNeed {
 
 /// One row of the table. Every action needs a member switched in with their PIN,
 /// except the `bootstrap` ones while the team is not protected yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Rule {
     pub roles: &'static [Role],
     pub bootstrap: bool,
@@ -97,6 +98,16 @@ pub fn rule(action: Action) -> Rule {
         A::LeadTraining | A::SetMinAgreement | A::ManageTrainingContent => member(TRAINER),
         A::Practise => member(ANY_MEMBER),
     }
+}
+
+/// The whole table as JSON (`{"version", "rules": {action: rule}}`): the UI's tests
+/// answer "who may" in their mocks from it rather than from a copy of their own.
+pub fn rules_json() -> serde_json::Value {
+    let rules: serde_json::Map<String, serde_json::Value> = Action::ALL
+        .into_iter()
+        .map(|a| (a.as_str().to_owned(), serde_json::json!(rule(a))))
+        .collect();
+    serde_json::json!({ "version": RULES_VERSION, "rules": rules })
 }
 
 /// The table as Markdown for the README (a test keeps them equal).

@@ -197,3 +197,19 @@ fn the_readme_shows_the_rules_as_they_are() {
         "README.md's \"who may do what\" table differs from core's rules; paste this:\n\n{table}"
     );
 }
+
+/// Writes the rule table beside the generated TypeScript types (`TS_RS_EXPORT_DIR`, as
+/// ts-rs does), for the UI's test mocks; `cargo xtask test` fails when the committed
+/// copy differs.
+#[test]
+fn export_the_rules_for_the_ui_tests() {
+    let Some(dir) = std::env::var_os("TS_RS_EXPORT_DIR") else {
+        return;
+    };
+    let text = serde_json::to_string_pretty(&rules_json()).unwrap() + "\n";
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(std::path::Path::new(&dir).join("accessRules.json"), text).unwrap();
+    let json = rules_json();
+    assert_eq!(json["rules"].as_object().unwrap().len(), Action::ALL.len());
+    assert_eq!(json["rules"]["unblind"]["team"], "decided");
+}

@@ -1,13 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import type { ScoringMember } from "../../lib/bindings/ScoringMember";
+import { accessView } from "../../test/access";
 import Candidates from "./Candidates.svelte";
 import { i18n } from "../../lib/i18n.svelte";
 
 const original = "🌷 Özdemir woont in Deventer.";
 let calls: [string, any][];
 let frozen: boolean;
-const members = [
+const members: ScoringMember[] = [
   { id: 1, name: "Anneke de Wit", role: "chair", has_pin: true },
   { id: 2, name: "Youssef Amrani", role: "secretary", has_pin: true },
   { id: 3, name: "Gerrit Bosma", role: "assessor", has_pin: true },
@@ -29,14 +31,12 @@ beforeEach(() => {
     calls.push([cmd, a]);
     if (cmd in refuse) throw refuse[cmd];
     switch (cmd) {
-      case "candidate_access": {
-        const active = members.find((m) => m.id === acting) ?? null;
-        return { members, active, may_handle_identities: active !== null && active.role !== "assessor" };
-      }
-      case "leave_assessor":
+      case "access_view":
+        return accessView(members, acting, { protected: true });
+      case "sign_out":
         acting = null;
         return null;
-      case "switch_assessor":
+      case "sign_in":
         if (pins[a.memberId] !== a.pin) throw { code: "pin_wrong", params: {}, detail: "wrong" };
         acting = a.memberId;
         return null;
@@ -119,14 +119,14 @@ describe("candidates", () => {
     }
     expect(calls.some(([c]) => ["candidate_identity", "material_review"].includes(c))).toBe(false);
 
-    await fireEvent.click(screen.getByText("Wissel van rol"));
+    await fireEvent.click(screen.getByText("Aanmelden of wisselen"));
     expect(await screen.findByText("Wie werkt er nu met de kandidaten?")).toBeTruthy();
     await fireEvent.click(screen.getByText("Youssef Amrani"));
     await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: "2580" } });
     await fireEvent.click(screen.getByText("OK"));
     expect(await screen.findByText("Nieuwe kandidaat")).toBeTruthy();
     expect(screen.getByText("Beoordelen")).toBeTruthy();
-    expect(calls.find(([c]) => c === "switch_assessor")![1]).toMatchObject({ teamId: 4, memberId: 2, pin: "2580" });
+    expect(calls.find(([c]) => c === "sign_in")![1]).toMatchObject({ teamId: 4, memberId: 2, pin: "2580" });
   });
 
   it("keeps the intake hidden for an assessor", async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { accessView, type TeamState } from "../../test/access";
 import App from "../../App.svelte";
 import { i18n } from "../../lib/i18n.svelte";
 import { ledgers } from "./ledgers.svelte";
@@ -8,6 +9,8 @@ import { ledgers } from "./ledgers.svelte";
 const DEMO = "Gemeente Voorbeeld — formatie 2026";
 const text = (nl: string, en = nl) => ({ nl, en });
 
+let signedIn: number | null;
+let teamState: TeamState;
 let calls: [string, Record<string, unknown>][];
 let broken: unknown[];
 let reviewIntact: boolean;
@@ -94,6 +97,8 @@ beforeEach(() => {
   calls = [];
   broken = [];
   reviewIntact = true;
+  signedIn = 2;
+  teamState = { protected: true, decided: true, unblinded: true };
   reviewHistory = { previous: [], checkpoints: [] };
   URL.createObjectURL = vi.fn(() => "blob:logboek");
   URL.revokeObjectURL = vi.fn();
@@ -124,6 +129,18 @@ beforeEach(() => {
         return { records: [recordView(1), recordView(2)], trend_svg: "<svg><text>Ronde 1</text><text>Ronde 2</text></svg>", explanations };
       case "verify_ledgers":
         return [{ team_id: 1, team_name: DEMO, entries: 12, intact: true, problem: null }];
+      case "sign_out":
+        signedIn = null;
+        return null;
+      case "access_view":
+        return accessView(
+          [
+            { id: 2, name: "Youssef Amrani", role: "secretary", has_pin: true },
+            { id: 3, name: "Gerrit Bosma", role: "assessor", has_pin: true },
+          ],
+          signedIn,
+          teamState,
+        );
       case "export_logboek":
         return { file_name: "logboek-gemeente-voorbeeld.jsonl", content: "{}\n", with_identities: a.withIdentities };
       case "open_logboek":
@@ -170,6 +187,21 @@ describe("consistency & logboek", () => {
     const link = within(round2).getByText(/K-R4M · Integriteit: 1 tot 5/);
     await fireEvent.click(link);
     expect(document.getElementById("cel-r2-1-1")!.classList.contains("focused")).toBe(true);
+  });
+
+  it("offers no names before the unblinding, and nothing once the officer signs out", async () => {
+    teamState = { protected: true };
+    await openArea();
+    await fireEvent.click(await screen.findByRole("tab", { name: "Logboek" }));
+    await screen.findByText("Youssef Amrani", { selector: "#logboek-active-member" });
+    expect(screen.queryByLabelText("Namen van kandidaten opnemen")).toBeNull();
+    expect((screen.getByText("Exporteer logboek") as HTMLButtonElement).disabled).toBe(false);
+    teamState = { protected: true, decided: true, unblinded: true };
+    await fireEvent.click(screen.getByText("Afmelden"));
+    await screen.findByText("Niemand is aangemeld.", { selector: "#logboek-nobody" });
+    expect((screen.getByText("Exporteer logboek") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByLabelText("Namen van kandidaten opnemen")).toBeNull();
+    expect(calls.some(([c]) => c === "export_logboek")).toBe(false);
   });
 
   it("checks the logs on demand and exports with a warning when names are included", async () => {

@@ -97,10 +97,10 @@ beforeEach(() => {
         return [{ id: 7, name: "Demo", is_demo: true, created_at: "x", members: 3, candidates: 2 }];
       case "scoring_screen":
         return { overview: overview(), active: members.find((m) => m.id === active) ?? null };
-      case "leave_assessor":
+      case "sign_out":
         active = null;
         return null;
-      case "switch_assessor":
+      case "sign_in":
         if (a.pin !== "1357") throw { code: "pin_wrong", params: {}, detail: "wrong" };
         active = a.memberId;
         return null;

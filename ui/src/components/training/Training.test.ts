@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { accessView } from "../../test/access";
 import Training from "./Training.svelte";
 import Import from "./Import.svelte";
 import DotPlot from "../plots/DotPlot.svelte";
@@ -19,9 +20,12 @@ const module = {
   graded_exercises: 1,
 };
 
+let signedIn: number | null;
+
 beforeEach(() => {
   i18n.lang = "nl";
   calls = [];
+  signedIn = null;
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push([cmd, a]);
@@ -34,6 +38,17 @@ beforeEach(() => {
           members: [{ id: 7, name: "Priya Ramdin", role: "assessor", party: null }],
           candidates: [],
         };
+      case "access_view":
+        return accessView([{ id: 7, name: "Priya Ramdin", role: "assessor", has_pin: true }], signedIn, {
+          protected: true,
+        });
+      case "sign_out":
+        signedIn = null;
+        return null;
+      case "sign_in":
+        if (a.pin !== "2468") throw { code: "pin_wrong", params: {}, detail: "wrong" };
+        signedIn = a.memberId as number;
+        return null;
       case "list_modules":
         return [module];
       case "list_cases":
@@ -99,11 +114,13 @@ describe("training library", () => {
   });
 
   it("a wrong choice shows its explanation, then the right choice is confirmed", async () => {
-    const { container } = render(Training);
-    await screen.findByText("Priya Ramdin (Beoordelaar)");
-    const who = container.querySelector<HTMLSelectElement>("#training-member")!;
-    who.selectedIndex = 1;
-    await fireEvent.change(who);
+    render(Training);
+    // Exercises count for the member who signed in with their PIN, never for a pick from a list.
+    await fireEvent.click(await screen.findByText("Aanmelden of wisselen"));
+    await fireEvent.click(await screen.findByText("Priya Ramdin"));
+    await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: "2468" } });
+    await fireEvent.click(screen.getByText("OK"));
+    await screen.findByText("Priya Ramdin", { selector: "#training-active-member" });
     await fireEvent.click(await screen.findByText("Eerste indruk en halo"));
     await fireEvent.click(await screen.findByText("Een gevoel"));
     await fireEvent.click(screen.getByText("Controleer"));
@@ -115,14 +132,15 @@ describe("training library", () => {
     expect(await screen.findByText("Klopt: één indruk werkt overal door.")).toBeTruthy();
     expect(screen.getByText("Goed!")).toBeTruthy();
     const graded = calls.filter(([cmd]) => cmd === "grade_exercise");
-    expect(graded.map(([, a]) => a.memberId)).toEqual([7, 7]);
+    expect(graded.map(([, a]) => a.teamId)).toEqual([1, 1]);
+    expect(graded.every(([, a]) => !("memberId" in a))).toBe(true);
   });
 });
 
 describe("import", () => {
   it("shows a refused file as path:line:column: message and says nothing changed", async () => {
     const onchanged = () => calls.push(["changed", {}]);
-    const { container } = render(Import, { memberId: 9, isTrainer: true, modules: [], cases: [], onchanged });
+    const { container } = render(Import, { teamId: 1, memberId: 9, isTrainer: true, modules: [], cases: [], onchanged });
     const input = container.querySelector<HTMLInputElement>("#import-file")!;
     const file = new File(["+++\n"], "kapot.md");
     Object.defineProperty(input, "files", { value: [file] });
@@ -134,7 +152,7 @@ describe("import", () => {
   });
 
   it("tells a non-trainer that only trainers import", () => {
-    render(Import, { memberId: 9, isTrainer: false, modules: [], cases: [], onchanged: () => {} });
+    render(Import, { teamId: 1, memberId: 9, isTrainer: false, modules: [], cases: [], onchanged: () => {} });
     expect(screen.getByText(/Alleen een trainer/)).toBeTruthy();
     expect(document.querySelector("#import-file")).toBeNull();
   });

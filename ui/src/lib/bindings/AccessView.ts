@@ -28,4 +28,4 @@ pin_failures: Array<PinFailure>,
  * Seconds of inactivity left before the session ends; filled in by the app,
  * which holds the sessions.
  */
-remaining_secs: bigint | null, };
+remaining_secs: number | null, };
