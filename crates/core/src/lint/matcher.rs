@@ -237,6 +237,69 @@ pub(crate) fn find(pattern: &Pattern, text: &str, tokens: &[Token]) -> Vec<(usiz
     found
 }
 
+/// The marker in an entry's `context` for "the term opens its clause".
+pub(crate) const CLAUSE_START: &str = "^";
+
+/// Words that may stand before a term that still opens its clause: "Is niet ouder dan 45".
+const LEAD_WORDS: &[&str] = &[
+    "is",
+    "zijn",
+    "ben",
+    "bent",
+    "niet",
+    "wel",
+    "liefst",
+    "bij",
+    "voorkeur",
+    "be",
+    "not",
+    "at",
+    "most",
+    "preferably",
+];
+
+/// How many words before or after a term its context may stand.
+const CONTEXT_WINDOW: usize = 3;
+
+fn breaks_clause(gap: &str) -> bool {
+    gap.contains([',', ';', '.', ':', '!', '?', '(', ')'])
+}
+
+/// Is the match `start..end` in one of the contexts: a phrase within a few
+/// words of it in the same clause, or (with `clause_start`) the clause's start?
+pub(crate) fn in_context(
+    context: &[Pattern],
+    clause_start: bool,
+    text: &str,
+    tokens: &[Token],
+    (start, end): (usize, usize),
+) -> bool {
+    let (Some(first), Some(last)) = (
+        tokens.iter().position(|t| t.start == start),
+        tokens.iter().position(|t| t.end == end),
+    ) else {
+        return false;
+    };
+    let mut lo = first;
+    while lo > 0 && !breaks_clause(&text[tokens[lo - 1].end..tokens[lo].start]) {
+        lo -= 1;
+    }
+    let mut hi = last;
+    while hi + 1 < tokens.len() && !breaks_clause(&text[tokens[hi].end..tokens[hi + 1].start]) {
+        hi += 1;
+    }
+    if clause_start
+        && tokens[lo..first]
+            .iter()
+            .all(|t| LEAD_WORDS.contains(&t.lower.as_str()))
+    {
+        return true;
+    }
+    let window =
+        &tokens[lo.max(first.saturating_sub(CONTEXT_WINDOW))..=hi.min(last + CONTEXT_WINDOW)];
+    context.iter().any(|p| !find(p, text, window).is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
