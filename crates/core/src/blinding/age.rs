@@ -30,8 +30,14 @@ pub(crate) fn find(
         Lang::En => "[year]",
     };
     let birth_year = identity.birth_date.map(|d| u32::from(d.year));
-    let mut push =
-        |s: usize, e: usize, r: &str| out.push(Candidate::new(s, e, Category::Age, r, rank::AGE));
+    let life_stage = match lang {
+        Lang::Nl => "[levensfase]",
+        Lang::En => "[life stage]",
+    };
+    let mut genders = Vec::new();
+    let mut push_gender = |s: usize, e: usize| genders.push((s, e));
+    let mut ages = Vec::new();
+    let mut push = |s: usize, e: usize, r: &str| ages.push((s, e, r.to_owned()));
     let word = |i: usize| tokens.get(i).map(|t| t.folded.as_str()).unwrap_or("");
     let gap = |a: usize, b: usize| b < tokens.len() && plain_gap(text, &tokens[a], &tokens[b]);
 
@@ -53,6 +59,25 @@ pub(crate) fn find(
             if (1..=110).contains(&n) && matches!(prev, "mijn" | "zijn" | "haar" | "diens" | "n") {
                 push(t.start, t.end, age);
             }
+            continue;
+        }
+        // "op mijn achttiende", "sinds haar vijftigste": an age as an ordinal after a possessive.
+        if is_ordinal_word(&t.folded) && POSSESSIVE.contains(&prev) {
+            push(t.start, t.end, age);
+            continue;
+        }
+        // "sinds mijn pensioen", "met pensioen": retirement dates the person.
+        if t.is_any(&["pensioen", "pensionering", "retirement", "vut"])
+            && (POSSESSIVE.contains(&prev) || matches!(prev, "met" | "since"))
+            && i > 0
+        {
+            push(tokens[i - 1].start, t.end, life_stage);
+            continue;
+        }
+        // "een vrouw van in de vijftig"
+        if TENS.contains(&t.folded.as_str()) && prev == "de" && prev2 == "in" && i >= 2 {
+            push(tokens[i - 2].start, t.end, age);
+            gendered_person(tokens, i.saturating_sub(4), &mut push_gender);
             continue;
         }
         let Some(n) = t.number() else { continue };
@@ -84,12 +109,27 @@ pub(crate) fn find(
                     && matches!(prev2, "geboren" | "afgestudeerd" | "born" | "graduated"))
                 || (prev == "in"
                     && matches!(next, "geboren" | "afgestudeerd" | "born" | "graduated"));
-            if Some(n) == birth_year || birth_context {
+            // "in 1998 trouwden we", "in 2004 studeerde ik af": a year of a life event.
+            let life_event = matches!(prev, "in" | "sinds" | "vanaf" | "since")
+                && person_in_clause(text, tokens, i, known)
+                && clause_has(text, tokens, i, LIFE_EVENTS);
+            if Some(n) == birth_year || birth_context || life_event {
                 push(t.start, t.end, year);
             }
             continue;
         }
         if !(12..=110).contains(&n) {
+            continue;
+        }
+        // "een vrouw van 43", "a man of 52": gender and age in one phrase.
+        if matches!(prev, "van" | "of") && i >= 2 && PERSON_NOUNS.contains(&prev2) {
+            let end = if matches!(next, "jaar" | "years") && gap(i, i + 1) {
+                tokens[i + 1].end
+            } else {
+                t.end
+            };
+            push(t.start, end, age);
+            gendered_person(tokens, i - 2, &mut push_gender);
             continue;
         }
         // "26-jarige", "41 jarige", "41-year-old"
@@ -158,6 +198,89 @@ pub(crate) fn find(
             push(t.start, t.end, age);
         }
     }
+    for (s, e, r) in ages {
+        out.push(Candidate::new(s, e, Category::Age, r, rank::AGE));
+    }
+    let person = match lang {
+        Lang::Nl => "persoon",
+        Lang::En => "person",
+    };
+    for (s, e) in genders {
+        out.push(Candidate::new(s, e, Category::Gender, person, rank::AGE));
+    }
+}
+
+/// Nouns for a person that, with an age, describe the candidate: "een vrouw van 43".
+const PERSON_NOUNS: &[&str] = &[
+    "vrouw", "man", "moeder", "vader", "jongen", "meid", "meisje", "dame", "heer", "kerel",
+    "woman", "mother", "father", "guy", "lady",
+];
+
+const POSSESSIVE: &[&str] = &["mijn", "zijn", "haar", "diens", "my", "his", "her"];
+
+/// Life events whose year gives the birth year away.
+const LIFE_EVENTS: &[&str] = &[
+    "trouwde",
+    "trouwden",
+    "getrouwd",
+    "huwelijk",
+    "afgestudeerd",
+    "studeerde",
+    "eindexamen",
+    "diploma",
+    "emigreerde",
+    "emigreerden",
+    "gevlucht",
+    "vluchtte",
+    "vluchtten",
+    "pensioen",
+    "gepensioneerd",
+    "bevallen",
+    "beviel",
+    "geboorte",
+    "married",
+    "graduated",
+    "retired",
+    "emigrated",
+];
+
+/// "achttiende", "eenentwintigste", "vijftigste": ordinal numbers from twelve up, in words.
+fn is_ordinal_word(w: &str) -> bool {
+    w == "twaalfde" || w.ends_with("tiende") && w.len() > 6 || w.ends_with("tigste")
+}
+
+/// The person noun at or after token `from` ("vrouw" in "een vrouw van 43"), as a gender marker.
+fn gendered_person(tokens: &[Token], from: usize, push: &mut impl FnMut(usize, usize)) {
+    if let Some(t) = tokens[from..]
+        .iter()
+        .take(3)
+        .find(|t| t.is_any(PERSON_NOUNS))
+    {
+        push(t.start, t.end);
+    }
+}
+
+/// Does the clause around token `i` contain one of `words`?
+fn clause_has(text: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
+    let (lo, hi) = around(text, tokens, i, CLAUSE_BREAKS);
+    tokens[lo..=hi].iter().any(|t| t.is_any(words))
+}
+
+const CLAUSE_BREAKS: &[char] = &[',', '.', ';', ':', '!', '?', '\n'];
+const SENTENCE_BREAKS: &[char] = &['.', '!', '?', '\n'];
+
+/// The first and last token of the stretch around token `i` that no `breaks` character interrupts.
+fn around(text: &str, tokens: &[Token], i: usize, breaks: &[char]) -> (usize, usize) {
+    let cut = |a: usize, b: usize| text[tokens[a].end..tokens[b].start].contains(breaks);
+    let mut lo = i;
+    while lo > 0 && !cut(lo - 1, lo) {
+        lo -= 1;
+    }
+    let mut hi = i;
+    while hi + 1 < tokens.len() && !cut(hi, hi + 1) {
+        hi += 1;
+    }
+    (lo, hi)
 }
 
 /// Is there a person in the clause around token `i`: a first- or third-person
@@ -197,17 +320,7 @@ fn person_in_clause(text: &str, tokens: &[Token], i: usize, known: &[Candidate])
         "councillor",
         "member",
     ];
-    let breaks = |a: usize, b: usize| {
-        text[tokens[a].end..tokens[b].start].contains([',', '.', ';', ':', '!', '?', '\n'])
-    };
-    let mut lo = i;
-    while lo > 0 && !breaks(lo - 1, lo) {
-        lo -= 1;
-    }
-    let mut hi = i;
-    while hi + 1 < tokens.len() && !breaks(hi, hi + 1) {
-        hi += 1;
-    }
+    let (lo, hi) = around(text, tokens, i, CLAUSE_BREAKS);
     let (start, end) = (tokens[lo].start, tokens[hi].end);
     // Or the sentence opens with the person: "Ik ben ..., vader van drie kinderen en sinds 2018 raadslid".
     let mut first = lo;
@@ -228,16 +341,7 @@ fn person_in_clause(text: &str, tokens: &[Token], i: usize, known: &[Candidate])
 
 /// Does the sentence around token `i` contain one of `words`?
 fn sentence_has(text: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
-    let ends =
-        |a: usize, b: usize| text[tokens[a].end..tokens[b].start].contains(['.', '!', '?', '\n']);
-    let mut lo = i;
-    while lo > 0 && !ends(lo - 1, lo) {
-        lo -= 1;
-    }
-    let mut hi = i;
-    while hi + 1 < tokens.len() && !ends(hi, hi + 1) {
-        hi += 1;
-    }
+    let (lo, hi) = around(text, tokens, i, SENTENCE_BREAKS);
     tokens[lo..=hi].iter().any(|t| t.is_any(words))
 }
 

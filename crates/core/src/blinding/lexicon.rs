@@ -5,8 +5,9 @@
 //! Files are `content/lexicon/redaction-*.toml`, each a list of `[[entry]]`
 //! tables with `term`, `category`, `replacement` and `note`. A term ending in
 //! `*` also matches words that start with it ("moskee*" hides "moskeebestuur");
-//! a term written in capitals only ("MS", "ADHD") matches only in capitals, so
-//! "ms" in running text stays.
+//! a term written in capitals only ("MS", "ADHD") or with a capital inside a
+//! word ("PerspectieF") matches only as written, so "ms" and "perspectief" in
+//! running text stay.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -149,11 +150,17 @@ impl RedactionLexicon {
                 let term = e.term.trim();
                 let prefix = term.ends_with('*');
                 let bare = term.trim_end_matches('*');
-                let capitals = bare.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                let all_capitals = bare.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && bare
                         .chars()
                         .filter(|c| c.is_alphabetic())
                         .all(char::is_uppercase);
+                // A capital inside a word ("PerspectieF", "GroenLinks") makes the term a name:
+                // "perspectief" in running text stays.
+                let inner_capital = bare.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
+                });
+                let capitals = all_capitals || inner_capital;
                 let exact = capitals.then(|| {
                     super::text::tokenize(bare)
                         .into_iter()

@@ -78,6 +78,41 @@ const RESIDENCE: &[&str] = &[
     "moved",
 ];
 
+/// Verbs of studying and working: they tie the place after "in", "te" or
+/// "aan" to the person only when the clause is about the person ("ik
+/// studeerde rechten in Leiden", "ze werkte tien jaar in Zwolle"), not in
+/// "de GGD werkt in Tilburg aan ...".
+const LIFE: &[&str] = &[
+    "studeerde",
+    "studeerden",
+    "studeer",
+    "studeert",
+    "gestudeerd",
+    "afgestudeerd",
+    "studeerde",
+    "promoveerde",
+    "gepromoveerd",
+    "werkte",
+    "werkten",
+    "werk",
+    "gewerkt",
+    "werkzaam",
+    "opgeleid",
+    "schoolging",
+    "school",
+    "studied",
+    "worked",
+    "work",
+    "works",
+    "lived",
+    "graduated",
+];
+
+/// Words that make a clause about the person.
+const PERSON: &[&str] = &[
+    "ik", "mijn", "hij", "zij", "ze", "zijn", "haar", "i", "my", "he", "she", "his", "her",
+];
+
 /// Participles that tie a place to the person when they follow it: "in Tilburg geboren".
 const AFTER_PLACE: &[&str] = &[
     "geboren",
@@ -100,8 +135,14 @@ pub(crate) fn find(
     tokens: &[Token],
     identity: &Identity,
     lang: Lang,
+    known: &[Candidate],
     out: &mut Vec<Candidate>,
 ) {
+    let names: Vec<(usize, usize)> = known
+        .iter()
+        .filter(|c| c.category == Category::Name)
+        .map(|c| (c.start, c.end))
+        .collect();
     let place = Category::Place.placeholder(lang);
     let mut push = |s: usize, e: usize| {
         out.push(Candidate::new(
@@ -121,14 +162,17 @@ pub(crate) fn find(
         }
         // "woont met haar man en drie dochters in Zwolle", "woont sinds 1995 in Leeuwarden":
         // a residence or origin verb, then "in/te/uit/naar" + a name later in the clause.
-        if tokens[i].is_any(RESIDENCE) {
+        let life = tokens[i].is_any(LIFE) && about_person(text, tokens, i, &names);
+        if tokens[i].is_any(RESIDENCE) || life {
             let mut j = i + 1;
             while j + 1 < tokens.len()
                 && j <= i + 10
                 && !text[tokens[j - 1].end..tokens[j].start]
                     .contains(['.', ';', ':', '!', '?', '\n'])
             {
-                if tokens[j].is_any(&["in", "te", "uit", "naar", "to", "from"]) {
+                if tokens[j].is_any(&["in", "te", "uit", "naar", "to", "from"])
+                    || (life && tokens[j].is_any(&["aan", "at", "bij"]))
+                {
                     let mut at = j + 1;
                     if at + 1 < tokens.len()
                         && tokens[at].is_any(&["de", "het"])
@@ -136,11 +180,19 @@ pub(crate) fn find(
                     {
                         at += 1; // "in de Bijlmer", "uit het Rifgebergte"
                     }
-                    if let Some((s, e)) = place_at(text, tokens, at) {
-                        push(s, e);
+                    // "aan de Universiteit Leiden", "bij Rijkswaterstaat": only a name with a place in it.
+                    let place = place_at(text, tokens, at);
+                    if let Some((s, e)) = place {
+                        let institution_only =
+                            tokens[j].is_any(&["aan", "at", "bij"]) && !text[s..e].contains(' ');
+                        if !institution_only {
+                            push(s, e);
+                        }
                     }
-                    // "verhuisde van Cork naar Utrecht", "moved from Cork to Utrecht": go on to the destination.
-                    if !tokens[j].is_any(&["uit", "from"]) {
+                    // "verhuisde van Cork naar Utrecht", "moved from Cork to Utrecht": go on to the
+                    // destination; "werkte als verpleegkundige in het Catharina Ziekenhuis in
+                    // Eindhoven": go on to the town.
+                    if !tokens[j].is_any(&["uit", "from"]) && !life && place.is_some() {
                         break;
                     }
                 }
@@ -199,6 +251,23 @@ pub(crate) fn find(
     }
 }
 
+/// Is the clause around token `i` about the person: a first- or third-person
+/// word or a match of the name before it in the same sentence?
+fn about_person(text: &str, tokens: &[Token], i: usize, names: &[(usize, usize)]) -> bool {
+    let mut lo = i;
+    while lo > 0 && !text[tokens[lo - 1].end..tokens[lo].start].contains(['.', '!', '?', '\n', ';'])
+    {
+        lo -= 1;
+    }
+    // "studeer" and "werk" are first person on their own.
+    tokens[i].is_any(&["studeer", "werk"])
+        || tokens[lo..i].iter().any(|t| t.is_any(PERSON))
+        || tokens.get(i + 1).is_some_and(|t| t.is_any(PERSON))
+        || names
+            .iter()
+            .any(|&(s, e)| s >= tokens[lo].start && e <= tokens[i].start)
+}
+
 /// A run of capitalised words starting at token `i`, with lower-case
 /// connectors inside it, and "'s-Hertogenbosch" or "'t Zandt" style prefixes.
 fn place_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
@@ -252,7 +321,7 @@ mod tests {
         id.birth_place = Some("Tilburg".into());
         let tokens = tokenize(text);
         let mut out = Vec::new();
-        find(text, &tokens, &id, Lang::Nl, &mut out);
+        find(text, &tokens, &id, Lang::Nl, &[], &mut out);
         super::super::resolve(out)
             .iter()
             .map(|c| text[c.start..c.end].to_owned())
@@ -266,5 +335,17 @@ mod tests {
             ["Tilburg", "Bergen op Zoom", "'s-Hertogenbosch", "Tilburgse"]
         );
         assert!(hits("Ik woon in een rijtjeshuis en ben opgegroeid in de wijk.").is_empty());
+    }
+
+    #[test]
+    fn places_where_the_person_studied_or_worked() {
+        assert_eq!(
+            hits("Ik studeerde rechten in Leiden en werkte daarna als verpleegkundige in het Catharina Ziekenhuis in Eindhoven."),
+            ["Leiden", "Catharina Ziekenhuis in Eindhoven"]
+        );
+        assert_eq!(hits("Daarna werkte ze zes jaar in Zwolle."), ["Zwolle"]);
+        assert!(
+            hits("De GGD werkt in Utrecht aan preventie. Ik werk bij Rijkswaterstaat.").is_empty()
+        );
     }
 }
