@@ -184,12 +184,18 @@ pub(crate) fn find(
             && known
                 .iter()
                 .any(|c| c.category == Category::Name && text[c.end..t.start].trim() == "(");
+        // "Daan Meijer is 29 en ...": the name as the subject.
+        let named_subject = i >= 2
+            && known
+                .iter()
+                .any(|c| c.category == Category::Name && c.end == tokens[i - 2].end);
         if (copula
             && clause_end
-            && matches!(
-                prev2,
-                "ik" | "hij" | "zij" | "ze" | "i" | "he" | "she" | "kandidaat"
-            ))
+            && (named_subject
+                || matches!(
+                    prev2,
+                    "ik" | "hij" | "zij" | "ze" | "i" | "he" | "she" | "kandidaat"
+                )))
             || (leeftijd && clause_end)
             || toen_ik
             || after_name

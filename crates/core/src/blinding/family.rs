@@ -140,8 +140,24 @@ const MONTHS: &[&str] = &[
     "winter",
 ];
 
-pub(crate) fn find(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candidate>) {
+pub(crate) fn find(
+    text: &str,
+    tokens: &[Token],
+    lang: Lang,
+    known: &[Candidate],
+    out: &mut Vec<Candidate>,
+) {
     let ctx = Ctx { text, tokens };
+    // Where the person is named: "Kees de Bruijn is gescheiden" has the name as its subject.
+    let named: Vec<usize> = known
+        .iter()
+        .filter(|c| c.category == Category::Name)
+        .filter_map(|c| {
+            tokens
+                .iter()
+                .position(|t| t.start >= c.start && t.end <= c.end)
+        })
+        .collect();
     let family = match lang {
         Lang::Nl => "[gezinssituatie]",
         Lang::En => "[family]",
@@ -158,11 +174,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candi
     let mut last_count: Option<usize> = None;
     for (i, t) in tokens.iter().enumerate() {
         let before = ctx.clause_before(i);
+        let subject = before
+            .iter()
+            .any(|&j| tokens[j].is_any(SUBJECTS) || named.contains(&j));
         let prev = ctx.prev(i);
         let negated = prev.filter(|&p| tokens[p].is_any(NEGATIONS));
         let start = negated.map_or(t.start, |p| tokens[p].start);
 
-        if t.is_any(status) && said_of_person(&ctx, i, &before) {
+        if t.is_any(status) && said_of_person(&ctx, i, &before, subject) {
             push(start, t.end, Category::Kinship, family);
             continue;
         }
@@ -172,7 +191,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candi
                 .iter()
                 .take(4)
                 .any(|&j| tokens[j].folded.starts_with("woon") || tokens[j].is("wonen"))
-            && before.iter().any(|&j| tokens[j].is_any(SUBJECTS))
+            && subject
             && ctx
                 .next(i)
                 .is_none_or(|n| !tokens[n].is("met") || negated.is_some())
@@ -222,7 +241,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candi
             });
             let owned = listed
                 || k.is_some_and(|p| tokens[p].is_any(HAVING))
-                    && (before.iter().any(|&j| tokens[j].is_any(SUBJECTS))
+                    && (subject
                         || k.is_some_and(|p| {
                             tokens[p].is_any(&[
                                 "mijn", "m", "mn", "onze", "zijn", "haar", "diens", "my", "our",
@@ -272,14 +291,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candi
 
 /// Is a status word at `i` said of a person: "ik ben gescheiden", "als
 /// alleenstaande moeder", "is nooit getrouwd geweest"?
-fn said_of_person(ctx: &Ctx, i: usize, before: &[usize]) -> bool {
+fn said_of_person(ctx: &Ctx, i: usize, before: &[usize], subject: bool) -> bool {
     let tokens = ctx.tokens;
     let next_person = ctx.next(i).is_some_and(|n| tokens[n].is_any(PERSON_NOUNS));
     let als = before
         .iter()
         .take(2)
         .any(|&j| tokens[j].is_any(&["als", "as"]));
-    let subject = before.iter().any(|&j| tokens[j].is_any(SUBJECTS));
     let copula = before.iter().take(4).any(|&j| tokens[j].is_any(COPULAS));
     // "getrouwd met Ans": a participle with its partner.
     let partner = ctx
@@ -296,12 +314,8 @@ mod tests {
 
     fn hits(text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        find(
-            text,
-            &tokenize(text),
-            crate::blinding::detect_lang(text),
-            &mut out,
-        );
+        let lang = crate::blinding::detect_lang(text);
+        find(text, &tokenize(text), lang, &[], &mut out);
         out.sort_by_key(|c| c.start);
         out.iter()
             .map(|c| text[c.start..c.end].to_owned())

@@ -88,7 +88,41 @@ fn capital(t: &Token) -> bool {
     t.starts_upper()
 }
 
+/// Words that make a clause about the person: "haar behandeling liep via het ziekenhuis in Heerenveen".
+const PERSON: &[&str] = &[
+    "ik", "mijn", "hij", "zij", "ze", "zijn", "haar", "i", "my", "he", "she", "his", "her",
+];
+
+/// "het ziekenhuis in Heerenveen", "de school in Assen" in a clause about the
+/// person: the institution is common, the town is theirs.
+fn town_of_institution(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candidate>) {
+    for i in 0..tokens.len().saturating_sub(2) {
+        let (t, prep, town) = (&tokens[i], &tokens[i + 1], &tokens[i + 2]);
+        if capital(t) || head(t).is_none() || !prep.is_any(&["in", "te"]) || !capital(town) {
+            continue;
+        }
+        let sentence_start = text[..t.start]
+            .rfind(['.', '!', '?', '\n', ';'])
+            .map_or(0, |p| p + 1);
+        let person = tokens[..i]
+            .iter()
+            .rev()
+            .take_while(|x| x.start >= sentence_start)
+            .any(|x| x.is_any(PERSON));
+        if person && name_gap(text, prep.end, town.start) {
+            out.push(Candidate::new(
+                town.start,
+                town.end,
+                Category::Place,
+                Category::Place.placeholder(lang),
+                rank::PARTY_PLACE,
+            ));
+        }
+    }
+}
+
 pub(crate) fn find(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candidate>) {
+    town_of_institution(text, tokens, lang, out);
     let mut i = 0;
     while i < tokens.len() {
         if !capital(&tokens[i]) {

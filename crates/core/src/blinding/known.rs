@@ -46,15 +46,23 @@ pub fn known_terms(original: &str, redactions: &[Redaction]) -> Vec<KnownTerm> {
         {
             continue;
         }
-        if !out
-            .iter()
-            .any(|k| fold(&k.matched) == fold(matched) && k.category == r.category)
-        {
-            out.push(KnownTerm {
-                matched: matched.to_owned(),
-                category: r.category,
-                replacement: r.replacement.clone(),
-            });
+        // "Wirdum in Friesland" was one place there; each part may stand alone elsewhere.
+        let parts: Vec<&str> = if r.category == Category::Place {
+            matched.split(" in ").collect()
+        } else {
+            vec![matched]
+        };
+        for part in parts {
+            if !out
+                .iter()
+                .any(|k| fold(&k.matched) == fold(part) && k.category == r.category)
+            {
+                out.push(KnownTerm {
+                    matched: part.to_owned(),
+                    category: r.category,
+                    replacement: r.replacement.clone(),
+                });
+            }
         }
     }
     out

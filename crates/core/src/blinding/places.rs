@@ -166,7 +166,7 @@ pub(crate) fn find(
         if tokens[i].is_any(RESIDENCE) || life {
             let mut j = i + 1;
             while j + 1 < tokens.len()
-                && j <= i + 10
+                && j <= i + if life { 16 } else { 10 }
                 && !text[tokens[j - 1].end..tokens[j].start]
                     .contains(['.', ';', ':', '!', '?', '\n'])
             {
