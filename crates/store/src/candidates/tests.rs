@@ -389,6 +389,69 @@ fn review_offsets_are_utf16_and_freezing_stores_and_logs_the_blinded_text() {
 }
 
 #[test]
+fn a_term_accepted_in_one_text_is_proposed_in_the_candidates_other_texts() {
+    let (_dir, mut store, team, sec) = store();
+    let cv = "Sevda groeide op in Wirdum en werkt als verpleegkundige.";
+    let answer = "In Wirdum zag ik het dorpshuis sluiten. Öz\u{200B}demir schreef dit zelf.";
+    let cv_summary = MaterialInput {
+        kind: SectionKind::CvSummary,
+        criterion: None,
+        text: cv.into(),
+    };
+    store
+        .add_candidate(team, sec, &sevda(), &[cv_summary, motivation(answer)])
+        .unwrap();
+    let ids: Vec<i64> = store.candidates(team).unwrap()[0]
+        .material
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    let proposed = |store: &Store| -> Vec<String> {
+        let review = store.material_review(team, sec, ids[1]).unwrap();
+        review
+            .proposals
+            .iter()
+            .map(|p| answer[p.byte_start..p.byte_end].to_owned())
+            .collect()
+    };
+    assert!(!proposed(&store).contains(&"Wirdum".to_owned()));
+    assert!(
+        proposed(&store).contains(&"Öz\u{200B}demir".to_owned()),
+        "the name is found through the invisible character"
+    );
+
+    let review = store.material_review(team, sec, ids[0]).unwrap();
+    let choices: Vec<RedactionChoice> = review
+        .proposals
+        .iter()
+        .map(|p| RedactionChoice {
+            start: p.start,
+            end: p.end,
+            category: p.category,
+            replacement: Some(p.replacement.clone()),
+        })
+        .collect();
+    store.freeze_material(team, sec, ids[0], &choices).unwrap();
+    assert!(
+        proposed(&store).contains(&"Wirdum".to_owned()),
+        "{:?}",
+        proposed(&store)
+    );
+
+    let warnings = store.material_review(team, sec, ids[1]).unwrap().warnings;
+    assert_eq!(
+        warnings.len(),
+        1,
+        "the zero-width space is reported at intake"
+    );
+    assert!(store
+        .material_review(team, sec, ids[0])
+        .unwrap()
+        .warnings
+        .is_empty());
+}
+
+#[test]
 fn bad_ranges_freeze_nothing() {
     let (_dir, mut store, team, sec) = store();
     let text = "🌷 Özdemir";
