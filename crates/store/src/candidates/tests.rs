@@ -70,18 +70,24 @@ fn freeze_all(store: &mut Store, team: i64, sec: Option<i64>, code: &str) {
         .unwrap();
     for m in item.material {
         let review = store.material_review(team, sec, m.id).unwrap();
-        let choices: Vec<RedactionChoice> = review
-            .proposals
-            .iter()
-            .map(|p| RedactionChoice {
-                start: p.start,
-                end: p.end,
-                category: p.category,
-                replacement: Some(p.replacement.clone()),
-            })
-            .collect();
-        store.freeze_material(team, sec, m.id, &choices).unwrap();
+        store
+            .freeze_material(team, sec, m.id, &accept_all(&review))
+            .unwrap();
     }
+}
+
+/// Every proposal of a review, accepted as proposed.
+fn accept_all(review: &MaterialReview) -> Vec<RedactionChoice> {
+    review
+        .proposals
+        .iter()
+        .map(|p| RedactionChoice {
+            start: p.start,
+            end: p.end,
+            category: p.category,
+            replacement: Some(p.replacement.clone()),
+        })
+        .collect()
 }
 
 fn utf16_slice(text: &str, start: usize, end: usize) -> String {
@@ -421,17 +427,9 @@ fn a_term_accepted_in_one_text_is_proposed_in_the_candidates_other_texts() {
     );
 
     let review = store.material_review(team, sec, ids[0]).unwrap();
-    let choices: Vec<RedactionChoice> = review
-        .proposals
-        .iter()
-        .map(|p| RedactionChoice {
-            start: p.start,
-            end: p.end,
-            category: p.category,
-            replacement: Some(p.replacement.clone()),
-        })
-        .collect();
-    store.freeze_material(team, sec, ids[0], &choices).unwrap();
+    store
+        .freeze_material(team, sec, ids[0], &accept_all(&review))
+        .unwrap();
     assert!(
         proposed(&store).contains(&"Wirdum".to_owned()),
         "{:?}",
