@@ -114,6 +114,30 @@ fn spans(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
             out.push((t.start, tokens[k].end));
         }
     }
+    // A subordinate clause puts the verb last: "iemand die in onze fractie past".
+    for (i, t) in tokens.iter().enumerate() {
+        let Some((_, preps)) = FIT_VERBS
+            .iter()
+            .find(|(verbs, _)| verbs.contains(&t.lower.as_str()))
+        else {
+            continue;
+        };
+        let Some(g) = i.checked_sub(1).filter(|&g| is_group(&tokens[g].lower)) else {
+            continue;
+        };
+        let Some(p) = (g.saturating_sub(3)..g)
+            .rev()
+            .find(|&p| preps.contains(&tokens[p].lower.as_str()))
+        else {
+            continue;
+        };
+        let modifiers_only = tokens[p + 1..g].iter().all(|m| modifier(&m.lower));
+        let covered = out.iter().any(|&(s, e)| s < t.end && tokens[p].start < e);
+        if modifiers_only && same_clause(p, i) && !covered {
+            out.push((tokens[p].start, t.end));
+        }
+    }
+    out.sort_unstable();
     out
 }
 
@@ -172,6 +196,10 @@ mod tests {
             ["Sluit naadloos aan bij onze fractie"]
         );
         assert_eq!(found("Klikt met het team"), ["Klikt met het team"]);
+        assert_eq!(
+            found("Iemand die in onze fractie past"),
+            ["in onze fractie past"]
+        );
         assert_eq!(
             found("Someone who fits in with our party"),
             ["fits in with our party"]

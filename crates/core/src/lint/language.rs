@@ -1,7 +1,7 @@
 //! Language rules: vague, excluding and gender-coded words from the lexicon.
 
-use super::lexicon::{Entry, Lexicon};
-use super::matcher::{find, in_context, tokenize, CLAUSE_START};
+use super::lexicon::{Entry, Lexicon, Reading};
+use super::matcher::{find, in_context, reads_as_adjective, tokenize, CLAUSE_START};
 use super::{Finding, Rule};
 use crate::i18n::{Lang, Text};
 
@@ -67,7 +67,9 @@ pub(crate) fn text_findings(text: &str, lang: Option<Lang>, lexicon: &Lexicon) -
                     &tokens,
                     (start, end),
                 );
-            if !excepted && !out_of_context {
+            let other_reading = entry.reading == Some(Reading::Adjective)
+                && !reads_as_adjective(text, &tokens, (start, end));
+            if !excepted && !out_of_context && !other_reading {
                 hits.push(Hit {
                     start,
                     end,

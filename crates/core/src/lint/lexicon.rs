@@ -64,6 +64,16 @@ impl Kind {
     }
 }
 
+/// The reading a word with two parts of speech must have to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reading {
+    /// Before a noun ("een ervaren bestuurder"), after a copula or degree word
+    /// ("is zeer ervaren"), or opening the clause; not at the end of a clause
+    /// as a verb ("hoe inwoners het besluit ervaren").
+    Adjective,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub term: String,
@@ -78,6 +88,9 @@ pub struct Entry {
     /// pattern is an age only next to "leeftijd", "oud" or a person. `^` stands
     /// for the start of the clause.
     pub context: Vec<String>,
+    /// How the term must read to count: `adjective` leaves the verb alone
+    /// ("hoe inwoners het besluit ervaren" against "een ervaren bestuurder").
+    pub reading: Option<Reading>,
     pub explanation: Option<Text>,
     pub suggestion: Option<Text>,
     pub source: Option<String>,
@@ -143,6 +156,7 @@ struct RawEntry {
     except: Vec<String>,
     #[serde(default)]
     context: Vec<String>,
+    reading: Option<Reading>,
     explanation: Option<Text>,
     suggestion: Option<Text>,
     source: Option<String>,
@@ -259,6 +273,7 @@ fn parse_file(name: &str, text: &str, entries: &mut Vec<Entry>) -> Result<(), Le
             mode,
             except: e.except,
             context: e.context,
+            reading: e.reading,
             explanation,
             suggestion: e.suggestion.or_else(|| d.suggestion.clone()),
             source: e.source.or_else(|| d.source.clone()),

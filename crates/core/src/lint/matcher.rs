@@ -237,6 +237,60 @@ pub(crate) fn find(pattern: &Pattern, text: &str, tokens: &[Token]) -> Vec<(usiz
     found
 }
 
+/// Function words: a word after the term that is one of these does not make it an adjective.
+const FUNCTION_WORDS: &[&str] = &[
+    "de", "het", "een", "en", "of", "maar", "want", "dat", "die", "hoe", "wat", "als", "om", "te",
+    "in", "op", "met", "van", "voor", "bij", "aan", "naar", "door", "over", "uit", "tot", "zijn",
+    "worden", "wordt", "hebben", "heeft", "is", "and", "or", "that", "how", "the", "a", "to",
+];
+
+/// Words before an adjective used as a predicate or graded: "is ervaren", "zeer ervaren".
+const COPULA_OR_DEGREE: &[&str] = &[
+    "is",
+    "zijn",
+    "ben",
+    "bent",
+    "was",
+    "waren",
+    "zeer",
+    "erg",
+    "heel",
+    "echt",
+    "voldoende",
+    "ruim",
+    "breed",
+    "aantoonbaar",
+    "als",
+    "een",
+    "is",
+    "very",
+    "highly",
+];
+
+/// Does the word at `start..end` read as an adjective (see `Reading::Adjective`)?
+pub(crate) fn reads_as_adjective(
+    text: &str,
+    tokens: &[Token],
+    (start, end): (usize, usize),
+) -> bool {
+    let (Some(first), Some(last)) = (
+        tokens.iter().position(|t| t.start == start),
+        tokens.iter().position(|t| t.end == end),
+    ) else {
+        return true;
+    };
+    let joined = |a: usize, b: usize| !breaks_clause(&text[tokens[a].end..tokens[b].start]);
+    let before = first
+        .checked_sub(1)
+        .filter(|&p| joined(p, first))
+        .map(|p| tokens[p].lower.as_str());
+    let after = (last + 1 < tokens.len() && joined(last, last + 1))
+        .then(|| tokens[last + 1].lower.as_str());
+    before.is_none()
+        || before.is_some_and(|w| COPULA_OR_DEGREE.contains(&w))
+        || after.is_some_and(|w| !FUNCTION_WORDS.contains(&w))
+}
+
 /// The marker in an entry's `context` for "the term opens its clause".
 pub(crate) const CLAUSE_START: &str = "^";
 

@@ -23,7 +23,7 @@ use crate::rubric::Rubric;
 
 pub use freeze::{freeze_check, AcceptedWarning, FreezeError};
 pub use language::guess_lang;
-pub use lexicon::{Entry, Kind, Lexicon, LexiconError};
+pub use lexicon::{Entry, Kind, Lexicon, LexiconError, Reading};
 pub use matcher::MatchMode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
