@@ -68,6 +68,14 @@ fn modifier(w: &str) -> bool {
     !PHRASE_ENDS.contains(&w)
 }
 
+/// The prepositions of a fit verb, or `None` for any other word.
+fn prepositions_of(w: &str) -> Option<&'static [&'static str]> {
+    FIT_VERBS
+        .iter()
+        .find(|(verbs, _)| verbs.contains(&w))
+        .map(|(_, preps)| *preps)
+}
+
 fn is_group(w: &str) -> bool {
     GROUPS.contains(&w) || GROUPS.iter().any(|g| g.len() >= 5 && w.ends_with(g))
 }
@@ -83,10 +91,7 @@ fn spans(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
     };
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let Some((_, preps)) = FIT_VERBS
-            .iter()
-            .find(|(verbs, _)| verbs.contains(&t.lower.as_str()))
-        else {
+        let Some(preps) = prepositions_of(&t.lower) else {
             continue;
         };
         let reach = (i + 7).min(tokens.len());
@@ -116,10 +121,7 @@ fn spans(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
     }
     // A subordinate clause puts the verb last: "iemand die in onze fractie past".
     for (i, t) in tokens.iter().enumerate() {
-        let Some((_, preps)) = FIT_VERBS
-            .iter()
-            .find(|(verbs, _)| verbs.contains(&t.lower.as_str()))
-        else {
+        let Some(preps) = prepositions_of(&t.lower) else {
             continue;
         };
         let Some(g) = i.checked_sub(1).filter(|&g| is_group(&tokens[g].lower)) else {

@@ -237,6 +237,14 @@ pub(crate) fn find(pattern: &Pattern, text: &str, tokens: &[Token]) -> Vec<(usiz
     found
 }
 
+/// The first and last token of a match.
+fn token_range(tokens: &[Token], (start, end): (usize, usize)) -> Option<(usize, usize)> {
+    Some((
+        tokens.iter().position(|t| t.start == start)?,
+        tokens.iter().position(|t| t.end == end)?,
+    ))
+}
+
 /// Function words: a word after the term that is one of these does not make it an adjective.
 const FUNCTION_WORDS: &[&str] = &[
     "de", "het", "een", "en", "of", "maar", "want", "dat", "die", "hoe", "wat", "als", "om", "te",
@@ -273,10 +281,7 @@ pub(crate) fn reads_as_adjective(
     tokens: &[Token],
     (start, end): (usize, usize),
 ) -> bool {
-    let (Some(first), Some(last)) = (
-        tokens.iter().position(|t| t.start == start),
-        tokens.iter().position(|t| t.end == end),
-    ) else {
+    let Some((first, last)) = token_range(tokens, (start, end)) else {
         return true;
     };
     let joined = |a: usize, b: usize| !breaks_clause(&text[tokens[a].end..tokens[b].start]);
@@ -328,10 +333,7 @@ pub(crate) fn in_context(
     tokens: &[Token],
     (start, end): (usize, usize),
 ) -> bool {
-    let (Some(first), Some(last)) = (
-        tokens.iter().position(|t| t.start == start),
-        tokens.iter().position(|t| t.end == end),
-    ) else {
+    let Some((first, last)) = token_range(tokens, (start, end)) else {
         return false;
     };
     let mut lo = first;
