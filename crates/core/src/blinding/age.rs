@@ -74,13 +74,25 @@ pub(crate) fn find(
             push(tokens[i - 1].start, t.end, life_stage);
             continue;
         }
-        // "een vrouw van in de vijftig"
-        if TENS.contains(&t.folded.as_str()) && prev == "de" && prev2 == "in" && i >= 2 {
-            push(tokens[i - 2].start, t.end, age);
-            gendered_person(tokens, i.saturating_sub(4), &mut push_gender);
-            continue;
+        // "een vrouw van in de vijftig", "van begin veertig", "eind dertig"
+        if TENS.contains(&t.folded.as_str()) && i >= 2 {
+            let from = if prev == "de" && prev2 == "in" {
+                Some(i - 2)
+            } else if matches!(prev, "begin" | "midden" | "eind" | "ergens") {
+                Some(i - 1)
+            } else {
+                None
+            };
+            if let Some(from) = from {
+                push(tokens[from].start, t.end, age);
+                gendered_person(tokens, from.saturating_sub(3), &mut push_gender);
+                continue;
+            }
         }
-        let Some(n) = t.number() else { continue };
+        // Ages in words count like digits: "toen ik vijftien was", "een man van eenenzestig".
+        let Some(n) = t.number().or_else(|| number_word(&t.folded)) else {
+            continue;
+        };
         let after = &text[t.end..];
         if after.starts_with(['%', ',', '.'])
             && after[1..].starts_with(|c: char| c.is_ascii_digit())
@@ -244,11 +256,57 @@ const LIFE_EVENTS: &[&str] = &[
     "bevallen",
     "beviel",
     "geboorte",
+    "nederland",
+    "verhuisde",
+    "verhuisden",
     "married",
     "graduated",
     "retired",
     "emigrated",
 ];
+
+/// A Dutch number from twelve to ninety-nine written as one word: "vijftien", "eenenveertig".
+fn number_word(w: &str) -> Option<u32> {
+    const TEENS: &[(&str, u32)] = &[
+        ("twaalf", 12),
+        ("dertien", 13),
+        ("veertien", 14),
+        ("vijftien", 15),
+        ("zestien", 16),
+        ("zeventien", 17),
+        ("achttien", 18),
+        ("negentien", 19),
+    ];
+    const UNITS: &[(&str, u32)] = &[
+        ("een", 1),
+        ("twee", 2),
+        ("drie", 3),
+        ("vier", 4),
+        ("vijf", 5),
+        ("zes", 6),
+        ("zeven", 7),
+        ("acht", 8),
+        ("negen", 9),
+    ];
+    if let Some(&(_, n)) = TEENS.iter().find(|(t, _)| *t == w) {
+        return Some(n);
+    }
+    let tens = |t: &str| {
+        TENS.iter()
+            .position(|x| *x == t)
+            .map(|p| 20 + 10 * p as u32)
+    };
+    if let Some(n) = tens(w) {
+        return Some(n);
+    }
+    UNITS.iter().find_map(|(u, n)| {
+        let rest = w.strip_prefix(u)?;
+        let rest = rest
+            .strip_prefix("en")
+            .or_else(|| rest.strip_prefix("ën"))?;
+        Some(n + tens(rest)?)
+    })
+}
 
 /// "achttiende", "eenentwintigste", "vijftigste": ordinal numbers from twelve up, in words.
 fn is_ordinal_word(w: &str) -> bool {
@@ -389,6 +447,17 @@ mod tests {
             ),
             ["41", "veertigjarige", "1983", "35"]
         );
+    }
+
+    #[test]
+    fn ages_in_words_and_decades() {
+        assert_eq!(
+            hits("Toen ik vijftien was, ging ik werken. Een vrouw van begin vijftig, een man van eenenzestig."),
+            ["vijftien", "begin vijftig", "eenenzestig", "vrouw", "man"]
+        );
+        assert_eq!(number_word("vierentachtig"), Some(84));
+        assert_eq!(number_word("twaalf"), Some(12));
+        assert_eq!(number_word("eenheid"), None);
     }
 
     #[test]

@@ -199,6 +199,37 @@ pub(crate) fn find(
             push(start, t.end, Category::Kinship, family);
             continue;
         }
+        // "heeft geen partner", "nooit een relatie gehad"
+        if t.is_any(&["partner", "relatie", "vriend", "vriendin", "partner"])
+            && negated.is_some()
+            && subject
+        {
+            push(start, t.end, Category::Kinship, family);
+            continue;
+        }
+        // "moeder van vier", "vader van twee": the count of children without the noun.
+        if (t.is_any(SMALL_NUMBERS) || t.number().is_some_and(|n| n <= 12))
+            && prev.is_some_and(|p| tokens[p].is_any(&["van", "of"]))
+            && prev
+                .and_then(|p| ctx.prev(p))
+                .is_some_and(|q| tokens[q].is_any(PERSON_NOUNS))
+            && ctx.next(i).is_none_or(|n| !tokens[n].is_any(CHILD_NOUNS))
+        {
+            push(t.start, t.end, Category::Kinship, family);
+            continue;
+        }
+        // "na de geboorte van onze zoon": the birth in the family; the child is kinship's.
+        if t.is_any(&["geboorte", "birth"])
+            && ctx.next(i).is_some_and(|n| {
+                tokens[n].is_any(&["van", "of"])
+                    && ctx.next(n).is_some_and(|m| {
+                        tokens[m].is_any(&["mijn", "onze", "ons", "haar", "zijn", "my", "our"])
+                    })
+            })
+        {
+            push(t.start, t.end, Category::Pregnancy, pregnancy);
+            continue;
+        }
         // "mijn scheiding", "na de scheiding van mijn man"
         if t.is_any(&["scheiding", "echtscheiding", "divorce"])
             && prev.is_some_and(|p| {
@@ -239,8 +270,11 @@ pub(crate) fn find(
                     && ctx.prev(p).is_some()
                     && ctx.prev(p) == last_count
             });
+            let had = before.iter().take(6).any(|&j| {
+                tokens[j].is_any(&["heb", "heeft", "hebben", "had", "hadden", "have", "has"])
+            });
             let owned = listed
-                || k.is_some_and(|p| tokens[p].is_any(HAVING))
+                || (k.is_some_and(|p| tokens[p].is_any(HAVING)) || had)
                     && (subject
                         || k.is_some_and(|p| {
                             tokens[p].is_any(&[
@@ -299,12 +333,15 @@ fn said_of_person(ctx: &Ctx, i: usize, before: &[usize], subject: bool) -> bool 
         .take(2)
         .any(|&j| tokens[j].is_any(&["als", "as"]));
     let copula = before.iter().take(4).any(|&j| tokens[j].is_any(COPULAS));
+    // "en is ongehuwd": a word that only names a civil status needs no subject in view;
+    // "gescheiden" and "single" also describe waste and tickets.
+    let unambiguous = !tokens[i].is_any(&["gescheiden", "single", "separated"]);
     // "getrouwd met Ans": a participle with its partner.
     let partner = ctx
         .next(i)
         .is_some_and(|n| tokens[n].is_any(&["met", "to"]))
         && tokens[i].is_any(&["getrouwd", "gehuwd", "married"]);
-    next_person || als || (subject && (copula || partner))
+    next_person || als || (subject && (copula || partner)) || (unambiguous && copula)
 }
 
 #[cfg(test)]
@@ -337,6 +374,12 @@ mod tests {
             ["twee zonen", "een dochter"]
         );
         assert_eq!(hits("Ik ben vader van een tweeling."), ["een tweeling"]);
+        assert_eq!(hits("Ze is moeder van vier."), ["vier"]);
+        assert_eq!(
+            hits("Ze heeft geen partner en geen kinderen, en is ongehuwd."),
+            ["geen partner", "geen kinderen", "ongehuwd"]
+        );
+        assert_eq!(hits("Wij hebben samen drie dochters."), ["drie dochters"]);
     }
 
     #[test]

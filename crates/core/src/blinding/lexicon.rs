@@ -102,6 +102,10 @@ const BUNDLED: &[(&str, &str)] = &[
         "redaction-age.toml",
         include_str!("../../../../content/lexicon/redaction-age.toml"),
     ),
+    (
+        "redaction-media.toml",
+        include_str!("../../../../content/lexicon/redaction-media.toml"),
+    ),
 ];
 
 impl RedactionLexicon {

@@ -100,6 +100,8 @@ const LIFE: &[&str] = &[
     "opgeleid",
     "schoolging",
     "school",
+    "revalideerde",
+    "opgenomen",
     "studied",
     "worked",
     "work",
@@ -125,6 +127,20 @@ const AFTER_PLACE: &[&str] = &[
     "geëmigreerd",
     "geemigreerd",
     "neergestreken",
+];
+
+/// Nouns for an area before its name: "de gemeente Nijmegen", "het dorp Wirdum".
+const AREAS: &[&str] = &[
+    "wijk",
+    "buurt",
+    "dorp",
+    "stad",
+    "gemeente",
+    "stadsdeel",
+    "provincie",
+    "regio",
+    "plaats",
+    "kern",
 ];
 
 /// Lower-case words inside place names: "Bergen op Zoom", "Alphen aan den Rijn".
@@ -174,17 +190,26 @@ pub(crate) fn find(
                     || (life && tokens[j].is_any(&["aan", "at", "bij"]))
                 {
                     let mut at = j + 1;
+                    let mut area = false;
                     if at + 1 < tokens.len()
                         && tokens[at].is_any(&["de", "het"])
                         && tokens[at + 1].starts_upper()
                     {
                         at += 1; // "in de Bijlmer", "uit het Rifgebergte"
+                    } else if at + 2 < tokens.len()
+                        && tokens[at].is_any(&["de", "het", "een"])
+                        && tokens[at + 1].is_any(AREAS)
+                        && tokens[at + 2].starts_upper()
+                    {
+                        at += 2; // "bij de gemeente Nijmegen", "in het dorp Wirdum"
+                        area = true;
                     }
                     // "aan de Universiteit Leiden", "bij Rijkswaterstaat": only a name with a place in it.
                     let place = place_at(text, tokens, at);
                     if let Some((s, e)) = place {
-                        let institution_only =
-                            tokens[j].is_any(&["aan", "at", "bij"]) && !text[s..e].contains(' ');
+                        let institution_only = tokens[j].is_any(&["aan", "at", "bij"])
+                            && !area
+                            && !text[s..e].contains(' ');
                         if !institution_only {
                             push(s, e);
                         }
@@ -229,18 +254,7 @@ pub(crate) fn find(
             let mut at = i + n;
             if at + 2 < tokens.len()
                 && tokens[at].is_any(&["de", "het", "een"])
-                && tokens[at + 1].is_any(&[
-                    "wijk",
-                    "buurt",
-                    "dorp",
-                    "stad",
-                    "gemeente",
-                    "stadsdeel",
-                    "provincie",
-                    "regio",
-                    "plaats",
-                    "kern",
-                ])
+                && tokens[at + 1].is_any(AREAS)
             {
                 at += 2;
             }
