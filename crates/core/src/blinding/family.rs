@@ -311,7 +311,9 @@ pub(crate) fn find(
                 .filter(|&&j| tokens[j].is_any(MONTHS) || tokens[j].number().is_some())
                 .map(|&j| tokens[j].end)
                 .max();
-            if t.is("uitgerekend") || end.is_some() {
+            // "ik ben uitgerekend in maart", not "uitgerekend nu" (of all times).
+            let copula = prev.is_some_and(|p| tokens[p].is_any(&["ben", "is", "was", "am"]));
+            if end.is_some() || copula {
                 push(
                     t.start,
                     end.unwrap_or(t.end),
