@@ -130,6 +130,11 @@ pub(crate) fn find(
             }
             continue;
         }
+        // "een dochter van zes": a child's age dates the parent.
+        if matches!(prev, "van" | "of") && i >= 2 && CHILD_NOUNS.contains(&prev2) && n <= 40 {
+            push(t.start, t.end, age);
+            continue;
+        }
         if !(12..=110).contains(&n) {
             continue;
         }
@@ -234,6 +239,18 @@ const PERSON_NOUNS: &[&str] = &[
     "woman", "mother", "father", "guy", "lady",
 ];
 
+/// A person's own children, whose age gives the parent's away.
+const CHILD_NOUNS: &[&str] = &[
+    "dochter",
+    "zoon",
+    "dochtertje",
+    "zoontje",
+    "kind",
+    "kindje",
+    "daughter",
+    "son",
+];
+
 const POSSESSIVE: &[&str] = &["mijn", "zijn", "haar", "diens", "my", "his", "her"];
 
 /// Life events whose year gives the birth year away.
@@ -257,6 +274,8 @@ const LIFE_EVENTS: &[&str] = &[
     "beviel",
     "geboorte",
     "nederland",
+    "vader",
+    "moeder",
     "verhuisde",
     "verhuisden",
     "married",
@@ -265,7 +284,7 @@ const LIFE_EVENTS: &[&str] = &[
     "emigrated",
 ];
 
-/// A Dutch number from twelve to ninety-nine written as one word: "vijftien", "eenenveertig".
+/// A Dutch number from two to ninety-nine written as one word: "zes", "vijftien", "eenenveertig".
 fn number_word(w: &str) -> Option<u32> {
     const TEENS: &[(&str, u32)] = &[
         ("twaalf", 12),
@@ -288,7 +307,9 @@ fn number_word(w: &str) -> Option<u32> {
         ("acht", 8),
         ("negen", 9),
     ];
-    if let Some(&(_, n)) = TEENS.iter().find(|(t, _)| *t == w) {
+    // Alone, "een" is far more often the article than the number: only compounds use it.
+    let alone = UNITS.iter().skip(1).chain(&[("tien", 10), ("elf", 11)]);
+    if let Some(&(_, n)) = TEENS.iter().chain(alone).find(|(t, _)| *t == w) {
         return Some(n);
     }
     let tens = |t: &str| {

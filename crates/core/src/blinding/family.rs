@@ -266,9 +266,9 @@ pub(crate) fn find(
                     .iter()
                     .any(|t| t.is_any(SMALL_NUMBERS) || t.number().is_some());
             let listed = k.is_some_and(|p| {
+                // "een dochter van zes en een zoon van negen": a count listed after another.
                 tokens[p].is_any(&["en", "and"])
-                    && ctx.prev(p).is_some()
-                    && ctx.prev(p) == last_count
+                    && last_count.is_some_and(|c| c < p && p - c <= 4 && before.contains(&c))
             });
             let had = before.iter().take(6).any(|&j| {
                 tokens[j].is_any(&["heb", "heeft", "hebben", "had", "hadden", "have", "has"])

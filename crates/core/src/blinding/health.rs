@@ -90,6 +90,24 @@ pub(crate) fn find(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candi
             ));
             continue;
         }
+        // "de operatie aan zijn knie", "de behandeling van mijn rug"
+        let body = ctx
+            .next(i)
+            .filter(|&n| tokens[n].is_any(&["aan", "van", "on", "to"]));
+        if let Some(owner) = body
+            .and_then(|n| ctx.next(n))
+            .filter(|&o| tokens[o].is_any(POSSESSIVES))
+        {
+            let end = ctx.next(owner).map_or(tokens[owner].end, |b| tokens[b].end);
+            out.push(Candidate::new(
+                t.start,
+                end,
+                Category::Health,
+                health,
+                rank::LEXICON,
+            ));
+            continue;
+        }
         // "toen ik een ongeluk kreeg", "hij kreeg in 2019 een operatie"
         let clause: Vec<usize> = before.iter().copied().chain(ctx.clause_after(i)).collect();
         if clause.iter().any(|&j| tokens[j].is_any(UNDERGOING))
