@@ -12,7 +12,8 @@ use crate::i18n::Text;
 /// Fit verbs, with the prepositions that introduce the group they fit into.
 const FIT_VERBS: &[(&[&str], &[&str])] = &[
     (
-        &["past", "passen", "paste", "pasten", "passend", "passende"],
+        // Not "passend": "passend onderwijs in de groep" is education policy.
+        &["past", "passen", "paste", "pasten"],
         &["bij", "in", "binnen"],
     ),
     (
@@ -214,5 +215,6 @@ mod tests {
         assert!(found("Past de regels toe in het team").is_empty());
         assert!(found("Sluit aan bij de behoeften van inwoners").is_empty());
         assert!(found("Past bij, de fractie").is_empty());
+        assert!(found("Zorgt voor passend onderwijs in elke groep").is_empty());
     }
 }
