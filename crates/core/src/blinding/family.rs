@@ -12,6 +12,7 @@
 
 use super::context::Ctx;
 use super::text::Token;
+use super::words::{is_function, is_participle};
 use super::{rank, Candidate, Category};
 use crate::i18n::Lang;
 
@@ -329,12 +330,24 @@ pub(crate) fn find(
 /// alleenstaande moeder", "is nooit getrouwd geweest"?
 fn said_of_person(ctx: &Ctx, i: usize, before: &[usize], subject: bool) -> bool {
     let tokens = ctx.tokens;
+    // "gescheiden afvalinzameling": before a noun that is not a person it describes the noun.
+    if ctx.next(i).is_some_and(|n| {
+        !is_function(&tokens[n]) && !is_participle(&tokens[n]) && !tokens[n].is_any(PERSON_NOUNS)
+    }) {
+        return false;
+    }
     let next_person = ctx.next(i).is_some_and(|n| tokens[n].is_any(PERSON_NOUNS));
     let als = before
         .iter()
         .take(2)
         .any(|&j| tokens[j].is_any(&["als", "as"]));
-    let copula = before.iter().take(4).any(|&j| tokens[j].is_any(COPULAS));
+    // The copula must be this word's: only adverbs and a year may stand between
+    // ("ben sinds 2015 gescheiden"), not "ben voorstander van gescheiden ...".
+    let copula = before
+        .iter()
+        .take(4)
+        .take_while(|&&j| is_function(&tokens[j]) || tokens[j].is_any(COPULAS))
+        .any(|&j| tokens[j].is_any(COPULAS));
     // "en is ongehuwd": a word that only names a civil status needs no subject in view;
     // "gescheiden" and "single" also describe waste and tickets.
     let unambiguous = !tokens[i].is_any(&["gescheiden", "single", "separated"]);
@@ -391,6 +404,7 @@ mod tests {
                 .is_empty()
         );
         assert!(hits("Ik help alleenstaande ouders in de bijstand.").is_empty());
+        assert!(hits("Ik ben voorstander van gescheiden afvalinzameling.").is_empty());
         assert!(
             hits("De school heeft 300 kinderen en hij helpt twee kinderen met lezen.").is_empty()
         );

@@ -282,7 +282,7 @@ pub fn propose_with_known(
     places::find(norm, &tokens, identity, lang, &found.clone(), &mut found);
     institutions::find(norm, &tokens, lang, &mut found);
     age::find(norm, &tokens, identity, lang, &found.clone(), &mut found);
-    lexicon.find(norm, &tokens, &mut found);
+    lexicon.find(norm, &tokens, &found.clone(), &mut found);
     family::find(norm, &tokens, lang, &found.clone(), &mut found);
     health::find(norm, &tokens, lang, &mut found);
     gender::find(norm, &tokens, lang, &found.clone(), &mut found);

@@ -110,10 +110,9 @@ const LIFE: &[&str] = &[
     "graduated",
 ];
 
-/// Words that make a clause about the person.
-const PERSON: &[&str] = &[
-    "ik", "mijn", "hij", "zij", "ze", "zijn", "haar", "i", "my", "he", "she", "his", "her",
-];
+/// Subjects that make a clause about the person; a possessive does not ("mijn
+/// collega's werkten in Breda" is about the colleagues).
+const PERSON: &[&str] = &["ik", "hij", "zij", "ze", "i", "he", "she"];
 
 /// Participles that tie a place to the person when they follow it: "in Tilburg geboren".
 const AFTER_PLACE: &[&str] = &[
