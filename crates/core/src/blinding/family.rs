@@ -12,7 +12,7 @@
 
 use super::context::Ctx;
 use super::text::Token;
-use super::words::{is_function, is_participle};
+use super::words::{is_function, is_function_en, is_participle};
 use super::{rank, Candidate, Category};
 use crate::i18n::Lang;
 
@@ -139,6 +139,17 @@ const MONTHS: &[&str] = &[
     "zomer",
     "najaar",
     "winter",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "october",
+    "spring",
+    "summer",
+    "autumn",
 ];
 
 pub(crate) fn find(
@@ -332,7 +343,10 @@ fn said_of_person(ctx: &Ctx, i: usize, before: &[usize], subject: bool) -> bool 
     let tokens = ctx.tokens;
     // "gescheiden afvalinzameling": before a noun that is not a person it describes the noun.
     if ctx.next(i).is_some_and(|n| {
-        !is_function(&tokens[n]) && !is_participle(&tokens[n]) && !tokens[n].is_any(PERSON_NOUNS)
+        !is_function(&tokens[n])
+            && !is_function_en(&tokens[n])
+            && !is_participle(&tokens[n])
+            && !tokens[n].is_any(PERSON_NOUNS)
     }) {
         return false;
     }
@@ -420,6 +434,15 @@ mod tests {
         assert_eq!(
             hits("Ik ben uitgerekend in maart."),
             ["uitgerekend in maart"]
+        );
+        assert!(hits("Dat gebeurt uitgerekend nu.").is_empty());
+        assert_eq!(
+            hits("Na de geboorte van onze zoon nam ik verlof."),
+            ["geboorte"]
+        );
+        assert_eq!(
+            hits("She is divorced and is due in May, the doctor says."),
+            ["divorced", "due in May"]
         );
     }
 }

@@ -295,13 +295,12 @@ pub fn propose_with_known(
             let (start, end) = normalized.original(c.start, c.end);
             let matched = text[start..end].to_owned();
             // Word lists carry Dutch placeholders; an English text gets the English ones.
-            let c = if lang == Lang::En && c.replacement == c.category.placeholder(Lang::Nl) {
-                Candidate {
-                    replacement: c.category.placeholder(Lang::En).to_owned(),
+            let c = match english_label(&c) {
+                Some(label) if lang == Lang::En => Candidate {
+                    replacement: label.to_owned(),
                     ..c
-                }
-            } else {
-                c
+                },
+                _ => c,
             };
             let starts_lower = c.replacement.chars().next().is_some_and(char::is_lowercase);
             // Only where the writer used a capital: "haar" at the start of a wrapped line stays lower case.
@@ -324,6 +323,28 @@ pub fn propose_with_known(
             }
         })
         .collect()
+}
+
+/// The English for a Dutch bracketed placeholder of the word lists: the
+/// category's own, or one of the labels the lists use besides.
+fn english_label(c: &Candidate) -> Option<&'static str> {
+    const LABELS: &[(&str, &str)] = &[
+        ("[kleding]", "[clothing]"),
+        ("[hulpmiddel]", "[aid]"),
+        ("[levensfase]", "[life stage]"),
+        ("[gezinssituatie]", "[family]"),
+        ("[verlof]", "[leave]"),
+        ("[regionaal medium]", "[regional media]"),
+        ("[netwerk]", "[network]"),
+        ("[familielid]", "[relative]"),
+    ];
+    if c.replacement == c.category.placeholder(Lang::Nl) {
+        return Some(c.category.placeholder(Lang::En));
+    }
+    LABELS
+        .iter()
+        .find(|(nl, _)| *nl == c.replacement)
+        .map(|(_, en)| *en)
 }
 
 /// Keep the strongest, then longest, candidates that do not overlap one already kept.
@@ -418,6 +439,15 @@ mod tests {
         assert_eq!(
             blind(text),
             "The candidate was born in [place]. The candidate is a [religion] and their colleagues trust the candidate."
+        );
+    }
+
+    #[test]
+    fn english_texts_get_english_labels_for_the_new_classes() {
+        let text = "Fatima el Amrani wears a headscarf and uses a hearing aid. She is divorced and has two sons.";
+        assert_eq!(
+            blind(text),
+            "The candidate wears a [clothing] and uses a [aid]. The candidate is [family] and has [family]."
         );
     }
 
