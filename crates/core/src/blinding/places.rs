@@ -126,6 +126,12 @@ const AFTER_PLACE: &[&str] = &[
     "geëmigreerd",
     "geemigreerd",
     "neergestreken",
+    "gestudeerd",
+    "afgestudeerd",
+    "gepromoveerd",
+    "gewerkt",
+    "opgeleid",
+    "gerevalideerd",
 ];
 
 /// Nouns for an area before its name: "de gemeente Nijmegen", "het dorp Wirdum".
@@ -357,6 +363,7 @@ mod tests {
             ["Leiden", "Catharina Ziekenhuis in Eindhoven"]
         );
         assert_eq!(hits("Daarna werkte ze zes jaar in Zwolle."), ["Zwolle"]);
+        assert_eq!(hits("Ik heb in Leiden gestudeerd."), ["Leiden"]);
         assert!(
             hits("De GGD werkt in Utrecht aan preventie. Ik werk bij Rijkswaterstaat.").is_empty()
         );
