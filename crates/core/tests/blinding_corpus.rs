@@ -45,8 +45,8 @@ fn corpus_has_no_leaks() {
         .collect();
     cases.sort();
     assert!(
-        cases.len() >= 30,
-        "the corpus needs at least 30 texts, found {}",
+        cases.len() >= 66,
+        "the corpus needs at least 66 texts, found {}",
         cases.len()
     );
 
