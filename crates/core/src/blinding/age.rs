@@ -152,10 +152,13 @@ pub(crate) fn find(
         // "26-jarige", "41 jarige", "41-year-old"
         if matches!(next, "jarige" | "jarig") && (gap(i, i + 1) || text[t.end..].starts_with('-')) {
             push(t.start, tokens[i + 1].end, age);
+            // "een 43-jarige vrouw": the noun after the age says the gender.
+            person_after(tokens, i + 2, &mut push_gender);
             continue;
         }
         if next == "year" && next2 == "old" && text[t.end..].starts_with('-') {
             push(t.start, tokens[i + 2].end, age);
+            person_after(tokens, i + 3, &mut push_gender);
             continue;
         }
         // "41 jaar oud", "ben 41 jaar", "leeftijd van 41 jaar", "41 years old"
@@ -345,6 +348,13 @@ fn gendered_person(tokens: &[Token], from: usize, push: &mut impl FnMut(usize, u
     }
 }
 
+/// The person noun right at token `at`, if any, as a gender marker.
+fn person_after(tokens: &[Token], at: usize, push: &mut impl FnMut(usize, usize)) {
+    if let Some(t) = tokens.get(at).filter(|t| t.is_any(PERSON_NOUNS)) {
+        push(t.start, t.end);
+    }
+}
+
 /// Does the clause around token `i` contain one of `words`?
 fn clause_has(text: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
     let (lo, hi) = around(text, tokens, i, CLAUSE_BREAKS);
@@ -475,6 +485,10 @@ mod tests {
         assert_eq!(
             hits("Toen ik vijftien was, ging ik werken. Een vrouw van begin vijftig, een man van eenenzestig."),
             ["vijftien", "begin vijftig", "eenenzestig", "vrouw", "man"]
+        );
+        assert_eq!(
+            hits("Een 43-jarige vrouw en a 52-year-old man."),
+            ["43-jarige", "52-year-old", "vrouw", "man"]
         );
         assert_eq!(number_word("vierentachtig"), Some(84));
         assert_eq!(number_word("twaalf"), Some(12));

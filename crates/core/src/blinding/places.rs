@@ -191,7 +191,9 @@ pub(crate) fn find(
                 && !text[tokens[j - 1].end..tokens[j].start]
                     .contains(['.', ';', ':', '!', '?', '\n'])
             {
-                if tokens[j].is_any(&["in", "te", "uit", "naar", "to", "from"])
+                // "woont op Texel", "woonde vlak bij Zwolle"
+                if tokens[j].is_any(&["in", "te", "uit", "naar", "op", "to", "from"])
+                    || (tokens[j].is("bij") && j > 0 && tokens[j - 1].is_any(&["vlak", "dicht"]))
                     || (life && tokens[j].is_any(&["aan", "at", "bij"]))
                 {
                     let mut at = j + 1;
@@ -213,6 +215,7 @@ pub(crate) fn find(
                     let place = place_at(text, tokens, at);
                     if let Some((s, e)) = place {
                         let institution_only = tokens[j].is_any(&["aan", "at", "bij"])
+                            && !tokens[j - 1].is_any(&["vlak", "dicht"])
                             && !area
                             && !text[s..e].contains(' ');
                         if !institution_only {
@@ -364,6 +367,8 @@ mod tests {
         );
         assert_eq!(hits("Daarna werkte ze zes jaar in Zwolle."), ["Zwolle"]);
         assert_eq!(hits("Ik heb in Leiden gestudeerd."), ["Leiden"]);
+        assert_eq!(hits("Zij woont op Texel, vlak bij Den Burg."), ["Texel"]);
+        assert_eq!(hits("Hij woonde vlak bij Zwolle."), ["Zwolle"]);
         assert!(
             hits("De GGD werkt in Utrecht aan preventie. Ik werk bij Rijkswaterstaat.").is_empty()
         );
