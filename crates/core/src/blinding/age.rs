@@ -287,7 +287,8 @@ const LIFE_EVENTS: &[&str] = &[
     "emigrated",
 ];
 
-/// A Dutch number from two to ninety-nine written as one word: "zes", "vijftien", "eenenveertig".
+/// A number written as one word: Dutch from two to ninety-nine ("zes", "vijftien",
+/// "eenenveertig"), English from twelve ("eighteen", "forty").
 fn number_word(w: &str) -> Option<u32> {
     const TEENS: &[(&str, u32)] = &[
         ("twaalf", 12),
@@ -323,13 +324,39 @@ fn number_word(w: &str) -> Option<u32> {
     if let Some(n) = tens(w) {
         return Some(n);
     }
-    UNITS.iter().find_map(|(u, n)| {
-        let rest = w.strip_prefix(u)?;
-        let rest = rest
-            .strip_prefix("en")
-            .or_else(|| rest.strip_prefix("ën"))?;
-        Some(n + tens(rest)?)
-    })
+    UNITS
+        .iter()
+        .find_map(|(u, n)| {
+            let rest = w.strip_prefix(u)?;
+            let rest = rest
+                .strip_prefix("en")
+                .or_else(|| rest.strip_prefix("ën"))?;
+            Some(n + tens(rest)?)
+        })
+        .or_else(|| english_number_word(w))
+}
+
+/// An English number from twelve to ninety written as one word: "eighteen", "forty".
+fn english_number_word(w: &str) -> Option<u32> {
+    const WORDS: &[(&str, u32)] = &[
+        ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
+        ("fifteen", 15),
+        ("sixteen", 16),
+        ("seventeen", 17),
+        ("eighteen", 18),
+        ("nineteen", 19),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+    ];
+    WORDS.iter().find(|(t, _)| *t == w).map(|(_, n)| *n)
 }
 
 /// "achttiende", "eenentwintigste", "vijftigste": ordinal numbers from twelve up, in words.
@@ -492,6 +519,9 @@ mod tests {
         );
         assert_eq!(number_word("vierentachtig"), Some(84));
         assert_eq!(number_word("twaalf"), Some(12));
+        assert_eq!(number_word("eighteen"), Some(18));
+        assert_eq!(hits("When she was eighteen, she joined."), ["eighteen"]);
+        assert!(hits("The council has twenty members and spent forty million.").is_empty());
         assert_eq!(number_word("eenheid"), None);
     }
 
