@@ -1,11 +1,13 @@
-//! Places tied to the person: "geboren in Tilburg", "opgegroeid in Den Bosch",
-//! "woonachtig te Bergen op Zoom", and the birth place wherever it appears.
+//! Places tied to the person: "geboren in Tilburg", "opgegroeid in de Haagse
+//! wijk Transvaal", "woonachtig te Bergen op Zoom", where they studied or
+//! worked ("ik studeerde rechten in Leiden", "werkte bij de gemeente
+//! Nijmegen"), and the birth place wherever it appears.
 //!
-//! Limits: a place is a run of capitalised words after one of the trigger
-//! phrases (or after "de wijk", "het dorp" there), so "opgegroeid in de
-//! Tilburgse wijk Groenewoud" is missed, and
-//! schools, sports clubs and neighbourhoods are only hidden when the
-//! secretary lists them in `extra`.
+//! Limits: a place is a run of capitalised words after a residence, study or
+//! work verb and its preposition, so a place without such a verb ("In Wirdum
+//! zag ik ...") is only hidden when it is the birth place, in `extra`, or
+//! accepted in another text of the candidate; sports clubs and schools
+//! without a place in their name likewise need `extra`.
 
 use super::identity::Identity;
 use super::names::{match_form, Form};
@@ -319,11 +321,12 @@ fn place_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         if tokens[k].starts_upper() {
             end = tokens[k].end;
             k += 1;
-        } else if tokens[k].is_any(CONNECTORS)
+        } else if (tokens[k].is_any(CONNECTORS) || tokens[k].is_any(AREAS))
             && k + 1 < tokens.len()
             && tokens[k + 1].starts_upper()
             && name_gap(text, tokens[k].end, tokens[k + 1].start)
         {
+            // "Bergen op Zoom"; "de Tilburgse wijk Groenewoud" names the district too.
             end = tokens[k + 1].end;
             k += 2;
         } else {
@@ -369,6 +372,10 @@ mod tests {
         assert_eq!(hits("Ik heb in Leiden gestudeerd."), ["Leiden"]);
         assert_eq!(hits("Zij woont op Texel, vlak bij Den Burg."), ["Texel"]);
         assert_eq!(hits("Hij woonde vlak bij Zwolle."), ["Zwolle"]);
+        assert_eq!(
+            hits("Ze is opgegroeid in de Haagse wijk Transvaal."),
+            ["Haagse wijk Transvaal"]
+        );
         assert!(
             hits("De GGD werkt in Utrecht aan preventie. Ik werk bij Rijkswaterstaat.").is_empty()
         );
