@@ -1,10 +1,12 @@
-//! Ages and birth years. A number is only an age in an age context ("41
-//! jaar", "ben 41", "26-jarige", "sinds mijn 21e", "(41)" after the name), so
-//! budgets, "3 wethouders", percentages, "artikel 41" and "2026" stay.
+//! Ages and birth years. A number, in digits or words, is only an age in an
+//! age context ("41 jaar", "ben 41", "26-jarige", "sinds mijn 21e", "(41)"
+//! after the name, "een vrouw van 43", "toen ik vijftien was"), so budgets,
+//! "3 wethouders", percentages, "artikel 41" and "2026" stay. Life events date
+//! a person too: "op mijn achttiende", "sinds mijn pensioen", the year of a
+//! wedding or a graduation, the age of one's child.
 //!
-//! Limits: ages written in words ("eenenveertig") and career or graduation
-//! years in CV lists ("2005–2012 Bestuurskunde") are not proposed; the
-//! secretary has to add those by hand.
+//! Limits: career or graduation years in CV lists ("2005–2012 Bestuurskunde")
+//! are not proposed; the secretary has to add those by hand.
 
 use super::identity::Identity;
 use super::text::{plain_gap, Token};
