@@ -4,7 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use maatstaf_core::blinding::{blind_all, Identity, RedactionLexicon};
+use maatstaf_core::blinding::{blind_all, intake_warnings, Identity, RedactionLexicon};
 use maatstaf_core::i18n::Lang;
 
 #[derive(clap::Args)]
@@ -53,6 +53,20 @@ fn blind(args: &BlindArgs, lang: Lang) -> Result<String, Invalid> {
         .map_err(|e| Invalid(format!("{}: {}", args.identity.display(), e.message(lang))))?;
     let text = read(&args.text, lang)?;
     let lexicon = load_lexicon(args.lexicon.as_deref(), lang)?;
+    // Invisible characters do not stop the proposals, but the secretary should know
+    // they are there; stderr keeps stdout the blinded text or the JSON alone.
+    for w in intake_warnings(&text) {
+        let prefix = if lang == Lang::Nl {
+            "waarschuwing"
+        } else {
+            "warning"
+        };
+        eprintln!(
+            "maatstaf blind: {prefix}: byte {}: {}",
+            w.start,
+            w.message.get(lang)
+        );
+    }
     let (_, blinded) = blind_all(&text, &identity, &lexicon);
     if args.json {
         // Field order as documented: {"text", "redactions": [{"start", "end", "category"}]}.

@@ -199,3 +199,23 @@ fn the_built_in_lists_apply_without_a_content_folder() {
         "Ik was actief in het [geloof].\n"
     );
 }
+
+#[test]
+fn invisible_characters_are_read_through_and_warned_about_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Sevda \u{d6}z\u{ad}demir woont in Enschede.\n";
+    let (p, t) = files(dir.path(), PERSON, text);
+    let out = maatstaf(dir.path())
+        .args(["blind", "--json", "--identity", &p, &t])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let blinded = json["text"].as_str().unwrap();
+    assert!(!blinded.contains("demir"), "{blinded}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("waarschuwing") && stderr.contains("U+00AD"),
+        "{stderr}"
+    );
+}

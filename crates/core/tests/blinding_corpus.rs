@@ -2,11 +2,16 @@
 //! leaks (a string that must be hidden is still visible) and over-redactions
 //! (a string that must stay is gone). Each case in `blinding_corpus/` has
 //! `text.txt`, `identity.toml` and `expect.toml` with `hide` and `keep` lists.
+//! A case may also have `earlier.txt`, another text of the same candidate: its
+//! proposals count as accepted, and their terms are proposed in `text.txt` too.
 
 use std::fs;
 use std::path::Path;
 
-use maatstaf_core::blinding::{apply, propose, Identity, Redaction, RedactionLexicon};
+use maatstaf_core::blinding::{
+    apply, intake_warnings, known_terms, propose, propose_with_known, Identity, Redaction,
+    RedactionLexicon,
+};
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -40,8 +45,8 @@ fn corpus_has_no_leaks() {
         .collect();
     cases.sort();
     assert!(
-        cases.len() >= 30,
-        "the corpus needs at least 30 texts, found {}",
+        cases.len() >= 66,
+        "the corpus needs at least 66 texts, found {}",
         cases.len()
     );
 
@@ -60,7 +65,28 @@ fn corpus_has_no_leaks() {
             "{name}: {words} words, expected 80-250"
         );
 
-        let found = propose(&text, &identity, &lexicon);
+        let known = match fs::read_to_string(case.join("earlier.txt")) {
+            Ok(earlier) => {
+                let accepted: Vec<Redaction> = propose(&earlier, &identity, &lexicon)
+                    .iter()
+                    .map(Redaction::from)
+                    .collect();
+                known_terms(&earlier, &accepted)
+            }
+            Err(_) => Vec::new(),
+        };
+        let found = propose_with_known(&text, &identity, &lexicon, &known);
+        let invisible = text.chars().any(|c| {
+            matches!(
+                c,
+                '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
+            )
+        });
+        assert_eq!(
+            !intake_warnings(&text).is_empty(),
+            invisible,
+            "{name}: invisible characters must be warned about at intake, and only they"
+        );
         proposals += found.len();
         let accepted: Vec<Redaction> = found.iter().map(Redaction::from).collect();
         let blinded = apply(&text, &accepted).unwrap();

@@ -139,11 +139,11 @@ fn the_linter_finds_exactly_what_the_corpus_expects() {
         println!("  {f}");
     }
     assert!(
-        corpus.cases.len() >= 60,
-        "the corpus must keep at least 60 cases"
+        corpus.cases.len() >= 188,
+        "the corpus must keep at least 188 cases"
     );
     assert!(
-        good >= 15 && bad >= 40,
+        good >= 53 && bad >= 135,
         "the corpus needs both good and bad cases"
     );
     assert!(

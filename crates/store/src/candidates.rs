@@ -12,8 +12,9 @@
 
 use maatstaf_core::access::Action;
 use maatstaf_core::blinding::{
-    apply, candidate_code, detect_lang, propose, ApplyError, Category, Identity, IsoDate,
-    Redaction, RedactionLexicon, CODE_SPACE,
+    apply, candidate_code, detect_lang, intake_warnings, known_terms, propose_with_known,
+    ApplyError, Category, Identity, IntakeWarning, IsoDate, KnownTerm, Redaction, RedactionLexicon,
+    CODE_SPACE,
 };
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::ledger::{Actor as LedgerActor, EntryKind};
@@ -205,6 +206,9 @@ pub struct MaterialReview {
     /// What a hand-drawn redaction of each category becomes, in the text's language.
     pub placeholders: std::collections::BTreeMap<String, String>,
     pub blinded: Option<FrozenMaterial>,
+    /// Invisible characters in the original (byte offsets, like `byte_start`), for the
+    /// secretary to see before reviewing; empty once frozen.
+    pub warnings: Vec<IntakeWarning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -673,6 +677,25 @@ impl Store {
     }
 
     /// The facts the redaction assistant searches for; contact details count as extra strings.
+    /// What the secretary accepted in the candidate's other, frozen material: one
+    /// candidate, every text, so a town hidden in the CV is proposed in the answers too.
+    fn accepted_terms(&self, candidate_id: i64, except_material: i64) -> Result<Vec<KnownTerm>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT original_text, redactions FROM candidate_material
+             WHERE candidate_id = ?1 AND id != ?2 AND frozen_at IS NOT NULL",
+        )?;
+        let rows = stmt.query_map(params![candidate_id, except_material], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut known = Vec::new();
+        for row in rows {
+            let (original, redactions) = row?;
+            let redactions: Vec<Redaction> = serde_json::from_str(&redactions).unwrap_or_default();
+            known.extend(known_terms(&original, &redactions));
+        }
+        Ok(known)
+    }
+
     fn blinding_identity(&self, candidate_id: i64) -> Result<Identity> {
         let code: String = self.conn.query_row(
             "SELECT code FROM candidates WHERE id = ?1",
@@ -743,20 +766,28 @@ impl Store {
                     frozen_at,
                     redactions,
                 }),
+                warnings: Vec::new(),
             });
         }
         let identity = self.blinding_identity(row.candidate_id)?;
-        let proposals = propose(&row.original, &identity, &RedactionLexicon::bundled())
-            .into_iter()
-            .map(|p| ReviewProposal {
-                start: byte_to_utf16(&row.original, p.start),
-                end: byte_to_utf16(&row.original, p.end),
-                byte_start: p.start,
-                byte_end: p.end,
-                category: p.category,
-                replacement: p.replacement,
-            })
-            .collect();
+        let known = self.accepted_terms(row.candidate_id, row.id)?;
+        let warnings = intake_warnings(&row.original);
+        let proposals = propose_with_known(
+            &row.original,
+            &identity,
+            &RedactionLexicon::bundled(),
+            &known,
+        )
+        .into_iter()
+        .map(|p| ReviewProposal {
+            start: byte_to_utf16(&row.original, p.start),
+            end: byte_to_utf16(&row.original, p.end),
+            byte_start: p.start,
+            byte_end: p.end,
+            category: p.category,
+            replacement: p.replacement,
+        })
+        .collect();
         self.log_look(team_id, &who.ledger, EntryKind::OriginalViewed, &row.code)?;
         Ok(MaterialReview {
             id: row.id,
@@ -771,6 +802,7 @@ impl Store {
                 .map(|c| (c.as_str().to_owned(), c.placeholder(lang).to_owned()))
                 .collect(),
             blinded: None,
+            warnings,
         })
     }
 

@@ -1,10 +1,12 @@
-//! Ages and birth years. A number is only an age in an age context ("41
-//! jaar", "ben 41", "26-jarige", "sinds mijn 21e", "(41)" after the name), so
-//! budgets, "3 wethouders", percentages, "artikel 41" and "2026" stay.
+//! Ages and birth years. A number, in digits or words, is only an age in an
+//! age context ("41 jaar", "ben 41", "26-jarige", "sinds mijn 21e", "(41)"
+//! after the name, "een vrouw van 43", "toen ik vijftien was"), so budgets,
+//! "3 wethouders", percentages, "artikel 41" and "2026" stay. Life events date
+//! a person too: "op mijn achttiende", "sinds mijn pensioen", the year of a
+//! wedding or a graduation, the age of one's child.
 //!
-//! Limits: ages written in words ("eenenveertig") and career or graduation
-//! years in CV lists ("2005–2012 Bestuurskunde") are not proposed; the
-//! secretary has to add those by hand.
+//! Limits: career or graduation years in CV lists ("2005–2012 Bestuurskunde")
+//! are not proposed; the secretary has to add those by hand.
 
 use super::identity::Identity;
 use super::text::{plain_gap, Token};
@@ -30,8 +32,14 @@ pub(crate) fn find(
         Lang::En => "[year]",
     };
     let birth_year = identity.birth_date.map(|d| u32::from(d.year));
-    let mut push =
-        |s: usize, e: usize, r: &str| out.push(Candidate::new(s, e, Category::Age, r, rank::AGE));
+    let life_stage = match lang {
+        Lang::Nl => "[levensfase]",
+        Lang::En => "[life stage]",
+    };
+    let mut genders = Vec::new();
+    let mut push_gender = |s: usize, e: usize| genders.push((s, e));
+    let mut ages = Vec::new();
+    let mut push = |s: usize, e: usize, r: &str| ages.push((s, e, r.to_owned()));
     let word = |i: usize| tokens.get(i).map(|t| t.folded.as_str()).unwrap_or("");
     let gap = |a: usize, b: usize| b < tokens.len() && plain_gap(text, &tokens[a], &tokens[b]);
 
@@ -55,7 +63,38 @@ pub(crate) fn find(
             }
             continue;
         }
-        let Some(n) = t.number() else { continue };
+        // "op mijn achttiende", "sinds haar vijftigste": an age as an ordinal after a possessive.
+        if is_ordinal_word(&t.folded) && POSSESSIVE.contains(&prev) {
+            push(t.start, t.end, age);
+            continue;
+        }
+        // "sinds mijn pensioen", "met pensioen": retirement dates the person.
+        if t.is_any(&["pensioen", "pensionering", "retirement", "vut"])
+            && (POSSESSIVE.contains(&prev) || matches!(prev, "met" | "since"))
+            && i > 0
+        {
+            push(tokens[i - 1].start, t.end, life_stage);
+            continue;
+        }
+        // "een vrouw van in de vijftig", "van begin veertig", "eind dertig"
+        if TENS.contains(&t.folded.as_str()) && i >= 2 {
+            let from = if prev == "de" && prev2 == "in" {
+                Some(i - 2)
+            } else if matches!(prev, "begin" | "midden" | "eind" | "ergens") {
+                Some(i - 1)
+            } else {
+                None
+            };
+            if let Some(from) = from {
+                push(tokens[from].start, t.end, age);
+                gendered_person(tokens, from.saturating_sub(3), &mut push_gender);
+                continue;
+            }
+        }
+        // Ages in words count like digits: "toen ik vijftien was", "een man van eenenzestig".
+        let Some(n) = t.number().or_else(|| number_word(&t.folded)) else {
+            continue;
+        };
         let after = &text[t.end..];
         if after.starts_with(['%', ',', '.'])
             && after[1..].starts_with(|c: char| c.is_ascii_digit())
@@ -84,21 +123,44 @@ pub(crate) fn find(
                     && matches!(prev2, "geboren" | "afgestudeerd" | "born" | "graduated"))
                 || (prev == "in"
                     && matches!(next, "geboren" | "afgestudeerd" | "born" | "graduated"));
-            if Some(n) == birth_year || birth_context {
+            // "in 1998 trouwden we", "in 2004 studeerde ik af": a year of a life event.
+            let life_event = matches!(prev, "in" | "sinds" | "vanaf" | "since")
+                && person_in_clause(text, tokens, i, known)
+                && clause_has(text, tokens, i, LIFE_EVENTS);
+            if Some(n) == birth_year || birth_context || life_event {
                 push(t.start, t.end, year);
             }
+            continue;
+        }
+        // "een dochter van zes": a child's age dates the parent.
+        if matches!(prev, "van" | "of") && i >= 2 && CHILD_NOUNS.contains(&prev2) && n <= 40 {
+            push(t.start, t.end, age);
             continue;
         }
         if !(12..=110).contains(&n) {
             continue;
         }
+        // "een vrouw van 43", "a man of 52": gender and age in one phrase.
+        if matches!(prev, "van" | "of") && i >= 2 && PERSON_NOUNS.contains(&prev2) {
+            let end = if matches!(next, "jaar" | "years") && gap(i, i + 1) {
+                tokens[i + 1].end
+            } else {
+                t.end
+            };
+            push(t.start, end, age);
+            gendered_person(tokens, i - 2, &mut push_gender);
+            continue;
+        }
         // "26-jarige", "41 jarige", "41-year-old"
         if matches!(next, "jarige" | "jarig") && (gap(i, i + 1) || text[t.end..].starts_with('-')) {
             push(t.start, tokens[i + 1].end, age);
+            // "een 43-jarige vrouw": the noun after the age says the gender.
+            person_after(tokens, i + 2, &mut push_gender);
             continue;
         }
         if next == "year" && next2 == "old" && text[t.end..].starts_with('-') {
             push(t.start, tokens[i + 2].end, age);
+            person_after(tokens, i + 3, &mut push_gender);
             continue;
         }
         // "41 jaar oud", "ben 41 jaar", "leeftijd van 41 jaar", "41 years old"
@@ -144,12 +206,18 @@ pub(crate) fn find(
             && known
                 .iter()
                 .any(|c| c.category == Category::Name && text[c.end..t.start].trim() == "(");
+        // "Daan Meijer is 29 en ...": the name as the subject.
+        let named_subject = i >= 2
+            && known
+                .iter()
+                .any(|c| c.category == Category::Name && c.end == tokens[i - 2].end);
         if (copula
             && clause_end
-            && matches!(
-                prev2,
-                "ik" | "hij" | "zij" | "ze" | "i" | "he" | "she" | "kandidaat"
-            ))
+            && (named_subject
+                || matches!(
+                    prev2,
+                    "ik" | "hij" | "zij" | "ze" | "i" | "he" | "she" | "kandidaat"
+                )))
             || (leeftijd && clause_end)
             || toen_ik
             || after_name
@@ -158,6 +226,185 @@ pub(crate) fn find(
             push(t.start, t.end, age);
         }
     }
+    for (s, e, r) in ages {
+        out.push(Candidate::new(s, e, Category::Age, r, rank::AGE));
+    }
+    let person = match lang {
+        Lang::Nl => "persoon",
+        Lang::En => "person",
+    };
+    for (s, e) in genders {
+        out.push(Candidate::new(s, e, Category::Gender, person, rank::AGE));
+    }
+}
+
+/// Nouns for a person that, with an age, describe the candidate: "een vrouw van 43".
+const PERSON_NOUNS: &[&str] = &[
+    "vrouw", "man", "moeder", "vader", "jongen", "meid", "meisje", "dame", "heer", "kerel",
+    "woman", "mother", "father", "guy", "lady",
+];
+
+/// A person's own children, whose age gives the parent's away.
+const CHILD_NOUNS: &[&str] = &[
+    "dochter",
+    "zoon",
+    "dochtertje",
+    "zoontje",
+    "kind",
+    "kindje",
+    "daughter",
+    "son",
+];
+
+const POSSESSIVE: &[&str] = &["mijn", "zijn", "haar", "diens", "my", "his", "her"];
+
+/// Life events whose year gives the birth year away.
+const LIFE_EVENTS: &[&str] = &[
+    "trouwde",
+    "trouwden",
+    "getrouwd",
+    "huwelijk",
+    "afgestudeerd",
+    "studeerde",
+    "eindexamen",
+    "diploma",
+    "emigreerde",
+    "emigreerden",
+    "gevlucht",
+    "vluchtte",
+    "vluchtten",
+    "pensioen",
+    "gepensioneerd",
+    "bevallen",
+    "beviel",
+    "geboorte",
+    "nederland",
+    "vader",
+    "moeder",
+    "verhuisde",
+    "verhuisden",
+    "married",
+    "graduated",
+    "retired",
+    "emigrated",
+];
+
+/// A number written as one word: Dutch from two to ninety-nine ("zes", "vijftien",
+/// "eenenveertig"), English from twelve ("eighteen", "forty").
+fn number_word(w: &str) -> Option<u32> {
+    const TEENS: &[(&str, u32)] = &[
+        ("twaalf", 12),
+        ("dertien", 13),
+        ("veertien", 14),
+        ("vijftien", 15),
+        ("zestien", 16),
+        ("zeventien", 17),
+        ("achttien", 18),
+        ("negentien", 19),
+    ];
+    const UNITS: &[(&str, u32)] = &[
+        ("een", 1),
+        ("twee", 2),
+        ("drie", 3),
+        ("vier", 4),
+        ("vijf", 5),
+        ("zes", 6),
+        ("zeven", 7),
+        ("acht", 8),
+        ("negen", 9),
+    ];
+    // Alone, "een" is far more often the article than the number: only compounds use it.
+    let alone = UNITS.iter().skip(1).chain(&[("tien", 10), ("elf", 11)]);
+    if let Some(&(_, n)) = TEENS.iter().chain(alone).find(|(t, _)| *t == w) {
+        return Some(n);
+    }
+    let tens = |t: &str| {
+        TENS.iter()
+            .position(|x| *x == t)
+            .map(|p| 20 + 10 * p as u32)
+    };
+    if let Some(n) = tens(w) {
+        return Some(n);
+    }
+    UNITS
+        .iter()
+        .find_map(|(u, n)| {
+            let rest = w.strip_prefix(u)?;
+            let rest = rest
+                .strip_prefix("en")
+                .or_else(|| rest.strip_prefix("ën"))?;
+            Some(n + tens(rest)?)
+        })
+        .or_else(|| english_number_word(w))
+}
+
+/// An English number from twelve to ninety written as one word: "eighteen", "forty".
+fn english_number_word(w: &str) -> Option<u32> {
+    const WORDS: &[(&str, u32)] = &[
+        ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
+        ("fifteen", 15),
+        ("sixteen", 16),
+        ("seventeen", 17),
+        ("eighteen", 18),
+        ("nineteen", 19),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+    ];
+    WORDS.iter().find(|(t, _)| *t == w).map(|(_, n)| *n)
+}
+
+/// "achttiende", "eenentwintigste", "vijftigste": ordinal numbers from twelve up, in words.
+fn is_ordinal_word(w: &str) -> bool {
+    w == "twaalfde" || w.ends_with("tiende") && w.len() > 6 || w.ends_with("tigste")
+}
+
+/// The person noun at or after token `from` ("vrouw" in "een vrouw van 43"), as a gender marker.
+fn gendered_person(tokens: &[Token], from: usize, push: &mut impl FnMut(usize, usize)) {
+    if let Some(t) = tokens[from..]
+        .iter()
+        .take(3)
+        .find(|t| t.is_any(PERSON_NOUNS))
+    {
+        push(t.start, t.end);
+    }
+}
+
+/// The person noun right at token `at`, if any, as a gender marker.
+fn person_after(tokens: &[Token], at: usize, push: &mut impl FnMut(usize, usize)) {
+    if let Some(t) = tokens.get(at).filter(|t| t.is_any(PERSON_NOUNS)) {
+        push(t.start, t.end);
+    }
+}
+
+/// Does the clause around token `i` contain one of `words`?
+fn clause_has(text: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
+    let (lo, hi) = around(text, tokens, i, CLAUSE_BREAKS);
+    tokens[lo..=hi].iter().any(|t| t.is_any(words))
+}
+
+const CLAUSE_BREAKS: &[char] = &[',', '.', ';', ':', '!', '?', '\n'];
+const SENTENCE_BREAKS: &[char] = &['.', '!', '?', '\n'];
+
+/// The first and last token of the stretch around token `i` that no `breaks` character interrupts.
+fn around(text: &str, tokens: &[Token], i: usize, breaks: &[char]) -> (usize, usize) {
+    let cut = |a: usize, b: usize| text[tokens[a].end..tokens[b].start].contains(breaks);
+    let mut lo = i;
+    while lo > 0 && !cut(lo - 1, lo) {
+        lo -= 1;
+    }
+    let mut hi = i;
+    while hi + 1 < tokens.len() && !cut(hi, hi + 1) {
+        hi += 1;
+    }
+    (lo, hi)
 }
 
 /// Is there a person in the clause around token `i`: a first- or third-person
@@ -197,17 +444,7 @@ fn person_in_clause(text: &str, tokens: &[Token], i: usize, known: &[Candidate])
         "councillor",
         "member",
     ];
-    let breaks = |a: usize, b: usize| {
-        text[tokens[a].end..tokens[b].start].contains([',', '.', ';', ':', '!', '?', '\n'])
-    };
-    let mut lo = i;
-    while lo > 0 && !breaks(lo - 1, lo) {
-        lo -= 1;
-    }
-    let mut hi = i;
-    while hi + 1 < tokens.len() && !breaks(hi, hi + 1) {
-        hi += 1;
-    }
+    let (lo, hi) = around(text, tokens, i, CLAUSE_BREAKS);
     let (start, end) = (tokens[lo].start, tokens[hi].end);
     // Or the sentence opens with the person: "Ik ben ..., vader van drie kinderen en sinds 2018 raadslid".
     let mut first = lo;
@@ -228,16 +465,7 @@ fn person_in_clause(text: &str, tokens: &[Token], i: usize, known: &[Candidate])
 
 /// Does the sentence around token `i` contain one of `words`?
 fn sentence_has(text: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
-    let ends =
-        |a: usize, b: usize| text[tokens[a].end..tokens[b].start].contains(['.', '!', '?', '\n']);
-    let mut lo = i;
-    while lo > 0 && !ends(lo - 1, lo) {
-        lo -= 1;
-    }
-    let mut hi = i;
-    while hi + 1 < tokens.len() && !ends(hi, hi + 1) {
-        hi += 1;
-    }
+    let (lo, hi) = around(text, tokens, i, SENTENCE_BREAKS);
     tokens[lo..=hi].iter().any(|t| t.is_any(words))
 }
 
@@ -279,6 +507,24 @@ mod tests {
             ),
             ["41", "veertigjarige", "1983", "35"]
         );
+    }
+
+    #[test]
+    fn ages_in_words_and_decades() {
+        assert_eq!(
+            hits("Toen ik vijftien was, ging ik werken. Een vrouw van begin vijftig, een man van eenenzestig."),
+            ["vijftien", "begin vijftig", "eenenzestig", "vrouw", "man"]
+        );
+        assert_eq!(
+            hits("Een 43-jarige vrouw en a 52-year-old man."),
+            ["43-jarige", "52-year-old", "vrouw", "man"]
+        );
+        assert_eq!(number_word("vierentachtig"), Some(84));
+        assert_eq!(number_word("twaalf"), Some(12));
+        assert_eq!(number_word("eighteen"), Some(18));
+        assert_eq!(hits("When she was eighteen, she joined."), ["eighteen"]);
+        assert!(hits("The council has twenty members and spent forty million.").is_empty());
+        assert_eq!(number_word("eenheid"), None);
     }
 
     #[test]

@@ -99,6 +99,10 @@ const INSTITUTIONS: &[&str] = &[
     "vereniging",
     "stichting",
     "rekenkamer",
+    "oppositie",
+    "meerderheid",
+    "minderheid",
+    "samenleving",
     "regio",
     "afdeling",
     "directie",
@@ -126,6 +130,11 @@ const INSTITUTIONS_M: &[&str] = &[
     "ziekenhuis",
     "buurthuis",
     "bureau",
+];
+
+/// Plural nouns of time that end in "-en" like a plural verb.
+const TIME_NOUNS: &[&str] = &[
+    "jaren", "maanden", "weken", "dagen", "uren", "minuten", "eeuwen", "decennia",
 ];
 
 const POSSESSIVES: &[&str] = &[
@@ -208,6 +217,10 @@ impl Ctx<'_, '_> {
             }
             let t = &self.tokens[j];
             let prev = self.word(self.prev(j));
+            // "die zij al jaren kent": a plural of time is a noun, not the verb.
+            if t.is_any(TIME_NOUNS) {
+                continue;
+            }
             if DETERMINERS.contains(&prev)
                 || PREPOSITIONS.contains(&prev)
                 || ["een", "en", "of", "als"].contains(&prev)
@@ -229,11 +242,35 @@ impl Ctx<'_, '_> {
                 {
                     continue
                 }
+                // "dat zij vragen stelt", "toen zij de motie over bouwen indiende": an
+                // "-en" word before a singular verb that ends the clause is its object.
+                Some(Number::Plural)
+                    if clause.last().is_some_and(|&l| {
+                        l != j && verb_number(&self.tokens[l]) == Some(Number::Singular)
+                    }) =>
+                {
+                    continue
+                }
                 Some(n) => return Some(n),
                 None => {}
             }
         }
         None
+    }
+
+    /// Does a singular finite verb follow `i` in its clause, before another clause opens?
+    fn singular_verb_later(&self, i: usize) -> bool {
+        self.clause_after(i)
+            .into_iter()
+            .take_while(|&j| !self.tokens[j].is_any(SUBORDINATORS))
+            .any(|j| {
+                let t = &self.tokens[j];
+                t.is_any(SINGULAR_VERBS)
+                    || (verb_number(t) == Some(Number::Singular)
+                        && !is_predicative(t)
+                        && !t.starts_upper()
+                        && !DETERMINERS.contains(&self.word(self.prev(j))))
+            })
     }
 
     /// Does the clause before `i` already have a finite verb?
@@ -307,7 +344,9 @@ impl Ctx<'_, '_> {
         }
         if ["dat", "die", "dit", "het", "er", "wat", "deze", "dat"].contains(&prev) && clause_start
         {
-            return false;
+            // "Dat zijn goede plannen" is the verb; in "die zijn partij altijd steunt"
+            // the relative clause ends in a singular verb of its own, so "zijn" owns "partij".
+            return ["die", "dat"].contains(&prev) && self.singular_verb_later(n);
         }
         // "dat hij zijn afspraken nakomt": the verb would be "is" after a singular subject.
         if PREPOSITIONS.contains(&prev)
@@ -521,6 +560,27 @@ mod tests {
             ["zijn=diens", "hij=de kandidaat", "zijn=diens"]
         );
         assert_eq!(hits("Zijn aanpak werkt."), ["Zijn=diens"]);
+    }
+
+    #[test]
+    fn pronouns_after_a_conjunction_or_relative() {
+        assert_eq!(
+            hits("De wethouder, die zijn partij altijd steunt, bleef."),
+            ["zijn=diens"]
+        );
+        assert_eq!(
+            hits("De raadsleden, die zij al jaren kent, steunen ons."),
+            ["zij=de kandidaat"]
+        );
+        assert_eq!(
+            hits("Het dossier waarmee zij de raad overtuigde was dik, omdat haar aanpak werkt."),
+            ["zij=de kandidaat", "haar=diens"]
+        );
+        assert!(
+            hits("Dat zijn kansen die de stad benut. Die zijn goed. Dat zijn goede plannen.")
+                .is_empty()
+        );
+        assert!(hits("De inwoners zeggen dat ze het al jaren belangrijk vinden.").is_empty());
     }
 
     #[test]

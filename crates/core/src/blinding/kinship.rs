@@ -95,6 +95,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candi
         let prev = ctx.word(ctx.prev(i));
         let possessed = matches!(prev, "mijn" | "m" | "mn" | "zijn" | "haar" | "diens");
         let r = match *w {
+            "man" | "vrouw" if predicate(ctx.tokens, &ctx, i) => "persoon",
             "man" | "vrouw" if prev == "een" => "partner",
             "man" | "vrouw" if !possessed => "persoon",
             _ => r,
@@ -204,13 +205,29 @@ fn kin_context(ctx: &Ctx, i: usize, possessive_only: bool, en: bool) -> bool {
         return true;
     }
     if possessive_only {
-        return w == "als" && ctx.tokens[i].is_any(&["man", "vrouw"]);
+        return (w == "als" && ctx.tokens[i].is_any(&["man", "vrouw"]))
+            || (!en && predicate(ctx.tokens, ctx, i));
     }
     let before = ctx.word(p.and_then(|p| ctx.prev(p)));
     matches!(
         w,
         "onze" | "ons" | "als" | "ben" | "is" | "was" | "werd" | "word"
     ) || (w == "een" && matches!(before, "ben" | "is" | "was" | "werd" | "als"))
+}
+
+/// "zij is een vrouw van haar woord", "hij is een man van weinig woorden": the
+/// noun as the predicate of the person says their gender.
+fn predicate(tokens: &[Token], ctx: &Ctx, i: usize) -> bool {
+    let Some(een) = ctx.prev(i).filter(|&p| tokens[p].is("een")) else {
+        return false;
+    };
+    tokens[i].is_any(&["man", "vrouw"])
+        && ctx.prev(een).is_some_and(|c| {
+            tokens[c].is_any(&["is", "ben", "was", "bleek", "blijft"])
+                && ctx.prev(c).is_some_and(|s| {
+                    tokens[s].is_any(&["ik", "hij", "zij", "ze"]) || tokens[s].starts_upper()
+                })
+        })
 }
 
 /// The first name of a partner gives the candidate's (or the partner's) gender
@@ -240,7 +257,7 @@ fn partner_names(text: &str, tokens: &[Token], lang: Lang, out: &mut Vec<Candida
         if !t.starts_upper()
             || text::at_sentence_start(text, t.start)
             || i == 0
-            || !plain_gap(text, &tokens[i - 1], t)
+            || !(plain_gap(text, &tokens[i - 1], t) || &text[tokens[i - 1].end..t.start] == ", ")
         {
             continue;
         }
@@ -318,6 +335,10 @@ mod tests {
             ["onze zoon=ons kind"]
         );
         assert_eq!(hits("Hij is getrouwd met een vrouw."), ["vrouw=partner"]);
+        assert_eq!(
+            hits("Zij is een vrouw van haar woord. De man van de bakker zit in de raad."),
+            ["vrouw=persoon"]
+        );
     }
 
     #[test]
@@ -326,6 +347,7 @@ mod tests {
             hits("Ik ben getrouwd met Ans de Wit en mijn man Peter kookt. Man en Paard."),
             ["Ans de Wit=[naam]", "man=partner", "Peter=[naam]"]
         );
+        assert_eq!(hits("Zijn partner, Joost, is leraar."), ["Joost=[naam]"]);
     }
 
     #[test]

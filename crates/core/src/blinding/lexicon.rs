@@ -5,8 +5,9 @@
 //! Files are `content/lexicon/redaction-*.toml`, each a list of `[[entry]]`
 //! tables with `term`, `category`, `replacement` and `note`. A term ending in
 //! `*` also matches words that start with it ("moskee*" hides "moskeebestuur");
-//! a term written in capitals only ("MS", "ADHD") matches only in capitals, so
-//! "ms" in running text stays.
+//! a term written in capitals only ("MS", "ADHD") or with a capital inside a
+//! word ("PerspectieF") matches only as written, so "ms" and "perspectief" in
+//! running text stay.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -25,6 +26,10 @@ pub struct LexiconEntry {
     pub replacement: String,
     #[serde(default)]
     pub note: String,
+    /// Counts only in a sentence about a person ("ik gebruik een rollator", not
+    /// "ouderen met een rollator"): for aids and other words that policy uses too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub personal: bool,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +106,10 @@ const BUNDLED: &[(&str, &str)] = &[
         "redaction-age.toml",
         include_str!("../../../../content/lexicon/redaction-age.toml"),
     ),
+    (
+        "redaction-media.toml",
+        include_str!("../../../../content/lexicon/redaction-media.toml"),
+    ),
 ];
 
 impl RedactionLexicon {
@@ -149,11 +158,17 @@ impl RedactionLexicon {
                 let term = e.term.trim();
                 let prefix = term.ends_with('*');
                 let bare = term.trim_end_matches('*');
-                let capitals = bare.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                let all_capitals = bare.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && bare
                         .chars()
                         .filter(|c| c.is_alphabetic())
                         .all(char::is_uppercase);
+                // A capital inside a word ("PerspectieF", "GroenLinks") makes the term a name:
+                // "perspectief" in running text stays.
+                let inner_capital = bare.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
+                });
+                let capitals = all_capitals || inner_capital;
                 let exact = capitals.then(|| {
                     super::text::tokenize(bare)
                         .into_iter()
@@ -186,11 +201,20 @@ impl RedactionLexicon {
         &self.entries
     }
 
-    pub(crate) fn find(&self, text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        known: &[Candidate],
+        out: &mut Vec<Candidate>,
+    ) {
         for i in 0..tokens.len() {
             for c in &self.compiled {
                 if let Some(end) = self.match_at(text, tokens, i, c) {
                     let e = &self.entries[c.entry];
+                    if e.personal && !about_a_person(text, tokens, i, known) {
+                        continue;
+                    }
                     out.push(Candidate::new(
                         tokens[i].start,
                         end,
@@ -229,6 +253,30 @@ impl RedactionLexicon {
         }
         Some(tokens[i + n - 1].end)
     }
+}
+
+/// Words that make a sentence about one person.
+const PERSON: &[&str] = &[
+    "ik", "mijn", "m", "mn", "me", "mij", "hij", "hem", "zij", "ze", "haar", "diens", "i", "my",
+    "he", "she", "him", "his", "her",
+];
+
+/// Does the sentence around token `i` speak of one person: a personal pronoun or the name?
+fn about_a_person(text: &str, tokens: &[Token], i: usize, known: &[Candidate]) -> bool {
+    let ends =
+        |a: usize, b: usize| text[tokens[a].end..tokens[b].start].contains(['.', '!', '?', '\n']);
+    let mut lo = i;
+    while lo > 0 && !ends(lo - 1, lo) {
+        lo -= 1;
+    }
+    let mut hi = i;
+    while hi + 1 < tokens.len() && !ends(hi, hi + 1) {
+        hi += 1;
+    }
+    tokens[lo..=hi].iter().any(|t| t.is_any(PERSON))
+        || known.iter().any(|c| {
+            c.category == Category::Name && c.start >= tokens[lo].start && c.end <= tokens[hi].end
+        })
 }
 
 #[cfg(test)]
@@ -283,8 +331,26 @@ mod tests {
         let text = "Ik zat in het moskeebestuur en heb MS, zei ms Jones.";
         let tokens = super::super::text::tokenize(text);
         let mut out = Vec::new();
-        lex.find(text, &tokens, &mut out);
+        lex.find(text, &tokens, &[], &mut out);
         let hits: Vec<_> = out.iter().map(|c| &text[c.start..c.end]).collect();
         assert_eq!(hits, ["moskeebestuur", "MS"]);
+    }
+
+    #[test]
+    fn personal_terms_count_only_in_a_sentence_about_a_person() {
+        let lex = RedactionLexicon::bundled();
+        let hits = |text: &str| {
+            let tokens = super::super::text::tokenize(text);
+            let mut out = Vec::new();
+            lex.find(text, &tokens, &[], &mut out);
+            out.iter()
+                .map(|c| text[c.start..c.end].to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            hits("Sinds vorig jaar gebruik ik een rollator."),
+            ["rollator"]
+        );
+        assert!(hits("Ouderen met een rollator moeten de stoep op kunnen.").is_empty());
     }
 }

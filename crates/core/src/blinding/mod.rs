@@ -14,12 +14,17 @@ mod apply;
 mod codes;
 mod contact;
 mod context;
+mod family;
 mod gender;
+mod health;
 mod identity;
+mod institutions;
 mod kinship;
+mod known;
 mod labels;
 mod lexicon;
 mod names;
+mod normalize;
 mod places;
 mod text;
 mod words;
@@ -32,7 +37,9 @@ use crate::i18n::Lang;
 pub use apply::{apply, sha256_hex, AppliedRedaction, ApplyError, BlindedText};
 pub use codes::{candidate_code, unique_codes, CodeError, CODE_ALPHABET, CODE_SPACE};
 pub use identity::{Identity, IdentityError, IsoDate};
+pub use known::{known_terms, KnownTerm};
 pub use lexicon::{LexiconEntry, LexiconError, RedactionLexicon};
+pub use normalize::{intake_warnings, IntakeWarning};
 
 /// What kind of identifying information a redaction hides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -247,51 +254,97 @@ pub fn detect_lang(text: &str) -> Lang {
 /// sorted and non-overlapping; replacements are in the text's own language and
 /// start with a capital at the start of a sentence.
 pub fn propose(text: &str, identity: &Identity, lexicon: &RedactionLexicon) -> Vec<Proposal> {
-    let lang = detect_lang(text);
-    let tokens = text::tokenize(text);
+    propose_with_known(text, identity, lexicon, &[])
+}
+
+/// [`propose`], also proposing the terms accepted in the candidate's other
+/// texts (see [`known_terms`]).
+///
+/// The rules read an NFKC-normalised copy without invisible format
+/// characters; each proposal's range is mapped back to `text`, so it covers
+/// the invisible characters inside the words it hides.
+pub fn propose_with_known(
+    text: &str,
+    identity: &Identity,
+    lexicon: &RedactionLexicon,
+    known: &[KnownTerm],
+) -> Vec<Proposal> {
+    let normalized = normalize::Normalized::new(text);
+    let norm = normalized.text.as_str();
+    let lang = detect_lang(norm);
+    let tokens = text::tokenize(norm);
     let mut found = Vec::new();
-    contact::find(text, lang, &mut found);
-    labels::find(text, &tokens, lang, &mut found);
+    contact::find(norm, lang, &mut found);
+    labels::find(norm, &tokens, lang, &mut found);
     let names = names::NameModel::new(identity, lang);
-    names.find(text, &tokens, &mut found);
-    places::find(text, &tokens, identity, lang, &mut found);
-    age::find(text, &tokens, identity, lang, &found.clone(), &mut found);
-    lexicon.find(text, &tokens, &mut found);
-    gender::find(text, &tokens, lang, &found.clone(), &mut found);
-    kinship::find(text, &tokens, lang, &mut found);
+    names.find(norm, &tokens, &mut found);
+    known::find(norm, &tokens, known, &mut found);
+    places::find(norm, &tokens, identity, lang, &found.clone(), &mut found);
+    institutions::find(norm, &tokens, lang, &mut found);
+    age::find(norm, &tokens, identity, lang, &found.clone(), &mut found);
+    lexicon.find(norm, &tokens, &found.clone(), &mut found);
+    family::find(norm, &tokens, lang, &found.clone(), &mut found);
+    health::find(norm, &tokens, lang, &mut found);
+    gender::find(norm, &tokens, lang, &found.clone(), &mut found);
+    kinship::find(norm, &tokens, lang, &mut found);
 
     let chosen = resolve(found);
     chosen
         .into_iter()
         .map(|c| {
-            let matched = text[c.start..c.end].to_owned();
+            let (start, end) = normalized.original(c.start, c.end);
+            let matched = text[start..end].to_owned();
             // Word lists carry Dutch placeholders; an English text gets the English ones.
-            let c = if lang == Lang::En && c.replacement == c.category.placeholder(Lang::Nl) {
-                Candidate {
-                    replacement: c.category.placeholder(Lang::En).to_owned(),
+            let c = match english_label(&c) {
+                Some(label) if lang == Lang::En => Candidate {
+                    replacement: label.to_owned(),
                     ..c
-                }
-            } else {
-                c
+                },
+                _ => c,
             };
             let starts_lower = c.replacement.chars().next().is_some_and(char::is_lowercase);
             // Only where the writer used a capital: "haar" at the start of a wrapped line stays lower case.
-            let original_upper = matched.chars().next().is_some_and(char::is_uppercase);
+            let original_upper = norm[c.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
             let replacement =
-                if starts_lower && original_upper && text::at_sentence_start(text, c.start) {
+                if starts_lower && original_upper && text::at_sentence_start(norm, c.start) {
                     text::capitalize(&c.replacement)
                 } else {
                     c.replacement
                 };
             Proposal {
-                start: c.start,
-                end: c.end,
+                start,
+                end,
                 category: c.category,
                 replacement,
                 matched,
             }
         })
         .collect()
+}
+
+/// The English for a Dutch bracketed placeholder of the word lists: the
+/// category's own, or one of the labels the lists use besides.
+fn english_label(c: &Candidate) -> Option<&'static str> {
+    const LABELS: &[(&str, &str)] = &[
+        ("[kleding]", "[clothing]"),
+        ("[hulpmiddel]", "[aid]"),
+        ("[levensfase]", "[life stage]"),
+        ("[gezinssituatie]", "[family]"),
+        ("[verlof]", "[leave]"),
+        ("[regionaal medium]", "[regional media]"),
+        ("[netwerk]", "[network]"),
+        ("[familielid]", "[relative]"),
+    ];
+    if c.replacement == c.category.placeholder(Lang::Nl) {
+        return Some(c.category.placeholder(Lang::En));
+    }
+    LABELS
+        .iter()
+        .find(|(nl, _)| *nl == c.replacement)
+        .map(|(_, en)| *en)
 }
 
 /// Keep the strongest, then longest, candidates that do not overlap one already kept.
@@ -386,6 +439,15 @@ mod tests {
         assert_eq!(
             blind(text),
             "The candidate was born in [place]. The candidate is a [religion] and their colleagues trust the candidate."
+        );
+    }
+
+    #[test]
+    fn english_texts_get_english_labels_for_the_new_classes() {
+        let text = "Fatima el Amrani wears a headscarf and uses a hearing aid. She is divorced and has two sons.";
+        assert_eq!(
+            blind(text),
+            "The candidate wears a [clothing] and uses a [aid]. The candidate is [family] and has [family]."
         );
     }
 

@@ -1,7 +1,7 @@
 //! Language rules: vague, excluding and gender-coded words from the lexicon.
 
-use super::lexicon::{Entry, Lexicon};
-use super::matcher::{find, tokenize};
+use super::lexicon::{Entry, Lexicon, Reading};
+use super::matcher::{find, in_context, reads_as_adjective, tokenize, CLAUSE_START};
 use super::{Finding, Rule};
 use crate::i18n::{Lang, Text};
 
@@ -59,7 +59,17 @@ pub(crate) fn text_findings(text: &str, lang: Option<Lang>, lexicon: &Lexicon) -
                     .iter()
                     .any(|&(s, e)| s < end && start < e)
             });
-            if !excepted {
+            let out_of_context = !entry.context.is_empty()
+                && !in_context(
+                    &entry.context_patterns,
+                    entry.context.iter().any(|c| c == CLAUSE_START),
+                    text,
+                    &tokens,
+                    (start, end),
+                );
+            let other_reading = entry.reading == Some(Reading::Adjective)
+                && !reads_as_adjective(text, &tokens, (start, end));
+            if !excepted && !out_of_context && !other_reading {
                 hits.push(Hit {
                     start,
                     end,
@@ -98,7 +108,7 @@ pub(crate) fn text_findings(text: &str, lang: Option<Lang>, lexicon: &Lexicon) -
         }
     }
     merged.sort_by_key(|m| (m.0, m.2));
-    merged
+    let mut findings: Vec<Finding> = merged
         .into_iter()
         .map(|(start, end, rule, entry, severity)| {
             let quoted = &text[start..end];
@@ -119,7 +129,19 @@ pub(crate) fn text_findings(text: &str, lang: Option<Lang>, lexicon: &Lexicon) -
                 suggestion: entry.suggestion.clone(),
             }
         })
-        .collect()
+        .collect();
+    // The open fit pattern adds what the fixed idioms of the word list did not already cover.
+    for f in super::fit::findings(text, &tokens) {
+        let (s, e) = f.span.expect("fit findings have a span");
+        let covered = findings
+            .iter()
+            .any(|o| o.rule == f.rule && o.span.is_some_and(|(os, oe)| os < e && s < oe));
+        if !covered {
+            findings.push(f);
+        }
+    }
+    findings.sort_by_key(|f| (f.span.map(|s| s.0), f.rule));
+    findings
 }
 
 #[cfg(test)]

@@ -31,10 +31,15 @@ pub enum Kind {
     Education,
     Masculine,
     Feminine,
+    /// Asks whether a candidate fits the group rather than what they do ("past in het college").
+    Fit,
     /// Bare grades ("goed", "voldoende"): an anchor made only of these describes no behaviour.
     Grade,
     /// Names of abilities ("leiderschap", "communicatie"): two joined in one criterion is two criteria.
     Competency,
+    /// A name that joins words but measures one quality ("Integriteit en omgang met
+    /// belangen"): the compound rule leaves it alone, and its explanation says why.
+    OneQuality,
 }
 
 impl Kind {
@@ -53,9 +58,20 @@ impl Kind {
             Kind::Education => Rule::ExcludesEducation,
             Kind::Masculine => Rule::MasculineCoded,
             Kind::Feminine => Rule::FeminineCoded,
-            Kind::Grade | Kind::Competency => return None,
+            Kind::Fit => Rule::SimilarityBias,
+            Kind::Grade | Kind::Competency | Kind::OneQuality => return None,
         })
     }
+}
+
+/// The reading a word with two parts of speech must have to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reading {
+    /// Before a noun ("een ervaren bestuurder"), after a copula or degree word
+    /// ("is zeer ervaren"), or opening the clause; not at the end of a clause
+    /// as a verb ("hoe inwoners het besluit ervaren").
+    Adjective,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,11 +84,19 @@ pub struct Entry {
     pub mode: MatchMode,
     /// Phrases around the term that make it harmless ("gezonde begroting").
     pub except: Vec<String>,
+    /// Words of which one must stand near the term for it to count: a number
+    /// pattern is an age only next to "leeftijd", "oud" or a person. `^` stands
+    /// for the start of the clause.
+    pub context: Vec<String>,
+    /// How the term must read to count: `adjective` leaves the verb alone
+    /// ("hoe inwoners het besluit ervaren" against "een ervaren bestuurder").
+    pub reading: Option<Reading>,
     pub explanation: Option<Text>,
     pub suggestion: Option<Text>,
     pub source: Option<String>,
     pub(crate) pattern: Pattern,
     pub(crate) except_patterns: Vec<Pattern>,
+    pub(crate) context_patterns: Vec<Pattern>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -130,6 +154,9 @@ struct RawEntry {
     mode: Option<MatchMode>,
     #[serde(default)]
     except: Vec<String>,
+    #[serde(default)]
+    context: Vec<String>,
+    reading: Option<Reading>,
     explanation: Option<Text>,
     suggestion: Option<Text>,
     source: Option<String>,
@@ -196,7 +223,7 @@ fn parse_file(name: &str, text: &str, entries: &mut Vec<Entry>) -> Result<(), Le
             )
         })?;
         let explanation = e.explanation.or_else(|| d.explanation.clone());
-        if kind.rule().is_some() && explanation.is_none() {
+        if (kind.rule().is_some() || kind == Kind::OneQuality) && explanation.is_none() {
             return Err(error(
                 span,
                 Text::new(
@@ -216,20 +243,28 @@ fn parse_file(name: &str, text: &str, entries: &mut Vec<Entry>) -> Result<(), Le
                 ),
             )
         })?;
-        let mut except_patterns = Vec::new();
-        for phrase in &e.except {
-            except_patterns.push(matcher::compile(phrase, MatchMode::Word, lang).ok_or_else(
-                || {
-                    error(
-                        span.clone(),
-                        Text::new(
-                            format!("uitzondering \"{phrase}\" bij \"{term}\" bevat geen woord"),
-                            format!("exception \"{phrase}\" of \"{term}\" contains no word"),
-                        ),
-                    )
-                },
-            )?);
-        }
+        let compile_all = |phrases: &[String], mode: MatchMode, what: (&str, &str)| {
+            phrases
+                .iter()
+                .filter(|p| p.as_str() != matcher::CLAUSE_START)
+                .map(|phrase| {
+                    matcher::compile(phrase, mode, lang).ok_or_else(|| {
+                        error(
+                            span.clone(),
+                            Text::new(
+                                format!("{} \"{phrase}\" bij \"{term}\" bevat geen woord", what.0),
+                                format!("{} \"{phrase}\" of \"{term}\" contains no word", what.1),
+                            ),
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let except_patterns =
+            compile_all(&e.except, MatchMode::Word, ("uitzondering", "exception"))?;
+        // Context words are short function words ("een", "is"): inflecting them would
+        // let "een" find "en".
+        let context_patterns = compile_all(&e.context, MatchMode::Exact, ("context", "context"))?;
         entries.push(Entry {
             term,
             kind,
@@ -237,11 +272,14 @@ fn parse_file(name: &str, text: &str, entries: &mut Vec<Entry>) -> Result<(), Le
             lang,
             mode,
             except: e.except,
+            context: e.context,
+            reading: e.reading,
             explanation,
             suggestion: e.suggestion.or_else(|| d.suggestion.clone()),
             source: e.source.or_else(|| d.source.clone()),
             pattern,
             except_patterns,
+            context_patterns,
         });
     }
     Ok(())

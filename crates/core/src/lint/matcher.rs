@@ -237,6 +237,125 @@ pub(crate) fn find(pattern: &Pattern, text: &str, tokens: &[Token]) -> Vec<(usiz
     found
 }
 
+/// The first and last token of a match.
+fn token_range(tokens: &[Token], (start, end): (usize, usize)) -> Option<(usize, usize)> {
+    Some((
+        tokens.iter().position(|t| t.start == start)?,
+        tokens.iter().position(|t| t.end == end)?,
+    ))
+}
+
+/// Function words: a word after the term that is one of these does not make it an adjective.
+const FUNCTION_WORDS: &[&str] = &[
+    "de", "het", "een", "en", "of", "maar", "want", "dat", "die", "hoe", "wat", "als", "om", "te",
+    "in", "op", "met", "van", "voor", "bij", "aan", "naar", "door", "over", "uit", "tot", "zijn",
+    "worden", "wordt", "hebben", "heeft", "is", "and", "or", "that", "how", "the", "a", "to",
+];
+
+/// Words before an adjective used as a predicate or graded: "is ervaren", "zeer ervaren".
+const COPULA_OR_DEGREE: &[&str] = &[
+    "is",
+    "zijn",
+    "ben",
+    "bent",
+    "was",
+    "waren",
+    "zeer",
+    "erg",
+    "heel",
+    "echt",
+    "voldoende",
+    "ruim",
+    "breed",
+    "aantoonbaar",
+    "als",
+    "een",
+    "is",
+    "very",
+    "highly",
+];
+
+/// Does the word at `start..end` read as an adjective (see `Reading::Adjective`)?
+pub(crate) fn reads_as_adjective(
+    text: &str,
+    tokens: &[Token],
+    (start, end): (usize, usize),
+) -> bool {
+    let Some((first, last)) = token_range(tokens, (start, end)) else {
+        return true;
+    };
+    let joined = |a: usize, b: usize| !breaks_clause(&text[tokens[a].end..tokens[b].start]);
+    let before = first
+        .checked_sub(1)
+        .filter(|&p| joined(p, first))
+        .map(|p| tokens[p].lower.as_str());
+    let after = (last + 1 < tokens.len() && joined(last, last + 1))
+        .then(|| tokens[last + 1].lower.as_str());
+    before.is_none()
+        || before.is_some_and(|w| COPULA_OR_DEGREE.contains(&w))
+        || after.is_some_and(|w| !FUNCTION_WORDS.contains(&w))
+}
+
+/// The marker in an entry's `context` for "the term opens its clause".
+pub(crate) const CLAUSE_START: &str = "^";
+
+/// Words that may stand before a term that still opens its clause: "Is niet ouder dan 45".
+const LEAD_WORDS: &[&str] = &[
+    "is",
+    "zijn",
+    "ben",
+    "bent",
+    "niet",
+    "wel",
+    "liefst",
+    "bij",
+    "voorkeur",
+    "be",
+    "not",
+    "at",
+    "most",
+    "preferably",
+];
+
+/// How many words before or after a term its context may stand.
+const CONTEXT_WINDOW: usize = 3;
+
+fn breaks_clause(gap: &str) -> bool {
+    gap.contains([',', ';', '.', ':', '!', '?', '(', ')'])
+}
+
+/// Is the match `start..end` in one of the contexts: a phrase within a few
+/// words of it in the same clause, or (with `clause_start`) the clause's start?
+pub(crate) fn in_context(
+    context: &[Pattern],
+    clause_start: bool,
+    text: &str,
+    tokens: &[Token],
+    (start, end): (usize, usize),
+) -> bool {
+    let Some((first, last)) = token_range(tokens, (start, end)) else {
+        return false;
+    };
+    let mut lo = first;
+    while lo > 0 && !breaks_clause(&text[tokens[lo - 1].end..tokens[lo].start]) {
+        lo -= 1;
+    }
+    let mut hi = last;
+    while hi + 1 < tokens.len() && !breaks_clause(&text[tokens[hi].end..tokens[hi + 1].start]) {
+        hi += 1;
+    }
+    if clause_start
+        && tokens[lo..first]
+            .iter()
+            .all(|t| LEAD_WORDS.contains(&t.lower.as_str()))
+    {
+        return true;
+    }
+    let window =
+        &tokens[lo.max(first.saturating_sub(CONTEXT_WINDOW))..=hi.min(last + CONTEXT_WINDOW)];
+    context.iter().any(|p| !find(p, text, window).is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,8 @@
 //! says why it matters (in Dutch and English) and, where it can, what to
 //! write instead.
 
+mod anchors;
+mod fit;
 mod freeze;
 mod language;
 mod lexicon;
@@ -21,7 +23,7 @@ use crate::rubric::Rubric;
 
 pub use freeze::{freeze_check, AcceptedWarning, FreezeError};
 pub use language::guess_lang;
-pub use lexicon::{Entry, Kind, Lexicon, LexiconError};
+pub use lexicon::{Entry, Kind, Lexicon, LexiconError, Reading};
 pub use matcher::MatchMode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -76,10 +78,12 @@ pub enum Rule {
     ExcludesEducation,
     MasculineCoded,
     FeminineCoded,
+    SimilarityBias,
+    AnchorOffTopic,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 28] = [
+    pub const ALL: [Rule; 30] = [
         Rule::InvalidId,
         Rule::MissingName,
         Rule::MissingDefinition,
@@ -108,6 +112,8 @@ impl Rule {
         Rule::ExcludesEducation,
         Rule::MasculineCoded,
         Rule::FeminineCoded,
+        Rule::SimilarityBias,
+        Rule::AnchorOffTopic,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -140,6 +146,8 @@ impl Rule {
             Rule::ExcludesEducation => "excludes-education",
             Rule::MasculineCoded => "masculine-coded",
             Rule::FeminineCoded => "feminine-coded",
+            Rule::SimilarityBias => "similarity-bias",
+            Rule::AnchorOffTopic => "anchor-off-topic",
         }
     }
 
@@ -283,6 +291,10 @@ pub const BUNDLED_LEXICON: &[(&str, &str)] = &[
         include_str!("../../../../content/lexicon/lint-family.toml"),
     ),
     (
+        "lint-fit.toml",
+        include_str!("../../../../content/lexicon/lint-fit.toml"),
+    ),
+    (
         "lint-gender-feminine.toml",
         include_str!("../../../../content/lexicon/lint-gender-feminine.toml"),
     ),
@@ -360,7 +372,7 @@ mod tests {
             [
                 (Rule::ExcludesAge, "jonge"),
                 (Rule::VagueTerm, "dynamische"),
-                (Rule::VagueTerm, "past bij ons")
+                (Rule::SimilarityBias, "past bij ons")
             ]
         );
         assert!(!is_clean(&findings));

@@ -8,7 +8,7 @@ use super::lexicon::{Kind, Lexicon};
 use super::matcher::{find, tokenize};
 use super::{guess_lang, Finding, Rule, Severity};
 use crate::i18n::Text;
-use crate::rubric::{Criterion, Rubric};
+use crate::rubric::{Criterion, Rubric, MAX_WEIGHT};
 
 pub(crate) const MIN_CRITERIA: usize = 3;
 pub(crate) const MAX_CRITERIA: usize = 7;
@@ -54,15 +54,22 @@ pub(crate) fn rubric_findings(rubric: &Rubric) -> Vec<Finding> {
             .at(None, "criteria"),
         );
     }
-    let total = rubric.total_weight();
-    if n > 0 && total != 100 {
+    let total = rubric.checked_total_weight();
+    if n > 0 && total != Some(100) {
+        let (nl, en) = match total {
+            Some(t) => (t.to_string(), t.to_string()),
+            None => (
+                format!("meer dan {}", u32::MAX),
+                format!("more than {}", u32::MAX),
+            ),
+        };
         findings.push(
             Finding::new(
                 Rule::WeightsSum,
                 Severity::Error,
                 Text::new(
-                    format!("de gewichten tellen op tot {total} in plaats van 100, dus het gewicht van elk criterium is niet wat er staat"),
-                    format!("the weights add up to {total} instead of 100, so no criterion carries the weight it says"),
+                    format!("de gewichten tellen op tot {nl} in plaats van 100, dus het gewicht van elk criterium is niet wat er staat"),
+                    format!("the weights add up to {en} instead of 100, so no criterion carries the weight it says"),
                 ),
             )
             .at(None, "weight")
@@ -175,6 +182,19 @@ pub(crate) fn criterion_findings(
             .at(id, "evidence"),
         );
     }
+    if c.weight > MAX_WEIGHT {
+        findings.push(
+            Finding::new(
+                Rule::WeightsSum,
+                Severity::Error,
+                Text::new(
+                    format!("het gewicht {} is meer dan {MAX_WEIGHT}: één criterium kan niet meer dan het hele totaal wegen", c.weight),
+                    format!("the weight {} is more than {MAX_WEIGHT}: one criterion cannot weigh more than the whole total", c.weight),
+                ),
+            )
+            .at(id, "weight"),
+        );
+    }
     if c.weight == 0 {
         findings.push(
             Finding::new(
@@ -209,6 +229,7 @@ pub(crate) fn criterion_findings(
         }
     }
     findings.extend(anchor_findings(rubric, c, lexicon));
+    findings.extend(super::anchors::off_topic(c));
     findings.extend(compound_findings(c, lexicon));
     findings
 }
@@ -348,7 +369,12 @@ fn compound_findings(c: &Criterion, lexicon: &Lexicon) -> Vec<Finding> {
         ("name", c.name.as_str()),
         ("definition", c.definition.as_str()),
     ] {
-        if let Some(span) = joined_competencies(text, lexicon) {
+        let joined = joined_competencies(text, lexicon).or_else(|| {
+            (field == "name")
+                .then(|| joined_name(text, lexicon))
+                .flatten()
+        });
+        if let Some(span) = joined {
             findings.push(Finding {
                 span: Some(span),
                 ..Finding::new(
@@ -438,6 +464,45 @@ pub(crate) fn joined_competencies(text: &str, lexicon: &Lexicon) -> Option<(usiz
         }
     }
     None
+}
+
+/// Prepositions: an "en" after one of them joins the objects of one ability
+/// ("Communicatie met inwoners en raad"), not two abilities.
+const PREPOSITIONS: &[&str] = &[
+    "met", "van", "voor", "op", "in", "aan", "bij", "onder", "over", "tussen", "naar", "binnen",
+    "rond", "tegen", "with", "of", "for", "on", "to", "at", "between", "under", "about", "from",
+];
+
+/// A criterion name that joins two parts with "en", "and", "&" or "/"
+/// outside brackets ("Daadkrachtig en empathisch", "Visie en strategie"):
+/// a name is short, so each part names a quality of its own. Names the word
+/// lists accept as one quality, with their reason, pass.
+fn joined_name(name: &str, lexicon: &Lexicon) -> Option<(usize, usize)> {
+    let body_end = name.find(['(', '[']).unwrap_or(name.len());
+    let body = &name[..body_end];
+    let tokens = tokenize(body);
+    let join = tokens
+        .iter()
+        .position(|t| t.lower == "en" || t.lower == "and")
+        .map(|i| (tokens[i].start, i))
+        .or_else(|| {
+            let at = body.find(['&', '/'])?;
+            Some((at, tokens.iter().position(|t| t.start > at)?))
+        })?;
+    let (at, after) = join;
+    let before: Vec<_> = tokens.iter().filter(|t| t.end <= at).collect();
+    if before.is_empty()
+        || after >= tokens.len()
+        || before
+            .iter()
+            .any(|t| PREPOSITIONS.contains(&t.lower.as_str()))
+    {
+        return None;
+    }
+    let accepted = lexicon
+        .of_kind(Kind::OneQuality)
+        .any(|e| !find(&e.pattern, body, &tokens).is_empty());
+    (!accepted).then(|| (before[0].start, tokens[tokens.len() - 1].end))
 }
 
 #[cfg(test)]
@@ -695,7 +760,7 @@ anchors = { 1 = "Noemt geen regionaal overleg.", 3 = "Noemt het overleg maar gee
         let joined = |t: &str| joined_competencies(t, lex).map(|(s, e)| t[s..e].to_owned());
         assert_eq!(
             joined("Analytisch vermogen en overtuigingskracht").as_deref(),
-            Some("vermogen en overtuigingskracht")
+            Some("Analytisch vermogen en overtuigingskracht")
         );
         assert!(joined("Leiderschap & communicatie").is_some());
         assert!(joined("Leiderschap, integriteit en visie").is_some());
@@ -715,5 +780,25 @@ anchors = { 1 = "Noemt geen regionaal overleg.", 3 = "Noemt het overleg maar gee
 
         let text = CLEAN.replace("Uitleg aan inwoners", "Leiderschap en communicatie");
         assert!(has(&text, Rule::CompoundCriterion, Some("uitleg"), "name"));
+    }
+
+    #[test]
+    fn weights_above_the_cap_or_past_u32_are_errors() {
+        let huge = CLEAN.replacen("weight = 40", "weight = 4294967295", 1);
+        let rubric = parse_rubric(&huge).unwrap();
+        assert_eq!(rubric.checked_total_weight(), None);
+        let findings = lint(&rubric, bundled_lexicon());
+        let weight: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule == Rule::WeightsSum)
+            .map(|f| (f.criterion.as_deref(), f.severity))
+            .collect();
+        assert_eq!(
+            weight,
+            [
+                (None, Severity::Error),
+                (Some("begroting"), Severity::Error)
+            ]
+        );
     }
 }

@@ -60,7 +60,8 @@ pub struct Criterion {
     pub name: String,
     #[serde(default)]
     pub definition: String,
-    /// Share of the weighted total, in percent; a rubric's weights add up to 100.
+    /// Share of the weighted total, in percent; a rubric's weights add up to
+    /// 100, so no single weight is above [`MAX_WEIGHT`].
     pub weight: u32,
     /// A score below this level rules the candidate out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -135,13 +136,25 @@ impl Criterion {
     }
 }
 
+/// The highest weight one criterion can carry: all of the total.
+pub const MAX_WEIGHT: u32 = 100;
+
 impl Rubric {
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
     }
 
+    /// The sum of the weights; `u32::MAX` stands for a sum that does not fit,
+    /// which a rubric file with absurd weights can ask for.
     pub fn total_weight(&self) -> u32 {
-        self.criteria.iter().map(|c| c.weight).sum()
+        self.checked_total_weight().unwrap_or(u32::MAX)
+    }
+
+    /// The sum of the weights, or `None` when it overflows.
+    pub fn checked_total_weight(&self) -> Option<u32> {
+        self.criteria
+            .iter()
+            .try_fold(0u32, |sum, c| sum.checked_add(c.weight))
     }
 }
 

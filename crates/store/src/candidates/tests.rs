@@ -70,18 +70,24 @@ fn freeze_all(store: &mut Store, team: i64, sec: Option<i64>, code: &str) {
         .unwrap();
     for m in item.material {
         let review = store.material_review(team, sec, m.id).unwrap();
-        let choices: Vec<RedactionChoice> = review
-            .proposals
-            .iter()
-            .map(|p| RedactionChoice {
-                start: p.start,
-                end: p.end,
-                category: p.category,
-                replacement: Some(p.replacement.clone()),
-            })
-            .collect();
-        store.freeze_material(team, sec, m.id, &choices).unwrap();
+        store
+            .freeze_material(team, sec, m.id, &accept_all(&review))
+            .unwrap();
     }
+}
+
+/// Every proposal of a review, accepted as proposed.
+fn accept_all(review: &MaterialReview) -> Vec<RedactionChoice> {
+    review
+        .proposals
+        .iter()
+        .map(|p| RedactionChoice {
+            start: p.start,
+            end: p.end,
+            category: p.category,
+            replacement: Some(p.replacement.clone()),
+        })
+        .collect()
 }
 
 fn utf16_slice(text: &str, start: usize, end: usize) -> String {
@@ -395,6 +401,61 @@ fn review_offsets_are_utf16_and_freezing_stores_and_logs_the_blinded_text() {
     let again = store.material_review(team, sec, material_id).unwrap();
     assert!(again.original.is_none());
     assert_eq!(again.blinded.unwrap().text, blinded.text);
+}
+
+#[test]
+fn a_term_accepted_in_one_text_is_proposed_in_the_candidates_other_texts() {
+    let (_dir, mut store, team, sec) = store();
+    let cv = "Sevda groeide op in Wirdum en werkt als verpleegkundige.";
+    let answer = "In Wirdum zag ik het dorpshuis sluiten. Öz\u{200B}demir schreef dit zelf.";
+    let cv_summary = MaterialInput {
+        kind: SectionKind::CvSummary,
+        criterion: None,
+        text: cv.into(),
+    };
+    store
+        .add_candidate(team, sec, &sevda(), &[cv_summary, motivation(answer)])
+        .unwrap();
+    let ids: Vec<i64> = store.candidates(team).unwrap()[0]
+        .material
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    let proposed = |store: &mut Store| -> Vec<String> {
+        let review = store.material_review(team, sec, ids[1]).unwrap();
+        review
+            .proposals
+            .iter()
+            .map(|p| answer[p.byte_start..p.byte_end].to_owned())
+            .collect()
+    };
+    assert!(!proposed(&mut store).contains(&"Wirdum".to_owned()));
+    assert!(
+        proposed(&mut store).contains(&"Öz\u{200B}demir".to_owned()),
+        "the name is found through the invisible character"
+    );
+
+    let review = store.material_review(team, sec, ids[0]).unwrap();
+    store
+        .freeze_material(team, sec, ids[0], &accept_all(&review))
+        .unwrap();
+    assert!(
+        proposed(&mut store).contains(&"Wirdum".to_owned()),
+        "{:?}",
+        proposed(&mut store)
+    );
+
+    let warnings = store.material_review(team, sec, ids[1]).unwrap().warnings;
+    assert_eq!(
+        warnings.len(),
+        1,
+        "the zero-width space is reported at intake"
+    );
+    assert!(store
+        .material_review(team, sec, ids[0])
+        .unwrap()
+        .warnings
+        .is_empty());
 }
 
 #[test]

@@ -2,7 +2,8 @@
 
 export type Criterion = { id: string, name: string, definition: string, 
 /**
- * Share of the weighted total, in percent; a rubric's weights add up to 100.
+ * Share of the weighted total, in percent; a rubric's weights add up to
+ * 100, so no single weight is above [`MAX_WEIGHT`].
  */
 weight: number, 
 /**

@@ -4,4 +4,4 @@
  * What a lexicon entry is about. The first kinds produce findings; `grade`
  * and `competency` are word lists the structure rules use.
  */
-export type Kind = "vague" | "age" | "language" | "origin" | "family" | "health" | "religion" | "appearance" | "tenure" | "education" | "masculine" | "feminine" | "grade" | "competency";
+export type Kind = "vague" | "age" | "language" | "origin" | "family" | "health" | "religion" | "appearance" | "tenure" | "education" | "masculine" | "feminine" | "fit" | "grade" | "competency" | "one-quality";

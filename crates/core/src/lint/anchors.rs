@@ -1,0 +1,173 @@
+//! Anchors that belong to another criterion. A level description that shares
+//! no subject with its criterion's name, definition and indicators is usually
+//! a block copied from elsewhere; assessors then score something the
+//! criterion never asked for, each in their own way.
+
+use super::matcher::tokenize;
+use super::{Finding, Rule, Severity};
+use crate::i18n::Text;
+use crate::rubric::Criterion;
+
+/// An anchor needs this many subject words before it can be said to be about something else.
+const MIN_SUBJECT_WORDS: usize = 3;
+/// Words shorter than this are function words or too short to carry a subject.
+const MIN_WORD_CHARS: usize = 5;
+/// Two words share a subject when they start with this many of the same letters.
+const STEM_CHARS: usize = 5;
+
+/// Words that any anchor may use, whatever it is about: they must not make a
+/// copied anchor look as if it belonged.
+const GENERIC: &[&str] = &[
+    "noemt",
+    "benoemt",
+    "beschrijft",
+    "geeft",
+    "maakt",
+    "zonder",
+    "waarbij",
+    "daarbij",
+    "concreet",
+    "concrete",
+    "voorbeeld",
+    "voorbeelden",
+    "duidelijk",
+    "duidelijke",
+    "alleen",
+    "steeds",
+    "altijd",
+    "kandidaat",
+    "enkele",
+    "meerdere",
+    "eigen",
+    "welke",
+    "wanneer",
+    "waarom",
+    "niveau",
+    "gedrag",
+    "andere",
+    "anderen",
+    "daarna",
+    "eerst",
+    "zelfs",
+    "volledig",
+    "gedeeltelijk",
+    "namens",
+    "names",
+    "describes",
+    "gives",
+    "without",
+    "example",
+    "examples",
+    "clear",
+    "clearly",
+    "candidate",
+    "every",
+    "their",
+    "which",
+    "where",
+    "there",
+    "about",
+    "other",
+    "others",
+    "several",
+    "level",
+    "behaviour",
+    "noemen",
+    "zowel",
+    "hardop",
+    "vooraf",
+    "achteraf",
+    "zichtbaar",
+    "juist",
+    "juiste",
+];
+
+fn subject_words(text: &str) -> Vec<String> {
+    tokenize(text)
+        .into_iter()
+        .map(|t| t.lower)
+        .filter(|w| w.chars().count() >= MIN_WORD_CHARS && !GENERIC.contains(&w.as_str()))
+        .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+        .collect()
+}
+
+fn stem(w: &str) -> &str {
+    w.char_indices().nth(STEM_CHARS).map_or(w, |(i, _)| &w[..i])
+}
+
+/// "belangenconflict" shares "belangen", "programmabegroting" shares "begroting".
+fn share(a: &str, b: &str) -> bool {
+    stem(a) == stem(b) || a.contains(b) || b.contains(a)
+}
+
+/// Findings for anchors whose subject words appear nowhere in the criterion.
+pub(crate) fn off_topic(c: &Criterion) -> Vec<Finding> {
+    let mut own: Vec<String> = subject_words(&c.name);
+    own.extend(subject_words(&c.definition));
+    for i in &c.indicators {
+        own.extend(subject_words(i));
+    }
+    if own.len() < MIN_SUBJECT_WORDS {
+        return Vec::new();
+    }
+    c.levels()
+        .into_iter()
+        .filter(|(_, text)| {
+            let words = subject_words(text);
+            words.len() >= MIN_SUBJECT_WORDS
+                && !words.iter().any(|w| own.iter().any(|o| share(w, o)))
+        })
+        .map(|(level, _)| {
+            Finding::new(
+                Rule::AnchorOffTopic,
+                Severity::Warning,
+                Text::new(
+                    format!("anker {level} gaat over iets anders dan de definitie en de indicatoren van \"{}\"; een beoordelaar weet dan niet of hij het criterium of het anker moet volgen, en scores lopen uiteen", c.name.trim()),
+                    format!("anchor {level} is about something other than the definition and indicators of \"{}\"; an assessor cannot tell whether to follow the criterion or the anchor, and scores drift apart", c.name.trim()),
+                ),
+            )
+            .at(Some(&c.id), format!("anchors.{level}"))
+            .suggest(Text::new(
+                "Beschrijf op dit niveau hetzelfde gedrag als in de indicatoren, met meer of minder ervan; een blok uit een ander criterium hoort daar.",
+                "Describe the same behaviour as in the indicators at this level, more or less of it; a block from another criterion belongs there.",
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn criterion(anchor: &str) -> Criterion {
+        Criterion {
+            id: "c".into(),
+            name: "Begrotingsinzicht".into(),
+            definition: "Leest een programmabegroting en benoemt de risico's voor de portefeuille."
+                .into(),
+            weight: 40,
+            knockout: None,
+            evidence: None,
+            indicators: vec!["Noemt de drie grootste posten uit een voorgelegd fragment".into()],
+            anchors: [("1".to_owned(), anchor.to_owned())].into(),
+        }
+    }
+
+    #[test]
+    fn an_anchor_from_another_criterion_is_found() {
+        let f = off_topic(&criterion(
+            "Vat de standpunten van beide fracties samen en doet een voorstel dat beide kunnen dragen.",
+        ));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].field.as_deref(), Some("anchors.1"));
+    }
+
+    #[test]
+    fn anchors_about_the_criterion_or_too_short_to_tell_pass() {
+        assert!(off_topic(&criterion(
+            "Noemt de posten van de begroting en één risico, zonder omvang."
+        ))
+        .is_empty());
+        assert!(off_topic(&criterion("Geeft geen antwoord.")).is_empty());
+    }
+}
