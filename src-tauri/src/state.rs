@@ -122,10 +122,16 @@ impl Sessions {
         inner.acting(team_id, now)
     }
 
+    /// The member acting for `team_id` now, without counting the look as activity:
+    /// for screens that only show who acts.
+    pub fn peek(&self, team_id: i64) -> Option<i64> {
+        self.lock().acting(team_id, now())
+    }
+
     /// The acting member among the team's `members`, for a screen to name them.
     /// Looking does not count as activity.
     pub fn active_member(&self, team_id: i64, members: &[ScoringMember]) -> Option<ScoringMember> {
-        let id = self.lock().acting(team_id, now())?;
+        let id = self.peek(team_id)?;
         members.iter().find(|m| m.id == id).cloned()
     }
 

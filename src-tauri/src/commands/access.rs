@@ -31,7 +31,9 @@ pub fn access_view(
     sessions: State<'_, Sessions>,
     team_id: i64,
 ) -> Result<AccessView, IpcError> {
-    let actor = sessions.actor(team_id);
+    // Showing who acts is not activity: a screen that asks again must not keep an
+    // idle officer signed in.
+    let actor = sessions.peek(team_id);
     let mut view = state.with_store(|s| Ok(s.access_view(team_id, actor)?))?;
     view.remaining_secs = sessions.remaining_secs(team_id);
     Ok(view)

@@ -27,6 +27,7 @@ pub mod demo {
     pub const GERRIT: Member = ("Gerrit Bosma", "1357");
     pub const PRIYA: Member = ("Priya Ramdin", "2468");
     pub const MARLOES: Member = ("Marloes Kuipers", "3579");
+    pub const TRAINER: Member = ("Ellen Verhoef", "4680");
 }
 
 pub struct App {
@@ -62,6 +63,12 @@ fn free_port() -> u16 {
 impl App {
     /// Starts the app with `data_dir` as its data folder and waits for its first screen.
     pub async fn start(data_dir: &Path) -> App {
+        App::start_with(data_dir, &[]).await
+    }
+
+    /// [`App::start`] with extra environment variables for the app (the WebDriver
+    /// passes its own environment on to the app it starts).
+    pub async fn start_with(data_dir: &Path, env: &[(&str, &str)]) -> App {
         let app = required_env("MAATSTAF_E2E_APP");
         let driver_bin = required_env("MAATSTAF_E2E_DRIVER");
         let port = free_port();
@@ -75,6 +82,7 @@ impl App {
                     &native_port.to_string(),
                 ])
                 .env("MAATSTAF_DATA_DIR", data_dir)
+                .envs(env.iter().copied())
                 .stdout(Stdio::null())
                 .stderr(Stdio::inherit())
                 .spawn()
@@ -185,6 +193,50 @@ impl App {
         self.type_into("#pin-input", pin).await;
         self.click("#pin-submit").await;
         self.wait_text(active, name).await;
+    }
+
+    /// Calls an app command over IPC as the page would (`{ ok }` or `{ err }`): what
+    /// anyone with the developer tools could send, whatever the screen offers.
+    pub async fn invoke(&self, cmd: &str, args: serde_json::Value) -> serde_json::Value {
+        self.client
+            .execute_async(
+                "const [cmd, args, done] = arguments;
+                 window.__TAURI_INTERNALS__.invoke(cmd, args)
+                   .then((ok) => done({ ok }), (err) => done({ err }));",
+                vec![json!(cmd), args],
+            )
+            .await
+            .unwrap()
+    }
+
+    /// Picks `value` in the `<select>` at `css`.
+    pub async fn select_option(&self, css: &str, value: &str) {
+        self.wait_for(css)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
+    }
+
+    /// On the home screen: a new team with one officer (`role`: "chair" or "secretary")
+    /// who sets their first PIN and is then signed in. Until then nobody in the team
+    /// has a PIN, so anyone may do this setup.
+    pub async fn create_team_with_officer(&self, team: &str, role: &str, (name, pin): Member) {
+        self.click("#new-team").await;
+        self.type_into("#team-name", team).await;
+        self.click("#team-name-save").await;
+        self.wait_text("#team-detail-name", team).await;
+        self.click("#add-member").await;
+        self.type_into("#member-name", name).await;
+        self.select_option("#member-role", role).await;
+        self.click("#member-save").await;
+        self.wait_text("#member-list", name).await;
+        self.click("#team-switch").await;
+        self.click(&format!("button[data-member=\"{name}\"]")).await;
+        self.type_into("#pin-input", pin).await;
+        self.type_into("#pin-repeat", pin).await;
+        self.click("#pin-submit").await;
+        self.wait_text("#team-active-member", name).await;
     }
 
     /// Switches who acts on the scoring screen.

@@ -9,6 +9,7 @@ use maatstaf_core::ledger::{Section, SectionName};
 use maatstaf_core::report::SnapshotRequest;
 use maatstaf_core::rubric::Scale;
 use maatstaf_core::stats::Rating;
+use maatstaf_core::team::Role;
 use maatstaf_e2e::App;
 use maatstaf_store::fixtures::{demo_ratings, Discussed, DEMO_CRITERIA};
 use maatstaf_store::Store;
@@ -142,13 +143,13 @@ fn export_demo(dir: &Path) -> Vec<u8> {
                    "assessor": r.rater, "level": r.value.map(|v| v as u8)})
         })
         .collect();
-    let exporter = store.default_exporter(demo).unwrap();
+    let chair = maatstaf_store::fixtures::demo_member(&store, demo, Role::Chair);
     let decision =
         json!({"reasons": ["K-7F3 onderbouwt bestuurlijke ervaring en integriteit het sterkst"]});
     store
         .export_logboek(
             demo,
-            exporter,
+            Some(chair),
             false,
             vec![
                 Section {

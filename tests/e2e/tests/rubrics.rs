@@ -12,13 +12,13 @@ const CLEAN_DEFINITION: &str =
 const TEAM: &str = "Gemeente Lindeveld — formatie 2026";
 
 /// Opens the Rubrics area on a new team without rubrics (the demo team already
-/// carries its frozen rubric).
+/// carries its frozen rubric), with its secretary signed in: only an officer edits.
 async fn open_rubrics(app: &App) {
-    app.click("#new-team").await;
-    app.type_into("#team-name", TEAM).await;
-    app.click("#team-name-save").await;
-    app.wait_text("#team-detail-name", TEAM).await;
+    app.create_team_with_officer(TEAM, "secretary", ("Mirjam Bakker", "4826"))
+        .await;
     app.click("#nav-rubrics").await;
+    app.wait_text("#rubrics-active-member", "Mirjam Bakker")
+        .await;
     app.wait_text("#rubric-list", "nog geen rubriek").await;
 }
 

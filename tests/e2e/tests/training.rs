@@ -5,10 +5,10 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use maatstaf_e2e::{App, WAIT};
+use maatstaf_e2e::demo::{GERRIT, MARLOES, PRIYA, TRAINER};
+use maatstaf_e2e::{App, Member, WAIT};
 use serde_json::json;
 
-const TRAINER: &str = "Ellen Verhoef";
 const M01: &str = "m01-waarom-structuur-werkt";
 
 /// Starts the app once the previous one (of this or an earlier test) has had
@@ -18,10 +18,17 @@ async fn start(data: &std::path::Path) -> App {
     App::start(data).await
 }
 
-async fn open_training(app: &App, who: &str) {
+/// Opens the Training area with `who` signed in with their PIN: progress and
+/// practice scores count only for the member who signed in.
+async fn open_training(app: &App, who: Member) {
     app.click("#nav-training").await;
     app.wait_for("#module-list").await;
-    choose(app, "#training-member", who).await;
+    sign_in(app, who).await;
+}
+
+async fn sign_in(app: &App, who: Member) {
+    app.switch_member("#training-switch", "#training-active-member", who)
+        .await;
 }
 
 /// Picks the option whose text contains `text`, as a user would in the list.
@@ -92,7 +99,7 @@ async fn shot(app: &App, name: &str) {
 async fn an_exercise_answered_wrong_then_right_explains_itself_and_progress_survives_a_restart() {
     let data = tempfile::tempdir().unwrap();
     let app = start(data.path()).await;
-    open_training(&app, "Priya Ramdin").await;
+    open_training(&app, PRIYA).await;
     app.click(&format!("[data-module-id=\"{M01}\"]")).await;
     app.wait_text("#module-title", "Waarom structuur werkt")
         .await;
@@ -139,11 +146,11 @@ async fn an_exercise_answered_wrong_then_right_explains_itself_and_progress_surv
     app.quit().await;
 
     let app = start(data.path()).await;
-    open_training(&app, "Priya Ramdin").await;
+    open_training(&app, PRIYA).await;
     let card = format!("[data-module-id=\"{M01}\"]");
     let text = app.wait_text(&card, "Gelezen").await;
     assert!(text.contains("1 van 3 oefeningen"), "{text}");
-    choose(&app, "#training-member", "Gerrit Bosma").await;
+    sign_in(&app, GERRIT).await;
     let t0 = Instant::now();
     while app.text(&card).await.contains("Gelezen") {
         assert!(t0.elapsed() < WAIT, "progress is per person");
@@ -156,7 +163,7 @@ async fn an_exercise_answered_wrong_then_right_explains_itself_and_progress_surv
 async fn search_finds_a_module_by_a_word_in_its_body() {
     let data = tempfile::tempdir().unwrap();
     let app = start(data.path()).await;
-    open_training(&app, "Priya Ramdin").await;
+    open_training(&app, PRIYA).await;
     app.type_into("#module-search", "drieenhalf").await;
     let results = app
         .wait_text("#search-results", "Handleiding voor de trainer")
@@ -187,11 +194,11 @@ order = 40
 async fn imports_refuse_a_broken_file_and_keep_script_and_remote_images_inert() {
     let data = tempfile::tempdir().unwrap();
     let app = start(data.path()).await;
-    open_training(&app, "Gerrit Bosma").await;
+    open_training(&app, GERRIT).await;
     app.click("#training-tab-import").await;
     app.wait_text("#import-trainer-only", "trainer").await;
 
-    choose(&app, "#training-member", TRAINER).await;
+    sign_in(&app, TRAINER).await;
     let broken = format!(
         "{}# Kapot\n\n## Bronnen\n\n- x\n",
         FRONT.replace("minutes = 15", "minutes = 0")
@@ -246,9 +253,11 @@ async fn imports_refuse_a_broken_file_and_keep_script_and_remote_images_inert() 
     app.quit().await;
 }
 
-/// One participant's turn: choose them, score every cell, hand the computer on.
-async fn turn(app: &App, name: &str, round: u8, level: impl Fn(usize, usize) -> u8) {
-    choose(app, "#scorer", name).await;
+/// One participant's turn: they sign in with their PIN, score every cell, and end
+/// the turn, which signs them out for the next.
+async fn turn(app: &App, who: Member, round: u8, level: impl Fn(usize, usize) -> u8) {
+    let name = who.0;
+    sign_in(app, who).await;
     app.click("#start-turn").await;
     let progress = app.wait_text("#sheet-progress", "van 18").await;
     assert!(
@@ -278,6 +287,13 @@ async fn turn(app: &App, name: &str, round: u8, level: impl Fn(usize, usize) -> 
     app.wait_text("#sheet-progress", "18 van 18").await;
     app.click("#end-turn").await;
     app.wait_for("#participant-status").await;
+    app.wait_for("#training-nobody").await;
+}
+
+/// The trainer signs in and moves the session on.
+async fn advance(app: &App) {
+    sign_in(app, TRAINER).await;
+    app.click("#advance-session").await;
 }
 
 #[tokio::test]
@@ -299,19 +315,19 @@ async fn a_trainer_session_runs_to_the_second_round_with_three_participants() {
     }
     assert!(!status.contains("Anneke"), "{status}");
 
-    turn(&app, "Gerrit Bosma", 1, |c, k| ((c + k) % 5 + 1) as u8).await;
+    turn(&app, GERRIT, 1, |c, k| ((c + k) % 5 + 1) as u8).await;
     // Closing early is refused: two participants have not finished.
-    app.click("#advance-session").await;
+    advance(&app).await;
     app.wait_text("#session-error", "Nog niet iedereen").await;
-    turn(&app, "Priya Ramdin", 1, |c, k| ((c * 2 + k) % 5 + 1) as u8).await;
-    turn(&app, "Marloes Kuipers", 1, |c, _| (c + 2) as u8).await;
+    turn(&app, PRIYA, 1, |c, k| ((c * 2 + k) % 5 + 1) as u8).await;
+    turn(&app, MARLOES, 1, |c, _| (c + 2) as u8).await;
     assert_eq!(
         count(&app, "#projector").await,
         0,
         "nothing shown before the round closes"
     );
 
-    app.click("#advance-session").await;
+    advance(&app).await;
     app.wait_text("#session-phase", "spreiding").await;
     app.wait_for("#projector .dotplot").await;
     assert_eq!(count(&app, "#projector [data-criterion]").await, 6);
@@ -334,10 +350,10 @@ async fn a_trainer_session_runs_to_the_second_round_with_three_participants() {
 
     app.click("#advance-session").await;
     app.wait_text("#session-phase", "Ronde 2").await;
-    for name in ["Gerrit Bosma", "Priya Ramdin", "Marloes Kuipers"] {
-        turn(&app, name, 2, |c, _| (c + 2) as u8).await;
+    for who in [GERRIT, PRIYA, MARLOES] {
+        turn(&app, who, 2, |c, _| (c + 2) as u8).await;
     }
-    app.click("#advance-session").await;
+    advance(&app).await;
     app.wait_text("#session-phase", "Afgerond").await;
     let table = app.wait_text("#agreement-table", "Ronde 2").await;
     assert!(table.contains("Ronde 1"), "{table}");

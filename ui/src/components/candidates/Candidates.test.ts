@@ -139,14 +139,19 @@ describe("candidates", () => {
   });
 
   it("says in Dutch why the store refused to show an identity", async () => {
-    refuse.candidate_identity = { code: "identity_role_required", params: { role: "assessor" }, detail: "" };
+    // The session ended meanwhile (the app refused as nobody): the message is core's own.
+    refuse.candidate_identity = {
+      code: "access_nobody_acting",
+      params: {
+        action: "view_identity",
+        nl: "Niemand is aangemeld. Meld u eerst aan met uw pincode; dat is nodig om dit te doen: zien wie een kandidaat is.",
+        en: "Nobody is signed in.",
+      },
+      detail: "",
+    };
     render(Candidates);
     await fireEvent.click(await screen.findByRole("button", { name: "Identiteit" }));
-    expect(
-      await screen.findByText(
-        "U bent aangemeld als beoordelaar. Alleen de secretaris of de voorzitter mag identiteitsgegevens zien. Wissel eerst naar die rol met de pincode.",
-      ),
-    ).toBeTruthy();
+    expect(await screen.findByText(/Meld u eerst aan met uw pincode; dat is nodig om dit te doen: zien wie/)).toBeTruthy();
   });
 
   it("says why a scored candidate cannot be deleted", async () => {
