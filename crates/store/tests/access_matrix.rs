@@ -1,6 +1,7 @@
 //! The access matrix (issue 13): every store method that changes or reveals team
-//! data, called by each acting role of the demo team, by nobody and after an expired
-//! session, must allow exactly what `maatstaf_core::access::check` allows. A refusal
+//! data, called by each acting role of the demo team, by nobody, after an expired
+//! session and from the command line without `--as`, must allow exactly what
+//! `maatstaf_core::access::check` allows. A refusal
 //! is exactly core's `AccessError` and changes nothing; an allowed call is never an
 //! access refusal (it may still fail for a reason of its own, which is printed).
 //!
@@ -15,6 +16,7 @@ use maatstaf_core::assessor::{ConflictAction, ConflictKind};
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::scoring::{PortfolioChoice, Score, ScoringMode};
 use maatstaf_core::team::Role;
+use maatstaf_store::access::Interface;
 use maatstaf_store::candidates::{IdentityInput, MaterialInput};
 use maatstaf_store::fixtures::{demo_member, demo_team};
 use maatstaf_store::scoring::AssessorChoice;
@@ -195,7 +197,7 @@ fn snapshot(store: &Store, ctx: &Ctx) -> Value {
         "candidates": store.candidates(t).unwrap(),
         "scoring_overview": store.scoring_overview(t).unwrap(),
         "training_status": store.training_status(t).unwrap(),
-        // Beyond the brief's list: PINs, practice and training content.
+        // What the PIN, practice and training-content calls would touch.
         "scoring_members": store.scoring_members(t).unwrap(),
         "training_progress": progress,
         "sessions": store.list_sessions(t).unwrap(),
@@ -218,6 +220,7 @@ enum Call {
     Member(fn(&mut Store, &Ctx, i64) -> Outcome),
 }
 
+#[derive(Clone, Copy)]
 struct Row {
     action: Action,
     method: &'static str,
@@ -470,6 +473,7 @@ fn decision() -> PortfolioChoice {
 struct Caller {
     label: &'static str,
     member: Option<i64>,
+    interface: Interface,
     acting: Acting,
 }
 
@@ -477,6 +481,7 @@ fn callers(store: &Store, ctx: &Ctx) -> Vec<Caller> {
     let member = |label, id, role| Caller {
         label,
         member: Some(id),
+        interface: Interface::App,
         acting: Acting::Member { id, role },
     };
     // The chair switched in at t=0 and left the laptop; at t=61 the session has
@@ -509,12 +514,21 @@ fn callers(store: &Store, ctx: &Ctx) -> Vec<Caller> {
         Caller {
             label: "nobody",
             member: None,
+            interface: Interface::App,
             acting: Acting::Nobody,
         },
         Caller {
             label: "expired session",
             member: expired,
+            interface: Interface::App,
             acting: Acting::Nobody,
+        },
+        // The command line without `--as`, which core sees as `Cli`.
+        Caller {
+            label: "command line without --as",
+            member: None,
+            interface: Interface::Cli,
+            acting: Acting::Cli,
         },
     ]
 }
@@ -555,10 +569,11 @@ fn walk(db: &Path, ctx: &Ctx, state: TeamState, rows: &[Row], callers: &[Caller]
         for caller in callers {
             let expected = access::check(row.action, &caller.acting, state);
             let run = |store: &mut Store| -> Option<Outcome> {
+                store.set_interface(caller.interface);
                 match (row.call, caller.member) {
                     (Call::Optional(f), who) => Some(f(store, ctx, who)),
                     (Call::Member(f), Some(id)) => Some(f(store, ctx, id)),
-                    // Enforced by the app's `require_actor`, not reachable here.
+                    // No member to pass: the app's `require_actor` refuses first.
                     (Call::Member(_), None) => None,
                 }
             };
@@ -617,7 +632,7 @@ fn walk(db: &Path, ctx: &Ctx, state: TeamState, rows: &[Row], callers: &[Caller]
 
 fn report(name: &str, tally: &Tally) {
     println!(
-        "{name}: {} refused as core refuses, {} allowed and done, {} allowed but failed for their own reason, {} skipped (nobody on an actor_member method)",
+        "{name}: {} refused as core refuses, {} allowed and done, {} allowed but failed for their own reason, {} skipped (no member to pass to an actor_member method)",
         tally.refused, tally.allowed_ok, tally.allowed_domain, tally.skipped
     );
     assert!(
@@ -686,11 +701,7 @@ fn after_the_decision_and_the_unblinding_the_names_open_to_whom_core_says() {
     let only = |wanted: &[Action]| -> Vec<Row> {
         rows.iter()
             .filter(|r| wanted.contains(&r.action))
-            .map(|r| Row {
-                action: r.action,
-                method: r.method,
-                call: r.call,
-            })
+            .copied()
             .collect()
     };
 

@@ -71,6 +71,13 @@ beforeEach(() => {
           ],
           placeholders: { other: "[weggelaten]", place: "[plaats]" },
           blinded: null,
+          warnings: [
+            {
+              start: 5,
+              end: 13,
+              message: { nl: "Er staat een onzichtbaar teken in „Özdemir”.", en: "There is an invisible character in “Özdemir”." },
+            },
+          ],
         };
       case "freeze_material":
         frozen = true;
@@ -83,6 +90,7 @@ beforeEach(() => {
           original: null,
           proposals: [],
           placeholders: {},
+          warnings: [],
           blinded: {
             text: "🌷 de kandidaat woont in Deventer.",
             sha256: "abcdef12".padEnd(64, "0"),
@@ -189,6 +197,8 @@ describe("candidates", () => {
     await fireEvent.click(await screen.findByText("Beoordelen"));
     const box = await screen.findByText((_, el) => el?.id === "original-text");
     expect(box.textContent).toBe(original);
+    // An invisible character found at intake is said before the secretary starts.
+    expect(screen.getByText("Er staat een onzichtbaar teken in „Özdemir”.")).toBeTruthy();
     const freeze = screen.getByText("Blinderen en vastzetten") as HTMLButtonElement;
     expect(freeze.disabled).toBe(true);
     await fireEvent.click(screen.getAllByText("Accepteren")[0]);
