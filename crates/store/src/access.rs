@@ -1,6 +1,9 @@
 //! The one place the store finds out who is acting and asks core's access rules
-//! ([`maatstaf_core::access`]) whether they may. Every method that reads or changes
-//! team data beyond codes and counts goes through [`Store::authorize`] first.
+//! ([`maatstaf_core::access`]) whether they may. Every method that changes team data,
+//! and every one that reveals an identity, an original text, a sheet before the reveal
+//! or a logboek export, goes through [`Store::authorize`] first. What stays readable
+//! to whoever is at the laptop is what the app shows every member anyway: codes and
+//! counts, the log, the statistics of revealed rounds, the decision and its reasons.
 //!
 //! PINs are checked here too: wrong ones are counted in the database, so the back-off
 //! survives a restart, and each is logged as `pin_failed` for the chair to see.

@@ -345,7 +345,7 @@ pub(crate) fn open_first_round(
             StoreError::NoSuchRubric(_) | StoreError::RubricNotFrozen(_) => {
                 StoreError::RubricNotFrozen(rubric_version_id)
             }
-            other => other.into(),
+            other => other,
         })?;
     let material = candidates::blinded_candidates(tx, team_id)?;
     for code in &candidates {
@@ -755,8 +755,8 @@ impl Store {
         )?)
     }
 
-    /// The chair (or, before the team is protected, anyone) decides whether officers
-    /// score; logged.
+    /// The chair or the secretary (or, before the team is protected, anyone) decides
+    /// whether officers score; logged.
     pub fn set_officers_score(
         &mut self,
         team_id: i64,

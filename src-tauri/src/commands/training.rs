@@ -4,7 +4,9 @@ use maatstaf_store::training::{
     Answer, CaseSummary, ContentKind, GradeOutcome, ImportOutcome, ModuleProgress, ModuleSummary,
     ModuleView, SearchHit, SessionBoard, SessionSheet, SessionSummary, TrainingStatus,
 };
+use serde::Deserialize;
 use tauri::State;
+use ts_rs::TS;
 
 use crate::ipc_error::IpcError;
 use maatstaf_core::access::Action;
@@ -125,18 +127,32 @@ pub fn session_sheet(
     state.with_store(|s| Ok(s.session_sheet(session_id, member_id)?))
 }
 
+/// One practice score as the sheet sends it.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct PracticeScore {
+    pub round: u8,
+    pub candidate: String,
+    pub criterion: String,
+    #[ts(type = "number")]
+    pub score: i64,
+}
+
 #[tauri::command]
 pub fn save_practice_score(
     state: State<'_, AppState>,
     sessions: State<'_, Sessions>,
     team_id: i64,
     session_id: i64,
-    round: u8,
-    candidate: String,
-    criterion: String,
-    score: i64,
+    practice: PracticeScore,
 ) -> Result<(), IpcError> {
     let member_id = require_actor(&sessions, team_id, Action::Practise)?;
+    let PracticeScore {
+        round,
+        candidate,
+        criterion,
+        score,
+    } = practice;
     state.with_store(|s| {
         Ok(s.save_practice_score(session_id, member_id, round, &candidate, &criterion, score)?)
     })

@@ -236,8 +236,6 @@ async fn exists(app: &App, css: &str) -> bool {
     app.client.find(Locator::Css(css)).await.is_ok()
 }
 
-/// Calls a command the way the UI does, bypassing the UI: `{ok}` or `{err}`.
-
 /// Switches the acting member in the candidates area.
 async fn switch_in_candidates(app: &App, member: Member) {
     app.switch_member("#candidates-switch", "#candidates-active-member", member)

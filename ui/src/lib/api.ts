@@ -55,6 +55,7 @@ import type { SessionSheet } from "./bindings/SessionSheet";
 import type { SessionSummary } from "./bindings/SessionSummary";
 import type { TrainingContentKind } from "./bindings/TrainingContentKind";
 import type { TrainingStatus } from "./bindings/TrainingStatus";
+import type { PracticeScore } from "./bindings/PracticeScore";
 
 
 /** What a reviewer brings to review mode from before: the chair's fingerprint, earlier
@@ -158,8 +159,8 @@ export const api = {
     invoke<SessionSummary>("start_session", { teamId, caseId, moduleIds, participantIds }),
   listSessions: (teamId: number) => invoke<SessionSummary[]>("list_sessions", { teamId }),
   sessionSheet: (teamId: number, sessionId: number) => invoke<SessionSheet>("session_sheet", { teamId, sessionId }),
-  savePracticeScore: (teamId: number, sessionId: number, round: number, candidate: string, criterion: string, score: number) =>
-    invoke<void>("save_practice_score", { teamId, sessionId, round, candidate, criterion, score }),
+  savePracticeScore: (teamId: number, sessionId: number, practice: PracticeScore) =>
+    invoke<void>("save_practice_score", { teamId, sessionId, practice }),
   advanceSession: (teamId: number, sessionId: number) => invoke<SessionSummary>("advance_session", { teamId, sessionId }),
   sessionBoard: (sessionId: number) => invoke<SessionBoard>("session_board", { sessionId }),
   trainingStatus: (teamId: number) => invoke<TrainingStatus>("training_status", { teamId }),
