@@ -77,11 +77,11 @@ impl Pairable {
         let mut sizes = Vec::new();
         let mut idx: Vec<usize> = Vec::with_capacity(m.n_raters());
         for row in m.rows() {
-            if row.iter().flatten().nth(1).is_none() {
+            if row.clone().flatten().nth(1).is_none() {
                 continue;
             }
             idx.clear();
-            idx.extend(row.iter().flatten().map(|v| index_of(&values, *v)));
+            idx.extend(row.flatten().map(|v| index_of(&values, v)));
             idx.sort_unstable();
             let mut i = 0;
             while i < idx.len() {
@@ -105,10 +105,11 @@ impl Pairable {
     }
 
     /// The same result as `general`, or `None` when a pairable value is not a
-    /// whole number within `TABLE` of the first one. One pass over the cells,
-    /// without conversions or branches per value: unusable values are counted
-    /// in a spare slot. The counts are whole numbers, so summing them as
-    /// integers gives exactly the floats `general` adds up.
+    /// whole number within `TABLE` of the first one. One pass over the stored
+    /// cells without a branch per cell: missing (NaN) and unusable values are
+    /// counted in a spare slot, and a row's unusable values are those in it that
+    /// are not missing. The counts are whole numbers, so summing them as integers
+    /// gives exactly the floats `general` adds up.
     fn small_integers(m: &RatingMatrix) -> Option<Pairable> {
         const WIDTH: usize = 2 * TABLE;
         const SPARE: usize = WIDTH;
@@ -118,38 +119,46 @@ impl Pairable {
         const LIMIT: f64 = 1_125_899_906_842_624.0; // 2^50
         let anchor = m
             .rows()
-            .find(|row| row.iter().flatten().nth(1).is_some())
-            .and_then(|row| row.iter().flatten().next().copied())?;
+            .find(|row| row.clone().flatten().nth(1).is_some())
+            .and_then(|mut row| row.find_map(|v| v))?;
         if anchor.fract() != 0.0 || anchor.abs() >= LIMIT {
             return None;
         }
         // Slot s holds the value base + s. In that binade the bit patterns of
         // ROUND + base + s are consecutive, so a difference of bits is a slot.
         let base = anchor as i64 - TABLE as i64;
-        let base_bits = (ROUND + base as f64).to_bits();
+        let base_rounded = ROUND + base as f64;
+        let base_bits = base_rounded.to_bits();
+        // Where a rounded value falls, for the bounds of a row's slots.
+        let slot_of = |rounded: f64| (rounded - base_rounded).clamp(0.0, SPARE as f64) as usize;
         let mut counts = [0u32; WIDTH + 1];
         let mut slot_totals = [0u64; WIDTH];
-        let mut runs = Vec::with_capacity(m.n_units() * 2);
+        let mut runs = Vec::with_capacity(m.n_units() * 4);
         let mut ends = Vec::with_capacity(m.n_units());
         let mut sizes = Vec::with_capacity(m.n_units());
-        for row in m.rows() {
+        for row in m.stored_rows() {
             let mut present = 0usize;
-            let mut unusable = false;
-            let (mut first, mut last) = (SPARE, 0);
-            for &v in row.iter().flatten() {
+            let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+            for &v in row {
                 let rounded = v + ROUND;
+                // False for a fraction, and for NaN (missing).
+                let whole = rounded - ROUND == v;
                 let slot = rounded.to_bits().wrapping_sub(base_bits) as usize;
-                let fits = slot < WIDTH && rounded - ROUND == v;
-                let slot = if fits { slot } else { SPARE };
-                unusable |= !fits;
-                present += 1;
+                let slot = if whole { slot.min(SPARE) } else { SPARE };
                 counts[slot] += 1;
-                first = first.min(slot);
-                last = last.max(slot);
+                present += usize::from(!v.is_nan());
+                // Comparisons rather than f64::min/max: NaN leaves the bounds alone
+                // either way, and these are one instruction each.
+                low = if rounded < low { rounded } else { low };
+                high = if rounded > high { rounded } else { high };
             }
+            let (first, last) = (slot_of(low), slot_of(high));
+            let unusable = std::mem::take(&mut counts[SPARE]) as usize != row.len() - present;
             if present < 2 {
-                // Units with one rating may hold any value; SPARE is in range.
-                counts[first.min(last)..=last].fill(0);
+                // Units with one rating may hold any value.
+                if first <= last {
+                    counts[first..=last].fill(0);
+                }
                 continue;
             }
             if unusable {
@@ -204,15 +213,16 @@ impl Pairable {
 /// continuous data falls back to one sort.
 fn distinct_pairable_values(m: &RatingMatrix) -> Vec<f64> {
     const SMALL: usize = 64;
-    let pairable_rows = || m.rows().filter(|row| row.iter().flatten().nth(1).is_some());
+    let pairable_rows = || {
+        m.rows()
+            .filter(|row| row.clone().flatten().nth(1).is_some())
+    };
     let mut set: Vec<f64> = Vec::new();
     for row in pairable_rows() {
-        for &v in row.iter().flatten() {
+        for v in row.flatten() {
             if let Err(pos) = set.binary_search_by(|x| x.total_cmp(&v)) {
                 if set.len() == SMALL {
-                    let mut all: Vec<f64> = pairable_rows()
-                        .flat_map(|r| r.iter().flatten().copied())
-                        .collect();
+                    let mut all: Vec<f64> = pairable_rows().flat_map(|r| r.flatten()).collect();
                     all.sort_unstable_by(f64::total_cmp);
                     all.dedup();
                     return all;
@@ -269,12 +279,9 @@ impl<'a> Metric<'a> {
         }
         match self.level {
             Level::Nominal => 1.0,
-            Level::Ordinal => (self.ranks[c] - self.ranks[k]).powi(2),
-            Level::Interval => (self.values[c] - self.values[k]).powi(2),
-            Level::Ratio => {
-                let (a, b) = (self.values[c], self.values[k]);
-                ((a - b) / (a + b)).powi(2)
-            }
+            Level::Ordinal => squared(self.ranks[c], self.ranks[k]),
+            Level::Interval => squared(self.values[c], self.values[k]),
+            Level::Ratio => ratio(self.values[c], self.values[k]),
         }
     }
 
@@ -334,22 +341,44 @@ fn alpha_parts<'a>(p: &'a Pairable, level: Level) -> Result<AlphaParts<'a>, Esti
     if expected_sum <= 0.0 || expected_sum.is_nan() {
         return Err(Estimate::none(reasons::no_variation()));
     }
-    let mut observed_sum = 0.0;
-    for (runs, m_u) in p.units() {
-        let mut unit = 0.0;
-        for (i, &(c, n_c)) in runs.iter().enumerate() {
-            for &(k, n_k) in &runs[i + 1..] {
-                unit += n_c * n_k * metric.delta(c, k);
-            }
-        }
-        observed_sum += 2.0 * unit / (m_u - 1.0);
-    }
+    // One loop per level, so the level is not matched again for every pair.
+    let (values, ranks) = (&p.values, &metric.ranks);
+    let observed_sum = match level {
+        Level::Nominal => observed_sum(p, |_, _| 1.0),
+        Level::Ordinal => observed_sum(p, |c, k| squared(ranks[c], ranks[k])),
+        Level::Interval => observed_sum(p, |c, k| squared(values[c], values[k])),
+        Level::Ratio => observed_sum(p, |c, k| ratio(values[c], values[k])),
+    };
     Ok(AlphaParts {
         p,
         metric,
         observed_sum,
         expected_sum,
     })
+}
+
+/// Σ_u 2/(m_u−1) Σ_{c<k} n_uc n_uk δ²(c,k); a unit's values are distinct, so
+/// `delta` is never asked for c = k.
+fn observed_sum(p: &Pairable, delta: impl Fn(usize, usize) -> f64) -> f64 {
+    let mut sum = 0.0;
+    for (runs, m_u) in p.units() {
+        let mut unit = 0.0;
+        for (i, &(c, n_c)) in runs.iter().enumerate() {
+            for &(k, n_k) in &runs[i + 1..] {
+                unit += n_c * n_k * delta(c, k);
+            }
+        }
+        sum += 2.0 * unit / (m_u - 1.0);
+    }
+    sum
+}
+
+fn squared(a: f64, b: f64) -> f64 {
+    (a - b).powi(2)
+}
+
+fn ratio(a: f64, b: f64) -> f64 {
+    ((a - b) / (a + b)).powi(2)
 }
 
 impl AlphaParts<'_> {
@@ -373,7 +402,7 @@ pub fn krippendorff_alpha(m: &RatingMatrix, level: Level) -> Estimate {
 /// How many units have at least two ratings (the units alpha uses).
 pub fn pairable_units(m: &RatingMatrix) -> usize {
     m.rows()
-        .filter(|row| row.iter().flatten().nth(1).is_some())
+        .filter(|row| row.clone().flatten().nth(1).is_some())
         .count()
 }
 
