@@ -106,13 +106,14 @@ impl Pairable {
 
     /// The same result as `general`, or `None` when a pairable value is not a
     /// whole number within `TABLE` of the first one. One pass over the stored
-    /// cells without a branch per cell: missing (NaN) and unusable values are
-    /// counted in a spare slot, and a row's unusable values are those in it that
-    /// are not missing. The counts are whole numbers, so summing them as integers
-    /// gives exactly the floats `general` adds up.
+    /// cells without a branch per cell: missing (NaN) and out-of-range values
+    /// count in slots of their own, and a flag notes a fraction. The counts are
+    /// whole numbers, so summing them as integers gives exactly the floats
+    /// `general` adds up.
     fn small_integers(m: &RatingMatrix) -> Option<Pairable> {
         const WIDTH: usize = 2 * TABLE;
         const SPARE: usize = WIDTH;
+        const MISSING: usize = WIDTH + 1;
         // 1.5·2^52: for |v| < 2^51, v + ROUND is v rounded to a whole number,
         // in the binade where consecutive floats are 1 apart.
         const ROUND: f64 = 6_755_399_441_055_744.0;
@@ -127,49 +128,65 @@ impl Pairable {
         // Slot s holds the value base + s. In that binade the bit patterns of
         // ROUND + base + s are consecutive, so a difference of bits is a slot.
         let base = anchor as i64 - TABLE as i64;
-        let base_rounded = ROUND + base as f64;
-        let base_bits = base_rounded.to_bits();
-        // Where a rounded value falls, for the bounds of a row's slots.
-        let slot_of = |rounded: f64| (rounded - base_rounded).clamp(0.0, SPARE as f64) as usize;
-        let mut counts = [0u32; WIDTH + 1];
+        let base_bits = (ROUND + base as f64).to_bits();
+        // What NaN, a missing rating, rounds to here. Were another NaN to come
+        // out, missing cells would count as unusable and the general path would
+        // run: slower, never wrong.
+        let missing_bits = (f64::NAN + ROUND).to_bits();
+        let slot_of = |v: f64| {
+            let bits = (v + ROUND).to_bits();
+            if bits == missing_bits {
+                MISSING
+            } else {
+                bits.wrapping_sub(base_bits).min(SPARE as u64) as usize
+            }
+        };
+        let mut counts = [0u32; MISSING + 1];
         let mut slot_totals = [0u64; WIDTH];
         let mut runs = Vec::with_capacity(m.n_units() * 4);
         let mut ends = Vec::with_capacity(m.n_units());
         let mut sizes = Vec::with_capacity(m.n_units());
+        // The slots the rows so far used, to be read in order after each row;
+        // empty while low > high.
+        let (mut low, mut high) = (SPARE, 0);
         for row in m.stored_rows() {
-            let mut present = 0usize;
-            let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+            let mut fraction = false;
             for &v in row {
-                let rounded = v + ROUND;
-                // False for a fraction, and for NaN (missing).
-                let whole = rounded - ROUND == v;
-                let slot = rounded.to_bits().wrapping_sub(base_bits) as usize;
-                let slot = if whole { slot.min(SPARE) } else { SPARE };
-                counts[slot] += 1;
-                present += usize::from(!v.is_nan());
-                // Comparisons rather than f64::min/max: NaN leaves the bounds alone
-                // either way, and these are one instruction each.
-                low = if rounded < low { rounded } else { low };
-                high = if rounded > high { rounded } else { high };
+                let back = (v + ROUND) - ROUND;
+                // Bitwise `|`: one comparison, unordered (NaN) counting as neither.
+                fraction |= (back < v) | (back > v);
+                counts[slot_of(v)] += 1;
             }
-            let (first, last) = (slot_of(low), slot_of(high));
-            let unusable = std::mem::take(&mut counts[SPARE]) as usize != row.len() - present;
+            let present = row.len() - std::mem::take(&mut counts[MISSING]) as usize;
+            let unusable = fraction | (std::mem::take(&mut counts[SPARE]) > 0);
             if present < 2 {
                 // Units with one rating may hold any value.
-                if first <= last {
-                    counts[first..=last].fill(0);
+                for &v in row {
+                    counts[slot_of(v)] = 0;
                 }
                 continue;
             }
             if unusable {
                 return None;
             }
-            for (slot, count) in counts[first..=last].iter_mut().enumerate() {
-                if *count > 0 {
-                    slot_totals[first + slot] += u64::from(*count);
-                    runs.push((first + slot, f64::from(*count)));
-                    *count = 0;
+            let seen: u32 = if low <= high {
+                counts[low..=high].iter().sum()
+            } else {
+                0
+            };
+            if seen as usize != present {
+                for &v in row.iter().filter(|v| !v.is_nan()) {
+                    low = low.min(slot_of(v));
+                    high = high.max(slot_of(v));
                 }
+            }
+            for (slot, count) in counts[low..=high].iter_mut().enumerate() {
+                let count = std::mem::take(count);
+                slot_totals[low + slot] += u64::from(count);
+                // Pushed and taken back when empty: which slots a row leaves
+                // empty is random, and a branch on it would be mispredicted.
+                runs.push((low + slot, f64::from(count)));
+                runs.truncate(runs.len() - usize::from(count == 0));
             }
             ends.push(runs.len());
             sizes.push(present as f64);
