@@ -171,11 +171,13 @@ impl Pairable {
                     if hits.iter().sum::<usize>() == present {
                         for (k, &count) in hits.iter().enumerate().take(high + 1 - low) {
                             slot_totals[low + k] += count as u64;
-                            runs.push((low + k, count as f64));
+                            // Through u32: a row holds fewer ratings, and converting
+                            // that is one instruction, a usize several.
+                            runs.push((low + k, f64::from(count as u32)));
                             runs.truncate(runs.len() - usize::from(count == 0));
                         }
                         ends.push(runs.len());
-                        sizes.push(present as f64);
+                        sizes.push(f64::from(present as u32));
                         continue;
                     }
                 }
@@ -220,7 +222,7 @@ impl Pairable {
                 runs.truncate(runs.len() - usize::from(count == 0));
             }
             ends.push(runs.len());
-            sizes.push(present as f64);
+            sizes.push(f64::from(present as u32));
         }
         // Slots to indices of the values that occur, as `general` numbers them.
         let mut index = [0usize; WIDTH];
