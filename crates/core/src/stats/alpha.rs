@@ -171,8 +171,8 @@ impl Pairable {
                     if hits.iter().sum::<usize>() == present {
                         for (k, &count) in hits.iter().enumerate().take(high + 1 - low) {
                             slot_totals[low + k] += count as u64;
-                            // Through u32: a row holds fewer ratings, and converting
-                            // that is one instruction, a usize several.
+                            // Through u32, as a row holds far fewer than 2^32
+                            // ratings: one instruction, where a usize takes several.
                             runs.push((low + k, f64::from(count as u32)));
                             runs.truncate(runs.len() - usize::from(count == 0));
                         }
