@@ -344,7 +344,18 @@ fn count_in_window_avx2(row: &[f64], wanted: &[f64; WINDOW]) -> ([usize; WINDOW]
             + _mm256_extract_epi64::<2>(v)
             + _mm256_extract_epi64::<3>(v)) as usize
     };
-    (c.map(total), total(missing))
+    // Listed, not `c.map(total)`: the map made the whole alpha a sixth slower.
+    (
+        [
+            total(c[0]),
+            total(c[1]),
+            total(c[2]),
+            total(c[3]),
+            total(c[4]),
+            total(c[5]),
+        ],
+        total(missing),
+    )
 }
 
 #[cfg(not(target_arch = "x86_64"))]
