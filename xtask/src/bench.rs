@@ -18,7 +18,10 @@ const BINARY_TARGET_MB: f64 = 15.0;
 const RSS_TARGET_MB: f64 = 150.0;
 const CONTENT_TARGET_MS: f64 = 10.0;
 const CONTENT_RUNS: &str = "101";
-const ALPHA_SPEEDUP_TARGET: f64 = 20.0;
+// Twice the 20x first set: one idle 2-core EPYC measured 16x before alpha's
+// counting pass was rewritten, while this machine measured 22x on the same code
+// (docs/performance.md), so a ratio met here has to leave room for another processor.
+const ALPHA_SPEEDUP_TARGET: f64 = 40.0;
 const ALPHA_AGREEMENT: f64 = 1e-9;
 const ALPHA_ROUNDS: usize = 3;
 const BOOTSTRAP_TARGET_MS: f64 = 1000.0;

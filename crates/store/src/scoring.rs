@@ -894,7 +894,7 @@ impl Store {
                 format!("Comparison sheet round {number} — {}", team.name)
             }
         };
-        Ok(maatstaf_core::html::comparison_sheet(
+        Ok(maatstaf_core::report::comparison_sheet(
             &comparison,
             &names,
             &heading,

@@ -12,6 +12,8 @@ use pulldown_cmark::{html, CowStr, Event, Parser, Tag, TagEnd, TextMergeStream};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::html::escape;
+
 use super::exercise::Exercise;
 use super::links::is_local;
 use super::module::{is_exercise_block, markdown_options, Module};
@@ -308,13 +310,6 @@ impl Footnotes {
     fn slugs(&self) -> impl Iterator<Item = String> + '_ {
         self.by_name.values().map(|(slug, _)| slug.clone())
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// The ids this render produced; only these survive the sanitiser.

@@ -7,12 +7,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
+use crate::html::escape;
 use crate::i18n::{Lang, Text};
 use crate::ledger::{Actor, Entry, SectionName};
 
 use super::plots::{alpha_chart, hotspot_map, leniency_chart, trend_chart};
 use super::record::SnapshotRecord;
-use super::svg::esc;
 
 /// One version of a rubric as the `rubric_versions` section holds it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -67,12 +67,12 @@ fn decision_html(out: &mut String, decision: &Value, lang: Lang) {
     if let Some(reasons) = reasons.filter(|r| !r.is_empty()) {
         let _ = write!(out, "<p>{}</p><ul>", t(lang, "Redenen:", "Reasons:"));
         for r in reasons {
-            let _ = write!(out, "<li>{}</li>", esc(r));
+            let _ = write!(out, "<li>{}</li>", escape(r));
         }
         out.push_str("</ul>");
     }
     let pretty = serde_json::to_string_pretty(decision).unwrap_or_default();
-    let _ = write!(out, "<pre>{}</pre>", esc(&pretty));
+    let _ = write!(out, "<pre>{}</pre>", escape(&pretty));
 }
 
 /// The report as one HTML document in `input.lang`.
@@ -86,13 +86,13 @@ pub fn logboek_report(input: &ReportInput<'_>) -> String {
          <title>{} — {}</title><style>{CSS}</style></head><body>",
         lang.as_str(),
         t(lang, "Logboek", "Logboek"),
-        esc(input.team_name)
+        escape(input.team_name)
     );
     let _ = write!(
         out,
         "<h1>{} {}</h1><p>{}</p>",
         t(lang, "Logboek van", "Logboek of"),
-        esc(input.team_name),
+        escape(input.team_name),
         t(
             lang,
             "Dit rapport hoort bij een ondertekend logboekbestand van Maatstaf. Het rapport zelf bewijst niets: controleer het bestand met Maatstaf (Logboek openen) of met de opdracht hieronder.",
@@ -106,17 +106,19 @@ pub fn logboek_report(input: &ReportInput<'_>) -> String {
             let _ = write!(
                 out,
                 "<p class=\"ok\">{}</p>",
-                esc(Text::new(
-                    format!(
-                        "Bij de export was de keten van {} vermeldingen intact.",
-                        input.entries.len()
-                    ),
-                    format!(
-                        "At export the chain of {} entries was intact.",
-                        input.entries.len()
-                    ),
+                escape(
+                    Text::new(
+                        format!(
+                            "Bij de export was de keten van {} vermeldingen intact.",
+                            input.entries.len()
+                        ),
+                        format!(
+                            "At export the chain of {} entries was intact.",
+                            input.entries.len()
+                        ),
+                    )
+                    .get(lang)
                 )
-                .get(lang))
             );
         }
         Some(problem) => {
@@ -128,7 +130,7 @@ pub fn logboek_report(input: &ReportInput<'_>) -> String {
                     "Bij de export was de keten NIET intact:",
                     "At export the chain was NOT intact:"
                 ),
-                esc(problem.get(lang))
+                escape(problem.get(lang))
             );
         }
     }
@@ -151,28 +153,28 @@ pub fn logboek_report(input: &ReportInput<'_>) -> String {
     let sections: Vec<String> = input
         .sections
         .iter()
-        .map(|s| esc(s.label().get(lang)))
+        .map(|s| escape(s.label().get(lang)))
         .collect();
     let rows = [
         (
             t(lang, "Team", "Team"),
             format!(
                 "{} <span class=\"mono\">({})</span>",
-                esc(input.team_name),
-                esc(input.team_id)
+                escape(input.team_name),
+                escape(input.team_id)
             ),
         ),
         (
             t(lang, "Geëxporteerd op", "Exported at"),
-            esc(input.exported_at),
+            escape(input.exported_at),
         ),
         (
             t(lang, "Geëxporteerd door", "Exported by"),
-            esc(input.exporter.display().get(lang)),
+            escape(input.exporter.display().get(lang)),
         ),
         (
             t(lang, "Vingerafdruk van de sleutel", "Key fingerprint"),
-            format!("<span class=\"mono\">{}</span>", esc(input.fingerprint)),
+            format!("<span class=\"mono\">{}</span>", escape(input.fingerprint)),
         ),
         (t(lang, "Identiteiten", "Identities"), identities),
         (t(lang, "Onderdelen", "Sections"), sections.join(", ")),
@@ -190,7 +192,7 @@ pub fn logboek_report(input: &ReportInput<'_>) -> String {
             "Vergelijk de vingerafdruk met die de voorzitter je langs een andere weg (telefoon, papier) geeft. Controleer het bestand met:",
             "Compare the fingerprint with the one the chair gives you another way (phone, paper). Check the file with:"
         ),
-        esc(input.fingerprint)
+        escape(input.fingerprint)
     );
 
     let _ = write!(out, "<h2>{}</h2>", t(lang, "Beoordelingskader", "Rubric"));
@@ -212,10 +214,10 @@ pub fn logboek_report(input: &ReportInput<'_>) -> String {
             let _ = write!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"mono\">{}</td></tr>",
-                esc(&r.rubric_key),
+                escape(&r.rubric_key),
                 r.version,
-                esc(r.frozen_at.as_deref().unwrap_or("—")),
-                esc(r.sha256.as_deref().unwrap_or("—"))
+                escape(r.frozen_at.as_deref().unwrap_or("—")),
+                escape(r.sha256.as_deref().unwrap_or("—"))
             );
         }
         out.push_str("</table>");
@@ -227,9 +229,9 @@ pub fn logboek_report(input: &ReportInput<'_>) -> String {
             out,
             "<tr><td>{}</td><td class=\"mono\">{}</td><td>{}</td><td>{}</td></tr>",
             e.seq,
-            esc(&e.time),
-            esc(e.kind.label().get(lang)),
-            esc(e.actor.display().get(lang))
+            escape(&e.time),
+            escape(e.kind.label().get(lang)),
+            escape(e.actor.display().get(lang))
         );
     }
     out.push_str("</table>");
@@ -256,8 +258,8 @@ pub fn logboek_report(input: &ReportInput<'_>) -> String {
             let _ = write!(
                 out,
                 "<h3>{}</h3><p>{}</p><p class=\"mono\">SHA-256 {}</p>",
-                esc(s.label().get(lang)),
-                esc(Text::new(
+                escape(s.label().get(lang)),
+                escape(Text::new(
                     format!(
                         "Kader versie {}, {} scores van {} beoordelaars op {} kandidaten en {} criteria; gemeten {}.",
                         s.rubric_version, c.scores, c.assessors, c.candidates, c.criteria, s.recorded_at

@@ -1,9 +1,11 @@
 //! What a team and a committee see of the consistency log: stored snapshot records,
-//! plain-language explanations, SVG plots and the logboek's HTML report.
+//! plain-language explanations, SVG plots and the logboek's HTML report; and the
+//! comparison sheet of a revealed round.
 //!
 //! The plots are drawn here once, as SVG strings, so that the app, review mode and
 //! the exported report show the same pictures. Pure: no clock, no I/O.
 
+mod comparison_sheet;
 mod explain;
 mod html;
 pub mod plots;
@@ -12,6 +14,7 @@ mod review;
 mod svg;
 mod view;
 
+pub use comparison_sheet::comparison_sheet;
 pub use explain::{criterion_advice, explanations, leniency_advice, Explanation};
 pub use html::{logboek_report, ReportInput, RubricVersionInfo};
 pub use record::{CellSpread, SnapshotCounts, SnapshotRecord, SnapshotRequest};

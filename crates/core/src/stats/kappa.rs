@@ -119,9 +119,8 @@ pub fn cohen_kappa(
     weights: Weights,
     range: Option<(f64, f64)>,
 ) -> Estimate {
-    let pairs: Vec<(f64, f64)> = m
-        .rows()
-        .filter_map(|row| Some((row[a]?, row[b]?)))
+    let pairs: Vec<(f64, f64)> = (0..m.n_units())
+        .filter_map(|u| Some((m.get(u, a)?, m.get(u, b)?)))
         .collect();
     if pairs.len() < 2 {
         return Estimate::none(reasons::too_few_shared_units(pairs.len()));
@@ -161,7 +160,7 @@ pub fn percent_agreement(m: &RatingMatrix) -> Estimate {
     let mut values = Vec::with_capacity(m.n_raters());
     for row in m.rows() {
         values.clear();
-        values.extend(row.iter().flatten().copied());
+        values.extend(row.flatten());
         if values.len() < 2 {
             continue;
         }
@@ -189,12 +188,8 @@ pub fn percent_agreement(m: &RatingMatrix) -> Estimate {
 /// that occur. The weights count over the range of the categories.
 pub fn gwet_ac(m: &RatingMatrix, weights: Weights, categories: Option<&[f64]>) -> Estimate {
     let cats = match categories {
-        Some(c) => distinct(
-            c.iter()
-                .copied()
-                .chain(m.rows().flat_map(|r| r.iter().flatten().copied())),
-        ),
-        None => distinct(m.rows().flat_map(|r| r.iter().flatten().copied())),
+        Some(c) => distinct(c.iter().copied().chain(m.rows().flat_map(|r| r.flatten()))),
+        None => distinct(m.rows().flat_map(|r| r.flatten())),
     };
     let q = cats.len();
     if q < 2 {
@@ -219,7 +214,7 @@ pub fn gwet_ac(m: &RatingMatrix, weights: Weights, categories: Option<&[f64]>) -
     for row in m.rows() {
         counts.iter_mut().for_each(|c| *c = 0.0);
         let mut r_i = 0.0;
-        for &v in row.iter().flatten() {
+        for v in row.flatten() {
             counts[index_of(&cats, v)] += 1.0;
             r_i += 1.0;
         }
