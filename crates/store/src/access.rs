@@ -343,20 +343,45 @@ impl Store {
     pub fn access_view(&self, team_id: i64, member_id: Option<i64>) -> Result<AccessView> {
         let members = self.scoring_members(team_id)?;
         let active = member_id.and_then(|id| members.iter().find(|m| m.id == id).cloned());
-        let mut allowed = Vec::new();
-        for action in Action::ALL {
-            if self.may(team_id, action, member_id)? {
-                allowed.push(action);
-            }
-        }
+        // The same question as `authorize` asks, once per action on one reading.
+        let (who, _) = acting(&self.conn, team_id, member_id, self.interface)?;
+        let state = team_state(&self.conn, team_id)?;
+        let allowed = Action::ALL
+            .into_iter()
+            .filter(|a| access::check(*a, &who, state).is_ok())
+            .collect();
         Ok(AccessView {
             members,
             active,
-            protected: team_state(&self.conn, team_id)?.protected,
+            protected: state.protected,
             allowed,
             officers_score: self.officers_score(team_id)?,
             pin_failures: self.recent_pin_failures(team_id, member_id)?,
             remaining_secs: None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{demo_member, demo_team};
+
+    #[test]
+    fn the_access_view_offers_exactly_what_the_store_then_allows() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let team = demo_team(&store);
+        let mut callers = vec![None];
+        callers.extend(Role::ALL.map(|r| Some(demo_member(&store, team, r))));
+        for caller in callers {
+            let view = store.access_view(team, caller).unwrap();
+            let allowed: Vec<Action> = Action::ALL
+                .into_iter()
+                .filter(|a| store.may(team, *a, caller).unwrap())
+                .collect();
+            assert_eq!(view.allowed, allowed, "{caller:?}");
+            assert_eq!(view.active.map(|m| m.id), caller);
+        }
     }
 }
