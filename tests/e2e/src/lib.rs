@@ -249,6 +249,7 @@ impl App {
     pub async fn chair_opens_next_round(&self) {
         self.switch_scorer(demo::CHAIR).await;
         self.click("#next-round").await;
+        self.click("#confirm-next-yes").await;
         self.wait_text("#round-progress", "0 van 3").await;
     }
 

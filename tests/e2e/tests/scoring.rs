@@ -186,6 +186,7 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     );
     assert_blind(&app, "on the revealed round 1").await;
     app.click("#next-round").await;
+    app.click("#confirm-next-yes").await;
     app.wait_text("#round-progress", "0 van 3 ingeleverd").await;
     assert!(
         exists(&app, "#waiting").await,
@@ -272,6 +273,9 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     // The chair reveals round 2: every assessor's note and Gerrit's reason are there.
     app.switch_scorer(CHAIR).await;
     app.click("#reveal-round").await;
+    // Revealing cannot be undone: the dialog says so and how many sheets are in.
+    app.wait_text("#confirm-reveal-body", "3 van de 3").await;
+    app.click("#confirm-reveal-yes").await;
     app.wait_for("#comparison-table").await;
     app.click("#notes-K-R4M summary").await;
     let notes = app.wait_text("#notes-K-R4M", "E2E-PRIYA").await;
