@@ -130,7 +130,7 @@ pub fn session_sheet(
 /// One practice score as the sheet sends it.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
-pub struct PracticeScore {
+pub struct PracticeEntry {
     pub round: u8,
     pub candidate: String,
     pub criterion: String,
@@ -144,10 +144,10 @@ pub fn save_practice_score(
     sessions: State<'_, Sessions>,
     team_id: i64,
     session_id: i64,
-    practice: PracticeScore,
+    practice: PracticeEntry,
 ) -> Result<(), IpcError> {
     let member_id = require_actor(&sessions, team_id, Action::Practise)?;
-    let PracticeScore {
+    let PracticeEntry {
         round,
         candidate,
         criterion,

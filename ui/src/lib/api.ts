@@ -55,7 +55,7 @@ import type { SessionSheet } from "./bindings/SessionSheet";
 import type { SessionSummary } from "./bindings/SessionSummary";
 import type { TrainingContentKind } from "./bindings/TrainingContentKind";
 import type { TrainingStatus } from "./bindings/TrainingStatus";
-import type { PracticeScore } from "./bindings/PracticeScore";
+import type { PracticeEntry } from "./bindings/PracticeEntry";
 
 
 /** What a reviewer brings to review mode from before: the chair's fingerprint, earlier
@@ -159,7 +159,7 @@ export const api = {
     invoke<SessionSummary>("start_session", { teamId, caseId, moduleIds, participantIds }),
   listSessions: (teamId: number) => invoke<SessionSummary[]>("list_sessions", { teamId }),
   sessionSheet: (teamId: number, sessionId: number) => invoke<SessionSheet>("session_sheet", { teamId, sessionId }),
-  savePracticeScore: (teamId: number, sessionId: number, practice: PracticeScore) =>
+  savePracticeScore: (teamId: number, sessionId: number, practice: PracticeEntry) =>
     invoke<void>("save_practice_score", { teamId, sessionId, practice }),
   advanceSession: (teamId: number, sessionId: number) => invoke<SessionSummary>("advance_session", { teamId, sessionId }),
   sessionBoard: (sessionId: number) => invoke<SessionBoard>("session_board", { sessionId }),
