@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use maatstaf_e2e::demo::{CHAIR, GERRIT, MARLOES, PRIYA};
+use maatstaf_e2e::demo::{CHAIR, GERRIT, MARLOES, PRIYA, SECRETARY};
 use maatstaf_e2e::{App, WAIT};
 
 /// The demo candidates' identities (content/demo/team.toml).
@@ -164,7 +164,8 @@ async fn score_sheet(app: &App, tag: &str, change: Option<(&str, &str, u8, &str)
 async fn submit(app: &App) {
     app.click("#submit-sheet").await;
     app.click("#submit-confirm-yes").await;
-    app.wait_for("#sheet-submitted").await;
+    app.wait_text("#signed-out-note", "ingeleverd en is afgemeld")
+        .await;
 }
 
 #[tokio::test]
@@ -322,6 +323,10 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     app.click("#unblind").await;
     app.type_into("#unblind-reason", "Besluit vastgelegd").await;
     app.click("#unblind-yes").await;
+    // Unblinding ends the chair's session: the names are for whoever signs in next.
+    app.wait_text("#signed-out-note", "De namen zijn geopend")
+        .await;
+    app.switch_scorer(SECRETARY).await;
     app.wait_text("#comparison-table", "Sanne Hoekstra").await;
     assert_eq!(app.csp_violations().await, Vec::<String>::new());
     app.quit().await;
@@ -401,7 +406,8 @@ async fn a_submitted_sheet_survives_kill_9_right_after_submit() {
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
     app.switch_scorer(GERRIT).await;
-    app.wait_for("#sheet-submitted").await;
+    app.wait_text("#signed-out-note", "ingeleverd en is afgemeld")
+        .await;
     app.wait_text("#round-progress", "1 van 3 ingeleverd").await;
     app.quit().await;
 }
