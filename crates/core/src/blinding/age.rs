@@ -5,8 +5,11 @@
 //! a person too: "op mijn achttiende", "sinds mijn pensioen", the year of a
 //! wedding or a graduation, the age of one's child.
 //!
-//! Limits: career or graduation years in CV lists ("2005–2012 Bestuurskunde")
-//! are not proposed; the secretary has to add those by hand.
+//! In a CV list, a line that starts with a year or a span of years is dated by
+//! that year: the years of education ("1998–2002 Hbo Bestuurskunde", "2003:
+//! afgestudeerd") and of the first job (the earliest other dated line) give the
+//! birth year away within a few years, so they are proposed; later jobs, and
+//! years of a policy or a project in running text, stay.
 
 use super::identity::Identity;
 use super::text::{plain_gap, Token};
@@ -119,10 +122,7 @@ pub(crate) fn find(
                     prev,
                     "geboren" | "geboortejaar" | "geb" | "afgestudeerd" | "born" | "graduated"
                 )
-                || (prev == "in"
-                    && matches!(prev2, "geboren" | "afgestudeerd" | "born" | "graduated"))
-                || (prev == "in"
-                    && matches!(next, "geboren" | "afgestudeerd" | "born" | "graduated"));
+                || (prev == "in" && (GRADUATION.contains(&prev2) || GRADUATION.contains(&next)));
             // "in 1998 trouwden we", "in 2004 studeerde ik af": a year of a life event.
             let life_event = matches!(prev, "in" | "sinds" | "vanaf" | "since")
                 && person_in_clause(text, tokens, i, known)
@@ -229,6 +229,9 @@ pub(crate) fn find(
     for (s, e, r) in ages {
         out.push(Candidate::new(s, e, Category::Age, r, rank::AGE));
     }
+    for (s, e) in cv_years(text, tokens) {
+        out.push(Candidate::new(s, e, Category::Age, year, rank::AGE));
+    }
     let person = match lang {
         Lang::Nl => "persoon",
         Lang::En => "person",
@@ -257,6 +260,123 @@ const CHILD_NOUNS: &[&str] = &[
 ];
 
 const POSSESSIVE: &[&str] = &["mijn", "zijn", "haar", "diens", "my", "his", "her"];
+
+/// Events of an education whose year, after "in", dates the person: "eindexamen in 1985",
+/// "in 2003 afgestudeerd".
+const GRADUATION: &[&str] = &[
+    "geboren",
+    "afgestudeerd",
+    "eindexamen",
+    "diploma",
+    "gediplomeerd",
+    "gepromoveerd",
+    "propedeuse",
+    "born",
+    "graduated",
+];
+
+/// Words on a CV line that make it education: a school type, a degree or the act of studying.
+const EDUCATION: &[&str] = &[
+    "hbo",
+    "mbo",
+    "wo",
+    "vwo",
+    "havo",
+    "vmbo",
+    "mavo",
+    "lts",
+    "meao",
+    "heao",
+    "atheneum",
+    "gymnasium",
+    "lyceum",
+    "universiteit",
+    "hogeschool",
+    "roc",
+    "bachelor",
+    "master",
+    "msc",
+    "bsc",
+    "llm",
+    "mba",
+    "phd",
+    "propedeuse",
+    "studie",
+    "opleiding",
+    "student",
+    "afgestudeerd",
+    "diploma",
+    "eindexamen",
+    "promotie",
+    "gepromoveerd",
+    "stage",
+    "stagiair",
+    "stagiaire",
+    "bijbaan",
+    "university",
+    "degree",
+    "graduated",
+];
+
+/// The head of a CV line: a year, or a span ("1998–2002", "2004 - 2008", "2019-heden").
+fn line_years(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<(u32, usize)> {
+    let year = |t: &Token| t.number().filter(|n| (1900..=2100).contains(n));
+    let start = year(&tokens[first])?;
+    let mut end = first;
+    if first < last {
+        let gap = text[tokens[first].end..tokens[first + 1].start].trim();
+        let to = matches!(gap, "-" | "–" | "—" | "/");
+        if to && (year(&tokens[first + 1]).is_some() || tokens[first + 1].is_any(SPAN_ENDS)) {
+            end = first + 1;
+        }
+    }
+    Some((start, end))
+}
+
+const SPAN_ENDS: &[&str] = &["heden", "nu", "present", "now"];
+
+/// Years at the head of CV lines that date the person: every education line, and
+/// the earliest other dated line (the first job) when there are at least two.
+fn cv_years(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut lines: Vec<(u32, usize, usize, bool)> = Vec::new();
+    let mut first = 0;
+    while first < tokens.len() {
+        let mut last = first;
+        while last + 1 < tokens.len()
+            && !text[tokens[last].end..tokens[last + 1].start].contains('\n')
+        {
+            last += 1;
+        }
+        // Only what opens the line: bullets and spaces may stand before the year.
+        let line_start = text[..tokens[first].start].rfind('\n').map_or(0, |p| p + 1);
+        let lead = text[line_start..tokens[first].start].trim();
+        if lead
+            .chars()
+            .all(|c| matches!(c, '-' | '•' | '*' | '·' | '–'))
+        {
+            if let Some((year, end)) = line_years(text, tokens, first, last) {
+                let education = tokens[end + 1..=last.max(end)].iter().any(|t| {
+                    t.is_any(EDUCATION)
+                        || t.folded.starts_with("hogeschool")
+                        || t.folded.starts_with("universiteit")
+                });
+                lines.push((year, first, end, education));
+            }
+        }
+        first = last + 1;
+    }
+    let first_job = lines
+        .iter()
+        .filter(|l| !l.3)
+        .min_by_key(|l| l.0)
+        .filter(|_| lines.len() >= 2)
+        .map(|l| l.1);
+    lines
+        .iter()
+        .filter(|l| l.3 || Some(l.1) == first_job)
+        .map(|l| (tokens[l.1].start, tokens[l.2].end))
+        .collect()
+}
 
 /// Life events whose year gives the birth year away.
 const LIFE_EVENTS: &[&str] = &[
@@ -525,6 +645,20 @@ mod tests {
         assert_eq!(hits("When she was eighteen, she joined."), ["eighteen"]);
         assert!(hits("The council has twenty members and spent forty million.").is_empty());
         assert_eq!(number_word("eenheid"), None);
+    }
+
+    #[test]
+    fn years_of_education_and_the_first_job_in_a_cv_list() {
+        let cv = "Opleiding\n1998–2002 Hbo Bestuurskunde\n2003: afgestudeerd\n\
+                  2003 - 2007 beleidsmedewerker\n2007–2015 projectleider\n\
+                  2015-heden adviseur\nEindexamen in 1985 gehaald.";
+        let mut found = hits(cv);
+        found.sort();
+        found.dedup();
+        assert_eq!(found, ["1985", "1998–2002", "2003", "2003 - 2007"]);
+        // One dated job line is not a list; a year of a project in running text stays.
+        assert!(hits("2019–2022 wethouder\nIn 2015 werd het plan vastgesteld.").is_empty());
+        assert!(hits("Het project liep van 2009 tot 2014.").is_empty());
     }
 
     #[test]
