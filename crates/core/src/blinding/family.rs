@@ -251,6 +251,31 @@ pub(crate) fn find(
                 continue;
             }
         }
+        // "sinds mijn man overleed", "toen haar vrouw stierf": a partner's death is widowhood.
+        if t.is_any(DIED) && partner_before(&ctx, i) {
+            push(t.start, t.end, Category::Kinship, family);
+            continue;
+        }
+        // "we gingen uit elkaar", "mijn vrouw en ik zijn uit elkaar": a separation told
+        // by the couple; "de coalitie ging uit elkaar" has no couple and stays.
+        if t.is("elkaar")
+            && prev.is_some_and(|p| tokens[p].is("uit"))
+            && before
+                .iter()
+                .take(4)
+                .any(|&j| tokens[j].is_any(&["gingen", "gaan", "zijn", "waren", "raakten", "ging"]))
+            && (before.iter().any(|&j| tokens[j].is_any(&["we", "wij"]))
+                || (before.iter().any(|&j| tokens[j].is("ik"))
+                    && before.iter().any(|&j| tokens[j].is("en"))))
+        {
+            push(
+                tokens[prev.unwrap()].start,
+                t.end,
+                Category::Kinship,
+                family,
+            );
+            continue;
+        }
         // Counts of children: "heb drie kinderen", "mijn twee zonen", "geen kinderen", "vader van een tweeling".
         if t.is_any(CHILD_NOUNS) {
             let mut first = i;
@@ -400,6 +425,41 @@ fn own_life_event(ctx: &Ctx, i: usize, subject: bool) -> Option<usize> {
     }
 }
 
+/// Verbs of dying, for a partner's death.
+const DIED: &[&str] = &[
+    "overleed",
+    "overleden",
+    "stierf",
+    "gestorven",
+    "died",
+    "passed",
+];
+
+/// Partners whose death makes the person a widow or widower.
+const PARTNERS: &[&str] = &[
+    "man",
+    "vrouw",
+    "partner",
+    "echtgenoot",
+    "echtgenote",
+    "vriend",
+    "vriendin",
+    "husband",
+    "wife",
+];
+
+/// Is there a possessive and a partner noun just before `i` in its clause ("mijn man
+/// overleed", "mijn vrouw is in 2019 overleden")?
+fn partner_before(ctx: &Ctx, i: usize) -> bool {
+    let before = ctx.clause_before(i);
+    before.iter().take(5).any(|&j| {
+        ctx.tokens[j].is_any(PARTNERS)
+            && ctx
+                .prev(j)
+                .is_some_and(|p| ctx.tokens[p].is_any(POSSESSIVES))
+    })
+}
+
 /// Does the sentence around `i` have the person as subject (a subject pronoun or the name)?
 fn subject_in_sentence(ctx: &Ctx, i: usize, named: &[usize]) -> bool {
     let sentence = sentence_index(ctx.text, ctx.tokens);
@@ -520,6 +580,14 @@ mod tests {
             ["overlijden"]
         );
         assert_eq!(hits("Ik ben als weduwe alleen komen te staan."), ["weduwe"]);
+        assert_eq!(
+            hits("Sinds mijn man overleed, woon ik alleen."),
+            ["overleed"]
+        );
+        assert_eq!(hits("Mijn vrouw is in 2019 overleden."), ["overleden"]);
+        assert_eq!(hits("In 2018 gingen we uit elkaar."), ["uit elkaar"]);
+        assert!(hits("De coalitie ging in 2018 uit elkaar.").is_empty());
+        assert!(hits("Het aantal inwoners dat overleed aan covid daalde.").is_empty());
     }
 
     #[test]
