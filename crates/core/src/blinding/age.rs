@@ -124,7 +124,8 @@ pub(crate) fn find(
                 )
                 || (prev == "in" && (GRADUATION.contains(&prev2) || GRADUATION.contains(&next)));
             // "in 1998 trouwden we", "in 2004 studeerde ik af": a year of a life event.
-            let life_event = matches!(prev, "in" | "sinds" | "vanaf" | "since")
+            // "van 1998 tot 2002 studeerde ik": the span of a life event too.
+            let life_event = matches!(prev, "in" | "sinds" | "vanaf" | "van" | "tot" | "since")
                 && person_in_clause(text, tokens, i, known)
                 && clause_has(text, tokens, i, LIFE_EVENTS);
             if Some(n) == birth_year || birth_context || life_event {
@@ -326,8 +327,13 @@ fn line_years(text: &str, tokens: &[Token], first: usize, last: usize) -> Option
     if first < last {
         let gap = text[tokens[first].end..tokens[first + 1].start].trim();
         let to = matches!(gap, "-" | "–" | "—" | "/");
-        if to && (year(&tokens[first + 1]).is_some() || tokens[first + 1].is_any(SPAN_ENDS)) {
-            end = first + 1;
+        let second = if tokens[first + 1].is_any(MONTH_HEADS) && first + 2 <= last {
+            first + 2
+        } else {
+            first + 1
+        };
+        if to && (year(&tokens[second]).is_some() || tokens[second].is_any(SPAN_ENDS)) {
+            end = second;
         }
     }
     Some((start, end))
@@ -335,10 +341,52 @@ fn line_years(text: &str, tokens: &[Token], first: usize, last: usize) -> Option
 
 const SPAN_ENDS: &[&str] = &["heden", "nu", "present", "now"];
 
-/// Years at the head of CV lines that date the person: every education line, and
-/// the earliest other dated line (the first job) when there are at least two.
+/// Month names that may open a CV line before its year: "sep 1998 – jun 2002".
+const MONTH_HEADS: &[&str] = &[
+    "jan",
+    "januari",
+    "feb",
+    "februari",
+    "mrt",
+    "maart",
+    "apr",
+    "april",
+    "mei",
+    "jun",
+    "juni",
+    "jul",
+    "juli",
+    "aug",
+    "augustus",
+    "sep",
+    "sept",
+    "september",
+    "okt",
+    "oktober",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "january",
+    "february",
+    "march",
+    "june",
+    "july",
+    "august",
+    "oct",
+    "october",
+];
+
+/// A CV list item is short; a paragraph of running text is not one.
+const MAX_ITEM_TOKENS: usize = 14;
+
+/// Years on CV lines that date the person: the head year of every education
+/// line and of the earliest other dated line (the first job) when at least two
+/// lines are dated; and every year on a short education line that carries its
+/// years elsewhere ("Hbo Bestuurskunde, Hogeschool Utrecht (1998–2002)").
 fn cv_years(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
     let mut lines: Vec<(u32, usize, usize, bool)> = Vec::new();
+    let mut out = Vec::new();
     let mut first = 0;
     while first < tokens.len() {
         let mut last = first;
@@ -347,20 +395,37 @@ fn cv_years(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         {
             last += 1;
         }
-        // Only what opens the line: bullets and spaces may stand before the year.
+        let education = tokens[first..=last].iter().any(|t| {
+            t.is_any(EDUCATION)
+                || t.folded.starts_with("hogeschool")
+                || t.folded.starts_with("universiteit")
+        });
+        // Only what opens the line: bullets and spaces may stand before the year,
+        // and a month name before that.
         let line_start = text[..tokens[first].start].rfind('\n').map_or(0, |p| p + 1);
         let lead = text[line_start..tokens[first].start].trim();
-        if lead
+        let head = if tokens[first].is_any(MONTH_HEADS) && first < last {
+            first + 1
+        } else {
+            first
+        };
+        let dated = lead
             .chars()
             .all(|c| matches!(c, '-' | '•' | '*' | '·' | '–'))
-        {
-            if let Some((year, end)) = line_years(text, tokens, first, last) {
-                let education = tokens[end + 1..=last.max(end)].iter().any(|t| {
-                    t.is_any(EDUCATION)
-                        || t.folded.starts_with("hogeschool")
-                        || t.folded.starts_with("universiteit")
-                });
-                lines.push((year, first, end, education));
+            .then(|| line_years(text, tokens, head, last))
+            .flatten();
+        if let Some((y, end)) = dated {
+            lines.push((y, first, end, education));
+        } else if education && last - first < MAX_ITEM_TOKENS {
+            let mut k = first;
+            while k <= last {
+                match line_years(text, tokens, k, last) {
+                    Some((_, end)) => {
+                        out.push((tokens[k].start, tokens[end].end));
+                        k = end + 1;
+                    }
+                    None => k += 1,
+                }
             }
         }
         first = last + 1;
@@ -371,11 +436,13 @@ fn cv_years(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         .min_by_key(|l| l.0)
         .filter(|_| lines.len() >= 2)
         .map(|l| l.1);
-    lines
-        .iter()
-        .filter(|l| l.3 || Some(l.1) == first_job)
-        .map(|l| (tokens[l.1].start, tokens[l.2].end))
-        .collect()
+    out.extend(
+        lines
+            .iter()
+            .filter(|l| l.3 || Some(l.1) == first_job)
+            .map(|l| (tokens[l.1].start, tokens[l.2].end)),
+    );
+    out
 }
 
 /// Life events whose year gives the birth year away.
@@ -507,7 +574,10 @@ fn person_after(tokens: &[Token], at: usize, push: &mut impl FnMut(usize, usize)
 /// Does the clause around token `i` contain one of `words`?
 fn clause_has(text: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
     let (lo, hi) = around(text, tokens, i, CLAUSE_BREAKS);
-    tokens[lo..=hi].iter().any(|t| t.is_any(words))
+    // "masterdiploma", "havodiploma": a compound of a diploma is one too.
+    tokens[lo..=hi]
+        .iter()
+        .any(|t| t.is_any(words) || (t.folded.len() > 7 && t.folded.ends_with("diploma")))
 }
 
 const CLAUSE_BREAKS: &[char] = &[',', '.', ';', ':', '!', '?', '\n'];
@@ -659,6 +729,12 @@ mod tests {
         // One dated job line is not a list; a year of a project in running text stays.
         assert!(hits("2019–2022 wethouder\nIn 2015 werd het plan vastgesteld.").is_empty());
         assert!(hits("Het project liep van 2009 tot 2014.").is_empty());
+        let mut found = hits(
+            "Hbo Bestuurskunde, Hogeschool Utrecht (1998–2002)\nsep 2002 – jun 2006 trainee\n\
+             2006–2010 adviseur\nVan 1994 tot 1998 studeerde ik rechten.",
+        );
+        found.sort();
+        assert_eq!(found, ["1994", "1998", "1998–2002", "sep 2002 – jun 2006"]);
     }
 
     #[test]

@@ -220,7 +220,7 @@ impl RedactionLexicon {
                     let e = &self.entries[c.entry];
                     if e.personal
                         && (!about_a_person(text, tokens, i, known)
-                            || names_a_role_or_group(text, tokens, i, end))
+                            || names_a_role_or_group(text, tokens, i, end, c.words.last()))
                     {
                         continue;
                     }
@@ -296,7 +296,13 @@ fn spaced(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
 /// rolstoelgebruiker" is the person); "rolstoelgebruikers" (plural) is a group
 /// like "slechthorenden", and "rolstoeltoegankelijk" or "rolstoelvriendelijk"
 /// describe a place.
-fn names_a_role_or_group(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
+fn names_a_role_or_group(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    term: Option<&String>,
+) -> bool {
     let last = tokens[i..]
         .iter()
         .take_while(|t| t.end <= end)
@@ -312,7 +318,12 @@ fn names_a_role_or_group(text: &str, tokens: &[Token], i: usize, end: usize) -> 
         || word.contains("toegankelijk")
         || word.contains("vriendelijk")
         || word.ends_with("accessible");
-    (role && !user) || group
+    // "meer rolstoelen in de bibliotheek", "gebarentolken voor de raad": the plural of an
+    // aid is for many people, unless a possessive makes them the person's ("mijn hoortoestellen").
+    let plural = term.is_some_and(|w| {
+        [format!("{w}en"), format!("{w}len"), format!("{w}s")].contains(&word.to_owned())
+    }) && !tokens[i.saturating_sub(2)..i].iter().any(|t| t.is_any(OWN));
+    (role && !user) || group || plural
 }
 
 /// Possessives that make a place of worship the person's own: "onze moskee".
@@ -550,6 +561,11 @@ mod tests {
         )
         .is_empty());
         assert!(bundled_hits("Ik help mensen die een rolstoel gebruiken.").is_empty());
+        assert!(bundled_hits("Ik wil meer rolstoelen in de bibliotheek.").is_empty());
+        assert_eq!(
+            bundled_hits("Ik draag mijn hoortoestellen altijd."),
+            ["hoortoestellen"]
+        );
     }
 
     #[test]
