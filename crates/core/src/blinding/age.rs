@@ -127,7 +127,7 @@ pub(crate) fn find(
             // "van 1998 tot 2002 studeerde ik": the span of a life event too.
             let life_event = matches!(prev, "in" | "sinds" | "vanaf" | "van" | "tot" | "since")
                 && person_in_clause(text, tokens, i, known)
-                && clause_has(text, tokens, i, LIFE_EVENTS);
+                && (clause_has(text, tokens, i, LIFE_EVENTS) || first_job(text, tokens, i));
             if Some(n) == birth_year || birth_context || life_event {
                 push(t.start, t.end, year);
             }
@@ -447,6 +447,12 @@ fn cv_years(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
 
 /// Life events whose year gives the birth year away.
 const LIFE_EVENTS: &[&str] = &[
+    "stage",
+    "stageplek",
+    "bijbaan",
+    "studeren",
+    "promoveerde",
+    "gepromoveerd",
     "trouwde",
     "trouwden",
     "getrouwd",
@@ -569,6 +575,18 @@ fn person_after(tokens: &[Token], at: usize, push: &mut impl FnMut(usize, usize)
     if let Some(t) = tokens.get(at).filter(|t| t.is_any(PERSON_NOUNS)) {
         push(t.start, t.end);
     }
+}
+
+/// "kreeg ik mijn eerste baan": the start of a career dates the person.
+fn first_job(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (lo, hi) = around(text, tokens, i, CLAUSE_BREAKS);
+    tokens[lo..hi]
+        .iter()
+        .zip(&tokens[lo + 1..=hi])
+        .any(|(a, b)| {
+            a.is_any(&["eerste", "first"])
+                && b.is_any(&["baan", "job", "functie", "werkgever", "betrekking"])
+        })
 }
 
 /// Does the clause around token `i` contain one of `words`?
@@ -729,6 +747,10 @@ mod tests {
         // One dated job line is not a list; a year of a project in running text stays.
         assert!(hits("2019–2022 wethouder\nIn 2015 werd het plan vastgesteld.").is_empty());
         assert!(hits("Het project liep van 2009 tot 2014.").is_empty());
+        assert_eq!(
+            hits("In 1999 liep ik stage. In 2000 kreeg ik mijn eerste baan. In 2016 was het beleid klaar."),
+            ["1999", "2000"]
+        );
         let mut found = hits(
             "Hbo Bestuurskunde, Hogeschool Utrecht (1998–2002)\nsep 2002 – jun 2006 trainee\n\
              2006–2010 adviseur\nVan 1994 tot 1998 studeerde ik rechten.",

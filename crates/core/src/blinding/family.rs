@@ -366,6 +366,8 @@ const LIFE_EVENTS: &[&str] = &[
     "bruiloft",
     "trouwdag",
     "weduwschap",
+    "dood",
+    "verlies",
     "divorce",
     "separation",
     "death",
@@ -413,6 +415,8 @@ fn own_life_event(ctx: &Ctx, i: usize, subject: bool) -> Option<usize> {
             ctx.next(n).is_some_and(|m| {
                 tokens[m].is_any(POSSESSIVES)
                     || tokens[m].is_any(&["hem", "haar", "hen", "him", "them"])
+                    // "scheiding van tafel en bed": the legal separation of a couple.
+                    || tokens[m].is("tafel")
             })
         });
     match of {
@@ -597,6 +601,7 @@ mod tests {
         assert!(hits("Na de scheiding van het afval daalden de kosten.").is_empty());
         assert!(hits("Sinds de scheiding daalden de kosten voor de gemeente.").is_empty());
         assert!(hits("Het huwelijk van de twee gemeenten is een fusie.").is_empty());
+        assert!(hits("Na het verlies van de zetel ging ik door.").is_empty());
     }
 
     #[test]
