@@ -412,19 +412,20 @@ fn person_subject(text: &str, tokens: &[Token], i: usize, known: &[Candidate]) -
         })
 }
 
-/// Conjunctions and relatives that open a clause of their own.
+/// Complementisers and relatives that open a clause with a subject of its own:
+/// "wil zij dat elke vergadering ...", "mensen die een rolstoel gebruiken".
+/// Adverbial clauses ("zodat ik kon meedoen", "omdat ik slechthorend ben")
+/// usually speak of the same person and do not cut.
 const CLAUSE_OPENERS: &[&str] = &[
-    "dat", "omdat", "zodat", "terwijl", "waardoor", "wanneer", "die", "waar", "waarin", "waarmee",
-    "that", "because", "which", "where", "who", "while",
+    "dat", "die", "waar", "waarin", "waarmee", "waarbij", "that", "which", "who", "where",
 ];
 
-/// The clause around token `i`: within the sentence, up to a comma, semicolon,
-/// colon or bracket, and from a conjunction or relative that opens it.
+/// The clause around token `i`: within the sentence, up to a semicolon, colon
+/// or bracket, and from a complementiser or relative that opens it.
 fn clause_bounds(text: &str, tokens: &[Token], i: usize) -> (usize, usize) {
     let (first, last) = sentence_bounds(text, tokens, i);
-    let cut = |a: usize, b: usize| {
-        text[tokens[a].end..tokens[b].start].contains([',', ';', ':', '(', ')'])
-    };
+    let cut =
+        |a: usize, b: usize| text[tokens[a].end..tokens[b].start].contains([';', ':', '(', ')']);
     let mut lo = i;
     while lo > first && !cut(lo - 1, lo) && !tokens[lo].is_any(CLAUSE_OPENERS) {
         lo -= 1;
@@ -561,6 +562,10 @@ mod tests {
         )
         .is_empty());
         assert!(bundled_hits("Ik help mensen die een rolstoel gebruiken.").is_empty());
+        assert_eq!(
+            bundled_hits("De raad regelde een schrijftolk, zodat ik kon meedoen."),
+            ["schrijftolk"]
+        );
         assert!(bundled_hits("Ik wil meer rolstoelen in de bibliotheek.").is_empty());
         assert_eq!(
             bundled_hits("Ik draag mijn hoortoestellen altijd."),
