@@ -5,8 +5,11 @@
 //! a person too: "op mijn achttiende", "sinds mijn pensioen", the year of a
 //! wedding or a graduation, the age of one's child.
 //!
-//! Limits: career or graduation years in CV lists ("2005–2012 Bestuurskunde")
-//! are not proposed; the secretary has to add those by hand.
+//! In a CV list, a line that starts with a year or a span of years is dated by
+//! that year: the years of education ("1998–2002 Hbo Bestuurskunde", "2003:
+//! afgestudeerd") and of the first job (the earliest other dated line) give the
+//! birth year away within a few years, so they are proposed; later jobs, and
+//! years of a policy or a project in running text, stay.
 
 use super::identity::Identity;
 use super::text::{plain_gap, Token};
@@ -119,14 +122,12 @@ pub(crate) fn find(
                     prev,
                     "geboren" | "geboortejaar" | "geb" | "afgestudeerd" | "born" | "graduated"
                 )
-                || (prev == "in"
-                    && matches!(prev2, "geboren" | "afgestudeerd" | "born" | "graduated"))
-                || (prev == "in"
-                    && matches!(next, "geboren" | "afgestudeerd" | "born" | "graduated"));
+                || (prev == "in" && (GRADUATION.contains(&prev2) || GRADUATION.contains(&next)));
             // "in 1998 trouwden we", "in 2004 studeerde ik af": a year of a life event.
-            let life_event = matches!(prev, "in" | "sinds" | "vanaf" | "since")
+            // "van 1998 tot 2002 studeerde ik": the span of a life event too.
+            let life_event = matches!(prev, "in" | "sinds" | "vanaf" | "van" | "tot" | "since")
                 && person_in_clause(text, tokens, i, known)
-                && clause_has(text, tokens, i, LIFE_EVENTS);
+                && (clause_has(text, tokens, i, LIFE_EVENTS) || first_job(text, tokens, i));
             if Some(n) == birth_year || birth_context || life_event {
                 push(t.start, t.end, year);
             }
@@ -229,6 +230,9 @@ pub(crate) fn find(
     for (s, e, r) in ages {
         out.push(Candidate::new(s, e, Category::Age, r, rank::AGE));
     }
+    for (s, e) in cv_years(text, tokens) {
+        out.push(Candidate::new(s, e, Category::Age, year, rank::AGE));
+    }
     let person = match lang {
         Lang::Nl => "persoon",
         Lang::En => "person",
@@ -258,8 +262,197 @@ const CHILD_NOUNS: &[&str] = &[
 
 const POSSESSIVE: &[&str] = &["mijn", "zijn", "haar", "diens", "my", "his", "her"];
 
+/// Events of an education whose year, after "in", dates the person: "eindexamen in 1985",
+/// "in 2003 afgestudeerd".
+const GRADUATION: &[&str] = &[
+    "geboren",
+    "afgestudeerd",
+    "eindexamen",
+    "diploma",
+    "gediplomeerd",
+    "gepromoveerd",
+    "propedeuse",
+    "born",
+    "graduated",
+];
+
+/// Words on a CV line that make it education: a school type, a degree or the act of studying.
+const EDUCATION: &[&str] = &[
+    "hbo",
+    "mbo",
+    "wo",
+    "vwo",
+    "havo",
+    "vmbo",
+    "mavo",
+    "lts",
+    "meao",
+    "heao",
+    "atheneum",
+    "gymnasium",
+    "lyceum",
+    "universiteit",
+    "hogeschool",
+    "roc",
+    "bachelor",
+    "master",
+    "msc",
+    "bsc",
+    "llm",
+    "mba",
+    "phd",
+    "propedeuse",
+    "studie",
+    "opleiding",
+    "student",
+    "afgestudeerd",
+    "diploma",
+    "eindexamen",
+    "promotie",
+    "gepromoveerd",
+    "stage",
+    "stagiair",
+    "stagiaire",
+    "bijbaan",
+    "university",
+    "degree",
+    "graduated",
+];
+
+/// The head of a CV line: a year, or a span ("1998–2002", "2004 - 2008", "2019-heden").
+fn line_years(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<(u32, usize)> {
+    let year = |t: &Token| t.number().filter(|n| (1900..=2100).contains(n));
+    let start = year(&tokens[first])?;
+    let mut end = first;
+    if first < last {
+        let gap = text[tokens[first].end..tokens[first + 1].start].trim();
+        let to = matches!(gap, "-" | "–" | "—" | "/");
+        let second = if tokens[first + 1].is_any(MONTH_HEADS) && first + 2 <= last {
+            first + 2
+        } else {
+            first + 1
+        };
+        if to && (year(&tokens[second]).is_some() || tokens[second].is_any(SPAN_ENDS)) {
+            end = second;
+        }
+    }
+    Some((start, end))
+}
+
+const SPAN_ENDS: &[&str] = &["heden", "nu", "present", "now"];
+
+/// Month names that may open a CV line before its year: "sep 1998 – jun 2002".
+const MONTH_HEADS: &[&str] = &[
+    "jan",
+    "januari",
+    "feb",
+    "februari",
+    "mrt",
+    "maart",
+    "apr",
+    "april",
+    "mei",
+    "jun",
+    "juni",
+    "jul",
+    "juli",
+    "aug",
+    "augustus",
+    "sep",
+    "sept",
+    "september",
+    "okt",
+    "oktober",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "january",
+    "february",
+    "march",
+    "june",
+    "july",
+    "august",
+    "oct",
+    "october",
+];
+
+/// A CV list item is short; a paragraph of running text is not one.
+const MAX_ITEM_TOKENS: usize = 14;
+
+/// Years on CV lines that date the person: the head year of every education
+/// line and of the earliest other dated line (the first job) when at least two
+/// lines are dated; and every year on a short education line that carries its
+/// years elsewhere ("Hbo Bestuurskunde, Hogeschool Utrecht (1998–2002)").
+fn cv_years(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut lines: Vec<(u32, usize, usize, bool)> = Vec::new();
+    let mut out = Vec::new();
+    let mut first = 0;
+    while first < tokens.len() {
+        let mut last = first;
+        while last + 1 < tokens.len()
+            && !text[tokens[last].end..tokens[last + 1].start].contains('\n')
+        {
+            last += 1;
+        }
+        let education = tokens[first..=last].iter().any(|t| {
+            t.is_any(EDUCATION)
+                || t.folded.starts_with("hogeschool")
+                || t.folded.starts_with("universiteit")
+        });
+        // Only what opens the line: bullets and spaces may stand before the year,
+        // and a month name before that.
+        let line_start = text[..tokens[first].start].rfind('\n').map_or(0, |p| p + 1);
+        let lead = text[line_start..tokens[first].start].trim();
+        let head = if tokens[first].is_any(MONTH_HEADS) && first < last {
+            first + 1
+        } else {
+            first
+        };
+        let dated = lead
+            .chars()
+            .all(|c| matches!(c, '-' | '•' | '*' | '·' | '–'))
+            .then(|| line_years(text, tokens, head, last))
+            .flatten();
+        if let Some((y, end)) = dated {
+            lines.push((y, first, end, education));
+        } else if education && last - first < MAX_ITEM_TOKENS {
+            let mut k = first;
+            while k <= last {
+                match line_years(text, tokens, k, last) {
+                    Some((_, end)) => {
+                        out.push((tokens[k].start, tokens[end].end));
+                        k = end + 1;
+                    }
+                    None => k += 1,
+                }
+            }
+        }
+        first = last + 1;
+    }
+    let first_job = lines
+        .iter()
+        .filter(|l| !l.3)
+        .min_by_key(|l| l.0)
+        .filter(|_| lines.len() >= 2)
+        .map(|l| l.1);
+    out.extend(
+        lines
+            .iter()
+            .filter(|l| l.3 || Some(l.1) == first_job)
+            .map(|l| (tokens[l.1].start, tokens[l.2].end)),
+    );
+    out
+}
+
 /// Life events whose year gives the birth year away.
 const LIFE_EVENTS: &[&str] = &[
+    "stage",
+    "stageplek",
+    "bijbaan",
+    "studeren",
+    "promoveerde",
+    "gepromoveerd",
     "trouwde",
     "trouwden",
     "getrouwd",
@@ -384,10 +577,25 @@ fn person_after(tokens: &[Token], at: usize, push: &mut impl FnMut(usize, usize)
     }
 }
 
+/// "kreeg ik mijn eerste baan": the start of a career dates the person.
+fn first_job(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (lo, hi) = around(text, tokens, i, CLAUSE_BREAKS);
+    tokens[lo..hi]
+        .iter()
+        .zip(&tokens[lo + 1..=hi])
+        .any(|(a, b)| {
+            a.is_any(&["eerste", "first"])
+                && b.is_any(&["baan", "job", "functie", "werkgever", "betrekking"])
+        })
+}
+
 /// Does the clause around token `i` contain one of `words`?
 fn clause_has(text: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
     let (lo, hi) = around(text, tokens, i, CLAUSE_BREAKS);
-    tokens[lo..=hi].iter().any(|t| t.is_any(words))
+    // "masterdiploma", "havodiploma": a compound of a diploma is one too.
+    tokens[lo..=hi]
+        .iter()
+        .any(|t| t.is_any(words) || (t.folded.len() > 7 && t.folded.ends_with("diploma")))
 }
 
 const CLAUSE_BREAKS: &[char] = &[',', '.', ';', ':', '!', '?', '\n'];
@@ -525,6 +733,30 @@ mod tests {
         assert_eq!(hits("When she was eighteen, she joined."), ["eighteen"]);
         assert!(hits("The council has twenty members and spent forty million.").is_empty());
         assert_eq!(number_word("eenheid"), None);
+    }
+
+    #[test]
+    fn years_of_education_and_the_first_job_in_a_cv_list() {
+        let cv = "Opleiding\n1998–2002 Hbo Bestuurskunde\n2003: afgestudeerd\n\
+                  2003 - 2007 beleidsmedewerker\n2007–2015 projectleider\n\
+                  2015-heden adviseur\nEindexamen in 1985 gehaald.";
+        let mut found = hits(cv);
+        found.sort();
+        found.dedup();
+        assert_eq!(found, ["1985", "1998–2002", "2003", "2003 - 2007"]);
+        // One dated job line is not a list; a year of a project in running text stays.
+        assert!(hits("2019–2022 wethouder\nIn 2015 werd het plan vastgesteld.").is_empty());
+        assert!(hits("Het project liep van 2009 tot 2014.").is_empty());
+        assert_eq!(
+            hits("In 1999 liep ik stage. In 2000 kreeg ik mijn eerste baan. In 2016 was het beleid klaar."),
+            ["1999", "2000"]
+        );
+        let mut found = hits(
+            "Hbo Bestuurskunde, Hogeschool Utrecht (1998–2002)\nsep 2002 – jun 2006 trainee\n\
+             2006–2010 adviseur\nVan 1994 tot 1998 studeerde ik rechten.",
+        );
+        found.sort();
+        assert_eq!(found, ["1994", "1998", "1998–2002", "sep 2002 – jun 2006"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! subject and a copula before it, "als" before it, or a singular person noun
 //! after it; a count only when it is small and owned or had by someone.
 
-use super::context::Ctx;
+use super::context::{sentence_index, Ctx};
 use super::text::Token;
 use super::words::{is_function, is_function_en, is_participle};
 use super::{rank, Candidate, Category};
@@ -242,11 +242,31 @@ pub(crate) fn find(
             push(t.start, t.end, Category::Pregnancy, pregnancy);
             continue;
         }
-        // "mijn scheiding", "na de scheiding van mijn man"
-        if t.is_any(&["scheiding", "echtscheiding", "divorce"])
-            && prev.is_some_and(|p| {
-                tokens[p].is_any(&["mijn", "zijn", "haar", "onze", "my", "his", "her"])
-            })
+        // A life event of the family: "mijn scheiding", "sinds de scheiding", "na het
+        // overlijden van mijn man". Policy uses the same nouns ("de scheiding van afval",
+        // "scheiding van machten"), so see `own_life_event`.
+        if t.is_any(LIFE_EVENTS) {
+            if let Some(s) = own_life_event(&ctx, i, subject_in_sentence(&ctx, i, &named)) {
+                push(s, t.end, Category::Kinship, family);
+                continue;
+            }
+        }
+        // "sinds mijn man overleed", "toen haar vrouw stierf": a partner's death is widowhood.
+        if t.is_any(DIED) && partner_before(&ctx, i) {
+            push(t.start, t.end, Category::Kinship, family);
+            continue;
+        }
+        // "we gingen uit elkaar", "mijn vrouw en ik zijn uit elkaar": a separation told
+        // by the couple; "de coalitie ging uit elkaar" has no couple and stays.
+        if t.is("elkaar")
+            && prev.is_some_and(|p| tokens[p].is("uit"))
+            && before
+                .iter()
+                .take(4)
+                .any(|&j| tokens[j].is_any(&["gingen", "gaan", "zijn", "waren", "raakten", "ging"]))
+            && (before.iter().any(|&j| tokens[j].is_any(&["we", "wij"]))
+                || (before.iter().any(|&j| tokens[j].is("ik"))
+                    && before.iter().any(|&j| tokens[j].is("en"))))
         {
             push(
                 tokens[prev.unwrap()].start,
@@ -337,6 +357,121 @@ pub(crate) fn find(
     }
 }
 
+/// Events that change a family: divorce, a partner's death, a wedding.
+const LIFE_EVENTS: &[&str] = &[
+    "scheiding",
+    "echtscheiding",
+    "overlijden",
+    "huwelijk",
+    "bruiloft",
+    "trouwdag",
+    "weduwschap",
+    "dood",
+    "verlies",
+    "divorce",
+    "separation",
+    "death",
+    "passing",
+    "wedding",
+    "marriage",
+];
+
+/// Prepositions that date a life in relation to an event: "sinds de scheiding".
+const SINCE: &[&str] = &[
+    "sinds", "na", "voor", "tijdens", "door", "vanwege", "rond", "since", "after", "before",
+    "during",
+];
+
+const POSSESSIVES: &[&str] = &[
+    "mijn", "m", "mn", "zijn", "haar", "onze", "ons", "diens", "my", "his", "her", "our",
+];
+
+/// Is the life-event noun at `i` the person's own? Then the start of the span to hide.
+/// - After a possessive: "mijn scheiding", "onze bruiloft" (the possessive goes too).
+/// - After a dating preposition and an article ("sinds de scheiding", "na het
+///   overlijden") in a sentence with the person as subject, unless "van" follows
+///   with something that is not a person ("de scheiding van afval", "van machten").
+/// - Any article, when "van" follows with a possessive: "het overlijden van mijn man".
+fn own_life_event(ctx: &Ctx, i: usize, subject: bool) -> Option<usize> {
+    let tokens = ctx.tokens;
+    let prev = ctx.prev(i)?;
+    if tokens[prev].is_any(POSSESSIVES) {
+        return Some(tokens[prev].start);
+    }
+    // "mijn tweede huwelijk", "onze eerste bruiloft": a possessive before an inflected adjective.
+    if let Some(p) = ctx.prev(prev).filter(|&p| tokens[p].is_any(POSSESSIVES)) {
+        if tokens[prev].folded.ends_with('e') && !is_function(&tokens[prev]) {
+            return Some(tokens[p].start);
+        }
+    }
+    if !tokens[prev].is_any(&["de", "het", "the", "een", "a"]) {
+        return None;
+    }
+    // What follows "van"/"of": a possessive or a person makes it a family's event.
+    let of = ctx
+        .next(i)
+        .filter(|&n| tokens[n].is_any(&["van", "of"]))
+        .map(|n| {
+            ctx.next(n).is_some_and(|m| {
+                tokens[m].is_any(POSSESSIVES)
+                    || tokens[m].is_any(&["hem", "haar", "hen", "him", "them"])
+                    // "scheiding van tafel en bed": the legal separation of a couple.
+                    || tokens[m].is("tafel")
+            })
+        });
+    match of {
+        Some(true) => Some(tokens[i].start),
+        Some(false) => None,
+        None => {
+            let dated = ctx.prev(prev).is_some_and(|p| tokens[p].is_any(SINCE));
+            (dated && subject).then_some(tokens[i].start)
+        }
+    }
+}
+
+/// Verbs of dying, for a partner's death.
+const DIED: &[&str] = &[
+    "overleed",
+    "overleden",
+    "stierf",
+    "gestorven",
+    "died",
+    "passed",
+];
+
+/// Partners whose death makes the person a widow or widower.
+const PARTNERS: &[&str] = &[
+    "man",
+    "vrouw",
+    "partner",
+    "echtgenoot",
+    "echtgenote",
+    "vriend",
+    "vriendin",
+    "husband",
+    "wife",
+];
+
+/// Is there a possessive and a partner noun just before `i` in its clause ("mijn man
+/// overleed", "mijn vrouw is in 2019 overleden")?
+fn partner_before(ctx: &Ctx, i: usize) -> bool {
+    let before = ctx.clause_before(i);
+    before.iter().take(5).any(|&j| {
+        ctx.tokens[j].is_any(PARTNERS)
+            && ctx
+                .prev(j)
+                .is_some_and(|p| ctx.tokens[p].is_any(POSSESSIVES))
+    })
+}
+
+/// Does the sentence around `i` have the person as subject (a subject pronoun or the name)?
+fn subject_in_sentence(ctx: &Ctx, i: usize, named: &[usize]) -> bool {
+    let sentence = sentence_index(ctx.text, ctx.tokens);
+    (0..ctx.tokens.len())
+        .filter(|&j| sentence[j] == sentence[i])
+        .any(|j| ctx.tokens[j].is_any(SUBJECTS) || named.contains(&j))
+}
+
 /// Is a status word at `i` said of a person: "ik ben gescheiden", "als
 /// alleenstaande moeder", "is nooit getrouwd geweest"?
 fn said_of_person(ctx: &Ctx, i: usize, before: &[usize], subject: bool) -> bool {
@@ -423,6 +558,50 @@ mod tests {
             hits("De school heeft 300 kinderen en hij helpt twee kinderen met lezen.").is_empty()
         );
         assert!(hits("Bewoners wonen hier samen met hun buren.").is_empty());
+    }
+
+    #[test]
+    fn a_life_event_of_the_person_in_any_phrasing() {
+        assert_eq!(
+            hits("Sinds de scheiding woon ik weer in de stad."),
+            ["scheiding"]
+        );
+        assert_eq!(hits("Na de scheiding ben ik verhuisd."), ["scheiding"]);
+        assert_eq!(
+            hits("Na mijn scheiding ben ik verhuisd."),
+            ["mijn scheiding"]
+        );
+        assert_eq!(
+            hits("Mijn tweede huwelijk eindigde anders."),
+            ["Mijn tweede huwelijk"]
+        );
+        assert_eq!(
+            hits("Het overlijden van mijn man veranderde alles."),
+            ["overlijden"]
+        );
+        assert_eq!(
+            hits("Sinds het overlijden van haar vrouw zit ze in de raad."),
+            ["overlijden"]
+        );
+        assert_eq!(hits("Ik ben als weduwe alleen komen te staan."), ["weduwe"]);
+        assert_eq!(
+            hits("Sinds mijn man overleed, woon ik alleen."),
+            ["overleed"]
+        );
+        assert_eq!(hits("Mijn vrouw is in 2019 overleden."), ["overleden"]);
+        assert_eq!(hits("In 2018 gingen we uit elkaar."), ["uit elkaar"]);
+        assert!(hits("De coalitie ging in 2018 uit elkaar.").is_empty());
+        assert!(hits("Het aantal inwoners dat overleed aan covid daalde.").is_empty());
+    }
+
+    #[test]
+    fn the_same_event_nouns_in_policy_stay() {
+        assert!(hits("De scheiding van afval moet beter, vind ik.").is_empty());
+        assert!(hits("Ik sta voor de scheiding van machten.").is_empty());
+        assert!(hits("Na de scheiding van het afval daalden de kosten.").is_empty());
+        assert!(hits("Sinds de scheiding daalden de kosten voor de gemeente.").is_empty());
+        assert!(hits("Het huwelijk van de twee gemeenten is een fusie.").is_empty());
+        assert!(hits("Na het verlies van de zetel ging ik door.").is_empty());
     }
 
     #[test]

@@ -6,4 +6,11 @@ export type LexiconEntry = { term: string, category: Category, replacement: stri
  * Counts only in a sentence about a person ("ik gebruik een rollator", not
  * "ouderen met een rollator"): for aids and other words that policy uses too.
  */
-personal?: boolean, };
+personal?: boolean, 
+/**
+ * Counts only when tied to the person's own practice ("onze moskee", "lid
+ * van de kerk", "ik ga naar de kerk"), not for a building or an
+ * organisation in policy ("de kerk in het dorpscentrum", "subsidie voor de
+ * moskee"): for places of worship and their bodies.
+ */
+practice?: boolean, };
