@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::support::maatstaf_in;
 
 const PERSON: &str = "name = \"Sevda Özdemir\"\nparty = \"D66\"\nbirth_date = \"1985-06-02\"\nbirth_place = \"Enschede\"\n";
 const TEXT: &str = "Sevda Özdemir is geboren in Enschede. Zij is raadslid voor D66 en haar collega's vinden dat ze goed luistert. \
@@ -17,18 +17,11 @@ fn files(dir: &Path, person: &str, text: &str) -> (String, String) {
     (p.display().to_string(), t.display().to_string())
 }
 
-fn maatstaf(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("maatstaf").unwrap();
-    // Run outside the repository so the default content/lexicon is absent and the built-in lists are used.
-    cmd.current_dir(dir);
-    cmd
-}
-
 #[test]
 fn prints_the_blinded_text() {
     let dir = tempfile::tempdir().unwrap();
     let (p, t) = files(dir.path(), PERSON, TEXT);
-    let out = maatstaf(dir.path())
+    let out = maatstaf_in(dir.path())
         .args(["blind", "--identity", &p, &t])
         .output()
         .unwrap();
@@ -50,7 +43,7 @@ Mail [e-mail]. De plannen zijn ambitieus en kosten € 2 miljoen.\n"
 fn json_has_byte_offsets_into_the_input() {
     let dir = tempfile::tempdir().unwrap();
     let (p, t) = files(dir.path(), PERSON, TEXT);
-    let out = maatstaf(dir.path())
+    let out = maatstaf_in(dir.path())
         .args(["blind", "--identity", &p, &t, "--json"])
         .output()
         .unwrap();
@@ -104,7 +97,7 @@ fn invalid_or_unreadable_input_exits_2_with_a_message() {
         "name = \"A B\"\nbirth_date = \"1985-13-02\"\n",
         TEXT,
     );
-    let out = maatstaf(dir.path())
+    let out = maatstaf_in(dir.path())
         .args(["blind", "--identity", &p, &t])
         .output()
         .unwrap();
@@ -113,7 +106,7 @@ fn invalid_or_unreadable_input_exits_2_with_a_message() {
     assert!(err.contains("regel 2, kolom 14"), "{err}");
 
     let (p, t) = files(dir.path(), "aliases = [\"x\"]\n", TEXT);
-    let out = maatstaf(dir.path())
+    let out = maatstaf_in(dir.path())
         .args(["blind", "--identity", &p, &t, "--lang", "en"])
         .output()
         .unwrap();
@@ -122,7 +115,7 @@ fn invalid_or_unreadable_input_exits_2_with_a_message() {
 
     let missing = dir.path().join("nope.txt").display().to_string();
     let (p, _) = files(dir.path(), PERSON, TEXT);
-    let out = maatstaf(dir.path())
+    let out = maatstaf_in(dir.path())
         .args(["blind", "--identity", &p, &missing])
         .output()
         .unwrap();
@@ -131,7 +124,7 @@ fn invalid_or_unreadable_input_exits_2_with_a_message() {
 
     let bad = dir.path().join("latin1.txt");
     fs::write(&bad, b"Caf\xe9 Sevda").unwrap();
-    let out = maatstaf(dir.path())
+    let out = maatstaf_in(dir.path())
         .args(["blind", "--identity", &p, bad.to_str().unwrap()])
         .output()
         .unwrap();
@@ -148,7 +141,7 @@ fn lexicon_folder_overrides_and_is_validated() {
         "Ik ben fan van de blauwe vlag.\n",
     );
     let blind_with = |lexicon: &Path| {
-        maatstaf(dir.path())
+        maatstaf_in(dir.path())
             .args(["blind", "--identity", &p, &t, "--lexicon"])
             .arg(lexicon)
             .output()
@@ -190,7 +183,7 @@ fn the_built_in_lists_apply_without_a_content_folder() {
         "name = \"A B\"\n",
         "Ik was actief in het moskeebestuur.\n",
     );
-    let out = maatstaf(dir.path())
+    let out = maatstaf_in(dir.path())
         .args(["blind", "--identity", &p, &t])
         .output()
         .unwrap();
@@ -205,7 +198,7 @@ fn invisible_characters_are_read_through_and_warned_about_on_stderr() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Sevda \u{d6}z\u{ad}demir woont in Enschede.\n";
     let (p, t) = files(dir.path(), PERSON, text);
-    let out = maatstaf(dir.path())
+    let out = maatstaf_in(dir.path())
         .args(["blind", "--json", "--identity", &p, &t])
         .output()
         .unwrap();

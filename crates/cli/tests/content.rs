@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use crate::support::maatstaf;
 
 fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content")
@@ -34,10 +34,6 @@ fn edit(path: &str, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{from} not in {path}");
     std::fs::write(path, text.replace(from, to)).unwrap();
-}
-
-fn maatstaf() -> Command {
-    Command::cargo_bin("maatstaf").unwrap()
 }
 
 /// `maatstaf content check DIR --lang en`, run to the end.

@@ -1,17 +1,9 @@
-use assert_cmd::Command;
-
-fn maatstaf(dir: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("maatstaf").unwrap();
-    cmd.env_remove("MAATSTAF_DATA_DIR")
-        .arg("--data-dir")
-        .arg(dir);
-    cmd
-}
+use crate::support::{maatstaf, maatstaf_on};
 
 #[test]
 fn a_fresh_folder_lists_the_demo_team() {
     let dir = tempfile::tempdir().unwrap();
-    let out = maatstaf(dir.path())
+    let out = maatstaf_on(dir.path())
         .args(["teams", "list", "--json"])
         .output()
         .unwrap();
@@ -23,7 +15,7 @@ fn a_fresh_folder_lists_the_demo_team() {
     assert_eq!(teams[0]["is_demo"], true);
     assert!(teams[0]["id"].is_i64());
 
-    let text = maatstaf(dir.path())
+    let text = maatstaf_on(dir.path())
         .args(["teams", "list"])
         .output()
         .unwrap();
@@ -35,7 +27,7 @@ fn a_fresh_folder_lists_the_demo_team() {
 #[test]
 fn db_check_reports_integrity_and_schema_version() {
     let dir = tempfile::tempdir().unwrap();
-    let out = maatstaf(dir.path())
+    let out = maatstaf_on(dir.path())
         .args(["db", "check", "--json"])
         .output()
         .unwrap();
@@ -48,8 +40,7 @@ fn db_check_reports_integrity_and_schema_version() {
 #[test]
 fn the_data_folder_comes_from_the_environment_too() {
     let dir = tempfile::tempdir().unwrap();
-    Command::cargo_bin("maatstaf")
-        .unwrap()
+    maatstaf()
         .env("MAATSTAF_DATA_DIR", dir.path())
         .args(["db", "check"])
         .assert()
@@ -63,7 +54,7 @@ fn a_damaged_database_is_named_refused_and_left_alone() {
     let db = dir.path().join("maatstaf.sqlite3");
     std::fs::write(&db, b"not a database at all, just text ".repeat(100)).unwrap();
     let before = std::fs::read(&db).unwrap();
-    let out = maatstaf(dir.path())
+    let out = maatstaf_on(dir.path())
         .args(["teams", "list"])
         .output()
         .unwrap();

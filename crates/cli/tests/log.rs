@@ -2,13 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use maatstaf_core::ledger::{
     exported_entry, next_entry, signing_key_from_seed, Actor, Entry, EntryKind, ExportInfo,
     Fingerprint, Logboek, Section, SectionName, SigningKey,
 };
 use serde_json::{json, Value};
 use tempfile::TempDir;
+
+use crate::support::maatstaf;
 
 fn key() -> SigningKey {
     signing_key_from_seed([11; 32])
@@ -81,10 +82,6 @@ fn write(dir: &TempDir, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
     path
-}
-
-fn maatstaf() -> Command {
-    Command::cargo_bin("maatstaf").unwrap()
 }
 
 fn verify_json(path: &Path, extra: &[&str]) -> (i32, Value) {

@@ -2,18 +2,13 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
-fn maatstaf(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("maatstaf").unwrap();
-    cmd.arg("--data-dir").arg(data);
-    cmd
-}
+use crate::support::maatstaf_on;
 
 /// `log export` signed in as the demo chair, her PIN on standard input.
 fn export_as_chair(data: &Path, team: &str, file: &Path, extra: &[&str]) -> std::process::Output {
-    maatstaf(data)
+    maatstaf_on(data)
         .args([
             "log",
             "export",
@@ -32,7 +27,7 @@ fn export_as_chair(data: &Path, team: &str, file: &Path, extra: &[&str]) -> std:
 }
 
 fn demo_id(data: &Path) -> String {
-    let out = maatstaf(data)
+    let out = maatstaf_on(data)
         .args(["teams", "list", "--json"])
         .output()
         .unwrap();
@@ -77,7 +72,7 @@ fn an_exported_logboek_verifies_as_intact_and_holds_codes_only() {
         "no candidate names by default"
     );
 
-    let out = maatstaf(data.path())
+    let out = maatstaf_on(data.path())
         .args(["log", "verify"])
         .arg(&file)
         .output()
@@ -85,7 +80,7 @@ fn an_exported_logboek_verifies_as_intact_and_holds_codes_only() {
     assert_eq!(out.status.code(), Some(0));
     let verdict = String::from_utf8(out.stdout).unwrap();
     assert!(verdict.starts_with("INTACT"), "{verdict}");
-    let out = maatstaf(data.path())
+    let out = maatstaf_on(data.path())
         .args(["log", "verify", "--checkpoint", code])
         .arg(&file)
         .output()
@@ -118,7 +113,7 @@ fn names_before_the_unblinding_are_refused_and_no_file_is_written() {
     assert!(err.contains("namen heeft geopend"), "{err}");
     assert!(!file.exists());
     // Without --as the command line is nobody: refused, with the way out in the message.
-    let out = maatstaf(data.path())
+    let out = maatstaf_on(data.path())
         .args([
             "log",
             "export",
@@ -140,7 +135,7 @@ fn an_assessor_or_a_wrong_pin_exports_nothing() {
     let data = TempDir::new().unwrap();
     let team = demo_id(data.path());
     let file = data.path().join("logboek.jsonl");
-    let out = maatstaf(data.path())
+    let out = maatstaf_on(data.path())
         .args([
             "log",
             "export",
@@ -157,7 +152,7 @@ fn an_assessor_or_a_wrong_pin_exports_nothing() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Als beoordelaar mag u dit niet"));
-    let out = maatstaf(data.path())
+    let out = maatstaf_on(data.path())
         .args([
             "log",
             "export",
@@ -174,7 +169,7 @@ fn an_assessor_or_a_wrong_pin_exports_nothing() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("verkeerde pincode"));
-    let out = maatstaf(data.path())
+    let out = maatstaf_on(data.path())
         .args([
             "log",
             "export",
@@ -198,7 +193,7 @@ fn an_assessor_or_a_wrong_pin_exports_nothing() {
 fn an_unknown_team_exits_2_and_writes_nothing() {
     let data = TempDir::new().unwrap();
     let file = data.path().join("niets.jsonl");
-    let out = maatstaf(data.path())
+    let out = maatstaf_on(data.path())
         .args(["log", "export", "--team", "4242", "--out"])
         .arg(&file)
         .output()

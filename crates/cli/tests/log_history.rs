@@ -4,13 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use maatstaf_core::ledger::{
     exported_entry, next_entry, signing_key_from_seed, Actor, CheckpointCode, Entry, EntryKind,
     ExportInfo, Logboek,
 };
 use serde_json::{json, Value};
 use tempfile::TempDir;
+
+use crate::support::maatstaf;
 
 fn steps() -> Vec<(EntryKind, Value)> {
     vec![
@@ -88,8 +89,7 @@ fn files() -> Files {
 }
 
 fn verify(file: &Path, extra: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("maatstaf")
-        .unwrap()
+    let out = maatstaf()
         .args(["log", "verify"])
         .arg(file)
         .args(extra)

@@ -2,20 +2,15 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::support::maatstaf_in;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
         .canonicalize()
         .unwrap()
-}
-
-fn maatstaf(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("maatstaf").unwrap();
-    cmd.current_dir(dir);
-    cmd
 }
 
 const CRITERION: &str = r#"
@@ -77,7 +72,7 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 fn a_clean_rubric_exits_0() {
     let tmp = tempfile::tempdir().unwrap();
     let file = write(tmp.path(), "r.toml", &clean());
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint"])
         .arg(&file)
         .output()
@@ -100,7 +95,7 @@ fn every_bundled_template_exits_0() {
     for entry in std::fs::read_dir(root().join("content/rubrics")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "toml") {
-            maatstaf(&root())
+            maatstaf_in(&root())
                 .args(["rubric", "lint"])
                 .arg(&path)
                 .assert()
@@ -133,7 +128,7 @@ fn errors_exit_1_with_one_line_per_finding() {
         ),
     ]);
     let file = write(tmp.path(), "r.toml", &text);
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint"])
         .arg(&file)
         .output()
@@ -152,7 +147,7 @@ fn errors_exit_1_with_one_line_per_finding() {
     );
     assert!(lines[1].contains(" Tip: "), "{stdout}");
 
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint", "--lang", "en"])
         .arg(&file)
         .output()
@@ -189,7 +184,7 @@ fn warnings_alone_exit_0() {
         ),
     ]);
     let file = write(tmp.path(), "r.toml", &text);
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint"])
         .arg(&file)
         .output()
@@ -224,7 +219,7 @@ fn json_output_has_the_documented_shape() {
         ),
     ]);
     let file = write(tmp.path(), "r.toml", &text);
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint", "--json", "--lang", "en"])
         .arg(&file)
         .output()
@@ -268,7 +263,7 @@ fn json_output_has_the_documented_shape() {
         .starts_with("Describe the behaviour"));
 
     let clean_file = write(tmp.path(), "clean.toml", &clean());
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint", "--json"])
         .arg(&clean_file)
         .output()
@@ -283,7 +278,7 @@ fn json_output_has_the_documented_shape() {
 #[test]
 fn an_unreadable_file_exits_2() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint"])
         .arg(tmp.path().join("absent.toml"))
         .output()
@@ -297,7 +292,7 @@ fn an_invalid_rubric_exits_2_naming_line_and_column() {
     let tmp = tempfile::tempdir().unwrap();
     let broken = clean().replace("weight = 30", "weight = \"dertig\"");
     let file = write(tmp.path(), "r.toml", &broken);
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint", "--lang", "en"])
         .arg(&file)
         .output()
@@ -308,7 +303,7 @@ fn an_invalid_rubric_exits_2_naming_line_and_column() {
 
     let bad_level = clean().replacen("3 = \"Noemt", "drie = \"Noemt", 1);
     let file = write(tmp.path(), "r2.toml", &bad_level);
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint"])
         .arg(&file)
         .output()
@@ -330,7 +325,7 @@ fn a_lexicon_folder_can_be_given() {
         "[[entries]]\nterm = \"verantwoording\"\nkind = \"vague\"\nseverity = \"error\"\nexplanation = { nl = \"Te breed.\", en = \"Too broad.\" }\n",
     );
     let file = write(tmp.path(), "r.toml", &clean());
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint", "--lexicon"])
         .arg(&lexicon)
         .arg(&file)
@@ -345,7 +340,7 @@ fn a_lexicon_folder_can_be_given() {
         "lint-eigen.toml",
         "[[entries]]\nterm = \"x\"\nkind = \"onbekend\"\n",
     );
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint", "--lexicon"])
         .arg(&lexicon)
         .arg(&file)
@@ -355,7 +350,7 @@ fn a_lexicon_folder_can_be_given() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("lint-eigen.toml:3:8:"), "{stderr}");
 
-    let out = maatstaf(&root())
+    let out = maatstaf_in(&root())
         .args(["rubric", "lint", "--lexicon"])
         .arg(tmp.path().join("nergens"))
         .arg(&file)
@@ -388,12 +383,12 @@ fn without_content_lexicon_the_built_in_lists_give_the_same_result() {
         ),
     ]);
     let file = write(tmp.path(), "r.toml", &text);
-    let from_folder = maatstaf(&root())
+    let from_folder = maatstaf_in(&root())
         .args(["rubric", "lint", "--json"])
         .arg(&file)
         .output()
         .unwrap();
-    let built_in = maatstaf(tmp.path())
+    let built_in = maatstaf_in(tmp.path())
         .args(["rubric", "lint", "--json"])
         .arg(&file)
         .output()

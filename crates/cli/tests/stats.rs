@@ -2,8 +2,9 @@
 
 use std::io::Write;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::support::maatstaf;
 
 const K2011: &str = include_str!("../../core/tests/oracles/data/k2011.csv");
 const TWO_RATERS: &str = include_str!("../../core/tests/oracles/data/two_raters.csv");
@@ -16,8 +17,7 @@ fn file(content: &str) -> tempfile::NamedTempFile {
 
 fn run(content: &str, args: &[&str]) -> (i32, String, String) {
     let f = file(content);
-    let out = Command::cargo_bin("maatstaf")
-        .unwrap()
+    let out = maatstaf()
         .arg("stats")
         .arg(f.path())
         .args(args)
@@ -183,8 +183,7 @@ fn malformed_files_exit_2_naming_line_and_column() {
     assert_eq!(run("unit,A,B\nk1,1,2\n", &["--scale", "5..1"]).0, 2);
     assert_eq!(run("unit,A,B\nk1,1,2\n", &["--bootstrap", "5"]).0, 2);
     assert_eq!(run("unit,A,B\nk1,1,2\n", &["--level", "fuzzy"]).0, 2);
-    let missing = Command::cargo_bin("maatstaf")
-        .unwrap()
+    let missing = maatstaf()
         .args(["stats", "/nonexistent/x.csv"])
         .output()
         .unwrap();

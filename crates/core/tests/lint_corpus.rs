@@ -3,11 +3,12 @@
 //! there are none.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
-use maatstaf_core::lint::{lint, Finding, Lexicon, Rule};
+use maatstaf_core::lint::{lint, Finding, Rule};
 use maatstaf_core::rubric::{parse_rubric, to_toml, Criterion, Rubric, Scale};
 use serde::Deserialize;
+
+use crate::support::{bundled_lexicon, root};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,30 +25,6 @@ struct Case {
     expect: Vec<String>,
     criterion: Option<Criterion>,
     rubric: Option<String>,
-}
-
-fn root() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-}
-
-pub fn bundled_lexicon() -> Lexicon {
-    let dir = root().join("content/lexicon");
-    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            name.starts_with("lint-") && name.ends_with(".toml")
-        })
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    Lexicon::from_toml(&files).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn corpus() -> Corpus {

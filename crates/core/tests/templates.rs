@@ -1,10 +1,10 @@
 //! Every bundled rubric template in `content/rubrics/` parses, lints clean
 //! (no errors, no warnings) and keeps the shape the practice cases rely on.
 
-use std::path::Path;
-
-use maatstaf_core::lint::{is_clean, lint, Lexicon, Severity};
+use maatstaf_core::lint::{is_clean, lint, Severity};
 use maatstaf_core::rubric::{parse_rubric, Rubric, Scale};
+
+use crate::support::{bundled_lexicon, root};
 
 /// The generic criteria of content-format.md that practice cases refer to.
 const GENERIC: [(&str, &str); 6] = [
@@ -21,31 +21,6 @@ const GENERIC: [(&str, &str); 6] = [
     ("communicatie-inwoners", "Communicatie met inwoners en raad"),
     ("besluitvaardigheid", "Besluitvaardigheid onder druk"),
 ];
-
-fn root() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-}
-
-fn lexicon() -> Lexicon {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(root().join("content/lexicon"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("lint-")
-        })
-        .map(|p| {
-            (
-                p.display().to_string(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    Lexicon::from_toml(&files).unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn templates() -> Vec<(String, Rubric)> {
     let mut out: Vec<(String, Rubric)> = std::fs::read_dir(root().join("content/rubrics"))
@@ -67,7 +42,7 @@ fn templates() -> Vec<(String, Rubric)> {
 
 #[test]
 fn every_template_parses_and_lints_clean() {
-    let lexicon = lexicon();
+    let lexicon = bundled_lexicon();
     let templates = templates();
     let names: Vec<&str> = templates.iter().map(|(n, _)| n.as_str()).collect();
     for required in [

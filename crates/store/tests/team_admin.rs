@@ -6,16 +6,13 @@ use maatstaf_core::access::{AccessError, Action};
 use maatstaf_core::ledger::{Actor, Entry, EntryKind};
 use maatstaf_core::team::Role;
 use maatstaf_store::access::PinRefusal;
+use maatstaf_store::fixtures::{demo_member, demo_team};
 use maatstaf_store::teams::TeamDetail;
 use maatstaf_store::{Store, StoreError};
 
-const SALT: [u8; 16] = [7; 16];
+use crate::support::temp_store;
 
-fn open() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_in(dir.path()).unwrap();
-    (dir, store)
-}
+const SALT: [u8; 16] = [7; 16];
 
 /// The demo team (every chair, secretary and assessor has a PIN) and who acts in it.
 struct Demo {
@@ -26,14 +23,12 @@ struct Demo {
 }
 
 fn demo(store: &Store) -> Demo {
-    let team = store.list_teams().unwrap()[0].id;
-    let members = store.team_detail(team).unwrap().members;
-    let first = |role: Role| members.iter().find(|m| m.role == role).unwrap().id;
+    let team = demo_team(store);
     Demo {
         team,
-        chair: first(Role::Chair),
-        secretary: first(Role::Secretary),
-        assessor: first(Role::Assessor),
+        chair: demo_member(store, team, Role::Chair),
+        secretary: demo_member(store, team, Role::Secretary),
+        assessor: demo_member(store, team, Role::Assessor),
     }
 }
 
@@ -95,7 +90,7 @@ fn named(store: &Store, team: i64, member: i64) -> Actor {
 
 #[test]
 fn a_new_team_gets_its_chair_and_secretary_from_anyone() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let team = store.create_team("Lindeveld").unwrap().id;
     assert!(!store.team_protected(team).unwrap());
     assert!(may_manage(&store, team, None));
@@ -146,7 +141,7 @@ fn a_new_team_gets_its_chair_and_secretary_from_anyone() {
 
 #[test]
 fn a_protected_team_refuses_member_changes_by_anyone_but_its_chair_or_secretary() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let d = demo(&store);
     let stranger = outsider(&mut store);
     assert!(store.team_protected(d.team).unwrap());
@@ -180,7 +175,7 @@ fn a_protected_team_refuses_member_changes_by_anyone_but_its_chair_or_secretary(
 
 #[test]
 fn the_chair_and_the_secretary_manage_members_and_the_log_names_them() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let d = demo(&store);
 
     let added = store
@@ -223,7 +218,7 @@ fn the_chair_and_the_secretary_manage_members_and_the_log_names_them() {
 
 #[test]
 fn in_a_protected_team_only_its_chair_or_secretary_sets_a_first_pin() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let d = demo(&store);
     let stranger = outsider(&mut store);
     let new_secretary = store
@@ -287,7 +282,7 @@ fn in_a_protected_team_only_its_chair_or_secretary_sets_a_first_pin() {
 
 #[test]
 fn the_chair_resets_a_pin_somebody_else_set_and_the_log_says_so() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let d = demo(&store);
     let before = snapshot(&store, d.team);
     for actor in [None, Some(d.assessor)] {
@@ -358,7 +353,7 @@ fn wrong_pins_are_counted_in_the_database_logged_and_shown_to_the_officers() {
 
 #[test]
 fn a_protected_team_is_deleted_only_by_its_chair_or_secretary() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let d = demo(&store);
     let stranger = outsider(&mut store);
     let before = snapshot(&store, d.team);
@@ -386,7 +381,7 @@ fn a_protected_team_is_deleted_only_by_its_chair_or_secretary() {
 
 #[test]
 fn the_last_chair_or_secretary_with_a_pin_cannot_be_removed_or_demoted() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let team = store.create_team("Lindeveld").unwrap().id;
     let chair = store
         .add_member(team, "Anneke", Role::Chair, None, None)

@@ -4,20 +4,17 @@ use maatstaf_core::access::AccessError;
 use maatstaf_core::content::{SpotClick, SpotResult};
 use maatstaf_core::team::Role;
 use maatstaf_core::training::{Phase, SessionError};
+use maatstaf_store::fixtures::demo_team;
 use maatstaf_store::training::{
     Answer, ContentKind, ExerciseView, GradeOutcome, ImportOutcome, TrainingError,
 };
 use maatstaf_store::{Store, StoreError};
 
-fn open() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_in(dir.path()).unwrap();
-    (dir, store)
-}
+use crate::support::temp_store;
 
 /// The demo team's id and its members by name.
 fn demo(store: &Store) -> (i64, impl Fn(&str) -> i64) {
-    let team = store.list_teams().unwrap()[0].id;
+    let team = demo_team(store);
     let members = store.team_detail(team).unwrap().members;
     (team, move |name: &str| {
         members.iter().find(|m| m.name == name).unwrap().id
@@ -50,7 +47,7 @@ fn trainer_error(err: StoreError) -> TrainingError {
 
 #[test]
 fn the_bundled_modules_are_installed_in_order_and_read_only() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let modules = store.list_modules().unwrap();
     assert_eq!(modules.len(), 12);
     assert!(modules.iter().all(|m| m.bundled));
@@ -74,7 +71,7 @@ fn the_bundled_modules_are_installed_in_order_and_read_only() {
 
 #[test]
 fn search_finds_modules_by_a_word_in_their_body_with_prefixes_and_without_accents() {
-    let (_dir, store) = open();
+    let (_dir, store) = temp_store();
     let hits = store.search_modules("halo").unwrap();
     assert_eq!(hits[0].module_id, "m05-eerste-indruk-halo-klik-anker");
     assert!(hits[0]
@@ -98,7 +95,7 @@ fn search_finds_modules_by_a_word_in_their_body_with_prefixes_and_without_accent
 
 #[test]
 fn a_module_view_is_sanitised_and_does_not_give_away_answers() {
-    let (_dir, store) = open();
+    let (_dir, store) = temp_store();
     let view = store.module_view("m01-waarom-structuur-werkt").unwrap();
     assert!(view
         .html
@@ -119,7 +116,7 @@ fn a_module_view_is_sanitised_and_does_not_give_away_answers() {
 
 #[test]
 fn exercises_are_graded_and_progress_survives_a_restart() {
-    let (dir, mut store) = open();
+    let (dir, mut store) = temp_store();
     let (_, who) = demo(&store);
     let me = who("Priya Ramdin");
     let m = "m01-waarom-structuur-werkt";
@@ -194,7 +191,7 @@ fn exercises_are_graded_and_progress_survives_a_restart() {
 
 #[test]
 fn a_wrong_answer_kind_or_exercise_is_refused_and_not_recorded() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let (_, who) = demo(&store);
     let me = who("Priya Ramdin");
     let m = "m01-waarom-structuur-werkt";
@@ -236,7 +233,7 @@ fn a_wrong_answer_kind_or_exercise_is_refused_and_not_recorded() {
 
 #[test]
 fn only_a_trainer_imports_and_a_broken_file_changes_nothing() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let (_, who) = demo(&store);
     let good = module("eigen-a", 50, "Over **onderhandelen**.");
     let err = store
@@ -276,7 +273,7 @@ fn only_a_trainer_imports_and_a_broken_file_changes_nothing() {
 
 #[test]
 fn an_imported_module_with_script_and_a_remote_image_is_installed_inert() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let (_, who) = demo(&store);
     let text = module(
         "eigen-b",
@@ -333,7 +330,7 @@ fn an_imported_module_with_script_and_a_remote_image_is_installed_inert() {
 
 #[test]
 fn an_imported_case_stays_while_a_module_uses_it() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let (_, who) = demo(&store);
     let havenstad = maatstaf_core::bundle::bundled_cases()
         .into_iter()
@@ -402,7 +399,7 @@ fn score_all(
 
 #[test]
 fn a_session_runs_two_rounds_and_nobody_sees_others_scores_while_a_round_is_open() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let (team, who) = demo(&store);
     let trainer = who(TRAINER);
     let people: Vec<i64> = PEOPLE.iter().map(|n| who(n)).collect();
@@ -539,7 +536,7 @@ fn a_session_runs_two_rounds_and_nobody_sees_others_scores_while_a_round_is_open
 
 #[test]
 fn live_scoring_opens_once_a_finished_session_reaches_the_minimum() {
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let (team, who) = demo(&store);
     let trainer = who(TRAINER);
     assert!(
@@ -605,7 +602,7 @@ fn live_scoring_opens_once_a_finished_session_reaches_the_minimum() {
 fn training_events_are_in_the_teams_log_and_the_chain_still_verifies() {
     use maatstaf_core::ledger::{Actor, EntryKind};
 
-    let (_dir, mut store) = open();
+    let (_dir, mut store) = temp_store();
     let (team, who) = demo(&store);
     let trainer = who(TRAINER);
     let before = store.ledger(team).unwrap().len();

@@ -10,6 +10,8 @@ use maatstaf_e2e::demo::{CHAIR, GERRIT, SECRETARY};
 use maatstaf_e2e::{App, Member, WAIT};
 use serde_json::json;
 
+use crate::support::exists;
+
 const TEXT: &str =
     include_str!("../../../crates/core/tests/blinding_corpus/03-ozdemir-antwoord/text.txt");
 /// The identity strings of that corpus text (its identity.toml and expect.toml).
@@ -230,10 +232,6 @@ async fn saved_code(app: &App) -> String {
         .unwrap()
         .trim_end_matches('.')
         .to_owned()
-}
-
-async fn exists(app: &App, css: &str) -> bool {
-    app.client.find(Locator::Css(css)).await.is_ok()
 }
 
 /// Switches the acting member in the candidates area.

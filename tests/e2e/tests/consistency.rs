@@ -15,7 +15,8 @@ use maatstaf_store::fixtures::{demo_ratings, Discussed, DEMO_CRITERIA};
 use maatstaf_store::Store;
 use serde_json::json;
 
-const DEMO: &str = "Gemeente Voorbeeld — formatie 2026";
+use crate::support::DEMO;
+
 const ASSESSORS: [&str; 3] = ["Gerrit Bosma", "Marloes Kuipers", "Priya Ramdin"];
 
 /// The demo already carries a revealed round 1 with its snapshot, so the tests reveal

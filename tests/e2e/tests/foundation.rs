@@ -2,7 +2,7 @@
 
 use maatstaf_e2e::App;
 
-const DEMO: &str = "Gemeente Voorbeeld — formatie 2026";
+use crate::support::DEMO;
 
 #[tokio::test]
 async fn a_fresh_data_folder_shows_the_demo_team() {

@@ -7,9 +7,10 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use fantoccini::Locator;
 use maatstaf_e2e::demo::{CHAIR, GERRIT, MARLOES, PRIYA, SECRETARY};
 use maatstaf_e2e::{App, WAIT};
+
+use crate::support::exists;
 
 /// The demo candidates' identities (content/demo/team.toml).
 const NAMES: [&str; 6] = [
@@ -98,10 +99,6 @@ async fn snapshot(app: &App, name: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
-}
-
-async fn exists(app: &App, css: &str) -> bool {
-    app.client.find(Locator::Css(css)).await.is_ok()
 }
 
 /// Waits until `css` holds a text that differs from `old`.

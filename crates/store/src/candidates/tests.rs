@@ -1,4 +1,4 @@
-use maatstaf_core::blinding::{sha256_hex, Category};
+use maatstaf_core::blinding::{candidate_code, sha256_hex, Category};
 use maatstaf_core::ledger::{Actor as LedgerActor, EntryKind};
 use maatstaf_core::scoring::SectionKind;
 use maatstaf_core::team::Role;

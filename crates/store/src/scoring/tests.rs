@@ -6,9 +6,16 @@ use maatstaf_core::assessor::PinError;
 use maatstaf_core::ledger::EntryKind;
 
 use crate::access::PinRefusal;
-use maatstaf_core::scoring::{CellEntry, RoundView, SheetStatus};
+use maatstaf_core::assessor::ConflictKind;
+use maatstaf_core::ledger::content_sha256;
+use maatstaf_core::scoring::{
+    self, CellEntry, PortfolioChoice, RoundView, Score, ScoringError, SheetStatus,
+};
+use rusqlite::params;
 
+use super::reading::load_sheets;
 use super::*;
+use crate::Store;
 
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();

@@ -1,0 +1,322 @@
+//! A round's lifecycle: the chair opens the first or the next round, closes it and
+//! reveals it; the reveal records the consistency snapshot and the revisions since the
+//! previous round in the same transaction.
+
+use std::collections::BTreeMap;
+
+use maatstaf_core::access::Action;
+use maatstaf_core::assessor::{self, ConflictDeclaration};
+use maatstaf_core::ledger::{content_sha256, Actor as LedgerActor, EntryKind};
+use maatstaf_core::report::SnapshotRequest;
+use maatstaf_core::scoring::{self, AssessorSetup, Round, RoundSetup, Sheet};
+use maatstaf_core::stats::Rating;
+use rusqlite::{params, Transaction};
+use serde_json::json;
+
+use super::reading::{
+    latest_round_number, load_declarations, load_policy, load_round, load_sheets,
+};
+use super::writing::{insert_round, update_round};
+use super::{member, os_random, AssessorChoice};
+use crate::error::{Result, StoreError};
+use crate::{candidates, ledger, rubrics, Store};
+
+/// Called inside the reveal's transaction, after the round is stored as revealed.
+/// The place for work that must happen exactly when a comparison becomes visible
+/// (the consistency snapshot is added here by the statistics area). For now it
+/// checks that the revealed round reads back and verifies.
+pub fn on_round_revealed(tx: &Transaction<'_>, team_id: i64, round: &Round) -> Result<()> {
+    let stored = load_round(tx, team_id, round.number())?;
+    if !stored.is_revealed() {
+        return Err(StoreError::ScoringDamaged(format!(
+            "round {} was not stored as revealed",
+            round.number()
+        )));
+    }
+    // The consistency snapshot is taken at the reveal, in the same transaction, so a
+    // revealed round never exists without its measurement of agreement.
+    let ratings: Vec<Rating> = load_sheets(tx, team_id, round.number())?
+        .iter()
+        .filter(|sheet| sheet.is_submitted())
+        .flat_map(|sheet| {
+            sheet.scores().iter().filter_map(move |score| {
+                score.level.map(|level| Rating {
+                    unit: score.candidate.clone(),
+                    criterion: score.criterion.clone(),
+                    rater: sheet.assessor().to_owned(),
+                    value: Some(f64::from(level)),
+                })
+            })
+        })
+        .collect();
+    let rubric = round.rubric();
+    crate::consistency::record_snapshot(
+        tx,
+        team_id,
+        &SnapshotRequest {
+            round: round.number(),
+            practice: false,
+            rubric_version: rubric.version,
+            rubric_sha256: round.rubric_hash(),
+            scale: rubric.scale,
+            ratings: &ratings,
+        },
+    )?;
+    Ok(())
+}
+
+/// Opens round 1 on `conn` (the caller's transaction). Shared by the app and the demo seed.
+pub(crate) fn open_first_round(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    actor_member: i64,
+    rubric_version_id: i64,
+    candidates: Vec<String>,
+    assessors: Vec<AssessorChoice>,
+    seed: [u8; 32],
+) -> Result<Round> {
+    let (actor, who) = member(tx, team_id, actor_member)?;
+    if latest_round_number(tx, team_id)?.is_some() {
+        return Err(StoreError::RoundsExist);
+    }
+    let (rubric, _) =
+        rubrics::frozen_version(tx, team_id, rubric_version_id).map_err(|e| match e {
+            StoreError::NoSuchRubric(_) | StoreError::RubricNotFrozen(_) => {
+                StoreError::RubricNotFrozen(rubric_version_id)
+            }
+            other => other,
+        })?;
+    let material = candidates::blinded_candidates(tx, team_id)?;
+    for code in &candidates {
+        if !material.iter().any(|c| &c.code == code) {
+            return Err(StoreError::NotBlinded(code.clone()));
+        }
+    }
+    let mut setups = Vec::new();
+    for a in &assessors {
+        let (assessor, _) = member(tx, team_id, a.member_id)?;
+        setups.push(AssessorSetup {
+            id: assessor.id,
+            role: assessor.role,
+            mode: a.mode,
+        });
+    }
+    let ids: Vec<String> = setups.iter().map(|s| s.id.clone()).collect();
+    let declarations: Vec<ConflictDeclaration> = load_declarations(tx, team_id)?
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect();
+    let exclusions =
+        assessor::excluded_pairs(&declarations, &load_policy(tx, team_id)?, &ids, &candidates);
+    let round = Round::open(
+        &actor,
+        RoundSetup {
+            rubric,
+            candidates,
+            assessors: setups,
+            exclusions,
+        },
+        seed,
+    )?;
+    insert_round(tx, team_id, rubric_version_id, &round)?;
+    ledger::append(
+        tx,
+        team_id,
+        &who,
+        EntryKind::RoundOpened,
+        json!({
+            "round": round.number(),
+            "rubric_sha256": round.rubric_hash(),
+            "seed": round.seed(),
+            "candidate_codes": round.candidates(),
+        }),
+    )?;
+    Ok(round)
+}
+
+pub(crate) fn reveal(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    actor_member: i64,
+    number: u32,
+) -> Result<()> {
+    let (actor, who) = member(tx, team_id, actor_member)?;
+    let mut round = load_round(tx, team_id, number)?;
+    let sheets = load_sheets(tx, team_id, number)?;
+    round.reveal(&actor, &sheets)?;
+    update_round(tx, team_id, &round)?;
+    ledger::append(
+        tx,
+        team_id,
+        &who,
+        EntryKind::RoundRevealed,
+        json!({ "round": number }),
+    )?;
+    log_revisions(tx, team_id, &round, &sheets)?;
+    on_round_revealed(tx, team_id, &round)
+}
+
+/// The changed levels of a later round and their reasons, one `score_revised` entry per
+/// assessor, written in the reveal's transaction: at submit time the log holds only
+/// the sheet's hash, so nothing in it shows a level before everyone may see it.
+fn log_revisions(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    round: &Round,
+    sheets: &[Sheet],
+) -> Result<()> {
+    if round.number() < 2 {
+        return Ok(());
+    }
+    let previous = load_round(tx, team_id, round.number() - 1)?;
+    let previous_sheets = load_sheets(tx, team_id, round.number() - 1)?;
+    let revisions = scoring::revisions(&previous, &previous_sheets, round, sheets)?;
+    let mut by_assessor: BTreeMap<&str, Vec<&scoring::Revision>> = BTreeMap::new();
+    for r in &revisions {
+        by_assessor.entry(&r.assessor).or_default().push(r);
+    }
+    for (assessor, changes) in by_assessor {
+        let Some(sheet) = sheets.iter().find(|s| s.assessor() == assessor) else {
+            continue;
+        };
+        let who = match assessor.parse::<i64>().ok() {
+            Some(id) => crate::teams::team_member(tx, team_id, id)?
+                .map_or(LedgerActor::System, |m| {
+                    LedgerActor::member(assessor, m.name)
+                }),
+            None => LedgerActor::System,
+        };
+        let reason = changes
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} / {}: {} → {}: {}",
+                    c.candidate, c.criterion, c.old, c.new, c.reason
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let changes: Vec<serde_json::Value> = changes
+            .iter()
+            .map(|c| {
+                json!({
+                    "candidate_code": c.candidate,
+                    "criterion": c.criterion,
+                    "old": c.old,
+                    "new": c.new,
+                    "reason": c.reason.trim(),
+                })
+            })
+            .collect();
+        ledger::append(
+            tx,
+            team_id,
+            &who,
+            EntryKind::ScoreRevised,
+            json!({
+                "round": round.number(),
+                "sheet_sha256": content_sha256(sheet),
+                "reason": reason,
+                "changes": changes,
+            }),
+        )?;
+    }
+    Ok(())
+}
+
+impl Store {
+    pub fn open_round(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        rubric_version_id: i64,
+        candidates: Vec<String>,
+        assessors: Vec<AssessorChoice>,
+    ) -> Result<u32> {
+        self.authorize(team_id, Action::OpenRound, Some(actor_member))?;
+        self.check_officers_may_score(team_id, assessors.iter().map(|a| a.member_id))?;
+        // A trainer's minimum agreement on practice cases gates the first live round.
+        if !self.live_scoring_open(team_id)? {
+            return Err(StoreError::LiveScoringClosed);
+        }
+        let tx = self.conn.transaction()?;
+        let round = open_first_round(
+            &tx,
+            team_id,
+            actor_member,
+            rubric_version_id,
+            candidates,
+            assessors,
+            os_random(),
+        )?;
+        tx.commit()?;
+        Ok(round.number())
+    }
+
+    /// The chair opens the next round after a revealed one: same rubric, candidates,
+    /// assessors and modes, fresh orders.
+    pub fn open_next_round(&mut self, team_id: i64, actor_member: i64) -> Result<u32> {
+        self.authorize(team_id, Action::OpenRound, Some(actor_member))?;
+        if let Some(last) = latest_round_number(&self.conn, team_id)? {
+            let previous = load_round(&self.conn, team_id, last)?;
+            let ids: Vec<i64> = previous
+                .assessors()
+                .iter()
+                .filter_map(|a| a.assessor.parse().ok())
+                .collect();
+            self.check_officers_may_score(team_id, ids.into_iter())?;
+        }
+        let tx = self.conn.transaction()?;
+        let (actor, who) = member(&tx, team_id, actor_member)?;
+        let last = latest_round_number(&tx, team_id)?.ok_or(StoreError::NoRounds)?;
+        let previous = load_round(&tx, team_id, last)?;
+        let round = previous.next(&actor, os_random())?;
+        let rubric_id: i64 = tx.query_row(
+            "SELECT rubric_version_id FROM scoring_rounds WHERE team_id = ?1 AND number = ?2",
+            params![team_id, last],
+            |r| r.get(0),
+        )?;
+        insert_round(&tx, team_id, rubric_id, &round)?;
+        ledger::append(
+            &tx,
+            team_id,
+            &who,
+            EntryKind::RoundOpened,
+            json!({ "round": round.number(), "rubric_sha256": round.rubric_hash(), "seed": round.seed() }),
+        )?;
+        tx.commit()?;
+        Ok(round.number())
+    }
+
+    /// The chair stops the round; those who had not submitted are recorded as missing.
+    pub fn close_round(&mut self, team_id: i64, actor_member: i64, number: u32) -> Result<()> {
+        self.authorize(team_id, Action::CloseRound, Some(actor_member))?;
+        let tx = self.conn.transaction()?;
+        let (actor, who) = member(&tx, team_id, actor_member)?;
+        let mut round = load_round(&tx, team_id, number)?;
+        let sheets = load_sheets(&tx, team_id, number)?;
+        round.close(&actor, &sheets)?;
+        let missing = match round.status() {
+            scoring::RoundStatus::Closed { missing } => missing.clone(),
+            _ => Vec::new(),
+        };
+        update_round(&tx, team_id, &round)?;
+        ledger::append(
+            &tx,
+            team_id,
+            &who,
+            EntryKind::RoundClosed,
+            json!({ "round": number, "missing_assessors": missing }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn reveal_round(&mut self, team_id: i64, actor_member: i64, number: u32) -> Result<()> {
+        self.authorize(team_id, Action::RevealRound, Some(actor_member))?;
+        let tx = self.conn.transaction()?;
+        reveal(&tx, team_id, actor_member, number)?;
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,13 @@
+//! The real app driven through tauri-driver and WebKitWebDriver: one test binary, so
+//! the suites link once. Each suite is a module named after its file; run one with a
+//! name filter, e.g. `cargo test -p maatstaf-e2e -- --test-threads=1 scoring::`.
+
+mod access;
+mod candidates;
+mod conflicts;
+mod consistency;
+mod foundation;
+mod rubrics;
+mod scoring;
+mod support;
+mod training;
