@@ -6,8 +6,14 @@ use tempfile::TempDir;
 
 use crate::support::maatstaf_on;
 
-/// `log export` signed in as the demo chair, her PIN on standard input.
-fn export_as_chair(data: &Path, team: &str, file: &Path, extra: &[&str]) -> std::process::Output {
+/// `log export` signed in as `member`, the PIN on standard input.
+fn export_as(
+    data: &Path,
+    team: &str,
+    file: &Path,
+    (member, pin): (&str, &str),
+    extra: &[&str],
+) -> std::process::Output {
     maatstaf_on(data)
         .args([
             "log",
@@ -15,15 +21,20 @@ fn export_as_chair(data: &Path, team: &str, file: &Path, extra: &[&str]) -> std:
             "--team",
             team,
             "--as",
-            "Anneke de Wit",
+            member,
             "--pin-stdin",
         ])
         .args(extra)
         .arg("--out")
         .arg(file)
-        .write_stdin("1470\n")
+        .write_stdin(format!("{pin}\n"))
         .output()
         .unwrap()
+}
+
+/// `log export` signed in as the demo chair.
+fn export_as_chair(data: &Path, team: &str, file: &Path, extra: &[&str]) -> std::process::Output {
+    export_as(data, team, file, ("Anneke de Wit", "1470"), extra)
 }
 
 fn demo_id(data: &Path) -> String {
@@ -135,57 +146,16 @@ fn an_assessor_or_a_wrong_pin_exports_nothing() {
     let data = TempDir::new().unwrap();
     let team = demo_id(data.path());
     let file = data.path().join("logboek.jsonl");
-    let out = maatstaf_on(data.path())
-        .args([
-            "log",
-            "export",
-            "--team",
-            &team,
-            "--as",
-            "gerrit bosma",
-            "--pin-stdin",
-            "--out",
-        ])
-        .arg(&file)
-        .write_stdin("1357\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Als beoordelaar mag u dit niet"));
-    let out = maatstaf_on(data.path())
-        .args([
-            "log",
-            "export",
-            "--team",
-            &team,
-            "--as",
-            "Anneke de Wit",
-            "--pin-stdin",
-            "--out",
-        ])
-        .arg(&file)
-        .write_stdin("9999\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("verkeerde pincode"));
-    let out = maatstaf_on(data.path())
-        .args([
-            "log",
-            "export",
-            "--team",
-            &team,
-            "--as",
-            "Niemand",
-            "--pin-stdin",
-            "--out",
-        ])
-        .arg(&file)
-        .write_stdin("1470\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("geen lid 'Niemand'"));
+    for (who, said) in [
+        (("gerrit bosma", "1357"), "Als beoordelaar mag u dit niet"),
+        (("Anneke de Wit", "9999"), "verkeerde pincode"),
+        (("Niemand", "1470"), "geen lid 'Niemand'"),
+    ] {
+        let out = export_as(data.path(), &team, &file, who, &[]);
+        assert_eq!(out.status.code(), Some(1), "{who:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{who:?}: {err}");
+    }
     assert!(!file.exists());
 }
 
