@@ -16,6 +16,7 @@ pub mod lint;
 pub mod report;
 pub mod rubric;
 pub mod scoring;
+pub mod seal;
 pub mod stats;
 pub mod team;
 pub mod training;
