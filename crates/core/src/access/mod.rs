@@ -60,10 +60,12 @@ pub enum Action {
     SetMinAgreement,
     ManageTrainingContent,
     Practise,
+    SealTeam,
+    GrantAccess,
 }
 
 impl Action {
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 33] = [
         Action::RenameTeam,
         Action::DeleteTeam,
         Action::ChangeMembers,
@@ -95,6 +97,8 @@ impl Action {
         Action::SetMinAgreement,
         Action::ManageTrainingContent,
         Action::Practise,
+        Action::SealTeam,
+        Action::GrantAccess,
     ];
 
     /// The snake_case name used in messages, the log and the README.
@@ -245,6 +249,16 @@ impl Action {
                 "practise",
                 "als uzelf oefenen: modules, oefeningen, oefenscores",
                 "practise as oneself: modules, exercises, practice scores",
+            ),
+            A::SealTeam => (
+                "seal_team",
+                "het team verzegelen met een wachtwoordzin",
+                "seal the team with a passphrase",
+            ),
+            A::GrantAccess => (
+                "grant_access",
+                "een voorzitter of secretaris toegang geven tot de verzegelde gegevens",
+                "give a chair or secretary access to the sealed data",
             ),
         }
     }

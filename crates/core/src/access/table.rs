@@ -5,7 +5,7 @@ use crate::team::Role;
 
 /// Bumped whenever a row of the table changes; every logboek export records it, so a
 /// committee knows which rules the file was made under.
-pub const RULES_VERSION: u32 = 1;
+pub const RULES_VERSION: u32 = 2;
 
 /// The chair and the secretary: they run the procedure and may see identities.
 pub const OFFICERS: &[Role] = &[Role::Chair, Role::Secretary];
@@ -30,8 +30,9 @@ pub enum TeamNeed {
     Unblinded,
 }
 
-/// One row of the table. Every action needs a member switched in with their PIN,
-/// except the `bootstrap` ones while the team is not protected yet.
+/// One row of the table. Every action needs a member signed in (with their PIN, or a
+/// chair or secretary of a sealed team with their passphrase), except the `bootstrap`
+/// ones while the team is not protected yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Rule {
     pub roles: &'static [Role],
@@ -70,6 +71,8 @@ pub fn rule(action: Action) -> Rule {
             setup(OFFICERS)
         }
         A::DeleteTeam => ending(setup(OFFICERS)),
+        A::SealTeam => setup(OFFICERS),
+        A::GrantAccess => member(OFFICERS),
         A::ResetPin => member(OFFICERS),
         A::EditRubric | A::FreezeRubric => member(OFFICERS),
         A::AddCandidate | A::ViewIdentity | A::ReviewOriginal | A::FreezeMaterial => {
@@ -86,9 +89,10 @@ pub fn rule(action: Action) -> Rule {
             team: TeamNeed::Decided,
             ..member(CHAIR)
         }),
+        // The names are sealed: only an officer who unlocked them can read them.
         A::ViewUnblinded => Rule {
             team: TeamNeed::Unblinded,
-            ..member(ANY_MEMBER)
+            ..member(OFFICERS)
         },
         A::ExportLogboek => member(OFFICERS),
         A::ExportLogboekWithIdentities => ending(Rule {
@@ -113,7 +117,7 @@ pub fn rules_json() -> serde_json::Value {
 /// The table as Markdown for the README (a test keeps them equal).
 pub fn rule_table() -> String {
     let mut out = String::from(
-        "| action | who, switched in with their PIN | only when | signed out after |\n\
+        "| action | who, signed in | only when | signed out after |\n\
          | --- | --- | --- | --- |\n",
     );
     for action in Action::ALL {
@@ -125,7 +129,7 @@ pub fn rule_table() -> String {
             .collect::<Vec<_>>()
             .join(", ");
         let who = if r.bootstrap {
-            format!("{who}; anyone while no chair or secretary has a PIN")
+            format!("{who}; anyone while no chair or secretary has a PIN or passphrase")
         } else {
             who
         };

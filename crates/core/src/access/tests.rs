@@ -63,8 +63,24 @@ fn before_a_team_is_protected_only_its_setup_is_open_to_anyone() {
             Action::ChangeMembers,
             Action::SetFirstPin,
             Action::ChangeTeamSettings,
+            Action::SealTeam,
         ]
     );
+}
+
+#[test]
+fn names_after_unblinding_are_for_the_officers_who_hold_the_key() {
+    let unblinded = TeamState {
+        protected: true,
+        decided: true,
+        unblinded: true,
+    };
+    for role in [Role::Chair, Role::Secretary] {
+        assert!(check(Action::ViewUnblinded, &Acting::Member { id: 1, role }, unblinded).is_ok());
+    }
+    for role in [Role::Assessor, Role::Trainer, Role::Committee] {
+        assert!(check(Action::ViewUnblinded, &Acting::Member { id: 1, role }, unblinded).is_err());
+    }
 }
 
 #[test]

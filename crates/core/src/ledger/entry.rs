@@ -86,10 +86,12 @@ pub enum EntryKind {
     ContentImported,
     ContentRemoved,
     TeamSettingsChanged,
+    TeamSealed,
+    KeyAccessGranted,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 38] = [
+    pub const ALL: [EntryKind; 40] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -128,6 +130,8 @@ impl EntryKind {
         EntryKind::ContentImported,
         EntryKind::ContentRemoved,
         EntryKind::TeamSettingsChanged,
+        EntryKind::TeamSealed,
+        EntryKind::KeyAccessGranted,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -171,6 +175,8 @@ impl EntryKind {
             EntryKind::ContentImported => "content_imported",
             EntryKind::ContentRemoved => "content_removed",
             EntryKind::TeamSettingsChanged => "team_settings_changed",
+            EntryKind::TeamSealed => "team_sealed",
+            EntryKind::KeyAccessGranted => "key_access_granted",
         }
     }
 
@@ -223,6 +229,8 @@ impl EntryKind {
             EntryKind::ContentImported => &["kind", "id", "sha256"],
             EntryKind::ContentRemoved => &["kind", "id"],
             EntryKind::TeamSettingsChanged => &["officers_score"],
+            EntryKind::TeamSealed => &["team_uid", "fingerprint"],
+            EntryKind::KeyAccessGranted => &["member_id"],
         }
     }
 
@@ -292,6 +300,11 @@ impl EntryKind {
             EntryKind::TeamSettingsChanged => {
                 ("Teaminstellingen gewijzigd", "Team settings changed")
             }
+            EntryKind::TeamSealed => ("Team verzegeld", "Team sealed"),
+            EntryKind::KeyAccessGranted => (
+                "Toegang tot verzegelde gegevens gegeven",
+                "Access to sealed data given",
+            ),
         };
         Text::new(nl, en)
     }

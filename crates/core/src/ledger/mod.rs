@@ -9,6 +9,7 @@ mod canonical;
 mod chain;
 mod checkpoint;
 mod entry;
+mod handover;
 mod keys;
 pub mod logboek;
 
@@ -16,6 +17,7 @@ pub use canonical::{content_sha256, sha256_hex};
 pub use chain::{parse_utc, verify_chain, ChainError};
 pub use checkpoint::{checkpoints, Checkpoint, CheckpointCode, CheckpointCodeError};
 pub use entry::{missing_payload_fields, next_entry, Actor, Entry, EntryKind, GENESIS_HASH};
+pub use handover::{declared_fingerprint, handover_holds, sign_handover};
 pub use keys::{
     public_key_hex, signing_key_from_seed, verifying_key_from_hex, Fingerprint, FingerprintError,
     SigningKey, VerifyingKey,

@@ -18,6 +18,7 @@ use crate::ledger::canonical::{canonical_bytes, content_sha256, sha256_hex};
 use crate::ledger::chain::verify_chain;
 use crate::ledger::entry::{Entry, EntryKind};
 use crate::ledger::keys::{verifying_key_from_hex, Fingerprint, VerifyingKey};
+use crate::ledger::handover::{declared_fingerprint, handover_holds};
 
 /// The outcome of [`verify_logboek`]: whether the file is intact, the first problem if not,
 /// and whatever could be read, so review mode can show the content next to the problem.
@@ -553,6 +554,7 @@ fn check_signed(bytes: &[u8], p: &Parsed, expected: Option<&Fingerprint>) -> Opt
     }
 
     check_entries(p, sig, sig_line)
+        .or_else(|| check_team_key(p, &signed_by, sig_line))
         .or_else(|| check_sections(p, header, sig, sig_line))
         .or_else(|| check_export_record(p, header, &signing_key))
         .or_else(|| {
@@ -634,6 +636,32 @@ fn check_entries(p: &Parsed, sig: &SignatureLine, sig_line: Option<u32>) -> Opti
         ));
     }
     None
+}
+
+/// The team's own log names the key that signs its exports (at creation, or at the
+/// hand-over of a team from before sealing, which the installation key signs): a file
+/// signed with any other key was re-signed outside the team.
+fn check_team_key(p: &Parsed, signed_by: &Fingerprint, sig_line: Option<u32>) -> Option<Problem> {
+    if let Some((entry, line)) = p.entries.iter().find(|(e, _)| !handover_holds(e)) {
+        return Some(problem(
+            ProblemKind::HashMismatch,
+            Some(*line),
+            Some(entry.seq),
+            format!("De overdracht naar de teamsleutel (vermelding {}) is niet ondertekend door de installatiesleutel die erin staat.", entry.seq),
+            format!("The hand-over to the team key (entry {}) is not signed by the installation key it names.", entry.seq),
+        ));
+    }
+    let entries: Vec<Entry> = p.entries.iter().map(|(e, _)| e.clone()).collect();
+    let declared = declared_fingerprint(&entries)?;
+    (declared != signed_by.as_str()).then(|| {
+        problem(
+            ProblemKind::KeyMismatch,
+            sig_line,
+            None,
+            format!("Ondertekend met sleutel {signed_by}, maar het logboek van het team noemt sleutel {declared}: buiten het team opnieuw ondertekend."),
+            format!("Signed with key {signed_by}, but the team's log names key {declared}: re-signed outside the team."),
+        )
+    })
 }
 
 fn check_sections(
