@@ -12,6 +12,7 @@ use maatstaf_core::scoring::ScoringError;
 use maatstaf_core::team::NameError;
 use maatstaf_core::training::SessionError;
 use maatstaf_store::candidates::CandidateError;
+use maatstaf_store::sealing::SealingError;
 use maatstaf_store::training::TrainingError;
 use maatstaf_store::StoreError;
 use serde::Serialize;
@@ -130,6 +131,7 @@ impl From<StoreError> for IpcError {
                 IpcError::new("last_protected_member", detail).with("name", name)
             }
             StoreError::Candidate(e) => e.into(),
+            StoreError::Sealing(e) => e.into(),
             StoreError::Training(e) => e.into(),
             StoreError::KeyDamaged { path } => {
                 IpcError::new("key_damaged", detail).with("path", path.display())
@@ -229,6 +231,12 @@ impl From<ScoringError> for IpcError {
 impl From<ConflictError> for IpcError {
     fn from(e: ConflictError) -> IpcError {
         core_rule("conflict", &e, e.message())
+    }
+}
+
+impl From<SealingError> for IpcError {
+    fn from(e: SealingError) -> IpcError {
+        core_rule("sealing", &e, e.text())
     }
 }
 

@@ -28,6 +28,13 @@ pub fn run() {
             };
             app.manage(state);
             app.manage(state::Sessions::default());
+            // An idle officer's session ends on the clock, not on their next click, and
+            // the team's data key goes with it.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(std::time::Duration::from_secs(2));
+                handle.state::<state::Sessions>().seal_expired();
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -37,6 +44,10 @@ pub fn run() {
             commands::access::access_view,
             commands::access::sign_in,
             commands::access::sign_out,
+            commands::access::seal_team,
+            commands::access::grant_access,
+            commands::access::seal_state,
+            commands::access::passphrase_strength,
             commands::access::set_first_pin,
             commands::access::reset_pin,
             commands::access::set_officers_score,

@@ -1,5 +1,6 @@
 //! What the app holds while it runs: the open store, or why it could not open.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
@@ -9,6 +10,7 @@ use maatstaf_core::team::Role;
 
 use maatstaf_store::ledger::LedgerStatus;
 use maatstaf_store::scoring::ScoringMember;
+use maatstaf_store::sealing::Unlocked;
 use maatstaf_store::Store;
 
 use crate::ipc_error::IpcError;
@@ -81,8 +83,14 @@ impl AppState {
 /// Who is switched in on this laptop, per team. The rules (idle time, which steps end
 /// a session) are core's ([`maatstaf_core::access`]); this only holds the map and the
 /// clock. Lives only in memory: after a restart everybody types their PIN again.
+///
+/// A chair or secretary of a sealed team who signs in with their passphrase also has
+/// the team's data key here ([`Unlocked`]). It goes when their session ends for any
+/// reason (idle time, signing out, a step that ends the session, another member
+/// signing in): then the names and texts are sealed again.
 pub struct Sessions {
     inner: Mutex<access::Sessions>,
+    unlocked: Mutex<HashMap<i64, Unlocked>>,
 }
 
 /// Overrides every idle time, in seconds: what the end-to-end tests use to see a
@@ -97,6 +105,7 @@ impl Default for Sessions {
             .map_or_else(SessionPolicy::default, SessionPolicy::uniform);
         Sessions {
             inner: Mutex::new(access::Sessions::new(policy)),
+            unlocked: Mutex::new(HashMap::new()),
         }
     }
 }
@@ -141,11 +150,50 @@ impl Sessions {
     }
 
     pub fn start(&self, team_id: i64, member_id: i64, role: Role) {
+        self.keys().remove(&team_id);
         self.lock().start(team_id, member_id, role, now());
     }
 
+    /// Starts the session of an officer who unlocked the team with their passphrase.
+    pub fn start_unlocked(&self, unlocked: Unlocked) {
+        let team_id = unlocked.team_id();
+        self.start(team_id, unlocked.member_id(), unlocked.role());
+        self.keys().insert(team_id, unlocked);
+    }
+
     pub fn end(&self, team_id: i64) {
+        self.keys().remove(&team_id);
         self.lock().end(team_id);
+    }
+
+    fn keys(&self) -> MutexGuard<'_, HashMap<i64, Unlocked>> {
+        self.unlocked
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The acting officer's unlock of the team, if they signed in with their passphrase
+    /// and their session is still running; using it counts as activity.
+    pub fn unlocked(&self, team_id: i64) -> Option<Unlocked> {
+        let acting = self.actor(team_id);
+        let mut keys = self.keys();
+        match keys.get(&team_id) {
+            Some(u) if Some(u.member_id()) == acting => Some(u.clone()),
+            Some(_) => {
+                keys.remove(&team_id);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Drops the data key of every session that has ended; the app calls this every
+    /// few seconds, so an idle officer's key does not outlive their session.
+    pub fn seal_expired(&self) {
+        let now = now();
+        let mut inner = self.lock();
+        self.keys()
+            .retain(|team, u| inner.acting(*team, now) == Some(u.member_id()));
     }
 
     /// Ends the session when core says `action` is one after which it must end.

@@ -52,6 +52,10 @@ beforeEach(() => {
         return detail(a.id);
       case "access_view":
         return accessView([], null, { protected: false });
+      case "seal_state":
+        return { sealed: true, fingerprint: "3f2a 09bc 11de 4a5b 6c7d 8e9f 0a1b 2c3d", with_access: [], plain_candidates: 0 };
+      case "passphrase_strength":
+        return { level: "strong", acceptable: true, hint: { nl: "Sterk.", en: "Strong." } };
       case "create_team": {
         if (!a.name.trim()) throw { code: "name_empty", params: {}, detail: "the name is empty" };
         const team = { ...teams[0], id: teams.length + 1, name: a.name.trim(), is_demo: false, members: 0, candidates: 0 };
@@ -96,19 +100,37 @@ describe("home screen", () => {
   it("refuses an empty team name with a Dutch message and creates nothing", async () => {
     render(App);
     await fireEvent.click(await screen.findByText("Nieuw team"));
-    await fireEvent.click(screen.getByText("Opslaan"));
+    await fireEvent.click(screen.getByText("Team aanmaken"));
     expect(await screen.findByText("Vul een naam in.")).toBeTruthy();
     expect(teams).toHaveLength(1);
   });
 
-  it("creates a team and selects it", async () => {
+  it("creates a sealed team with its chair, warns about a lost passphrase, and selects it", async () => {
     render(App);
     await fireEvent.click(await screen.findByText("Nieuw team"));
+    expect(screen.getByText(/voorgoed verloren/)).toBeTruthy();
     await fireEvent.input(screen.getByLabelText("Naam van het team"), { target: { value: "Lindeveld" } });
-    await fireEvent.click(screen.getByText("Opslaan"));
+    await fireEvent.input(screen.getByLabelText("Uw naam (voorzitter)"), { target: { value: "Mirjam Bakker" } });
+    await fireEvent.input(screen.getByLabelText("Wachtwoordzin"), { target: { value: "vuurtoren pannenkoek kievit" } });
+    expect(await screen.findByText(/Sterk: Sterk\./)).toBeTruthy();
+    await fireEvent.input(screen.getByLabelText("Wachtwoordzin nog een keer"), {
+      target: { value: "vuurtoren pannenkoek kievit" },
+    });
+    await fireEvent.click(screen.getByText("Team aanmaken"));
     const detail = await screen.findByRole("article");
     expect(await within(detail).findByText("Lindeveld")).toBeTruthy();
-    expect(calls).toContainEqual(["create_team", { name: "Lindeveld" }]);
+    expect(calls).toContainEqual([
+      "create_team",
+      {
+        name: "Lindeveld",
+        chair: {
+          name: "Mirjam Bakker",
+          party: null,
+          passphrase: "vuurtoren pannenkoek kievit",
+          repeated: "vuurtoren pannenkoek kievit",
+        },
+      },
+    ]);
   });
 
   it("names what will be lost before deleting", async () => {

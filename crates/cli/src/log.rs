@@ -9,6 +9,7 @@ use maatstaf_core::i18n::{Lang, Text};
 use maatstaf_core::ledger::{
     verify_logboek, verify_logboek_against, CheckpointCode, Fingerprint, Past, Verification,
 };
+use maatstaf_store::sealing::SealingError;
 use maatstaf_store::StoreError;
 use serde_json::json;
 
@@ -92,12 +93,16 @@ fn export(args: ExportArgs, data_dir: Option<PathBuf>) -> ExitCode {
                 eprintln!("maatstaf: {}", refusal.text().get(lang));
                 return ExitCode::from(crate::signin::REFUSED);
             }
+            StoreError::Sealing(refusal) => {
+                eprintln!("maatstaf: {}", refusal.text().get(lang));
+                return ExitCode::from(crate::signin::REFUSED);
+            }
             _ => ExitCode::FAILURE,
         };
         eprintln!("maatstaf: {e}");
         code
     };
-    let actor = match crate::signin::sign_in(&mut store, args.team, &args.sign_in, lang) {
+    let signed = match crate::signin::sign_in(&mut store, args.team, &args.sign_in, lang) {
         Ok(a) => a,
         Err(code) => return code,
     };
@@ -106,9 +111,21 @@ fn export(args: ExportArgs, data_dir: Option<PathBuf>) -> ExitCode {
     } else {
         Action::ExportLogboek
     };
-    if let Err(e) = store.check_access(args.team, action, actor) {
+    if let Err(e) = store.check_access(args.team, action, signed.as_ref().map(|s| s.member_id)) {
         return fail(e);
     }
+    // Signing opens the team's sealed key: only an officer who gave their passphrase.
+    let Some(by) = signed.and_then(|s| s.unlocked) else {
+        let sealed = store
+            .seal_state(args.team)
+            .map(|s| s.sealed)
+            .unwrap_or(true);
+        return fail(StoreError::Sealing(if sealed {
+            SealingError::Locked
+        } else {
+            SealingError::NotSealed
+        }));
+    };
     // Refuse before exporting: an export is logged, a file that cannot be written should not be.
     let mut file = match std::fs::OpenOptions::new()
         .write(true)
@@ -134,7 +151,7 @@ fn export(args: ExportArgs, data_dir: Option<PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let bytes = match store.export_logboek(args.team, actor, args.with_identities, scoring) {
+    let bytes = match store.export_logboek(&by, args.with_identities, scoring) {
         Ok(b) => b,
         Err(e) => {
             drop(file);

@@ -6,35 +6,35 @@ use tempfile::TempDir;
 
 use crate::support::maatstaf_on;
 
-/// `log export` signed in as `member`, the PIN on standard input.
+/// The demo chair's passphrase (content/demo/round-1.toml, in the README).
+const CHAIR_PASSPHRASE: &str = "kompas lantaarn zeilboot hagel";
+
+/// `log export` signed in as `member`, their PIN or passphrase on standard input.
 fn export_as(
     data: &Path,
     team: &str,
     file: &Path,
-    (member, pin): (&str, &str),
+    (member, secret): (&str, &str),
     extra: &[&str],
 ) -> std::process::Output {
+    let flag = if secret.contains(' ') {
+        "--passphrase-stdin"
+    } else {
+        "--pin-stdin"
+    };
     maatstaf_on(data)
-        .args([
-            "log",
-            "export",
-            "--team",
-            team,
-            "--as",
-            member,
-            "--pin-stdin",
-        ])
+        .args(["log", "export", "--team", team, "--as", member, flag])
         .args(extra)
         .arg("--out")
         .arg(file)
-        .write_stdin(format!("{pin}\n"))
+        .write_stdin(format!("{secret}\n"))
         .output()
         .unwrap()
 }
 
 /// `log export` signed in as the demo chair.
 fn export_as_chair(data: &Path, team: &str, file: &Path, extra: &[&str]) -> std::process::Output {
-    export_as(data, team, file, ("Anneke de Wit", "1470"), extra)
+    export_as(data, team, file, ("Anneke de Wit", CHAIR_PASSPHRASE), extra)
 }
 
 fn demo_id(data: &Path) -> String {
@@ -142,13 +142,20 @@ fn names_before_the_unblinding_are_refused_and_no_file_is_written() {
 }
 
 #[test]
-fn an_assessor_or_a_wrong_pin_exports_nothing() {
+fn an_assessor_a_wrong_passphrase_or_an_old_pin_exports_nothing() {
     let data = TempDir::new().unwrap();
     let team = demo_id(data.path());
     let file = data.path().join("logboek.jsonl");
     for (who, said) in [
         (("gerrit bosma", "1357"), "Als beoordelaar mag u dit niet"),
-        (("Anneke de Wit", "9999"), "verkeerde pincode"),
+        (
+            ("Anneke de Wit", "kompas lantaarn zeilboot storm"),
+            "verkeerde wachtwoordzin",
+        ),
+        (
+            ("Anneke de Wit", "1470"),
+            "meldt zich aan met een wachtwoordzin",
+        ),
         (("Niemand", "1470"), "geen lid 'Niemand'"),
     ] {
         let out = export_as(data.path(), &team, &file, who, &[]);

@@ -8,19 +8,18 @@
 //! PINs are checked here too: wrong ones are counted in the database, so the back-off
 //! survives a restart, and each is logged as `pin_failed` for the chair to see.
 
-use maatstaf_core::access::{self, pin_wait_secs, Acting, Action, TeamState};
+use maatstaf_core::access::{self, pin_wait_secs, Acting, Action, TeamState, OFFICERS};
 use maatstaf_core::assessor;
-use maatstaf_core::ledger::{Actor as LedgerActor, EntryKind};
+use maatstaf_core::ledger::Actor as LedgerActor;
 use maatstaf_core::scoring::SelectionState;
 use maatstaf_core::team::Role;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
-use serde_json::json;
 use ts_rs::TS;
 
 use crate::error::{Result, StoreError};
 use crate::teams::{team_member, Member};
-use crate::{ledger, Store};
+use crate::Store;
 
 /// Which program is asking: the app (whose caller passes the member switched in with
 /// their PIN) or the `maatstaf` command line (which acts as `cli` unless a member signs
@@ -69,15 +68,7 @@ pub struct PinFailure {
 
 /// What the rules need to know about the team, read from the database.
 pub(crate) fn team_state(conn: &Connection, team_id: i64) -> Result<TeamState> {
-    let protected: bool = conn
-        .query_row(
-            "SELECT count(*) > 0 FROM members m JOIN member_pins p ON p.member_id = m.id
-             WHERE m.team_id = ?1 AND m.role IN ('chair', 'secretary')",
-            [team_id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or(false);
+    let protected = !crate::teams::protected_members(conn, team_id)?.is_empty();
     let selection: Option<String> = conn
         .query_row(
             "SELECT state FROM selection_states WHERE team_id = ?1",
@@ -226,6 +217,9 @@ impl Store {
     ) -> Result<std::result::Result<Role, PinRefusal>> {
         let member = team_member(&self.conn, team_id, member_id)?
             .ok_or(StoreError::NoSuchMember(member_id))?;
+        if OFFICERS.contains(&member.role) && crate::sealing::is_sealed(&self.conn, team_id)? {
+            return Err(crate::sealing::SealingError::OfficerUsesPassphrase.into());
+        }
         let hash: Option<String> = self
             .conn
             .query_row(
@@ -247,31 +241,17 @@ impl Store {
                 .execute("DELETE FROM pin_failures WHERE member_id = ?1", [member_id])?;
             return Ok(Ok(member.role));
         }
-        let failures = failures + 1;
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO pin_failures (member_id, failures, last_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (member_id) DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at",
-            params![member_id, failures, now],
-        )?;
-        let actor = match self.interface {
+        Ok(Err(
+            self.record_sign_in_failure(team_id, &member, failures, now)?
+        ))
+    }
+
+    /// How the log names a call that no member made: the app itself, or the command line.
+    pub(crate) fn interface_actor(&self) -> LedgerActor {
+        match self.interface {
             Interface::App => LedgerActor::System,
             Interface::Cli => LedgerActor::Cli,
-        };
-        ledger::append(
-            &tx,
-            team_id,
-            &actor,
-            EntryKind::PinFailed,
-            json!({ "member_id": member_id.to_string(), "name": member.name, "failures": failures }),
-        )?;
-        tx.commit()?;
-        let wait = pin_wait_secs(failures, now, now);
-        Ok(Err(if wait > 0 {
-            PinRefusal::Wait { seconds: wait }
-        } else {
-            PinRefusal::Wrong
-        }))
+        }
     }
 
     /// The wrong PINs of the last fortnight, newest first, for the officers' notice.
@@ -306,7 +286,7 @@ impl Store {
     }
 }
 
-fn pin_failures(conn: &Connection, member_id: i64) -> Result<(u32, u64)> {
+pub(crate) fn pin_failures(conn: &Connection, member_id: i64) -> Result<(u32, u64)> {
     Ok(conn
         .query_row(
             "SELECT failures, last_at FROM pin_failures WHERE member_id = ?1",
@@ -326,6 +306,9 @@ pub struct AccessView {
     pub active: Option<crate::scoring::ScoringMember>,
     /// A chair or secretary has a PIN, so only they do the team's setup.
     pub protected: bool,
+    /// The team has its own keys: names and original texts are sealed, and its chair and
+    /// secretary sign in with a passphrase.
+    pub sealed: bool,
     /// Every action the acting member (or nobody) may do now.
     pub allowed: Vec<Action>,
     /// Whether the chair and the secretary score too (a team setting).
@@ -354,6 +337,7 @@ impl Store {
             members,
             active,
             protected: state.protected,
+            sealed: crate::sealing::is_sealed(&self.conn, team_id)?,
             allowed,
             officers_score: self.officers_score(team_id)?,
             pin_failures: self.recent_pin_failures(team_id, member_id)?,

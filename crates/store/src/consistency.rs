@@ -17,6 +17,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde_json::{json, Value};
 
 use crate::error::{Result, StoreError};
+use crate::sealing::{open_identity, Unlocked};
 use crate::{clock, ledger, Store};
 
 /// The bootstrap seed of a round: the same round always gets the same intervals,
@@ -179,22 +180,24 @@ fn blinded_sheets(conn: &Connection, team_id: i64) -> Result<Value> {
     Ok(Value::Array(rows))
 }
 
-fn identities(conn: &Connection, team_id: i64) -> Result<Value> {
-    let mut stmt = conn.prepare(
-        "SELECT c.code, i.name, i.party FROM candidates c
-         JOIN candidate_identities i ON i.candidate_id = c.id
-         WHERE c.team_id = ?1 ORDER BY c.code",
-    )?;
-    let rows: Vec<Value> = stmt
-        .query_map([team_id], |r| {
-            Ok(json!({
-                "candidate_code": r.get::<_, String>(0)?,
-                "name": r.get::<_, String>(1)?,
-                "party": r.get::<_, Option<String>>(2)?,
-            }))
+fn identities(conn: &Connection, by: &Unlocked) -> Result<Value> {
+    let mut stmt =
+        conn.prepare("SELECT id, code FROM candidates WHERE team_id = ?1 ORDER BY code")?;
+    let rows = stmt
+        .query_map([by.team_id()], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
         })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Value::Array(rows))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, code) in rows {
+        let identity = open_identity(conn, by, id, &code)?;
+        out.push(json!({
+            "candidate_code": code,
+            "name": identity.name,
+            "party": identity.party,
+        }));
+    }
+    Ok(Value::Array(out))
 }
 
 fn order(name: SectionName) -> usize {
@@ -237,8 +240,7 @@ impl Store {
     /// officer, and for `with_identities` only once the names are unblinded.
     pub fn export_logboek(
         &mut self,
-        team_id: i64,
-        actor: Option<i64>,
+        by: &Unlocked,
         with_identities: bool,
         extra_sections: Vec<Section>,
     ) -> Result<Vec<u8>> {
@@ -247,7 +249,8 @@ impl Store {
         } else {
             Action::ExportLogboek
         };
-        let exporter = self.authorize(team_id, action, actor)?.ledger;
+        let exporter = self.check_unlocked(by, action)?.ledger;
+        let team_id = by.team_id();
         for s in &extra_sections {
             if !matches!(
                 s.name,
@@ -258,7 +261,7 @@ impl Store {
         }
         let team = self.team(team_id)?;
         let lang = self.language()?;
-        let key = self.signing_key()?;
+        let key = self.team_signing_key(by)?;
         let verifying = key.verifying_key();
         let fingerprint = Fingerprint::of(&verifying);
 
@@ -284,7 +287,7 @@ impl Store {
         if with_identities {
             sections.push(Section {
                 name: SectionName::Identities,
-                content: identities(&tx, team_id)?,
+                content: identities(&tx, by)?,
             });
         }
         sections.sort_by_key(|s| order(s.name));
@@ -334,29 +337,38 @@ mod tests {
     use maatstaf_core::team::Role;
 
     use super::*;
-    use crate::fixtures::{demo_ratings, demo_team, Discussed};
+    use crate::fixtures::{demo_ratings, demo_team, demo_unlock, Discussed, CHAIR_PASSPHRASE};
+    use crate::sealing::{NewOfficer, SealingError};
 
     /// A team like the demo team but without its revealed round (which already
-    /// carries its snapshot), so each test measures its own rounds.
-    fn store() -> (tempfile::TempDir, Store, i64) {
+    /// carries its snapshot), so each test measures its own rounds. It is sealed, and
+    /// its chair is signed in with their passphrase.
+    fn store() -> (tempfile::TempDir, Store, i64, Unlocked) {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_in(dir.path()).unwrap();
-        let team = store.create_team("Meetteam").unwrap().id;
-        store
-            .add_member(
-                team,
-                "Anneke de Wit",
-                Role::Chair,
-                Some("Voorbeeld Lokaal"),
-                None,
-            )
-            .unwrap();
+        let (team, chair) = sealed(&mut store, "Meetteam");
         for name in ["Gerrit Bosma", "Priya Ramdin", "Marloes Kuipers"] {
             store
-                .add_member(team, name, Role::Assessor, None, None)
+                .add_member(team, name, Role::Assessor, None, Some(chair.member_id()))
                 .unwrap();
         }
-        (dir, store, team)
+        (dir, store, team, chair)
+    }
+
+    /// A sealed team whose chair is Anneke de Wit, signed in.
+    fn sealed(store: &mut Store, name: &str) -> (i64, Unlocked) {
+        let created = store
+            .create_sealed_team(
+                name,
+                &NewOfficer {
+                    name: "Anneke de Wit".into(),
+                    party: Some("Voorbeeld Lokaal".into()),
+                    passphrase: CHAIR_PASSPHRASE.into(),
+                    repeated: CHAIR_PASSPHRASE.into(),
+                },
+            )
+            .unwrap();
+        (created.team.id, created.unlocked)
     }
 
     /// The demo scores: round 1 before the discussion, later rounds after it.
@@ -382,7 +394,7 @@ mod tests {
 
     #[test]
     fn a_revealed_round_is_measured_stored_and_logged() {
-        let (_dir, mut store, demo) = store();
+        let (_dir, mut store, demo, _chair) = store();
         let r = ratings(&store, demo, 1);
         let record = store.record_snapshot(demo, &request(1, &r)).unwrap();
         assert_eq!(record.counts.scores, 27);
@@ -408,7 +420,7 @@ mod tests {
 
     #[test]
     fn the_same_round_gives_the_same_intervals_and_is_never_measured_twice() {
-        let (_dir, mut store, demo) = store();
+        let (_dir, mut store, demo, _chair) = store();
         let r = ratings(&store, demo, 1);
         let first = store.record_snapshot(demo, &request(1, &r)).unwrap();
         let entries = store.ledger(demo).unwrap().len();
@@ -424,7 +436,7 @@ mod tests {
             "{again}"
         );
         assert_eq!(store.ledger(demo).unwrap().len(), entries, "nothing logged");
-        let (_dir2, mut other, demo2) = self::store();
+        let (_dir2, mut other, demo2, _) = self::store();
         let r2 = ratings(&other, demo2, 1);
         let twin = other.record_snapshot(demo2, &request(1, &r2)).unwrap();
         assert_eq!(twin.snapshot, first.snapshot, "seeded by team and round");
@@ -438,7 +450,7 @@ mod tests {
 
     #[test]
     fn bad_ratings_change_nothing() {
-        let (_dir, mut store, demo) = store();
+        let (_dir, mut store, demo, _chair) = store();
         let mut r = ratings(&store, demo, 1);
         r[0].value = Some(9.0);
         let before = store.ledger(demo).unwrap().len();
@@ -454,7 +466,7 @@ mod tests {
 
     #[test]
     fn snapshots_cannot_be_changed_or_deleted_while_the_team_exists() {
-        let (_dir, mut store, demo) = store();
+        let (_dir, mut store, demo, chair) = store();
         let r = ratings(&store, demo, 1);
         store.record_snapshot(demo, &request(1, &r)).unwrap();
         let update = store
@@ -464,7 +476,8 @@ mod tests {
         let delete = store.conn.execute("DELETE FROM consistency_snapshots", []);
         assert!(delete.unwrap_err().to_string().contains("never changed"));
         assert_eq!(store.snapshots(demo).unwrap().len(), 1);
-        store.delete_team(demo, None).unwrap();
+        // The team is sealed, so protected: its chair deletes it.
+        store.delete_team(demo, Some(chair.member_id())).unwrap();
         let left: i64 = store
             .conn
             .query_row(
@@ -500,7 +513,7 @@ mod tests {
 
     #[test]
     fn the_view_shows_both_rounds_and_the_change() {
-        let (_dir, mut store, demo) = store();
+        let (_dir, mut store, demo, _chair) = store();
         for round in [1, 2] {
             let r = ratings(&store, demo, round);
             store.record_snapshot(demo, &request(round, &r)).unwrap();
@@ -515,24 +528,26 @@ mod tests {
 
     #[test]
     fn the_export_is_signed_logged_and_holds_codes_not_names() {
-        let (_dir, mut store, demo) = store();
+        let (_dir, mut store, demo, unlocked) = store();
         let r = ratings(&store, demo, 1);
         let record = store.record_snapshot(demo, &request(1, &r)).unwrap();
         let before = store.ledger(demo).unwrap().len();
-        let chair = store.team_detail(demo).unwrap().members[0].id;
+        let chair = unlocked.member_id();
+        assert_eq!(store.team_detail(demo).unwrap().members[0].id, chair);
         let decision = Section {
             name: SectionName::Decision,
             content: json!({"reasons": ["Sterkste onderbouwing op integriteit"]}),
         };
         let bytes = store
-            .export_logboek(demo, Some(chair), false, vec![decision])
+            .export_logboek(&unlocked, false, vec![decision])
             .unwrap();
         let v = verify_logboek(&bytes, None);
         assert!(v.intact, "{:?}", v.problem);
-        assert_eq!(
-            v.fingerprint.unwrap().as_str(),
-            store.fingerprint().unwrap()
-        );
+        // Signed with the team's own key, the one the committee is shown for this
+        // team, not with the key of the laptop it was made on.
+        let team_key = store.seal_state(demo).unwrap().fingerprint.unwrap();
+        assert_eq!(v.fingerprint.as_ref().unwrap().as_str(), team_key.as_str());
+        assert_ne!(team_key.as_str(), store.fingerprint().unwrap());
         let names: Vec<SectionName> = v.sections.iter().map(|s| s.name).collect();
         assert_eq!(
             names,
@@ -562,17 +577,26 @@ mod tests {
 
     #[test]
     fn identities_only_for_an_officer_after_the_unblinding_and_said_so() {
-        let (_dir, mut store, _) = store();
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in(dir.path()).unwrap();
         let demo = demo_team(&store);
-        let chair = crate::fixtures::demo_member(&store, demo, Role::Chair);
-        let secretary = crate::fixtures::demo_member(&store, demo, Role::Secretary);
+        // Only the chair and the secretary hold a passphrase for the sealed names; an
+        // assessor cannot unlock them, so cannot ask for an export at all.
+        let chair = demo_unlock(&mut store, demo, Role::Chair);
+        let secretary = demo_unlock(&mut store, demo, Role::Secretary);
         let assessor = crate::fixtures::demo_member(&store, demo, Role::Assessor);
+        assert!(matches!(
+            store.unlock(demo, assessor, crate::fixtures::DEMO_CHAIR_PASSPHRASE),
+            Err(StoreError::Sealing(SealingError::NotAnOfficer { .. }))
+        ));
         let before = store.ledger(demo).unwrap();
-        for actor in [None, Some(assessor), Some(secretary), Some(chair)] {
-            let err = store
-                .export_logboek(demo, actor, true, Vec::new())
-                .unwrap_err();
-            assert!(matches!(err, StoreError::Access(_)), "{actor:?}: {err}");
+        for officer in [&secretary, &chair] {
+            let err = store.export_logboek(officer, true, Vec::new()).unwrap_err();
+            assert!(
+                matches!(err, StoreError::Access(_)),
+                "{}: {err}",
+                officer.member_id()
+            );
         }
         assert_eq!(
             store.ledger(demo).unwrap(),
@@ -583,7 +607,7 @@ mod tests {
         store
             .record_decision(
                 demo,
-                chair,
+                chair.member_id(),
                 vec![maatstaf_core::scoring::PortfolioChoice {
                     portfolio: "Financiën".into(),
                     candidates: vec!["K-7F3".into()],
@@ -591,9 +615,7 @@ mod tests {
                 }],
             )
             .unwrap();
-        let err = store
-            .export_logboek(demo, Some(chair), true, Vec::new())
-            .unwrap_err();
+        let err = store.export_logboek(&chair, true, Vec::new()).unwrap_err();
         assert!(
             matches!(
                 err,
@@ -601,13 +623,8 @@ mod tests {
             ),
             "{err}"
         );
-        store.unblind(demo, chair, "besluit genomen").unwrap();
-        assert!(store
-            .export_logboek(demo, Some(assessor), true, Vec::new())
-            .is_err());
-        let bytes = store
-            .export_logboek(demo, Some(secretary), true, Vec::new())
-            .unwrap();
+        store.unblind(&chair, "besluit genomen").unwrap();
+        let bytes = store.export_logboek(&secretary, true, Vec::new()).unwrap();
         let v = verify_logboek(&bytes, None);
         assert!(v.intact, "{:?}", v.problem);
         assert!(v.header.unwrap().with_identities);
@@ -625,38 +642,39 @@ mod tests {
 
     #[test]
     fn a_refused_export_changes_nothing() {
-        let (_dir, mut store, demo) = store();
-        let chair = Some(store.team_detail(demo).unwrap().members[0].id);
+        let (_dir, mut store, demo, chair) = store();
         let before = store.ledger(demo).unwrap().len();
         let sneaky = Section {
             name: SectionName::Identities,
             content: json!([{"candidate_code": "K-7F3", "name": "Sanne Hoekstra"}]),
         };
         let err = store
-            .export_logboek(demo, chair, false, vec![sneaky])
+            .export_logboek(&chair, false, vec![sneaky])
             .unwrap_err();
         assert!(
             matches!(err, StoreError::SectionNotAccepted("identities")),
             "{err}"
         );
+        // An unlock of a team that has since been deleted exports nothing.
+        let (gone, gone_chair) = sealed(&mut store, "Opgeheven");
+        store
+            .delete_team(gone, Some(gone_chair.member_id()))
+            .unwrap();
         assert!(matches!(
-            store.export_logboek(999, chair, false, Vec::new()),
-            Err(StoreError::NoSuchTeam(999))
+            store.export_logboek(&gone_chair, false, Vec::new()),
+            Err(StoreError::NoSuchTeam(id)) if id == gone
         ));
         assert_eq!(store.ledger(demo).unwrap().len(), before);
     }
 
     #[test]
     fn one_changed_byte_in_a_score_breaks_the_file() {
-        let (_dir, mut store, demo) = store();
-        let chair = Some(store.team_detail(demo).unwrap().members[0].id);
+        let (_dir, mut store, _demo, chair) = store();
         let scores = Section {
             name: SectionName::Scores,
             content: json!([{"round": 1, "candidate_code": "K-7F3", "criterion": "Integriteit", "assessor": "Gerrit Bosma", "level": 4}]),
         };
-        let bytes = store
-            .export_logboek(demo, chair, false, vec![scores])
-            .unwrap();
+        let bytes = store.export_logboek(&chair, false, vec![scores]).unwrap();
         let text = String::from_utf8(bytes).unwrap();
         let tampered = text.replacen("\"level\":4", "\"level\":5", 1);
         assert_ne!(text, tampered);

@@ -11,9 +11,18 @@ use rusqlite::{params, Transaction};
 use serde::Deserialize;
 use serde_json::json;
 
+use std::sync::{Arc, Mutex, OnceLock};
+
+use maatstaf_core::seal::{KdfParams, SlotKek};
+use maatstaf_core::team::Role;
+use sha2::{Digest, Sha256};
+
+use crate::candidates::IdentityInput;
 use crate::error::{Result, StoreError};
 use crate::scoring::{self, AssessorChoice};
-use crate::teams::insert_member;
+use crate::sealing::{
+    add_slot, install_keys, new_team_uid, seal_identity, seal_original, SlotSource, Unlocked,
+};
 use crate::{clock, ledger, Store};
 
 /// The rubric the demo round is scored on, frozen as the team's first rubric.
@@ -32,6 +41,7 @@ const DEMO_ROUND: &str = include_str!("../../../content/demo/round-1.toml");
 struct DemoRound {
     rubric: String,
     sheets: Vec<DemoSheet>,
+    passphrases: BTreeMap<String, String>,
     pins: BTreeMap<String, String>,
 }
 
@@ -50,41 +60,85 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
         return Ok(());
     }
     let demo = parse_demo_team(BUNDLED_DEMO_TEAM)?;
+    let round: DemoRound = toml::from_str(DEMO_ROUND)
+        .map_err(|e| StoreError::DemoScoring(format!("demo data: {e}")))?;
     let now = clock::now();
+    let uid = new_team_uid();
     let tx = store.conn.transaction()?;
     tx.execute(
-        "INSERT INTO teams (name, is_demo, created_at) VALUES (?1, 1, ?2)",
-        params![demo.name, now],
+        "INSERT INTO teams (name, is_demo, created_at, uid) VALUES (?1, 1, ?2, ?3)",
+        params![demo.name, now, uid],
     )?;
     let team_id = tx.last_insert_rowid();
+    let mut members = BTreeMap::new();
+    for m in &demo.members {
+        tx.execute(
+            "INSERT INTO members (team_id, name, role, party, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![team_id, m.name, m.role.as_str(), m.party, now],
+        )?;
+        members.insert(m.name.clone(), tx.last_insert_rowid());
+    }
+    let officer = |name: &str| {
+        members
+            .get(name)
+            .copied()
+            .ok_or_else(|| StoreError::DemoScoring(format!("demo data: no member {name}")))
+    };
+    let mut officers = round.passphrases.iter();
+    let (chair_name, chair_passphrase) = officers
+        .next()
+        .ok_or_else(|| StoreError::DemoScoring("demo data: no passphrase".into()))?;
+    let chair = officer(chair_name)?;
+    let (key, fingerprint) = install_keys(
+        &tx,
+        team_id,
+        &uid,
+        chair,
+        SlotSource::Derived(&*demo_kek(chair_name, chair_passphrase)?),
+    )?;
+    for (name, passphrase) in officers {
+        let kek = demo_kek(name, passphrase)?;
+        add_slot(&tx, &key, &uid, officer(name)?, SlotSource::Derived(&kek))?;
+    }
+    let unlocked = Unlocked::new(team_id, chair, Role::Chair, uid.clone(), key);
+
     ledger::append(
         &tx,
         team_id,
         &Actor::System,
         EntryKind::TeamCreated,
-        json!({ "team_name": demo.name }),
+        json!({ "team_name": demo.name, "team_uid": uid, "fingerprint": fingerprint.as_str() }),
     )?;
-    let mut members = BTreeMap::new();
     for m in &demo.members {
-        let id = insert_member(
+        let id = members[&m.name];
+        ledger::append(
             &tx,
             team_id,
-            &m.name,
-            m.role,
-            m.party.as_deref(),
             &Actor::System,
+            EntryKind::MemberAdded,
+            json!({ "member_id": id.to_string(), "name": m.name, "role": m.role.as_str(), "party": m.party }),
         )?;
-        members.insert(m.name.clone(), id);
+        if round.passphrases.contains_key(&m.name) {
+            ledger::append(
+                &tx,
+                team_id,
+                &Actor::System,
+                EntryKind::KeyAccessGranted,
+                json!({ "member_id": id.to_string(), "name": m.name }),
+            )?;
+        }
     }
     for c in &demo.candidates {
         tx.execute(
             "INSERT INTO candidates (team_id, code, created_at) VALUES (?1, ?2, ?3)",
             params![team_id, c.code, now],
         )?;
-        tx.execute(
-            "INSERT INTO candidate_identities (candidate_id, name, party) VALUES (?1, ?2, ?3)",
-            params![tx.last_insert_rowid(), c.name, c.party],
-        )?;
+        let identity = IdentityInput {
+            name: c.name.clone(),
+            party: c.party.clone(),
+            ..IdentityInput::default()
+        };
+        seal_identity(&tx, &unlocked, tx.last_insert_rowid(), &c.code, &identity)?;
         ledger::append(
             &tx,
             team_id,
@@ -94,7 +148,7 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
         )?;
     }
     // A demo round that core refuses is a bug in the bundled data, said as such.
-    seed_scoring(&tx, team_id, &members).map_err(|e| match e {
+    seed_scoring(&tx, &unlocked, &round, &members).map_err(|e| match e {
         StoreError::Sqlite(_) | StoreError::Io { .. } => e,
         other => StoreError::DemoScoring(other.to_string()),
     })?;
@@ -106,15 +160,35 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
     Ok(())
 }
 
+/// The demo officers' passphrases are public, so their slots use a salt fixed per
+/// member, and the slow derivation runs once per process, not once per demo seeded
+/// (which every test's fresh data folder does).
+fn demo_kek(name: &str, passphrase: &str) -> Result<Arc<SlotKek>> {
+    static CACHE: OnceLock<Mutex<BTreeMap<String, Arc<SlotKek>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(kek) = cache.get(name) {
+        return Ok(kek.clone());
+    }
+    let salt = &Sha256::digest(format!("maatstaf demo slot\0{name}").as_bytes())[..16];
+    let kek = Arc::new(
+        SlotKek::derive(passphrase, salt, KdfParams::STRONG)
+            .map_err(|e| StoreError::DemoScoring(format!("demo passphrase: {e}")))?,
+    );
+    cache.insert(name.to_owned(), kek.clone());
+    Ok(kek)
+}
+
 /// A frozen rubric, frozen blinded material, PINs and one revealed round, through
 /// the same scoring functions the app calls, on the seed's transaction.
 fn seed_scoring(
     tx: &Transaction<'_>,
-    team_id: i64,
+    by: &Unlocked,
+    round: &DemoRound,
     members: &BTreeMap<String, i64>,
 ) -> Result<(), StoreError> {
+    let team_id = by.team_id();
     let bad = |what: String| StoreError::ScoringDamaged(format!("demo data: {what}"));
-    let round: DemoRound = toml::from_str(DEMO_ROUND).map_err(|e| bad(e.to_string()))?;
     let member = |name: &str| {
         members
             .get(name)
@@ -156,7 +230,7 @@ fn seed_scoring(
             tx.execute(
                 "INSERT INTO candidate_material (candidate_id, kind, criterion, original_text,
                     blinded_text, blinded_sha256, frozen_at, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?6)",
+                 VALUES (?1, ?2, ?3, '', ?4, ?5, ?6, ?6)",
                 params![
                     candidate_id,
                     kind.as_str(),
@@ -166,6 +240,7 @@ fn seed_scoring(
                     now
                 ],
             )?;
+            seal_original(tx, by, tx.last_insert_rowid(), &section.text)?;
         }
         ledger::append(
             tx,

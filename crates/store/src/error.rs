@@ -88,6 +88,8 @@ pub enum StoreError {
     LiveScoringClosed,
     #[error("{0} is the chair or secretary, and this team has chosen that they do not score")]
     OfficerMayNotScore(String),
+    #[error("{0}")]
+    Sealing(#[from] crate::sealing::SealingError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]

@@ -4,6 +4,7 @@
 use maatstaf_core::stats::Rating;
 use maatstaf_core::team::Role;
 
+use crate::sealing::{NewOfficer, Unlocked};
 use crate::Store;
 
 /// The id of the bundled demo team.
@@ -12,16 +13,49 @@ pub fn demo_team(store: &Store) -> i64 {
     teams.iter().find(|t| t.is_demo).expect("the demo team").id
 }
 
-/// A new team whose chair has a PIN (so the team is protected); returns the team and
-/// the chair, to act as the member switched in.
+/// The demo team's officers' passphrases (`content/demo/round-1.toml`).
+pub const DEMO_CHAIR_PASSPHRASE: &str = "kompas lantaarn zeilboot hagel";
+pub const DEMO_SECRETARY_PASSPHRASE: &str = "molen regenjas kievit potlood";
+/// The passphrase of the chair of every [`officer_team`].
+pub const CHAIR_PASSPHRASE: &str = "vuurtoren pannenkoek kievit";
+
+/// A new sealed team whose chair ("Voorzitter") has a passphrase, so the team is
+/// protected; returns the team and the chair's unlock (the chair signed in).
+pub fn sealed_team(store: &mut Store, name: &str) -> (i64, Unlocked) {
+    let created = store
+        .create_sealed_team(
+            name,
+            &NewOfficer {
+                name: "Voorzitter".into(),
+                party: None,
+                passphrase: CHAIR_PASSPHRASE.into(),
+                repeated: CHAIR_PASSPHRASE.into(),
+            },
+        )
+        .unwrap();
+    (created.team.id, created.unlocked)
+}
+
+/// [`sealed_team`], for tests that only need the chair as the member switched in.
 pub fn officer_team(store: &mut Store, name: &str) -> (i64, i64) {
-    let team = store.create_team(name).unwrap().id;
-    let chair = store
-        .add_member(team, "Voorzitter", Role::Chair, None, None)
+    let (team, chair) = sealed_team(store, name);
+    (team, chair.member_id())
+}
+
+/// The demo team's chair or secretary, signed in with their passphrase.
+pub fn demo_unlock(store: &mut Store, team: i64, role: Role) -> Unlocked {
+    // By name: a test may add a second chair or secretary, who has no demo passphrase.
+    let (name, passphrase) = match role {
+        Role::Chair => ("Anneke de Wit", DEMO_CHAIR_PASSPHRASE),
+        Role::Secretary => ("Youssef Amrani", DEMO_SECRETARY_PASSPHRASE),
+        other => panic!("a {other:?} has no passphrase"),
+    };
+    let member = store
+        .find_member(team, name)
         .unwrap()
+        .expect("the demo officer")
         .id;
-    store.set_pin(team, chair, "1470", &[7; 16], None).unwrap();
-    (team, chair)
+    store.unlock(team, member, passphrase).unwrap().unwrap()
 }
 
 /// The member of the demo team in `role` (the first, by the app's member order).

@@ -15,6 +15,7 @@ mod open;
 mod private_files;
 pub mod rubrics;
 pub mod scoring;
+pub mod sealing;
 pub mod settings;
 pub mod teams;
 pub mod training;

@@ -133,9 +133,10 @@ impl Store {
     pub fn create_team(&mut self, name: &str) -> Result<TeamSummary> {
         let name = clean_name(name)?;
         let tx = self.conn.transaction()?;
+        let uid = crate::sealing::new_team_uid();
         tx.execute(
-            "INSERT INTO teams (name, created_at) VALUES (?1, ?2)",
-            params![name, clock::now()],
+            "INSERT INTO teams (name, created_at, uid) VALUES (?1, ?2, ?3)",
+            params![name, clock::now(), uid],
         )?;
         let id = tx.last_insert_rowid();
         ledger::append(
@@ -143,7 +144,7 @@ impl Store {
             id,
             &Actor::System,
             EntryKind::TeamCreated,
-            json!({ "team_name": name }),
+            json!({ "team_name": name, "team_uid": uid }),
         )?;
         tx.commit()?;
         self.team(id)
@@ -247,6 +248,9 @@ impl Store {
         let tx = self.conn.transaction()?;
         if !OFFICERS.contains(&role) {
             keep_one_protected(&tx, team_id, &before)?;
+            // Access to the sealed data comes with the office and goes with it: back in
+            // office, they need an officer to give it again.
+            tx.execute("DELETE FROM key_slots WHERE member_id = ?1", [member_id])?;
         }
         tx.execute(
             "UPDATE members SET name = ?1, role = ?2, party = ?3 WHERE id = ?4 AND team_id = ?5",
@@ -340,19 +344,23 @@ pub(crate) fn require_team(conn: &Connection, team_id: i64) -> Result<()> {
 }
 
 /// A party is optional: blank means none.
-fn clean_party(party: Option<&str>) -> Result<Option<String>> {
+pub(crate) fn clean_party(party: Option<&str>) -> Result<Option<String>> {
     Ok(party
         .filter(|p| !p.trim().is_empty())
         .map(clean_name)
         .transpose()?)
 }
 
-/// The members of `team_id` who are officers (chair or secretary) with a PIN: while
-/// there is one, the team is protected.
-fn protected_members(conn: &Connection, team_id: i64) -> Result<Vec<i64>> {
+/// The members of `team_id` who are officers (chair or secretary) and can sign in as
+/// one: with a passphrase in a sealed team (a PIN does not open it), with a PIN or a
+/// passphrase otherwise. While there is one, the team is protected.
+pub(crate) fn protected_members(conn: &Connection, team_id: i64) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare(
-        "SELECT m.id, m.role FROM members m JOIN member_pins p ON p.member_id = m.id
-             WHERE m.team_id = ?1",
+        "SELECT m.id, m.role FROM members m JOIN teams t ON t.id = m.team_id
+             WHERE m.team_id = ?1
+               AND (EXISTS (SELECT 1 FROM key_slots k WHERE k.member_id = m.id)
+                    OR (t.public_key IS NULL
+                        AND EXISTS (SELECT 1 FROM member_pins p WHERE p.member_id = m.id)))",
     )?;
     let rows = stmt
         .query_map([team_id], |r| {

@@ -5,6 +5,11 @@
 //! is exactly core's `AccessError` and changes nothing; an allowed call is never an
 //! access refusal (it may still fail for a reason of its own, which is printed).
 //!
+//! The methods that open sealed identities or texts, or sign an export, take an
+//! officer's unlock instead of a member id: only the chair and the secretary, signed
+//! in with their passphrase, can call them at all. For everyone else the matrix checks
+//! that core refuses them too, and that the store gives them no unlock.
+//!
 //! The data folder is prepared once; each allowed call runs on a fresh copy of its
 //! database, so no call sees what another one did.
 
@@ -18,13 +23,16 @@ use maatstaf_core::scoring::{PortfolioChoice, Score, ScoringMode};
 use maatstaf_core::team::Role;
 use maatstaf_store::access::Interface;
 use maatstaf_store::candidates::{IdentityInput, MaterialInput};
-use maatstaf_store::fixtures::{demo_member, demo_team};
+use maatstaf_store::fixtures::{demo_member, demo_team, demo_unlock, DEMO_CHAIR_PASSPHRASE};
 use maatstaf_store::scoring::AssessorChoice;
+use maatstaf_store::sealing::{SealingError, Unlocked};
 use maatstaf_store::training::{Answer, ContentKind, ImportOutcome};
 use maatstaf_store::{Store, StoreError, DB_FILE};
 use serde_json::{json, Value};
 
 const SALT: [u8; 16] = [7; 16];
+/// A passphrase an officer chooses in the matrix (sealing, giving access).
+const NEW_PASSPHRASE: &str = "zeegras hooiberg lantaarnpaal";
 const DEMO_ROUND: u32 = 1;
 const PRACTICE_CASE: &str = "casus-havenstad";
 const MODULE: &str = "m01-waarom-structuur-werkt";
@@ -45,6 +53,9 @@ struct Ctx {
     assessor: i64,
     trainer: i64,
     committee: i64,
+    /// The chair and the secretary, signed in with their passphrase.
+    chair_unlock: Unlocked,
+    secretary_unlock: Unlocked,
     /// A member the chair added, without a PIN.
     no_pin: i64,
     /// The demo's frozen rubric version and a draft the chair made.
@@ -72,6 +83,8 @@ fn prepare() -> (tempfile::TempDir, Store, Ctx) {
     let assessor = demo_member(&store, team, Role::Assessor);
     let trainer = demo_member(&store, team, Role::Trainer);
     let committee = demo_member(&store, team, Role::Committee);
+    let chair_unlock = demo_unlock(&mut store, team, Role::Chair);
+    let secretary_unlock = demo_unlock(&mut store, team, Role::Secretary);
     let assessors: Vec<i64> = store
         .team_detail(team)
         .unwrap()
@@ -92,8 +105,7 @@ fn prepare() -> (tempfile::TempDir, Store, Ctx) {
         .version_id;
     let new_code = store
         .add_candidate(
-            team,
-            Some(chair),
+            &chair_unlock,
             &IdentityInput {
                 name: "Fenna Dijkstra".into(),
                 party: Some("Voorbeeld Lokaal".into()),
@@ -148,6 +160,8 @@ fn prepare() -> (tempfile::TempDir, Store, Ctx) {
         assessor,
         trainer,
         committee,
+        chair_unlock,
+        secretary_unlock,
         no_pin,
         frozen_rubric,
         draft_rubric,
@@ -218,6 +232,9 @@ enum Call {
     /// src-tauri/src/commands/access.rs) refuses nobody before the store is asked,
     /// so the nobody and expired-session callers are skipped for these.
     Member(fn(&mut Store, &Ctx, i64) -> Outcome),
+    /// `by: &Unlocked`: only a chair or secretary who typed their passphrase has one,
+    /// so only they can call these; for anyone else core must refuse as well.
+    Unlocked(fn(&mut Store, &Ctx, &Unlocked) -> Outcome),
 }
 
 #[derive(Clone, Copy)]
@@ -244,6 +261,14 @@ fn mem(action: Action, method: &'static str, f: fn(&mut Store, &Ctx, i64) -> Out
         action,
         method,
         call: Call::Member(f),
+    }
+}
+
+fn unl(action: Action, method: &'static str, f: fn(&mut Store, &Ctx, &Unlocked) -> Outcome) -> Row {
+    Row {
+        action,
+        method,
+        call: Call::Unlocked(f),
     }
 }
 
@@ -279,6 +304,22 @@ fn table() -> Vec<Row> {
         opt(A::ChangeTeamSettings, "set_officers_score", |s, c, a| {
             s.set_officers_score(c.team, false, a)
         }),
+        // --- sealing ---
+        // The demo team is sealed already: an allowed call fails for that reason.
+        opt(A::SealTeam, "seal_team", |s, c, a| {
+            let officer = a.unwrap_or(c.chair);
+            s.seal_team(c.team, officer, a, NEW_PASSPHRASE, NEW_PASSPHRASE)
+                .map(drop)
+        }),
+        unl(A::GrantAccess, "grant_access", |s, c, u| {
+            // A new passphrase for the other officer, who lost theirs.
+            let other = if u.member_id() == c.chair {
+                c.secretary
+            } else {
+                c.chair
+            };
+            s.grant_access(u, other, NEW_PASSPHRASE, NEW_PASSPHRASE)
+        }),
         // --- rubrics ---
         opt(A::EditRubric, "create_rubric_from_template", |s, c, a| {
             s.create_rubric_from_template(c.team, "wethouder-wonen", a)
@@ -301,7 +342,7 @@ fn table() -> Vec<Row> {
             s.freeze_rubric(c.team, c.draft_rubric, &[], a).map(drop)
         }),
         // --- candidates and their material ---
-        opt(A::AddCandidate, "add_candidate", |s, c, a| {
+        unl(A::AddCandidate, "add_candidate", |s, _, u| {
             let identity = IdentityInput {
                 name: "Bram Veenstra".into(),
                 ..IdentityInput::default()
@@ -311,16 +352,16 @@ fn table() -> Vec<Row> {
                 criterion: None,
                 text: "Bram Veenstra wil wethouder worden.".into(),
             }];
-            s.add_candidate(c.team, a, &identity, &material).map(drop)
+            s.add_candidate(u, &identity, &material).map(drop)
         }),
-        opt(A::ViewIdentity, "candidate_identity", |s, c, a| {
-            s.candidate_identity(c.team, a, "K-7F3").map(drop)
+        unl(A::ViewIdentity, "candidate_identity", |s, _, u| {
+            s.candidate_identity(u, "K-7F3").map(drop)
         }),
-        opt(A::ReviewOriginal, "material_review", |s, c, a| {
-            s.material_review(c.team, a, c.new_material).map(drop)
+        unl(A::ReviewOriginal, "material_review", |s, c, u| {
+            s.material_review(u, c.new_material).map(drop)
         }),
-        opt(A::FreezeMaterial, "freeze_material", |s, c, a| {
-            s.freeze_material(c.team, a, c.new_material, &[]).map(drop)
+        unl(A::FreezeMaterial, "freeze_material", |s, c, u| {
+            s.freeze_material(u, c.new_material, &[]).map(drop)
         }),
         opt(A::DeleteCandidate, "candidate_removal", |s, c, a| {
             s.candidate_removal(c.team, a, &c.new_code).map(drop)
@@ -408,22 +449,22 @@ fn table() -> Vec<Row> {
         mem(A::RecordDecision, "record_decision", |s, c, m| {
             s.record_decision(c.team, m, vec![decision()]).map(drop)
         }),
-        mem(A::Unblind, "unblind", |s, c, m| {
-            s.unblind(c.team, m, "Besluit genomen").map(drop)
+        unl(A::Unblind, "unblind", |s, _, u| {
+            s.unblind(u, "Besluit genomen").map(drop)
         }),
-        opt(A::ViewUnblinded, "unblinded_candidates", |s, c, a| {
-            s.unblinded_candidates(c.team, a).map(drop)
+        unl(A::ViewUnblinded, "unblinded_candidates", |s, _, u| {
+            s.unblinded_candidates(u).map(drop)
         }),
         // --- the logboek ---
-        opt(
+        unl(
             A::ExportLogboek,
             "export_logboek (without identities)",
-            |s, c, a| s.export_logboek(c.team, a, false, Vec::new()).map(drop),
+            |s, _, u| s.export_logboek(u, false, Vec::new()).map(drop),
         ),
-        opt(
+        unl(
             A::ExportLogboekWithIdentities,
             "export_logboek (with identities)",
-            |s, c, a| s.export_logboek(c.team, a, true, Vec::new()).map(drop),
+            |s, _, u| s.export_logboek(u, true, Vec::new()).map(drop),
         ),
         // --- training ---
         mem(A::LeadTraining, "start_session", |s, c, m| {
@@ -473,16 +514,23 @@ fn decision() -> PortfolioChoice {
 struct Caller {
     label: &'static str,
     member: Option<i64>,
+    /// A chair's or secretary's unlock, from typing their passphrase.
+    unlocked: Option<Unlocked>,
     interface: Interface,
     acting: Acting,
 }
 
-fn callers(store: &Store, ctx: &Ctx) -> Vec<Caller> {
+fn callers(store: &mut Store, ctx: &Ctx) -> Vec<Caller> {
     let member = |label, id, role| Caller {
         label,
         member: Some(id),
+        unlocked: None,
         interface: Interface::App,
         acting: Acting::Member { id, role },
+    };
+    let officer = |label, unlocked: &Unlocked, role| Caller {
+        unlocked: Some(unlocked.clone()),
+        ..member(label, unlocked.member_id(), role)
     };
     // The chair switched in at t=0 and left the laptop; at t=61 the session has
     // expired, and what the app passes to the store is nobody.
@@ -505,21 +553,35 @@ fn callers(store: &Store, ctx: &Ctx) -> Vec<Caller> {
             "{role:?}"
         );
     }
+    assert_eq!(ctx.chair_unlock.member_id(), ctx.chair);
+    assert_eq!(ctx.secretary_unlock.member_id(), ctx.secretary);
+    // Nobody else gets an unlock, whatever they type: they cannot call the methods
+    // that take one.
+    let entries = store.ledger(ctx.team).unwrap().len();
+    for id in [ctx.assessor, ctx.trainer, ctx.committee, ctx.no_pin] {
+        match store.unlock(ctx.team, id, DEMO_CHAIR_PASSPHRASE) {
+            Err(StoreError::Sealing(SealingError::NotAnOfficer { .. })) => {}
+            other => panic!("member {id} asked for an unlock and got {other:?}"),
+        }
+    }
+    assert_eq!(store.ledger(ctx.team).unwrap().len(), entries);
     vec![
-        member("chair", ctx.chair, Role::Chair),
-        member("secretary", ctx.secretary, Role::Secretary),
+        officer("chair", &ctx.chair_unlock, Role::Chair),
+        officer("secretary", &ctx.secretary_unlock, Role::Secretary),
         member("assessor", ctx.assessor, Role::Assessor),
         member("trainer", ctx.trainer, Role::Trainer),
         member("committee", ctx.committee, Role::Committee),
         Caller {
             label: "nobody",
             member: None,
+            unlocked: None,
             interface: Interface::App,
             acting: Acting::Nobody,
         },
         Caller {
             label: "expired session",
             member: expired,
+            unlocked: None,
             interface: Interface::App,
             acting: Acting::Nobody,
         },
@@ -527,6 +589,7 @@ fn callers(store: &Store, ctx: &Ctx) -> Vec<Caller> {
         Caller {
             label: "command line without --as",
             member: None,
+            unlocked: None,
             interface: Interface::Cli,
             acting: Acting::Cli,
         },
@@ -549,6 +612,8 @@ struct Tally {
     allowed_ok: usize,
     allowed_domain: usize,
     skipped: usize,
+    /// Refused by core, and not callable by them: they have no unlock.
+    no_unlock: usize,
     failures: Vec<String>,
 }
 
@@ -575,13 +640,20 @@ fn walk(db: &Path, ctx: &Ctx, state: TeamState, rows: &[Row], callers: &[Caller]
                     (Call::Member(f), Some(id)) => Some(f(store, ctx, id)),
                     // No member to pass: the app's `require_actor` refuses first.
                     (Call::Member(_), None) => None,
+                    // Without an unlock there is nothing to call these with.
+                    (Call::Unlocked(f), _) => caller.unlocked.as_ref().map(|u| f(store, ctx, u)),
                 }
             };
+            let no_unlock = matches!(row.call, Call::Unlocked(_)) && caller.unlocked.is_none();
             let case = format!("{} ({:?}) by {}", row.method, row.action, caller.label);
             match expected {
                 Err(expected) => {
                     let Some(got) = run(&mut refusals) else {
-                        tally.skipped += 1;
+                        if no_unlock {
+                            tally.no_unlock += 1;
+                        } else {
+                            tally.skipped += 1;
+                        }
                         continue;
                     };
                     tally.refused += 1;
@@ -612,6 +684,12 @@ fn walk(db: &Path, ctx: &Ctx, state: TeamState, rows: &[Row], callers: &[Caller]
                         tally.skipped += 1;
                         continue;
                     }
+                    if no_unlock {
+                        tally.failures.push(format!(
+                            "{case}: core allows it but they have no unlock to call it with"
+                        ));
+                        continue;
+                    }
                     let (_dir, mut store) = fresh_copy(db);
                     match run(&mut store).expect("a member is acting") {
                         Ok(()) => tally.allowed_ok += 1,
@@ -632,8 +710,8 @@ fn walk(db: &Path, ctx: &Ctx, state: TeamState, rows: &[Row], callers: &[Caller]
 
 fn report(name: &str, tally: &Tally) {
     println!(
-        "{name}: {} refused as core refuses, {} allowed and done, {} allowed but failed for their own reason, {} skipped (no member to pass to an actor_member method)",
-        tally.refused, tally.allowed_ok, tally.allowed_domain, tally.skipped
+        "{name}: {} refused as core refuses, {} refused by core and without an unlock to call with, {} allowed and done, {} allowed but failed for their own reason, {} skipped (no member to pass to an actor_member method)",
+        tally.refused, tally.no_unlock, tally.allowed_ok, tally.allowed_domain, tally.skipped
     );
     assert!(
         tally.failures.is_empty(),
@@ -656,8 +734,8 @@ fn every_store_method_allows_exactly_what_core_allows() {
         "actions without a store method in the matrix: {missing:?}"
     );
 
-    let (dir, store, ctx) = prepare();
-    let callers = callers(&store, &ctx);
+    let (dir, mut store, ctx) = prepare();
+    let callers = callers(&mut store, &ctx);
     let db = seal(dir.path(), store);
     let state = TeamState {
         protected: true,
@@ -667,14 +745,14 @@ fn every_store_method_allows_exactly_what_core_allows() {
     let tally = walk(&db, &ctx, state, &rows, &callers);
     println!("matrix walked in {:.1?}", started.elapsed());
     report("protected demo team", &tally);
-    assert!(tally.refused > 0 && tally.allowed_ok > 0);
+    assert!(tally.refused > 0 && tally.allowed_ok > 0 && tally.no_unlock > 0);
 }
 
 #[test]
 fn after_the_decision_and_the_unblinding_the_names_open_to_whom_core_says() {
     let rows = table();
     let (dir, mut store, ctx) = prepare();
-    let callers = callers(&store, &ctx);
+    let callers = callers(&mut store, &ctx);
     store
         .record_decision(ctx.team, ctx.chair, vec![decision()])
         .unwrap();
@@ -688,9 +766,7 @@ fn after_the_decision_and_the_unblinding_the_names_open_to_whom_core_says() {
     let decided_db = dir.path().join("decided.sqlite3");
     std::fs::copy(seal(dir.path(), store), &decided_db).unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
-    store
-        .unblind(ctx.team, ctx.chair, "Besluit genomen")
-        .unwrap();
+    store.unblind(&ctx.chair_unlock, "Besluit genomen").unwrap();
     let db = seal(dir.path(), store);
 
     let names = [
@@ -715,7 +791,67 @@ fn after_the_decision_and_the_unblinding_the_names_open_to_whom_core_says() {
     let tally = walk(&db, &ctx, unblinded, &only(&names), &callers);
     report("decided and unblinded", &tally);
     // Core allows each of the three to someone now: the chair unblinds (the store
-    // refuses a second time for its own reason), officers export with names, and
-    // every member sees the names.
-    assert_eq!(tally.allowed_ok + tally.allowed_domain, 1 + 5 + 2);
+    // refuses a second time for its own reason), and the two officers, who alone can
+    // open the sealed names, see them and export with them. Nobody else does.
+    assert_eq!(tally.allowed_ok + tally.allowed_domain, 1 + 2 + 2);
+    assert_eq!(tally.allowed_ok, 2 + 2);
+}
+
+#[test]
+fn an_officer_made_assessor_after_signing_in_is_refused_with_the_old_unlock() {
+    let (dir, mut store, ctx) = prepare();
+    // The names are open, so the secretary's unlock would show them if it still counted.
+    store
+        .record_decision(ctx.team, ctx.chair, vec![decision()])
+        .unwrap();
+    store.unblind(&ctx.chair_unlock, "Besluit genomen").unwrap();
+    assert!(!store
+        .unblinded_candidates(&ctx.secretary_unlock)
+        .unwrap()
+        .is_empty());
+    // The chair makes the secretary an assessor while the secretary is signed in.
+    store
+        .update_member(
+            ctx.team,
+            ctx.secretary,
+            "Youssef Amrani",
+            Role::Assessor,
+            None,
+            Some(ctx.chair),
+        )
+        .unwrap();
+    match store.unlock(
+        ctx.team,
+        ctx.secretary,
+        maatstaf_store::fixtures::DEMO_SECRETARY_PASSPHRASE,
+    ) {
+        Err(StoreError::Sealing(SealingError::NotAnOfficer { .. })) => {}
+        other => panic!("a former secretary asked for an unlock again and got {other:?}"),
+    }
+    let db = seal(dir.path(), store);
+
+    // Every method that takes an unlock, with the one they kept from before.
+    let rows: Vec<Row> = table()
+        .into_iter()
+        .filter(|r| matches!(r.call, Call::Unlocked(_)))
+        .collect();
+    let demoted = Caller {
+        label: "secretary made assessor, with the old unlock",
+        member: Some(ctx.secretary),
+        unlocked: Some(ctx.secretary_unlock.clone()),
+        interface: Interface::App,
+        acting: Acting::Member {
+            id: ctx.secretary,
+            role: Role::Assessor,
+        },
+    };
+    let state = TeamState {
+        protected: true,
+        decided: true,
+        unblinded: true,
+    };
+    let tally = walk(&db, &ctx, state, &rows, &[demoted]);
+    report("a demoted officer", &tally);
+    assert_eq!(tally.refused, rows.len(), "every call is refused");
+    assert_eq!(tally.allowed_ok + tally.allowed_domain + tally.no_unlock, 0);
 }

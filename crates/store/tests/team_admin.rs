@@ -1,12 +1,14 @@
-//! Who may manage a team: once a chair or secretary has a PIN, only an acting chair
-//! or secretary of the team may change its members, set a member's first PIN or reset
-//! one, or delete it; the last of them stays. Through the store's public API.
+//! Who may manage a team: once a chair or secretary has a PIN (or, in a sealed team,
+//! a passphrase), only an acting chair or secretary of the team may change its
+//! members, set a member's first PIN or reset one, or delete it; the last of them
+//! stays. Through the store's public API.
 
 use maatstaf_core::access::{AccessError, Action};
 use maatstaf_core::ledger::{Actor, Entry, EntryKind};
 use maatstaf_core::team::Role;
 use maatstaf_store::access::PinRefusal;
-use maatstaf_store::fixtures::{demo_member, demo_team};
+use maatstaf_store::fixtures::{demo_member, demo_team, demo_unlock};
+use maatstaf_store::sealing::SealingError;
 use maatstaf_store::teams::TeamDetail;
 use maatstaf_store::{Store, StoreError};
 
@@ -220,6 +222,9 @@ fn the_chair_and_the_secretary_manage_members_and_the_log_names_them() {
 fn in_a_protected_team_only_its_chair_or_secretary_sets_a_first_pin() {
     let (_dir, mut store) = temp_store();
     let d = demo(&store);
+    // Signed in before a second secretary joins (the fixture takes the first one).
+    let secretary = demo_unlock(&mut store, d.team, Role::Secretary);
+    assert_eq!(secretary.member_id(), d.secretary);
     let stranger = outsider(&mut store);
     let new_secretary = store
         .add_member(
@@ -271,13 +276,43 @@ fn in_a_protected_team_only_its_chair_or_secretary_sets_a_first_pin() {
         last_actor(&store, d.team),
         (EntryKind::PinSet, named(&store, d.team, d.chair))
     );
+    assert_eq!(
+        store.verify_pin(d.team, new_assessor, "5193").unwrap(),
+        Ok(Role::Assessor)
+    );
+    // The demo team is sealed: a new secretary signs in with a passphrase of their
+    // own, which they type while the secretary is signed in, never with a PIN.
+    let before = snapshot(&store, d.team);
+    assert!(matches!(
+        store.set_pin(d.team, new_secretary, "4826", &SALT, Some(d.secretary)),
+        Err(StoreError::Sealing(SealingError::OfficerUsesPassphrase))
+    ));
+    assert!(!has_pin(&store, d.team, new_secretary));
+    assert_eq!(
+        snapshot(&store, d.team),
+        before,
+        "a refusal changes nothing"
+    );
+    let passphrase = "kraanvogel dijkhuis wilgenblad";
     store
-        .set_pin(d.team, new_secretary, "4826", &SALT, Some(d.secretary))
+        .grant_access(&secretary, new_secretary, passphrase, passphrase)
         .unwrap();
     assert_eq!(
-        store.verify_pin(d.team, new_secretary, "4826").unwrap(),
-        Ok(Role::Secretary)
+        last_actor(&store, d.team),
+        (
+            EntryKind::KeyAccessGranted,
+            named(&store, d.team, d.secretary)
+        )
     );
+    let unlocked = store
+        .unlock(d.team, new_secretary, passphrase)
+        .unwrap()
+        .unwrap();
+    assert_eq!(unlocked.member_id(), new_secretary);
+    assert!(matches!(
+        store.verify_pin(d.team, new_secretary, "4826"),
+        Err(StoreError::Sealing(SealingError::OfficerUsesPassphrase))
+    ));
 }
 
 #[test]
@@ -452,4 +487,63 @@ fn the_last_chair_or_secretary_with_a_pin_cannot_be_removed_or_demoted() {
         ),
         "the demoted chair no longer manages the team"
     );
+}
+
+#[test]
+fn the_last_officer_with_a_passphrase_of_a_sealed_team_cannot_be_removed_or_demoted() {
+    let (_dir, mut store) = temp_store();
+    let (team, chair) = maatstaf_store::fixtures::sealed_team(&mut store, "Lindeveld");
+    let chair_id = chair.member_id();
+    assert!(store.team_protected(team).unwrap());
+    let secretary = store
+        .add_member(team, "Sanne", Role::Secretary, None, Some(chair_id))
+        .unwrap()
+        .id;
+    let before = snapshot(&store, team);
+    // Only the chair can open the sealed data: without them nobody could.
+    let err = store
+        .remove_member(team, chair_id, Some(chair_id))
+        .unwrap_err();
+    assert!(
+        matches!(&err, StoreError::LastProtectedMember { name } if name == "Voorzitter"),
+        "{err}"
+    );
+    let err = store
+        .update_member(
+            team,
+            chair_id,
+            "Voorzitter",
+            Role::Assessor,
+            None,
+            Some(chair_id),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::LastProtectedMember { .. }),
+        "{err}"
+    );
+    assert_eq!(snapshot(&store, team), before, "a refusal changes nothing");
+
+    // Once the secretary has a passphrase of their own, the chair may step down.
+    let passphrase = "kraanvogel dijkhuis wilgenblad";
+    store
+        .grant_access(&chair, secretary, passphrase, passphrase)
+        .unwrap();
+    store
+        .update_member(
+            team,
+            chair_id,
+            "Voorzitter",
+            Role::Assessor,
+            None,
+            Some(secretary),
+        )
+        .unwrap();
+    assert!(store.team_protected(team).unwrap());
+    let unlocked = store.unlock(team, secretary, passphrase).unwrap().unwrap();
+    assert_eq!(unlocked.member_id(), secretary);
+    assert!(matches!(
+        store.remove_member(team, secretary, Some(secretary)),
+        Err(StoreError::LastProtectedMember { .. })
+    ));
 }

@@ -2,9 +2,9 @@
 //! Only `add_candidate`'s input, `candidate_identity` and the review of material that
 //! is not frozen yet carry identity strings; every other response names a code.
 //!
-//! Every call that shows or changes an identity or unredacted text passes the member
-//! who switched in with their PIN (`Sessions`, shared with scoring) to the
-//! store, which decides whether they may: never the UI.
+//! Every call that shows or changes an identity or unredacted text passes the unlock
+//! of the officer who signed in with their passphrase (`Sessions`) to the store, which
+//! opens the sealed data only with it and decides whether they may: never the UI.
 
 use maatstaf_store::candidates::{
     CandidateIdentity, CandidateListItem, CandidateRemoval, IdentityInput, IntakeRubric,
@@ -14,6 +14,7 @@ use tauri::State;
 
 use maatstaf_core::access::Action;
 
+use crate::commands::access::require_unlocked;
 use crate::ipc_error::IpcError;
 use crate::state::{AppState, Sessions};
 
@@ -42,8 +43,8 @@ pub fn add_candidate(
     identity: IdentityInput,
     material: Vec<MaterialInput>,
 ) -> Result<String, IpcError> {
-    let actor = sessions.actor(team_id);
-    state.with_store(|s| Ok(s.add_candidate(team_id, actor, &identity, &material)?))
+    let by = require_unlocked(&state, &sessions, team_id, Action::AddCandidate)?;
+    state.with_store(|s| Ok(s.add_candidate(&by, &identity, &material)?))
 }
 
 #[tauri::command]
@@ -53,8 +54,8 @@ pub fn candidate_identity(
     team_id: i64,
     code: String,
 ) -> Result<CandidateIdentity, IpcError> {
-    let actor = sessions.actor(team_id);
-    state.with_store(|s| Ok(s.candidate_identity(team_id, actor, &code)?))
+    let by = require_unlocked(&state, &sessions, team_id, Action::ViewIdentity)?;
+    state.with_store(|s| Ok(s.candidate_identity(&by, &code)?))
 }
 
 #[tauri::command]
@@ -64,8 +65,8 @@ pub fn material_review(
     team_id: i64,
     material_id: i64,
 ) -> Result<MaterialReview, IpcError> {
-    let actor = sessions.actor(team_id);
-    state.with_store(|s| Ok(s.material_review(team_id, actor, material_id)?))
+    let by = require_unlocked(&state, &sessions, team_id, Action::ReviewOriginal)?;
+    state.with_store(|s| Ok(s.material_review(&by, material_id)?))
 }
 
 #[tauri::command]
@@ -76,8 +77,8 @@ pub fn freeze_material(
     material_id: i64,
     redactions: Vec<RedactionChoice>,
 ) -> Result<MaterialReview, IpcError> {
-    let actor = sessions.actor(team_id);
-    state.with_store(|s| Ok(s.freeze_material(team_id, actor, material_id, &redactions)?))
+    let by = require_unlocked(&state, &sessions, team_id, Action::FreezeMaterial)?;
+    state.with_store(|s| Ok(s.freeze_material(&by, material_id, &redactions)?))
 }
 
 #[tauri::command]

@@ -13,7 +13,7 @@ use ts_rs::TS;
 use crate::ipc_error::IpcError;
 use maatstaf_core::access::Action;
 
-use crate::commands::access::require_actor;
+use crate::commands::access::require_unlocked;
 use crate::state::{AppState, Sessions};
 
 /// A logboek ready to be offered as a download.
@@ -86,11 +86,11 @@ pub fn export_logboek(
     } else {
         Action::ExportLogboek
     };
-    let actor = require_actor(&sessions, team_id, action)?;
+    let by = require_unlocked(&state, &sessions, team_id, action)?;
     let exported = state.with_store(|s| {
         let team = s.team(team_id)?;
         let scoring = s.scoring_logboek_sections(team_id)?;
-        let bytes = s.export_logboek(team_id, Some(actor), with_identities, scoring)?;
+        let bytes = s.export_logboek(&by, with_identities, scoring)?;
         let exported_at = verify_logboek(&bytes, None)
             .header
             .map(|h| h.exported_at)

@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use maatstaf_core::access::Action;
 
-use crate::commands::access::require_actor;
+use crate::commands::access::{require_actor, require_unlocked};
 use crate::ipc_error::IpcError;
 use crate::state::{AppState, Sessions};
 
@@ -264,19 +264,20 @@ pub fn unblind(
     team_id: i64,
     reason: String,
 ) -> Result<Vec<UnblindedCandidate>, IpcError> {
-    let me = require_actor(&sessions, team_id, Action::Unblind)?;
-    let names = state.with_store(|s| Ok(s.unblind(team_id, me, &reason)?))?;
+    let by = require_unlocked(&state, &sessions, team_id, Action::Unblind)?;
+    let names = state.with_store(|s| Ok(s.unblind(&by, &reason)?))?;
     sessions.after(team_id, Action::Unblind);
     Ok(names)
 }
 
-/// Names next to codes, only after the chair unblinded (refused before).
+/// Names next to codes, only after the chair unblinded (refused before), for an
+/// officer signed in with their passphrase.
 #[tauri::command]
 pub fn unblinded_candidates(
     state: State<'_, AppState>,
     sessions: State<'_, Sessions>,
     team_id: i64,
 ) -> Result<Vec<UnblindedCandidate>, IpcError> {
-    let actor = sessions.actor(team_id);
-    state.with_store(|s| Ok(s.unblinded_candidates(team_id, actor)?))
+    let by = require_unlocked(&state, &sessions, team_id, Action::ViewUnblinded)?;
+    state.with_store(|s| Ok(s.unblinded_candidates(&by)?))
 }

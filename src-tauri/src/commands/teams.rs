@@ -1,5 +1,6 @@
 //! Formation teams: list, open, create, rename, delete.
 
+use maatstaf_store::sealing::NewOfficer;
 use maatstaf_store::teams::{DeletionImpact, TeamDetail, TeamSummary};
 use tauri::State;
 
@@ -18,9 +19,18 @@ pub fn team_detail(state: State<'_, AppState>, id: i64) -> Result<TeamDetail, Ip
     state.with_store(|s| Ok(s.team_detail(id)?))
 }
 
+/// Creates a sealed team; whoever creates it becomes its chair, with the passphrase
+/// they chose, and is signed in.
 #[tauri::command]
-pub fn create_team(state: State<'_, AppState>, name: String) -> Result<TeamSummary, IpcError> {
-    state.with_store(|s| Ok(s.create_team(&name)?))
+pub fn create_team(
+    state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
+    name: String,
+    chair: NewOfficer,
+) -> Result<TeamSummary, IpcError> {
+    let created = state.with_store(|s| Ok(s.create_sealed_team(&name, &chair)?))?;
+    sessions.start_unlocked(created.unlocked);
+    Ok(created.team)
 }
 
 #[tauri::command]

@@ -15,15 +15,15 @@ use serde_json::json;
 
 pub const WAIT: Duration = Duration::from_secs(20);
 
-/// A member of the bundled demo team and their PIN.
+/// A member of the bundled demo team and their PIN (the chair and secretary: passphrase).
 pub type Member = (&'static str, &'static str);
 
 /// The demo team's members who switch in during the tests (content/demo/team.toml).
 pub mod demo {
     use super::Member;
 
-    pub const CHAIR: Member = ("Anneke de Wit", "1470");
-    pub const SECRETARY: Member = ("Youssef Amrani", "2580");
+    pub const CHAIR: Member = ("Anneke de Wit", "kompas lantaarn zeilboot hagel");
+    pub const SECRETARY: Member = ("Youssef Amrani", "molen regenjas kievit potlood");
     pub const GERRIT: Member = ("Gerrit Bosma", "1357");
     pub const PRIYA: Member = ("Priya Ramdin", "2468");
     pub const MARLOES: Member = ("Marloes Kuipers", "3579");
@@ -218,24 +218,16 @@ impl App {
             .unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
     }
 
-    /// On the home screen: a new team with one officer (`role`: "chair" or "secretary")
-    /// who sets their first PIN and is then signed in. Until then nobody in the team
-    /// has a PIN, so anyone may do this setup.
-    pub async fn create_team_with_officer(&self, team: &str, role: &str, (name, pin): Member) {
+    /// On the home screen: a new team, created by its chair `name` with `passphrase`;
+    /// the team is sealed from the start and the chair is signed in.
+    pub async fn create_team_as_chair(&self, team: &str, (name, passphrase): Member) {
         self.click("#new-team").await;
         self.type_into("#team-name", team).await;
+        self.type_into("#chair-name", name).await;
+        self.type_into("#passphrase", passphrase).await;
+        self.type_into("#passphrase-repeat", passphrase).await;
         self.click("#team-name-save").await;
         self.wait_text("#team-detail-name", team).await;
-        self.click("#add-member").await;
-        self.type_into("#member-name", name).await;
-        self.select_option("#member-role", role).await;
-        self.click("#member-save").await;
-        self.wait_text("#member-list", name).await;
-        self.click("#team-switch").await;
-        self.click(&format!("button[data-member=\"{name}\"]")).await;
-        self.type_into("#pin-input", pin).await;
-        self.type_into("#pin-repeat", pin).await;
-        self.click("#pin-submit").await;
         self.wait_text("#team-active-member", name).await;
     }
 

@@ -47,7 +47,7 @@ async fn sign_in(app: &App, team: &Value, (name, pin): Member) {
     let r = app
         .invoke(
             "sign_in",
-            json!({ "teamId": team, "memberId": id, "pin": pin }),
+            json!({ "teamId": team, "memberId": id, "secret": pin }),
         )
         .await;
     assert!(r.get("ok").is_some(), "{name} signs in: {r}");

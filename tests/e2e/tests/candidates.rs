@@ -15,6 +15,9 @@ use crate::support::exists;
 const TEXT: &str =
     include_str!("../../../crates/core/tests/blinding_corpus/03-ozdemir-antwoord/text.txt");
 /// The identity strings of that corpus text (its identity.toml and expect.toml).
+/// The chair who creates the test's own team.
+const MIRJAM: Member = ("Mirjam Bakker", "vuurtoren pannenkoek kievit");
+
 const IDENTITY: &[&str] = &[
     "Sevda",
     "Özdemir",
@@ -56,38 +59,38 @@ async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
     let app = App::start(data.path()).await;
     app.wait_for("#team-list").await;
 
-    // A team of our own, with a secretary.
+    // A team of our own, sealed from the start: whoever creates it is its chair and
+    // chooses the passphrase. A passphrase that is too short is refused in Dutch.
     app.click("#new-team").await;
     app.type_into("#team-name", "Gemeente Lindeveld").await;
+    app.type_into("#chair-name", "Mirjam Bakker").await;
+    app.type_into("#chair-party", "Lokaal Belang").await;
+    app.type_into("#passphrase", "kort").await;
+    app.type_into("#passphrase-repeat", "kort").await;
+    app.click("#team-name-save").await;
+    app.wait_text("#team-name-error", "minstens 12 tekens of 4 woorden")
+        .await;
+    app.type_into("#passphrase", MIRJAM.1).await;
+    app.wait_text("#passphrase-strength", "Sterk").await;
+    app.type_into("#passphrase-repeat", MIRJAM.1).await;
     app.click("#team-name-save").await;
     app.wait_text("#team-detail-name", "Gemeente Lindeveld")
         .await;
-    app.click("#add-member").await;
-    app.click("#member-save").await;
-    app.wait_text("#member-error", "Vul een naam in.").await;
-    app.type_into("#member-name", "Mirjam Bakker").await;
-    app.select_option("#member-role", "secretary").await;
-    app.type_into("#member-party", "Lokaal Belang").await;
-    app.click("#member-save").await;
     let members = app.wait_text("#member-list", "Mirjam Bakker").await;
-    assert!(members.contains("Secretaris"), "{members}");
+    assert!(members.contains("Voorzitter"), "{members}");
     assert!(members.contains("Lokaal Belang"), "{members}");
+    app.wait_text("#sealed-note", "Verzegeld").await;
 
-    // Nothing of the intake is offered until the secretary switches in; she has no
-    // PIN yet and sets one.
+    // Nothing of the intake is offered to nobody: the chair signs out, and signs in
+    // again with her passphrase.
+    app.click("#team-sign-out").await;
     app.click("#nav-candidates").await;
     app.wait_text("#candidates-team", "Gemeente Lindeveld")
         .await;
     app.wait_text("#candidates-gate", "Wissel eerst naar die rol")
         .await;
     assert!(!exists(&app, "#new-candidate").await);
-    app.click("#candidates-switch").await;
-    app.click("button[data-member=\"Mirjam Bakker\"]").await;
-    app.type_into("#pin-input", "4826").await;
-    app.type_into("#pin-repeat", "4826").await;
-    app.click("#pin-submit").await;
-    app.wait_text("#candidates-active-member", "Mirjam Bakker")
-        .await;
+    switch_in_candidates(&app, MIRJAM).await;
 
     // Intake. A bad birth date gets a Dutch message and saves nothing.
     app.click("#new-candidate").await;
@@ -272,7 +275,7 @@ async fn identities_need_the_secretary_and_a_scored_candidate_cannot_be_deleted(
     assert_eq!(refused["err"]["code"], "access_nobody_acting", "{refused}");
     assert!(refused.get("ok").is_none());
 
-    // An assessor switched in is refused too.
+    // An assessor switched in is refused too: by role, before any key is needed.
     switch_in_candidates(&app, GERRIT).await;
     app.wait_for("#candidates-gate").await;
     let refused = app.invoke("candidate_identity", ask.clone()).await;

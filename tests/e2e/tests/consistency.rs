@@ -144,13 +144,12 @@ fn export_demo(dir: &Path) -> Vec<u8> {
                    "assessor": r.rater, "level": r.value.map(|v| v as u8)})
         })
         .collect();
-    let chair = maatstaf_store::fixtures::demo_member(&store, demo, Role::Chair);
+    let chair = maatstaf_store::fixtures::demo_unlock(&mut store, demo, Role::Chair);
     let decision =
         json!({"reasons": ["K-7F3 onderbouwt bestuurlijke ervaring en integriteit het sterkst"]});
     store
         .export_logboek(
-            demo,
-            Some(chair),
+            &chair,
             false,
             vec![
                 Section {
@@ -179,10 +178,16 @@ async fn open_in_review(app: &App, file: &Path) {
 async fn an_exported_logboek_opens_intact_on_a_fresh_folder_and_a_tampered_copy_as_broken() {
     let source = tempfile::tempdir().unwrap();
     let bytes = export_demo(source.path());
-    let fingerprint = Store::open_in(source.path())
+    // The demo team's own key signs its logboeks, not the laptop's installation key.
+    let store = Store::open_in(source.path()).unwrap();
+    let demo = maatstaf_store::fixtures::demo_team(&store);
+    let fingerprint = store
+        .seal_state(demo)
         .unwrap()
-        .fingerprint()
-        .unwrap();
+        .fingerprint
+        .unwrap()
+        .to_string();
+    drop(store);
     let files = tempfile::tempdir().unwrap();
     let intact = files.path().join("logboek.jsonl");
     std::fs::write(&intact, &bytes).unwrap();

@@ -32,6 +32,11 @@ async fn a_created_team_survives_a_restart_and_deleting_it_does_too() {
     app.wait_text("#team-name-error", "Vul een naam in.").await;
     app.type_into("#team-name", "Gemeente Lindeveld — formatie 2026")
         .await;
+    app.type_into("#chair-name", "Mirjam Bakker").await;
+    app.type_into("#passphrase", "vuurtoren pannenkoek kievit")
+        .await;
+    app.type_into("#passphrase-repeat", "vuurtoren pannenkoek kievit")
+        .await;
     app.click("#team-name-save").await;
     app.wait_text("#team-detail-name", "Gemeente Lindeveld")
         .await;
@@ -50,6 +55,13 @@ async fn a_created_team_survives_a_restart_and_deleting_it_does_too() {
     app.click_text("button", "Gemeente Lindeveld").await;
     app.wait_text("#team-detail-name", "Gemeente Lindeveld")
         .await;
+    // The team was sealed at creation, so only its chair deletes it.
+    app.switch_member(
+        "#team-switch",
+        "#team-active-member",
+        ("Mirjam Bakker", "vuurtoren pannenkoek kievit"),
+    )
+    .await;
     app.click("#delete-team").await;
     let warning = app
         .wait_text("#delete-team-body", "Gemeente Lindeveld — formatie 2026")

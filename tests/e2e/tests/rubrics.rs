@@ -14,7 +14,7 @@ const TEAM: &str = "Gemeente Lindeveld — formatie 2026";
 /// Opens the Rubrics area on a new team without rubrics (the demo team already
 /// carries its frozen rubric), with its secretary signed in: only an officer edits.
 async fn open_rubrics(app: &App) {
-    app.create_team_with_officer(TEAM, "secretary", ("Mirjam Bakker", "4826"))
+    app.create_team_as_chair(TEAM, ("Mirjam Bakker", "vuurtoren pannenkoek kievit"))
         .await;
     app.click("#nav-rubrics").await;
     app.wait_text("#rubrics-active-member", "Mirjam Bakker")

@@ -9,5 +9,6 @@ mod consistency;
 mod foundation;
 mod rubrics;
 mod scoring;
+mod sealing;
 mod support;
 mod training;

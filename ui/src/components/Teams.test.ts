@@ -48,15 +48,17 @@ beforeEach(() => {
       case "team_detail":
         return { team: { ...team, members: members.length }, members, candidates: [] };
       case "access_view": {
-        const scoring = members.map((m) => ({ id: m.id, name: m.name, role: m.role as Role, has_pin: m.id in pins }));
+        const scoring = members.map((m) => ({ id: m.id, name: m.name, role: m.role as Role, has_pin: m.id in pins, has_passphrase: false }));
         return accessView(scoring, acting, { protected: true });
       }
+      case "seal_state":
+        return { sealed: false, fingerprint: null, with_access: [], plain_candidates: 0 };
       case "sign_out":
         acting = null;
         return null;
       case "sign_in":
         acting = null;
-        if (pins[a.memberId] !== a.pin) throw { code: "pin_wrong", params: {}, detail: "wrong" };
+        if (pins[a.memberId] !== a.secret) throw { code: "pin_wrong", params: {}, detail: "wrong" };
         acting = a.memberId;
         return null;
       case "set_first_pin":
@@ -107,7 +109,7 @@ describe("who manages a protected team on the home screen", () => {
     const bar = await screen.findByText("Anneke de Wit", { selector: "#team-active-member" });
     expect(bar).toBeTruthy();
     expect(screen.queryByText(/aangemeld met de pincode/)).toBeNull();
-    expect(calls).toContainEqual(["sign_in", { teamId: 1, memberId: 1, pin: "1470" }]);
+    expect(calls).toContainEqual(["sign_in", { teamId: 1, memberId: 1, secret: "1470" }]);
 
     await fireEvent.click(screen.getByLabelText("Gerrit Bosma uit het team halen"));
     await fireEvent.click(screen.getByText("Ja, verwijder dit lid"));

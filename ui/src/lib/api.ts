@@ -17,6 +17,9 @@ import type { RubricSummary } from "./bindings/RubricSummary";
 import type { RubricTemplate } from "./bindings/RubricTemplate";
 import type { RubricVersionView } from "./bindings/RubricVersionView";
 import type { AccessView } from "./bindings/AccessView";
+import type { NewOfficer } from "./bindings/NewOfficer";
+import type { SealState } from "./bindings/SealState";
+import type { Strength } from "./bindings/Strength";
 import type { TeamDetail } from "./bindings/TeamDetail";
 import type { TeamSummary } from "./bindings/TeamSummary";
 import type { CandidateIdentity } from "./bindings/CandidateIdentity";
@@ -68,12 +71,20 @@ export const api = {
   firstPaint: () => invoke<number>("first_paint"),
   listTeams: () => invoke<TeamSummary[]>("list_teams"),
   teamDetail: (id: number) => invoke<TeamDetail>("team_detail", { id }),
-  createTeam: (name: string) => invoke<TeamSummary>("create_team", { name }),
+  createTeam: (name: string, chair: NewOfficer) => invoke<TeamSummary>("create_team", { name, chair }),
   renameTeam: (id: number, name: string) => invoke<TeamSummary>("rename_team", { id, name }),
   deletionImpact: (id: number) => invoke<DeletionImpact>("deletion_impact", { id }),
   deleteTeam: (id: number) => invoke<void>("delete_team", { id }),
   accessView: (teamId: number) => invoke<AccessView>("access_view", { teamId }),
-  signIn: (teamId: number, memberId: number, pin: string) => invoke<void>("sign_in", { teamId, memberId, pin }),
+  signIn: (teamId: number, memberId: number, secret: string) =>
+    invoke<void>("sign_in", { teamId, memberId, secret }),
+  sealState: (teamId: number) => invoke<SealState>("seal_state", { teamId }),
+  sealTeam: (teamId: number, officerId: number, passphrase: string, repeated: string) =>
+    invoke<SealState>("seal_team", { teamId, officerId, passphrase, repeated }),
+  grantAccess: (teamId: number, memberId: number, passphrase: string, repeated: string) =>
+    invoke<SealState>("grant_access", { teamId, memberId, passphrase, repeated }),
+  passphraseStrength: (passphrase: string, personal: string[]) =>
+    invoke<Strength>("passphrase_strength", { passphrase, personal }),
   signOut: (teamId: number) => invoke<void>("sign_out", { teamId }),
   setFirstPin: (teamId: number, memberId: number, pin: string) =>
     invoke<void>("set_first_pin", { teamId, memberId, pin }),
@@ -175,9 +186,9 @@ export function isIpcError(e: unknown): e is IpcError {
 /** A message for any failure, in the user's language. */
 export function errorMessage(e: unknown): string {
   if (isIpcError(e)) {
-    // Core rules (scoring, conflicts, PINs) bring their own message in both languages.
+    // Core rules (scoring, conflicts, PINs, access, sealing) bring their own message in both languages.
     const own = e.params[i18n.lang];
-    if (own !== undefined && /^(scoring|conflict|pin|access)_/.test(e.code)) return own;
+    if (own !== undefined && /^(scoring|conflict|pin|access|sealing)_/.test(e.code)) return own;
     return tOptional(`errors.${e.code}`, e.params) ?? `${tOptional("errors.unknown")} ${e.detail}`;
   }
   return `${tOptional("errors.unknown")} ${String(e)}`;

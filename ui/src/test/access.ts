@@ -33,6 +33,7 @@ export function accessView(
     members,
     active,
     protected: state.protected,
+    sealed: false,
     allowed,
     officers_score: true,
     pin_failures: [],

@@ -76,10 +76,20 @@ fn names_after_unblinding_are_for_the_officers_who_hold_the_key() {
         unblinded: true,
     };
     for role in [Role::Chair, Role::Secretary] {
-        assert!(check(Action::ViewUnblinded, &Acting::Member { id: 1, role }, unblinded).is_ok());
+        assert!(check(
+            Action::ViewUnblinded,
+            &Acting::Member { id: 1, role },
+            unblinded
+        )
+        .is_ok());
     }
     for role in [Role::Assessor, Role::Trainer, Role::Committee] {
-        assert!(check(Action::ViewUnblinded, &Acting::Member { id: 1, role }, unblinded).is_err());
+        assert!(check(
+            Action::ViewUnblinded,
+            &Acting::Member { id: 1, role },
+            unblinded
+        )
+        .is_err());
     }
 }
 

@@ -19,7 +19,7 @@ impl Binding<'_> {
     pub(crate) fn bytes(&self) -> Vec<u8> {
         let fields = match *self {
             Binding::Identity { team, candidate } => {
-                vec!["maatstaf/identity/1", team, candidate].join("\0")
+                ["maatstaf/identity/1", team, candidate].join("\0")
             }
             Binding::Original { team, material } => {
                 format!("maatstaf/original/1\0{team}\0{material}")

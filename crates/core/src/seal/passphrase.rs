@@ -35,7 +35,9 @@ pub struct Strength {
     pub hint: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum PassphraseError {
     #[error("a passphrase needs at least 12 characters or 4 words")]
     TooShort,

@@ -132,7 +132,10 @@ impl KeySlot {
         let kek = derive(passphrase, &self.salt, self.kdf)?;
         let bytes = open_with(&kek, &binding.bytes(), &self.sealed_key)
             .map_err(|_| SlotError::WrongPassphrase)?;
-        let key: [u8; 32] = bytes.as_slice().try_into().map_err(|_| SlotError::Damaged)?;
+        let key: [u8; 32] = bytes
+            .as_slice()
+            .try_into()
+            .map_err(|_| SlotError::Damaged)?;
         Ok(TeamKey::from_bytes(Zeroizing::new(key)))
     }
 }

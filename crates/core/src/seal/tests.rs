@@ -25,16 +25,20 @@ fn sealed_bytes_open_only_with_the_same_key_for_the_same_place() {
         candidate: "K-7F3",
     };
     let sealed = key.seal(here, "Fatima el Amrani".as_bytes(), &mut rng);
-    assert!(!sealed
-        .windows(6)
-        .any(|w| w == b"Fatima"), "the name is not in the sealed bytes");
+    assert!(
+        !sealed.windows(6).any(|w| w == b"Fatima"),
+        "the name is not in the sealed bytes"
+    );
     assert_eq!(&key.open(here, &sealed).unwrap()[..], b"Fatima el Amrani");
 
     let other_candidate = Binding::Identity {
         team: TEAM,
         candidate: "K-R4M",
     };
-    assert_eq!(key.open(other_candidate, &sealed), Err(SealError::CannotOpen));
+    assert_eq!(
+        key.open(other_candidate, &sealed),
+        Err(SealError::CannotOpen)
+    );
     let other_kind = Binding::Original {
         team: TEAM,
         material: 1,
@@ -67,7 +71,10 @@ fn sealing_twice_gives_different_bytes() {
         team: TEAM,
         material: 4,
     };
-    assert_ne!(key.seal(at, b"tekst", &mut rng), key.seal(at, b"tekst", &mut rng));
+    assert_ne!(
+        key.seal(at, b"tekst", &mut rng),
+        key.seal(at, b"tekst", &mut rng)
+    );
 }
 
 #[test]
@@ -81,7 +88,12 @@ fn a_slot_opens_with_its_passphrase_for_its_member_only() {
     let slot = KeySlot::wrap(&key, "fiets molen kaas tulp", chair, FAST, &mut rng).unwrap();
     let opened = slot.open("fiets molen kaas tulp", chair).unwrap();
     let probe = Binding::SigningKey { team: TEAM };
-    assert_eq!(&opened.open(probe, &key.seal(probe, b"x", &mut rng)).unwrap()[..], b"x");
+    assert_eq!(
+        &opened
+            .open(probe, &key.seal(probe, b"x", &mut rng))
+            .unwrap()[..],
+        b"x"
+    );
 
     assert_eq!(
         slot.open("fiets molen kaas tulpen", chair).unwrap_err(),
@@ -151,8 +163,14 @@ fn passphrases_need_length_or_words_and_must_not_be_guessable() {
     );
     // Four words in fewer than twelve characters pass the length rule (then the
     // guessing estimate decides), three do not.
-    assert_ne!(strength("ui os pad uk", &[]).hint, PassphraseError::TooShort.text());
-    assert_eq!(strength("ui os padje", &[]).hint, PassphraseError::TooShort.text());
+    assert_ne!(
+        strength("ui os pad uk", &[]).hint,
+        PassphraseError::TooShort.text()
+    );
+    assert_eq!(
+        strength("ui os padje", &[]).hint,
+        PassphraseError::TooShort.text()
+    );
     assert_eq!(
         check_passphrase("aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa", &[]),
         Err(PassphraseError::TooWeak)
@@ -165,23 +183,36 @@ fn passphrases_need_length_or_words_and_must_not_be_guessable() {
         check_passphrase("fiets molen kaas tulp", "fiets molen kaas tulP", &[]),
         Err(PassphraseError::Mismatch)
     );
-    assert_eq!(check_passphrase("fiets molen kaas tulp", "fiets molen kaas tulp", &[]), Ok(()));
+    assert_eq!(
+        check_passphrase("fiets molen kaas tulp", "fiets molen kaas tulp", &[]),
+        Ok(())
+    );
 }
 
 #[test]
 fn ones_own_name_makes_a_passphrase_weaker() {
     let plain = strength("Annemarie Jansen", &[]);
     let own = strength("Annemarie Jansen", &["Annemarie Jansen"]);
-    assert!(own.level < plain.level || !own.acceptable, "{plain:?} {own:?}");
+    assert!(
+        own.level < plain.level || !own.acceptable,
+        "{plain:?} {own:?}"
+    );
     assert!(!own.acceptable);
 }
 
 #[test]
 fn every_hint_is_written_in_both_languages() {
-    for p in ["", "abc", "qwertyuiopasdf", "1234567890123", "19801981198219", "fiets molen kaas tulp", "Zwaluw-Kompas-Regen-7"] {
+    for p in [
+        "",
+        "abc",
+        "qwertyuiopasdf",
+        "1234567890123",
+        "19801981198219",
+        "fiets molen kaas tulp",
+        "Zwaluw-Kompas-Regen-7",
+    ] {
         let s = strength(p, &["Jansen"]);
         assert!(!s.hint.nl.is_empty() && !s.hint.en.is_empty(), "{p}");
         assert_ne!(s.hint.nl, s.hint.en, "{p}");
     }
 }
-

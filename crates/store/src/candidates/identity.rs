@@ -7,21 +7,17 @@ use serde_json::json;
 
 use super::CandidateIdentity;
 use crate::error::Result;
+use crate::sealing::{open_identity, Unlocked};
 use crate::{ledger, Store};
 
 impl Store {
     /// Who a code stands for: for the intake screen, for the secretary or the chair.
     /// The look is logged (who, which code).
-    pub fn candidate_identity(
-        &mut self,
-        team_id: i64,
-        actor: Option<i64>,
-        code: &str,
-    ) -> Result<CandidateIdentity> {
-        let who = self.authorize(team_id, Action::ViewIdentity, actor)?;
-        let id = self.candidate_id(team_id, code)?;
-        let identity = self.identity_of(id, code)?;
-        self.log_look(team_id, &who.ledger, EntryKind::IdentityViewed, code)?;
+    pub fn candidate_identity(&mut self, by: &Unlocked, code: &str) -> Result<CandidateIdentity> {
+        let who = self.check_unlocked(by, Action::ViewIdentity)?;
+        let id = self.candidate_id(by.team_id(), code)?;
+        let identity = self.identity_of(by, id, code)?;
+        self.log_look(by.team_id(), &who.ledger, EntryKind::IdentityViewed, code)?;
         Ok(identity)
     }
 
@@ -38,37 +34,28 @@ impl Store {
         Ok(())
     }
 
-    /// The stored identity, unchecked: callers have checked the actor.
-    fn identity_of(&self, id: i64, code: &str) -> Result<CandidateIdentity> {
-        let identity = self.conn.query_row(
-            "SELECT name, aliases, party, contact, birth_date, birth_place, extra
-             FROM candidate_identities WHERE candidate_id = ?1",
-            [id],
-            |r| {
-                let aliases: String = r.get(1)?;
-                let extra: String = r.get(6)?;
-                Ok(CandidateIdentity {
-                    code: code.to_owned(),
-                    name: r.get(0)?,
-                    aliases: serde_json::from_str(&aliases).unwrap_or_default(),
-                    party: r.get(2)?,
-                    contact: r.get(3)?,
-                    birth_date: r.get(4)?,
-                    birth_place: r.get(5)?,
-                    extra: serde_json::from_str(&extra).unwrap_or_default(),
-                })
-            },
-        )?;
-        Ok(identity)
+    /// The stored identity, opened with the unlock; callers have checked the actor.
+    fn identity_of(&self, by: &Unlocked, id: i64, code: &str) -> Result<CandidateIdentity> {
+        let i = open_identity(&self.conn, by, id, code)?;
+        Ok(CandidateIdentity {
+            code: code.to_owned(),
+            name: i.name,
+            aliases: i.aliases,
+            party: i.party,
+            contact: i.contact,
+            birth_date: i.birth_date,
+            birth_place: i.birth_place,
+            extra: i.extra,
+        })
     }
 
-    pub(super) fn blinding_identity(&self, candidate_id: i64) -> Result<Identity> {
+    pub(super) fn blinding_identity(&self, by: &Unlocked, candidate_id: i64) -> Result<Identity> {
         let code: String = self.conn.query_row(
             "SELECT code FROM candidates WHERE id = ?1",
             [candidate_id],
             |r| r.get(0),
         )?;
-        let c = self.identity_of(candidate_id, &code)?;
+        let c = self.identity_of(by, candidate_id, &code)?;
         let mut extra = c.extra;
         if let Some(contact) = &c.contact {
             extra.extend(

@@ -10,32 +10,33 @@ use super::codes::fresh_code;
 use super::text::{clean_identity, clean_material};
 use super::{kind_str, IdentityInput, IntakeCriterion, IntakeRubric, MaterialInput};
 use crate::error::Result;
+use crate::sealing::{seal_identity, seal_original, Unlocked};
 use crate::{clock, ledger, rubrics, Store};
 
 impl Store {
     /// Takes in a candidate: identity and material in one transaction, under a
     /// random code that says nothing about the order of intake.
+    /// The identity and the texts are stored only sealed with the team's key.
     pub fn add_candidate(
         &mut self,
-        team_id: i64,
-        actor: Option<i64>,
+        by: &Unlocked,
         identity: &IdentityInput,
         material: &[MaterialInput],
     ) -> Result<String> {
         // The operating system's randomness: codes must not be guessable from anything.
         let mut rng = rand::TryRngCore::unwrap_err(rand::rngs::OsRng);
-        self.add_candidate_with(team_id, actor, identity, material, &mut rng)
+        self.add_candidate_with(by, identity, material, &mut rng)
     }
 
     pub(crate) fn add_candidate_with<R: rand::Rng + ?Sized>(
         &mut self,
-        team_id: i64,
-        actor: Option<i64>,
+        by: &Unlocked,
         identity: &IdentityInput,
         material: &[MaterialInput],
         rng: &mut R,
     ) -> Result<String> {
-        let who = self.authorize(team_id, Action::AddCandidate, actor)?;
+        let who = self.check_unlocked(by, Action::AddCandidate)?;
+        let team_id = by.team_id();
         let identity = clean_identity(identity)?;
         let material = clean_material(material)?;
         let now = clock::now();
@@ -46,27 +47,14 @@ impl Store {
             params![team_id, code, now],
         )?;
         let candidate_id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO candidate_identities
-                 (candidate_id, name, party, aliases, contact, birth_date, birth_place, extra)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                candidate_id,
-                identity.name,
-                identity.party,
-                serde_json::to_string(&identity.aliases).expect("strings serialise"),
-                identity.contact,
-                identity.birth_date,
-                identity.birth_place,
-                serde_json::to_string(&identity.extra).expect("strings serialise"),
-            ],
-        )?;
+        seal_identity(&tx, by, candidate_id, &code, &identity)?;
         for m in &material {
             tx.execute(
                 "INSERT INTO candidate_material (candidate_id, kind, criterion, original_text, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![candidate_id, kind_str(m.kind), m.criterion, m.text, now],
+                 VALUES (?1, ?2, ?3, '', ?4)",
+                params![candidate_id, kind_str(m.kind), m.criterion, now],
             )?;
+            seal_original(&tx, by, tx.last_insert_rowid(), &m.text)?;
         }
         ledger::append(
             &tx,

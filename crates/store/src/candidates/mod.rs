@@ -78,8 +78,8 @@ pub enum CandidateError {
     CandidateScored(String),
 }
 
-/// The identity form of the intake. Only the name is required.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+/// The identity form of the intake. Only the name is required. Stored sealed, as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct IdentityInput {
     pub name: String,

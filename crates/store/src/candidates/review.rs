@@ -17,6 +17,7 @@ use super::{
     RedactionChoice, ReviewProposal, MAX_FIELD_CHARS,
 };
 use crate::error::Result;
+use crate::sealing::{open_original, Unlocked};
 use crate::{clock, ledger, Store};
 
 struct MaterialRow {
@@ -32,47 +33,58 @@ struct MaterialRow {
     redactions: String,
 }
 
-fn material_row(conn: &Connection, team_id: i64, material_id: i64) -> Result<MaterialRow> {
-    conn.query_row(
-        "SELECT m.id, c.code, c.id, m.kind, m.criterion, m.original_text, m.blinded_text,
-                m.blinded_sha256, m.frozen_at, m.redactions
-         FROM candidate_material m JOIN candidates c ON c.id = m.candidate_id
-         WHERE m.id = ?1 AND c.team_id = ?2",
-        params![material_id, team_id],
-        |r| {
-            Ok(MaterialRow {
-                id: r.get(0)?,
-                code: r.get(1)?,
-                candidate_id: r.get(2)?,
-                kind: parse_kind(&r.get::<_, String>(3)?),
-                criterion: r.get(4)?,
-                original: r.get(5)?,
-                blinded: r.get(6)?,
-                sha256: r.get(7)?,
-                frozen_at: r.get(8)?,
-                redactions: r.get(9)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or(err(CandidateError::NoSuchMaterial(material_id)))
+/// One piece of material with its original opened by the officer's unlock.
+fn material_row(conn: &Connection, by: &Unlocked, material_id: i64) -> Result<MaterialRow> {
+    let mut row = conn
+        .query_row(
+            "SELECT m.id, c.code, c.id, m.kind, m.criterion, m.blinded_text,
+                    m.blinded_sha256, m.frozen_at, m.redactions
+             FROM candidate_material m JOIN candidates c ON c.id = m.candidate_id
+             WHERE m.id = ?1 AND c.team_id = ?2",
+            params![material_id, by.team_id()],
+            |r| {
+                Ok(MaterialRow {
+                    id: r.get(0)?,
+                    code: r.get(1)?,
+                    candidate_id: r.get(2)?,
+                    kind: parse_kind(&r.get::<_, String>(3)?),
+                    criterion: r.get(4)?,
+                    original: String::new(),
+                    blinded: r.get(5)?,
+                    sha256: r.get(6)?,
+                    frozen_at: r.get(7)?,
+                    redactions: r.get(8)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or(err(CandidateError::NoSuchMaterial(material_id)))?;
+    row.original = open_original(conn, by, material_id)?;
+    Ok(row)
 }
 
 impl Store {
     /// The facts the redaction assistant searches for; contact details count as extra strings.
     /// What the secretary accepted in the candidate's other, frozen material: one
     /// candidate, every text, so a town hidden in the CV is proposed in the answers too.
-    fn accepted_terms(&self, candidate_id: i64, except_material: i64) -> Result<Vec<KnownTerm>> {
+    fn accepted_terms(
+        &self,
+        by: &Unlocked,
+        candidate_id: i64,
+        except_material: i64,
+    ) -> Result<Vec<KnownTerm>> {
         let mut stmt = self.conn.prepare(
-            "SELECT original_text, redactions FROM candidate_material
+            "SELECT id, redactions FROM candidate_material
              WHERE candidate_id = ?1 AND id != ?2 AND frozen_at IS NOT NULL",
         )?;
-        let rows = stmt.query_map(params![candidate_id, except_material], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
+        let rows = stmt
+            .query_map(params![candidate_id, except_material], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut known = Vec::new();
-        for row in rows {
-            let (original, redactions) = row?;
+        for (id, redactions) in rows {
+            let original = open_original(&self.conn, by, id)?;
             let redactions: Vec<Redaction> = serde_json::from_str(&redactions).unwrap_or_default();
             known.extend(known_terms(&original, &redactions));
         }
@@ -81,14 +93,9 @@ impl Store {
 
     /// The review of one piece of material: the original with proposals while it
     /// is open, only the blinded text once frozen.
-    pub fn material_review(
-        &mut self,
-        team_id: i64,
-        actor: Option<i64>,
-        material_id: i64,
-    ) -> Result<MaterialReview> {
-        let who = self.authorize(team_id, Action::ReviewOriginal, actor)?;
-        let row = material_row(&self.conn, team_id, material_id)?;
+    pub fn material_review(&mut self, by: &Unlocked, material_id: i64) -> Result<MaterialReview> {
+        let who = self.check_unlocked(by, Action::ReviewOriginal)?;
+        let row = material_row(&self.conn, by, material_id)?;
         let lang = detect_lang(&row.original);
         if let (Some(text), Some(sha256), Some(frozen_at)) =
             (row.blinded, row.sha256, row.frozen_at)
@@ -125,8 +132,8 @@ impl Store {
                 warnings: Vec::new(),
             });
         }
-        let identity = self.blinding_identity(row.candidate_id)?;
-        let known = self.accepted_terms(row.candidate_id, row.id)?;
+        let identity = self.blinding_identity(by, row.candidate_id)?;
+        let known = self.accepted_terms(by, row.candidate_id, row.id)?;
         let warnings = intake_warnings(&row.original);
         let proposals = propose_with_known(
             &row.original,
@@ -144,7 +151,12 @@ impl Store {
             replacement: p.replacement,
         })
         .collect();
-        self.log_look(team_id, &who.ledger, EntryKind::OriginalViewed, &row.code)?;
+        self.log_look(
+            by.team_id(),
+            &who.ledger,
+            EntryKind::OriginalViewed,
+            &row.code,
+        )?;
         Ok(MaterialReview {
             id: row.id,
             code: row.code,
@@ -166,13 +178,13 @@ impl Store {
     /// SHA-256, redactions and time stored and logged in one transaction.
     pub fn freeze_material(
         &mut self,
-        team_id: i64,
-        actor: Option<i64>,
+        by: &Unlocked,
         material_id: i64,
         choices: &[RedactionChoice],
     ) -> Result<MaterialReview> {
-        let who = self.authorize(team_id, Action::FreezeMaterial, actor)?;
-        let row = material_row(&self.conn, team_id, material_id)?;
+        let who = self.check_unlocked(by, Action::FreezeMaterial)?;
+        let team_id = by.team_id();
+        let row = material_row(&self.conn, by, material_id)?;
         if row.frozen_at.is_some() {
             return Err(err(CandidateError::Frozen));
         }
@@ -231,6 +243,6 @@ impl Store {
             }),
         )?;
         tx.commit()?;
-        self.material_review(team_id, actor, material_id)
+        self.material_review(by, material_id)
     }
 }

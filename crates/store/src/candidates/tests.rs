@@ -6,23 +6,45 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::*;
+use crate::fixtures::{demo_unlock, sealed_team};
+use crate::sealing::{SealingError, Unlocked};
 
 const OZDEMIR: &str =
     include_str!("../../../core/tests/blinding_corpus/03-ozdemir-antwoord/text.txt");
 
-/// A fresh team with its secretary, who acts in every call unless a test says otherwise.
-fn store() -> (tempfile::TempDir, Store, i64, Option<i64>) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in(dir.path()).unwrap();
-    let team = store.create_team("Lindeveld").unwrap().id;
-    let sec = member(&mut store, team, Role::Secretary);
+/// The passphrase the secretary of every test team chooses.
+const SECRETARY_PASSPHRASE: &str = "gieter schommel bosbes zandpad";
+
+/// A fresh sealed team with its secretary, signed in with their passphrase, who acts
+/// in every call unless a test says otherwise.
+fn store() -> (tempfile::TempDir, Store, i64, Unlocked) {
+    let (dir, store, team, sec, _chair) = store_with_chair();
     (dir, store, team, sec)
 }
 
-/// A new member of `team` in `role`, as the acting member id.
-fn member(store: &mut Store, team: i64, role: Role) -> Option<i64> {
+/// [`store`], with the unlock of the chair ("Voorzitter") who created the team.
+fn store_with_chair() -> (tempfile::TempDir, Store, i64, Unlocked, Unlocked) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let (team, chair) = sealed_team(&mut store, "Lindeveld");
+    let sec = member(&mut store, team, chair.member_id(), Role::Secretary);
+    store
+        .grant_access(&chair, sec, SECRETARY_PASSPHRASE, SECRETARY_PASSPHRASE)
+        .unwrap();
+    let sec = store
+        .unlock(team, sec, SECRETARY_PASSPHRASE)
+        .unwrap()
+        .unwrap();
+    (dir, store, team, sec, chair)
+}
+
+/// A new member of `team` in `role`, added by the chair `by`.
+fn member(store: &mut Store, team: i64, by: i64, role: Role) -> i64 {
     let name = format!("Lid {}", role.as_str());
-    Some(store.add_member(team, &name, role, None, None).unwrap().id)
+    store
+        .add_member(team, &name, role, None, Some(by))
+        .unwrap()
+        .id
 }
 
 fn sevda() -> IdentityInput {
@@ -61,7 +83,7 @@ fn count(store: &Store, table: &str) -> i64 {
 }
 
 /// Accepts every proposal of every section of `code`, freezing them all.
-fn freeze_all(store: &mut Store, team: i64, sec: Option<i64>, code: &str) {
+fn freeze_all(store: &mut Store, team: i64, sec: &Unlocked, code: &str) {
     let item = store
         .candidates(team)
         .unwrap()
@@ -69,9 +91,9 @@ fn freeze_all(store: &mut Store, team: i64, sec: Option<i64>, code: &str) {
         .find(|c| c.code == code)
         .unwrap();
     for m in item.material {
-        let review = store.material_review(team, sec, m.id).unwrap();
+        let review = store.material_review(sec, m.id).unwrap();
         store
-            .freeze_material(team, sec, m.id, &accept_all(&review))
+            .freeze_material(sec, m.id, &accept_all(&review))
             .unwrap();
     }
 }
@@ -97,11 +119,10 @@ fn utf16_slice(text: &str, start: usize, end: usize) -> String {
 
 #[test]
 fn intake_keeps_identity_apart_and_logs_only_the_code() {
-    let (_dir, mut store, team, sec) = store();
+    let (dir, mut store, team, sec) = store();
     let code = store
         .add_candidate(
-            team,
-            sec,
+            &sec,
             &sevda(),
             &[
                 answer("samenwerken", OZDEMIR),
@@ -120,7 +141,7 @@ fn intake_keeps_identity_apart_and_logs_only_the_code() {
         .iter()
         .all(|m| !m.frozen && m.short_hash.is_none()));
 
-    let identity = store.candidate_identity(team, sec, &code).unwrap();
+    let identity = store.candidate_identity(&sec, &code).unwrap();
     assert_eq!(identity.name, "Sevda Özdemir");
     assert_eq!(identity.aliases, ["Ozdemir", "S. Özdemir"]);
     assert_eq!(identity.birth_date.as_deref(), Some("1990-07-21"));
@@ -148,14 +169,70 @@ fn intake_keeps_identity_apart_and_logs_only_the_code() {
     }
     let list_json = serde_json::to_string(&store.candidates(team).unwrap()).unwrap();
     assert!(!list_json.contains("Özdemir") && !list_json.contains("D66"));
+
+    // The identity and the texts are kept only sealed: nothing of them is in the
+    // plain columns, nor anywhere in the data folder's files.
+    let of_team = format!("candidate_id IN (SELECT id FROM candidates WHERE team_id = {team})");
+    assert_eq!(
+        count(&store, &format!("candidate_identities WHERE {of_team}")),
+        0
+    );
+    assert_eq!(
+        count(&store, &format!("sealed_identities WHERE {of_team}")),
+        1
+    );
+    assert_eq!(
+        count(
+            &store,
+            "candidate_material WHERE original_text != '' OR original_sealed IS NULL"
+        ),
+        0
+    );
+    for file in files_in(dir.path()) {
+        let bytes = std::fs::read(&file).unwrap();
+        for secret in [
+            "Özdemir",
+            "Sevda",
+            "06-12345678",
+            "Deventer",
+            "Ik wil wethouder worden.",
+            "parkeeroverlast",
+        ] {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{} holds {secret} in plain text",
+                file.display()
+            );
+        }
+    }
+}
+
+/// Every file under `dir`, in its subfolders too.
+fn files_in(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_in(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
 }
 
 #[test]
 fn bad_intake_changes_nothing() {
     let (_dir, mut store, team, sec) = store();
+    // The chair of a team that has since been deleted still holds their unlock.
+    let (gone, gone_chair) = sealed_team(&mut store, "Opgeheven");
+    store
+        .delete_team(gone, Some(gone_chair.member_id()))
+        .unwrap();
     let before = (
         count(&store, "candidates"),
         count(&store, "candidate_material"),
+        count(&store, "sealed_identities"),
         store.ledger(team).unwrap().len(),
     );
     let bad_date = IdentityInput {
@@ -163,7 +240,7 @@ fn bad_intake_changes_nothing() {
         ..sevda()
     };
     assert!(matches!(
-        store.add_candidate(team, sec, &bad_date, &[motivation("tekst")]),
+        store.add_candidate(&sec, &bad_date, &[motivation("tekst")]),
         Err(StoreError::Candidate(CandidateError::BadBirthDate(d))) if d == "1990-02-30"
     ));
     let written = IdentityInput {
@@ -171,18 +248,18 @@ fn bad_intake_changes_nothing() {
         ..sevda()
     };
     assert!(store
-        .add_candidate(team, sec, &written, &[motivation("tekst")])
+        .add_candidate(&sec, &written, &[motivation("tekst")])
         .is_err());
     let nameless = IdentityInput {
         name: "  ".into(),
         ..sevda()
     };
     assert!(matches!(
-        store.add_candidate(team, sec, &nameless, &[motivation("tekst")]),
+        store.add_candidate(&sec, &nameless, &[motivation("tekst")]),
         Err(StoreError::InvalidName(_))
     ));
     assert!(matches!(
-        store.add_candidate(team, sec, &sevda(), &[motivation("   ")]),
+        store.add_candidate(&sec, &sevda(), &[motivation("   ")]),
         Err(StoreError::Candidate(CandidateError::NoMaterial))
     ));
     let no_criterion = MaterialInput {
@@ -190,16 +267,11 @@ fn bad_intake_changes_nothing() {
         ..answer("x", "antwoord")
     };
     assert!(matches!(
-        store.add_candidate(team, sec, &sevda(), &[no_criterion]),
+        store.add_candidate(&sec, &sevda(), &[no_criterion]),
         Err(StoreError::Candidate(CandidateError::MissingCriterion))
     ));
     assert!(matches!(
-        store.add_candidate(
-            team,
-            sec,
-            &sevda(),
-            &[answer("a", "een"), answer("a", "twee")]
-        ),
+        store.add_candidate(&sec, &sevda(), &[answer("a", "een"), answer("a", "twee")]),
         Err(StoreError::Candidate(CandidateError::DuplicateCriterion(_)))
     ));
     let long_party = IdentityInput {
@@ -207,16 +279,17 @@ fn bad_intake_changes_nothing() {
         ..sevda()
     };
     assert!(matches!(
-        store.add_candidate(team, sec, &long_party, &[motivation("tekst")]),
+        store.add_candidate(&sec, &long_party, &[motivation("tekst")]),
         Err(StoreError::Candidate(CandidateError::TooLong { .. }))
     ));
     assert!(matches!(
-        store.add_candidate(9999, sec, &sevda(), &[motivation("tekst")]),
-        Err(StoreError::NoSuchTeam(9999))
+        store.add_candidate(&gone_chair, &sevda(), &[motivation("tekst")]),
+        Err(StoreError::NoSuchTeam(id)) if id == gone
     ));
     let after = (
         count(&store, "candidates"),
         count(&store, "candidate_material"),
+        count(&store, "sealed_identities"),
         store.ledger(team).unwrap().len(),
     );
     assert_eq!(before, after);
@@ -224,7 +297,7 @@ fn bad_intake_changes_nothing() {
 
 #[test]
 fn only_the_name_is_required_and_blank_fields_are_none() {
-    let (_dir, mut store, team, sec) = store();
+    let (_dir, mut store, _team, sec) = store();
     let minimal = IdentityInput {
         name: " Jan Jansen ".into(),
         aliases: vec![" ".into(), "J.".into(), "J.".into()],
@@ -233,9 +306,9 @@ fn only_the_name_is_required_and_blank_fields_are_none() {
         ..IdentityInput::default()
     };
     let code = store
-        .add_candidate(team, sec, &minimal, &[motivation("Ik doe mee.")])
+        .add_candidate(&sec, &minimal, &[motivation("Ik doe mee.")])
         .unwrap();
-    let id = store.candidate_identity(team, sec, &code).unwrap();
+    let id = store.candidate_identity(&sec, &code).unwrap();
     assert_eq!(id.name, "Jan Jansen");
     assert_eq!(id.aliases, ["J."]);
     assert_eq!((id.party, id.birth_date, id.contact), (None, None, None));
@@ -254,8 +327,7 @@ fn a_clashing_code_is_drawn_again() {
         .unwrap();
     let code = store
         .add_candidate_with(
-            team,
-            sec,
+            &sec,
             &sevda(),
             &[motivation("tekst")],
             &mut ChaCha8Rng::seed_from_u64(7),
@@ -263,12 +335,11 @@ fn a_clashing_code_is_drawn_again() {
         .unwrap();
     assert_ne!(code, first);
     // Another team may use the same code: codes are unique per team.
-    let other = store.create_team("Ander team").unwrap().id;
-    let other_sec = member(&mut store, other, Role::Secretary);
+    let (other, other_chair) = sealed_team(&mut store, "Ander team");
+    assert_ne!(other, team);
     let same = store
         .add_candidate_with(
-            other,
-            other_sec,
+            &other_chair,
             &sevda(),
             &[motivation("tekst")],
             &mut ChaCha8Rng::seed_from_u64(7),
@@ -279,7 +350,7 @@ fn a_clashing_code_is_drawn_again() {
 
 #[test]
 fn codes_do_not_follow_intake_order() {
-    let (_dir, mut store, team, sec) = store();
+    let (_dir, mut store, _team, sec) = store();
     let codes: Vec<String> = (0..12)
         .map(|i| {
             let id = IdentityInput {
@@ -287,7 +358,7 @@ fn codes_do_not_follow_intake_order() {
                 ..IdentityInput::default()
             };
             store
-                .add_candidate(team, sec, &id, &[motivation("tekst")])
+                .add_candidate(&sec, &id, &[motivation("tekst")])
                 .unwrap()
         })
         .collect();
@@ -305,10 +376,10 @@ fn review_offsets_are_utf16_and_freezing_stores_and_logs_the_blinded_text() {
     let text =
         "🌷 Özdemir woont in Deventer. Mail sevda@voorbeeld.nl. Ik zwem bij Zwemclub De Dolfijn.";
     let code = store
-        .add_candidate(team, sec, &sevda(), &[motivation(text)])
+        .add_candidate(&sec, &sevda(), &[motivation(text)])
         .unwrap();
     let material_id = store.candidates(team).unwrap()[0].material[0].id;
-    let review = store.material_review(team, sec, material_id).unwrap();
+    let review = store.material_review(&sec, material_id).unwrap();
     assert_eq!(review.original.as_deref(), Some(text));
     assert!(review.blinded.is_none());
     let ozdemir = review
@@ -356,9 +427,7 @@ fn review_offsets_are_utf16_and_freezing_stores_and_logs_the_blinded_text() {
         category: Category::Other,
         replacement: None,
     });
-    let frozen = store
-        .freeze_material(team, sec, material_id, &choices)
-        .unwrap();
+    let frozen = store.freeze_material(&sec, material_id, &choices).unwrap();
     assert!(frozen.original.is_none() && frozen.proposals.is_empty());
     let blinded = frozen.blinded.unwrap();
     assert!(blinded.text.starts_with("🌷 "), "{}", blinded.text);
@@ -394,11 +463,11 @@ fn review_offsets_are_utf16_and_freezing_stores_and_logs_the_blinded_text() {
     // Frozen is final, and the review no longer carries the original.
     let entries = store.ledger(team).unwrap().len();
     assert!(matches!(
-        store.freeze_material(team, sec, material_id, &[]),
+        store.freeze_material(&sec, material_id, &[]),
         Err(StoreError::Candidate(CandidateError::Frozen))
     ));
     assert_eq!(store.ledger(team).unwrap().len(), entries);
-    let again = store.material_review(team, sec, material_id).unwrap();
+    let again = store.material_review(&sec, material_id).unwrap();
     assert!(again.original.is_none());
     assert_eq!(again.blinded.unwrap().text, blinded.text);
 }
@@ -414,7 +483,7 @@ fn a_term_accepted_in_one_text_is_proposed_in_the_candidates_other_texts() {
         text: cv.into(),
     };
     store
-        .add_candidate(team, sec, &sevda(), &[cv_summary, motivation(answer)])
+        .add_candidate(&sec, &sevda(), &[cv_summary, motivation(answer)])
         .unwrap();
     let ids: Vec<i64> = store.candidates(team).unwrap()[0]
         .material
@@ -422,7 +491,7 @@ fn a_term_accepted_in_one_text_is_proposed_in_the_candidates_other_texts() {
         .map(|m| m.id)
         .collect();
     let proposed = |store: &mut Store| -> Vec<String> {
-        let review = store.material_review(team, sec, ids[1]).unwrap();
+        let review = store.material_review(&sec, ids[1]).unwrap();
         review
             .proposals
             .iter()
@@ -435,9 +504,9 @@ fn a_term_accepted_in_one_text_is_proposed_in_the_candidates_other_texts() {
         "the name is found through the invisible character"
     );
 
-    let review = store.material_review(team, sec, ids[0]).unwrap();
+    let review = store.material_review(&sec, ids[0]).unwrap();
     store
-        .freeze_material(team, sec, ids[0], &accept_all(&review))
+        .freeze_material(&sec, ids[0], &accept_all(&review))
         .unwrap();
     assert!(
         proposed(&mut store).contains(&"Wirdum".to_owned()),
@@ -445,14 +514,14 @@ fn a_term_accepted_in_one_text_is_proposed_in_the_candidates_other_texts() {
         proposed(&mut store)
     );
 
-    let warnings = store.material_review(team, sec, ids[1]).unwrap().warnings;
+    let warnings = store.material_review(&sec, ids[1]).unwrap().warnings;
     assert_eq!(
         warnings.len(),
         1,
         "the zero-width space is reported at intake"
     );
     assert!(store
-        .material_review(team, sec, ids[0])
+        .material_review(&sec, ids[0])
         .unwrap()
         .warnings
         .is_empty());
@@ -463,7 +532,7 @@ fn bad_ranges_freeze_nothing() {
     let (_dir, mut store, team, sec) = store();
     let text = "🌷 Özdemir";
     store
-        .add_candidate(team, sec, &sevda(), &[motivation(text)])
+        .add_candidate(&sec, &sevda(), &[motivation(text)])
         .unwrap();
     let id = store.candidates(team).unwrap()[0].material[0].id;
     let entries = store.ledger(team).unwrap().len();
@@ -481,7 +550,7 @@ fn bad_ranges_freeze_nothing() {
     ] {
         assert!(
             matches!(
-                store.freeze_material(team, sec, id, &bad),
+                store.freeze_material(&sec, id, &bad),
                 Err(StoreError::Candidate(
                     CandidateError::BadRange { .. } | CandidateError::Overlap(_)
                 ))
@@ -491,19 +560,20 @@ fn bad_ranges_freeze_nothing() {
     }
     assert_eq!(store.ledger(team).unwrap().len(), entries);
     assert!(!store.candidates(team).unwrap()[0].blinded);
-    assert!(store
-        .material_review(team, sec, id)
-        .unwrap()
-        .original
-        .is_some());
-    // Material of another team is out of reach.
-    let other = store.create_team("Ander").unwrap().id;
-    let other_sec = member(&mut store, other, Role::Secretary);
+    assert!(store.material_review(&sec, id).unwrap().original.is_some());
+    // Material of another team is out of reach, even for that team's chair who has
+    // unlocked their own team.
+    let entries = store.ledger(team).unwrap().len();
+    let (_other, other_chair) = sealed_team(&mut store, "Ander");
     assert!(matches!(
-        store.freeze_material(other, other_sec, id, &[]),
+        store.freeze_material(&other_chair, id, &[]),
         Err(StoreError::Candidate(CandidateError::NoSuchMaterial(_)))
     ));
-    assert!(store.material_review(other, other_sec, id).is_err());
+    assert!(matches!(
+        store.material_review(&other_chair, id),
+        Err(StoreError::Candidate(CandidateError::NoSuchMaterial(_)))
+    ));
+    assert_eq!(store.ledger(team).unwrap().len(), entries);
 }
 
 #[test]
@@ -511,8 +581,7 @@ fn blinded_candidates_hold_only_fully_frozen_material_and_no_identity() {
     let (_dir, mut store, team, sec) = store();
     let sevda_code = store
         .add_candidate(
-            team,
-            sec,
+            &sec,
             &sevda(),
             &[
                 answer("samenwerken", OZDEMIR),
@@ -530,8 +599,7 @@ fn blinded_candidates_hold_only_fully_frozen_material_and_no_identity() {
     };
     let fatima_code = store
         .add_candidate(
-            team,
-            sec,
+            &sec,
             &fatima,
             &[motivation(include_str!(
                 "../../../core/tests/blinding_corpus/01-el-amrani-cv/text.txt"
@@ -543,7 +611,7 @@ fn blinded_candidates_hold_only_fully_frozen_material_and_no_identity() {
         "nothing frozen yet"
     );
 
-    freeze_all(&mut store, team, sec, &sevda_code);
+    freeze_all(&mut store, team, &sec, &sevda_code);
     let blinded = store.blinded_candidates(team).unwrap();
     assert_eq!(blinded.len(), 1);
     assert_eq!(blinded[0].code, sevda_code);
@@ -553,7 +621,7 @@ fn blinded_candidates_hold_only_fully_frozen_material_and_no_identity() {
         Some("samenwerken")
     );
 
-    freeze_all(&mut store, team, sec, &fatima_code);
+    freeze_all(&mut store, team, &sec, &fatima_code);
     let blinded = store.blinded_candidates(team).unwrap();
     assert_eq!(blinded.len(), 2);
     let json = serde_json::to_string(&blinded).unwrap();
@@ -580,31 +648,35 @@ fn deleting_a_candidate_removes_identity_and_material() {
     let (_dir, mut store, team, sec) = store();
     let code = store
         .add_candidate(
-            team,
-            sec,
+            &sec,
             &sevda(),
             &[motivation("Özdemir"), answer("a", "tekst")],
         )
         .unwrap();
-    freeze_all(&mut store, team, sec, &code);
-    let removal = store.candidate_removal(team, sec, &code).unwrap();
+    freeze_all(&mut store, team, &sec, &code);
+    let id: i64 = store
+        .conn
+        .query_row("SELECT id FROM candidates WHERE code = ?1", [&code], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let of_candidate = |table: &str| format!("{table} WHERE candidate_id = {id}");
+    assert_eq!(count(&store, &of_candidate("sealed_identities")), 1);
+    assert_eq!(count(&store, &of_candidate("candidate_material")), 2);
+    let sec_id = Some(sec.member_id());
+    let removal = store.candidate_removal(team, sec_id, &code).unwrap();
     assert_eq!((removal.sections, removal.frozen), (2, 2));
     assert!(!removal.in_scoring);
-    store.delete_candidate(team, sec, &code).unwrap();
-    assert_eq!(
-        count(&store, "candidate_identities WHERE name = 'Sevda Özdemir'"),
-        0
-    );
-    assert_eq!(
-        count(&store, "candidate_material WHERE original_text = 'Özdemir'"),
-        0
-    );
+    store.delete_candidate(team, sec_id, &code).unwrap();
+    // The sealed identity and the material, sealed originals included, are gone.
+    assert_eq!(count(&store, &of_candidate("sealed_identities")), 0);
+    assert_eq!(count(&store, &of_candidate("candidate_material")), 0);
     assert!(store.candidates(team).unwrap().is_empty());
     assert!(matches!(
-        store.candidate_identity(team, sec, &code),
+        store.candidate_identity(&sec, &code),
         Err(StoreError::Candidate(CandidateError::NoSuchCandidate(_)))
     ));
-    assert!(store.delete_candidate(team, sec, &code).is_err());
+    assert!(store.delete_candidate(team, sec_id, &code).is_err());
 }
 
 #[test]
@@ -649,12 +721,12 @@ fn utf16_offsets_convert_both_ways() {
     assert_eq!(utf16_to_byte(text, 6), None);
 }
 
-/// Every call that shows or changes an identity or unredacted text, as `actor`,
-/// with whether it was allowed or the error it gave.
-fn protected_calls(
+/// Every call that shows or changes an identity or unredacted text: these need the
+/// unlock of a chair or secretary (`by`), with whether it was allowed or the error it
+/// gave.
+fn unlocked_calls(
     store: &mut Store,
-    team: i64,
-    actor: Option<i64>,
+    by: &Unlocked,
     code: &str,
     material: i64,
 ) -> Vec<(&'static str, Result<(), StoreError>)> {
@@ -662,24 +734,35 @@ fn protected_calls(
         (
             "add_candidate",
             store
-                .add_candidate(team, actor, &sevda(), &[motivation("Ik wil het.")])
+                .add_candidate(by, &sevda(), &[motivation("Ik wil het.")])
                 .map(drop),
         ),
         (
             "candidate_identity",
-            store.candidate_identity(team, actor, code).map(drop),
+            store.candidate_identity(by, code).map(drop),
         ),
         (
             "material_review",
-            store.material_review(team, actor, material).map(drop),
-        ),
-        (
-            "candidate_removal",
-            store.candidate_removal(team, actor, code).map(drop),
+            store.material_review(by, material).map(drop),
         ),
         (
             "freeze_material",
-            store.freeze_material(team, actor, material, &[]).map(drop),
+            store.freeze_material(by, material, &[]).map(drop),
+        ),
+    ]
+}
+
+/// The calls about a candidate that show no identity or text, as `actor`.
+fn member_calls(
+    store: &mut Store,
+    team: i64,
+    actor: Option<i64>,
+    code: &str,
+) -> Vec<(&'static str, Result<(), StoreError>)> {
+    vec![
+        (
+            "candidate_removal",
+            store.candidate_removal(team, actor, code).map(drop),
         ),
         (
             "delete_candidate",
@@ -695,7 +778,9 @@ fn snapshot(store: &Store) -> String {
         "SELECT id, team_id, code, created_at FROM candidates ORDER BY id",
         "SELECT candidate_id, name || '|' || ifnull(party, '') || '|' || aliases || '|' || extra
          FROM candidate_identities ORDER BY candidate_id",
-        "SELECT id, original_text || '|' || ifnull(blinded_text, '') || '|' || ifnull(blinded_sha256, '')
+        "SELECT candidate_id, hex(sealed) FROM sealed_identities ORDER BY candidate_id",
+        "SELECT id, original_text || '|' || ifnull(hex(original_sealed), '') || '|'
+                || ifnull(blinded_text, '') || '|' || ifnull(blinded_sha256, '')
                 || '|' || ifnull(frozen_at, '') || '|' || redactions
          FROM candidate_material ORDER BY id",
         "SELECT seq, hash FROM ledger ORDER BY team_id, seq",
@@ -717,99 +802,163 @@ fn snapshot(store: &Store) -> String {
     out
 }
 
+/// The error code of an access refusal, or a panic naming what came instead.
+fn refusal_code(call: &str, who: &str, result: Result<(), StoreError>) -> serde_json::Value {
+    match result {
+        Err(StoreError::Access(e)) => serde_json::to_value(&e).unwrap()["code"].clone(),
+        other => panic!("{call} as {who} gave {other:?}"),
+    }
+}
+
 #[test]
 fn identities_are_refused_to_anyone_but_the_teams_secretary_or_chair() {
-    let (_dir, mut store, team, sec) = store();
-    let chair = member(&mut store, team, Role::Chair);
-    let assessor = member(&mut store, team, Role::Assessor);
-    let trainer = member(&mut store, team, Role::Trainer);
-    let other = store.create_team("Ander team").unwrap().id;
-    let outsider = member(&mut store, other, Role::Secretary);
+    let (_dir, mut store, team, sec, chair) = store_with_chair();
+    let chair_id = chair.member_id();
+    let assessor = member(&mut store, team, chair_id, Role::Assessor);
+    let trainer = member(&mut store, team, chair_id, Role::Trainer);
+    let (other, outsider) = sealed_team(&mut store, "Ander team");
     let code = store
-        .add_candidate(team, sec, &sevda(), &[answer("a", OZDEMIR)])
+        .add_candidate(&sec, &sevda(), &[answer("a", OZDEMIR)])
         .unwrap();
     let material = store.candidates(team).unwrap()[0].material[0].id;
     let before = snapshot(&store);
 
-    // A member of another team is nobody here.
+    // Only a chair or secretary can unlock the sealed identities and texts: an
+    // assessor or trainer gets no unlock, whatever they type.
+    for who in [assessor, trainer] {
+        for passphrase in [crate::fixtures::CHAIR_PASSPHRASE, SECRETARY_PASSPHRASE] {
+            assert!(matches!(
+                store.unlock(team, who, passphrase),
+                Err(StoreError::Sealing(SealingError::NotAnOfficer { .. }))
+            ));
+        }
+    }
+    // The calls that show no identity refuse them, and nobody, as before; a member
+    // of another team is nobody here.
     for (actor, expected) in [
         (None, "nobody_acting"),
-        (assessor, "role_not_allowed"),
-        (trainer, "role_not_allowed"),
-        (outsider, "nobody_acting"),
+        (Some(assessor), "role_not_allowed"),
+        (Some(trainer), "role_not_allowed"),
+        (Some(outsider.member_id()), "nobody_acting"),
     ] {
-        for (call, result) in protected_calls(&mut store, team, actor, &code, material) {
-            match result {
-                Err(StoreError::Access(e)) => assert_eq!(
-                    serde_json::to_value(&e).unwrap()["code"],
-                    expected,
-                    "{call} as {actor:?}"
-                ),
-                other => panic!("{call} as {actor:?} gave {other:?}"),
-            }
+        for (call, result) in member_calls(&mut store, team, actor, &code) {
+            assert_eq!(refusal_code(call, &format!("{actor:?}"), result), expected);
         }
         assert_eq!(snapshot(&store), before, "a refusal changed something");
     }
+    // The chair of another team, with their own unlock, reaches only their own team:
+    // neither this team's code nor its material is found there.
+    assert!(matches!(
+        store.unlock(
+            team,
+            outsider.member_id(),
+            crate::fixtures::CHAIR_PASSPHRASE
+        ),
+        Err(StoreError::NoSuchMember(_))
+    ));
+    assert!(matches!(
+        store.candidate_identity(&outsider, &code),
+        Err(StoreError::Candidate(CandidateError::NoSuchCandidate(_)))
+    ));
+    assert!(matches!(
+        store.material_review(&outsider, material),
+        Err(StoreError::Candidate(CandidateError::NoSuchMaterial(_)))
+    ));
+    assert!(matches!(
+        store.freeze_material(&outsider, material, &[]),
+        Err(StoreError::Candidate(CandidateError::NoSuchMaterial(_)))
+    ));
+    assert_eq!(snapshot(&store), before, "a refusal changed something");
+    assert!(store.candidates(other).unwrap().is_empty());
 
     // The secretary and the chair may read; the chair may also take in and delete.
-    for actor in [sec, chair] {
-        let identity = store.candidate_identity(team, actor, &code).unwrap();
+    for by in [&sec, &chair] {
+        let identity = store.candidate_identity(by, &code).unwrap();
         assert_eq!(identity.name, "Sevda Özdemir");
-        let review = store.material_review(team, actor, material).unwrap();
+        let review = store.material_review(by, material).unwrap();
         assert_eq!(review.original.as_deref(), Some(OZDEMIR));
         assert_eq!(
             store
-                .candidate_removal(team, actor, &code)
+                .candidate_removal(team, Some(by.member_id()), &code)
                 .unwrap()
                 .sections,
             1
         );
     }
     let second = store
-        .add_candidate(team, chair, &sevda(), &[motivation("Ik wil het.")])
+        .add_candidate(&chair, &sevda(), &[motivation("Ik wil het.")])
         .unwrap();
     let log = store.ledger(team).unwrap();
     assert_eq!(log.last().unwrap().kind, EntryKind::CandidateAdded);
     assert_eq!(
         log.last().unwrap().actor,
-        LedgerActor::member(chair.unwrap().to_string(), "Lid chair")
+        LedgerActor::member(chair_id.to_string(), "Voorzitter")
     );
-    store.freeze_material(team, chair, material, &[]).unwrap();
-    store.delete_candidate(team, chair, &second).unwrap();
-    store.delete_candidate(team, sec, &code).unwrap();
+
+    // A secretary made an assessor after signing in keeps an unlock in memory, but
+    // it opens nothing any more: the store asks for the role they have now.
+    store
+        .update_member(
+            team,
+            sec.member_id(),
+            "Lid secretary",
+            Role::Assessor,
+            None,
+            Some(chair_id),
+        )
+        .unwrap();
+    let before = snapshot(&store);
+    for (call, result) in unlocked_calls(&mut store, &sec, &code, material) {
+        assert_eq!(
+            refusal_code(call, "a demoted secretary", result),
+            "role_not_allowed"
+        );
+    }
+    for (call, result) in member_calls(&mut store, team, Some(sec.member_id()), &code) {
+        assert_eq!(
+            refusal_code(call, "a demoted secretary", result),
+            "role_not_allowed"
+        );
+    }
+    assert_eq!(snapshot(&store), before, "a refusal changed something");
+    assert!(matches!(
+        store.unlock(team, sec.member_id(), SECRETARY_PASSPHRASE),
+        Err(StoreError::Sealing(SealingError::NotAnOfficer { .. }))
+    ));
+
+    store.freeze_material(&chair, material, &[]).unwrap();
+    store
+        .delete_candidate(team, Some(chair_id), &second)
+        .unwrap();
+    store.delete_candidate(team, Some(chair_id), &code).unwrap();
     assert!(store.candidates(team).unwrap().is_empty());
 }
 
-fn demo_team(store: &Store) -> (i64, Option<i64>) {
+/// The demo team and its secretary, signed in with their passphrase.
+fn demo_team(store: &mut Store) -> (i64, Unlocked) {
     let demo = crate::fixtures::demo_team(store);
-    let secretary = store
-        .team_detail(demo)
-        .unwrap()
-        .members
-        .into_iter()
-        .find(|m| m.role == Role::Secretary)
-        .unwrap()
-        .id;
-    (demo, Some(secretary))
+    let secretary = demo_unlock(store, demo, Role::Secretary);
+    (demo, secretary)
 }
 
 #[test]
 fn a_candidate_in_a_scoring_round_cannot_be_deleted_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
-    let (demo, sec) = demo_team(&store);
+    let (demo, sec) = demo_team(&mut store);
+    let sec_id = Some(sec.member_id());
     let scored = store.candidates(demo).unwrap()[0].code.clone();
     let before = snapshot(&store);
     let entries = store.ledger(demo).unwrap().len();
     assert!(
         store
-            .candidate_removal(demo, sec, &scored)
+            .candidate_removal(demo, sec_id, &scored)
             .unwrap()
             .in_scoring,
         "the confirmation knows before anyone tries"
     );
 
-    match store.delete_candidate(demo, sec, &scored) {
+    match store.delete_candidate(demo, sec_id, &scored) {
         Err(StoreError::Candidate(CandidateError::CandidateScored(code))) => {
             assert_eq!(code, scored)
         }
@@ -817,20 +966,21 @@ fn a_candidate_in_a_scoring_round_cannot_be_deleted_and_nothing_changes() {
     }
     assert_eq!(snapshot(&store), before);
     assert_eq!(store.ledger(demo).unwrap().len(), entries);
-    assert!(store.candidate_identity(demo, sec, &scored).is_ok());
+    assert!(store.candidate_identity(&sec, &scored).is_ok());
 }
 
 #[test]
 fn a_permitted_deletion_appends_one_verifiable_entry_with_the_code_only() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
-    let (demo, sec) = demo_team(&store);
+    let (demo, sec) = demo_team(&mut store);
+    let sec_id = sec.member_id();
     let code = store
-        .add_candidate(demo, sec, &sevda(), &[motivation("Ik wil het.")])
+        .add_candidate(&sec, &sevda(), &[motivation("Ik wil het.")])
         .unwrap();
     let entries = store.ledger(demo).unwrap().len();
 
-    store.delete_candidate(demo, sec, &code).unwrap();
+    store.delete_candidate(demo, Some(sec_id), &code).unwrap();
 
     let log = store.ledger(demo).unwrap();
     assert_eq!(log.len(), entries + 1);
@@ -838,10 +988,10 @@ fn a_permitted_deletion_appends_one_verifiable_entry_with_the_code_only() {
     assert_eq!(last.kind, EntryKind::CandidateDeleted);
     assert_eq!(last.payload["candidate_code"], code.as_str());
     assert_eq!(last.payload["role"], "secretary");
-    assert_eq!(last.payload["member_id"], sec.unwrap());
+    assert_eq!(last.payload["member_id"], sec_id);
     assert_eq!(
         last.actor,
-        LedgerActor::member(sec.unwrap().to_string(), "Youssef Amrani")
+        LedgerActor::member(sec_id.to_string(), "Youssef Amrani")
     );
     let entry_json = serde_json::to_string(last).unwrap();
     for secret in ["Sevda", "Özdemir", "D66", "Deventer"] {
@@ -850,7 +1000,7 @@ fn a_permitted_deletion_appends_one_verifiable_entry_with_the_code_only() {
     assert!(store.verify_ledgers().unwrap().iter().all(|s| s.intact));
 
     // The signed logboek of the team still verifies with the new kind of entry in it.
-    let bytes = store.export_logboek(demo, sec, false, Vec::new()).unwrap();
+    let bytes = store.export_logboek(&sec, false, Vec::new()).unwrap();
     let v = maatstaf_core::ledger::verify_logboek(&bytes, None);
     assert!(v.intact, "{:?}", v.problem);
     assert!(String::from_utf8(bytes)

@@ -10,6 +10,7 @@ use super::reading::{latest_round_number, load_round, load_selection};
 use super::writing::save_selection;
 use super::{member, UnblindedCandidate};
 use crate::error::{Result, StoreError};
+use crate::sealing::{open_identity, Unlocked};
 use crate::{clock, ledger, Store};
 
 impl Store {
@@ -47,13 +48,9 @@ impl Store {
 
     /// The chair opens the blinding key, once, after the decision. Returns each code
     /// with its person.
-    pub fn unblind(
-        &mut self,
-        team_id: i64,
-        actor_member: i64,
-        reason: &str,
-    ) -> Result<Vec<UnblindedCandidate>> {
-        self.authorize(team_id, Action::Unblind, Some(actor_member))?;
+    pub fn unblind(&mut self, by: &Unlocked, reason: &str) -> Result<Vec<UnblindedCandidate>> {
+        self.check_unlocked(by, Action::Unblind)?;
+        let (team_id, actor_member) = (by.team_id(), by.member_id());
         let tx = self.conn.transaction()?;
         let (actor, who) = member(&tx, team_id, actor_member)?;
         let mut state = load_selection(&tx, team_id)?;
@@ -72,26 +69,26 @@ impl Store {
             json!({ "reason": reason }),
         )?;
         tx.commit()?;
-        self.unblinded_candidates(team_id, Some(actor_member))
+        self.unblinded_candidates(by)
     }
 
-    /// Codes with names, only once the team is unblinded; refused before.
-    pub fn unblinded_candidates(
-        &self,
-        team_id: i64,
-        actor: Option<i64>,
-    ) -> Result<Vec<UnblindedCandidate>> {
-        self.authorize(team_id, Action::ViewUnblinded, actor)?;
-        let mut stmt = self.conn.prepare(
-            "SELECT c.code, i.name FROM candidates c JOIN candidate_identities i ON i.candidate_id = c.id
-             WHERE c.team_id = ?1 ORDER BY c.code",
-        )?;
-        let rows = stmt.query_map([team_id], |r| {
-            Ok(UnblindedCandidate {
-                code: r.get(0)?,
-                name: r.get(1)?,
+    /// Codes with names, only once the team is unblinded (refused before), for an
+    /// officer who unlocked the sealed names.
+    pub fn unblinded_candidates(&self, by: &Unlocked) -> Result<Vec<UnblindedCandidate>> {
+        self.check_unlocked(by, Action::ViewUnblinded)?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, code FROM candidates WHERE team_id = ?1 ORDER BY code")?;
+        let rows = stmt
+            .query_map([by.team_id()], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(id, code)| {
+                let name = open_identity(&self.conn, by, id, &code)?.name;
+                Ok(UnblindedCandidate { code, name })
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .collect()
     }
 }

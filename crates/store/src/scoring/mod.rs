@@ -65,6 +65,8 @@ pub struct ScoringMember {
     pub name: String,
     pub role: Role,
     pub has_pin: bool,
+    /// A chair or secretary of a sealed team: signs in with a passphrase, not a PIN.
+    pub has_passphrase: bool,
 }
 
 /// One round as listed: its number, where it stands, and "3 of 5 submitted".

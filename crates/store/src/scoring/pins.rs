@@ -36,7 +36,9 @@ impl Store {
     pub fn scoring_members(&self, team_id: i64) -> Result<Vec<ScoringMember>> {
         self.team(team_id)?;
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT m.id, m.name, m.role, p.member_id IS NOT NULL FROM members m
+            "SELECT m.id, m.name, m.role, p.member_id IS NOT NULL,
+                    EXISTS (SELECT 1 FROM key_slots k WHERE k.member_id = m.id)
+                 FROM members m
                  LEFT JOIN member_pins p ON p.member_id = m.id
                  WHERE m.team_id = ?1 ORDER BY {MEMBER_ORDER}"
         ))?;
@@ -46,17 +48,19 @@ impl Store {
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, bool>(3)?,
+                r.get::<_, bool>(4)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, name, role, has_pin) = row?;
+            let (id, name, role, has_pin, has_passphrase) = row?;
             let role = Role::parse(&role).ok_or(StoreError::NoSuchMember(id))?;
             out.push(ScoringMember {
                 id,
                 name,
                 role,
                 has_pin,
+                has_passphrase,
             });
         }
         Ok(out)
@@ -78,8 +82,11 @@ impl Store {
         salt: &[u8],
         actor: Option<i64>,
     ) -> Result<()> {
-        member(&self.conn, team_id, member_id)?;
+        let (who, _) = member(&self.conn, team_id, member_id)?;
         let by = self.authorize(team_id, Action::SetFirstPin, actor)?.ledger;
+        if OFFICERS.contains(&who.role) && crate::sealing::is_sealed(&self.conn, team_id)? {
+            return Err(crate::sealing::SealingError::OfficerUsesPassphrase.into());
+        }
         let hash = assessor::hash_pin(pin, salt)?;
         let tx = self.conn.transaction()?;
         set_pin_hash(&tx, team_id, member_id, &hash)?;

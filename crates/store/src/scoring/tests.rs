@@ -119,6 +119,17 @@ fn a_fresh_folder_has_a_revealed_demo_round_with_a_large_disagreement() {
             total: 3
         }
     );
+    // Everyone can sign in: the chair and the secretary with their passphrase (their
+    // old PINs are gone), the others with their PIN.
+    for m in &overview.members {
+        let officer = matches!(m.role, Role::Chair | Role::Secretary);
+        assert_eq!(
+            (m.has_pin, m.has_passphrase),
+            (!officer, officer),
+            "{}",
+            m.name
+        );
+    }
     assert!(overview.members.iter().filter(|m| m.has_pin).count() >= 4);
 
     let RoundView::Revealed { comparison } = store.round_view(d.team, d.chair, 1).unwrap() else {
@@ -645,9 +656,15 @@ fn team_rules_and_overrides_need_the_chair_and_a_reason() {
 fn unblinding_comes_once_after_the_decision_and_only_from_the_chair() {
     let (_dir, mut store) = store();
     let d = demo(&store);
-    assert!(store.unblinded_candidates(d.team, Some(d.chair)).is_err());
+    // Only the officers hold a passphrase for the sealed names.
+    let chair = crate::fixtures::demo_unlock(&mut store, d.team, Role::Chair);
+    let secretary = crate::fixtures::demo_unlock(&mut store, d.team, Role::Secretary);
     assert!(matches!(
-        store.unblind(d.team, d.chair, "te vroeg"),
+        store.unblinded_candidates(&chair),
+        Err(StoreError::Access(AccessError::UnblindingNeeded { .. }))
+    ));
+    assert!(matches!(
+        store.unblind(&chair, "te vroeg"),
         Err(StoreError::Access(AccessError::DecisionNeeded { .. }))
     ));
     let choice = PortfolioChoice {
@@ -673,12 +690,32 @@ fn unblinding_comes_once_after_the_decision_and_only_from_the_chair() {
             .is_err(),
         "once"
     );
-    assert!(store.unblind(d.team, d.gerrit, "").is_err(), "chair only");
-    let names = store.unblind(d.team, d.chair, "Besluit genomen").unwrap();
+    // The secretary has unlocked the names too, but unblinding is the chair's alone;
+    // an assessor cannot even unlock them.
+    assert!(
+        matches!(
+            store.unblind(&secretary, "Besluit genomen"),
+            Err(StoreError::Access(AccessError::RoleNotAllowed { .. }))
+        ),
+        "chair only"
+    );
+    assert!(matches!(
+        store.unlock(d.team, d.gerrit, crate::fixtures::DEMO_CHAIR_PASSPHRASE),
+        Err(StoreError::Sealing(
+            crate::sealing::SealingError::NotAnOfficer { .. }
+        ))
+    ));
+    assert!(matches!(
+        store.unblinded_candidates(&secretary),
+        Err(StoreError::Access(AccessError::UnblindingNeeded { .. }))
+    ));
+    let names = store.unblind(&chair, "Besluit genomen").unwrap();
     assert!(names
         .iter()
         .any(|c| c.code == "K-7F3" && c.name == "Sanne Hoekstra"));
-    assert!(store.unblind(d.team, d.chair, "nog eens").is_err());
+    // Once unblinded, both officers read the names with their unlock.
+    assert_eq!(store.unblinded_candidates(&secretary).unwrap(), names);
+    assert!(store.unblind(&chair, "nog eens").is_err());
     let kinds = ledger_kinds(&store, d.team);
     assert!(kinds.ends_with(&[EntryKind::DecisionRecorded, EntryKind::Unblinded]));
     // The log names codes, never people.

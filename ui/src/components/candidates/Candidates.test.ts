@@ -10,9 +10,9 @@ const original = "🌷 Özdemir woont in Deventer.";
 let calls: [string, any][];
 let frozen: boolean;
 const members: ScoringMember[] = [
-  { id: 1, name: "Anneke de Wit", role: "chair", has_pin: true },
-  { id: 2, name: "Youssef Amrani", role: "secretary", has_pin: true },
-  { id: 3, name: "Gerrit Bosma", role: "assessor", has_pin: true },
+  { id: 1, name: "Anneke de Wit", role: "chair", has_pin: true, has_passphrase: false },
+  { id: 2, name: "Youssef Amrani", role: "secretary", has_pin: true, has_passphrase: false },
+  { id: 3, name: "Gerrit Bosma", role: "assessor", has_pin: true, has_passphrase: false },
 ];
 const pins: Record<number, string> = { 1: "1470", 2: "2580", 3: "1357" };
 let acting: number | null;
@@ -37,7 +37,7 @@ beforeEach(() => {
         acting = null;
         return null;
       case "sign_in":
-        if (pins[a.memberId] !== a.pin) throw { code: "pin_wrong", params: {}, detail: "wrong" };
+        if (pins[a.memberId] !== a.secret) throw { code: "pin_wrong", params: {}, detail: "wrong" };
         acting = a.memberId;
         return null;
       case "candidate_removal":
@@ -134,7 +134,7 @@ describe("candidates", () => {
     await fireEvent.click(screen.getByText("OK"));
     expect(await screen.findByText("Nieuwe kandidaat")).toBeTruthy();
     expect(screen.getByText("Beoordelen")).toBeTruthy();
-    expect(calls.find(([c]) => c === "sign_in")![1]).toMatchObject({ teamId: 4, memberId: 2, pin: "2580" });
+    expect(calls.find(([c]) => c === "sign_in")![1]).toMatchObject({ teamId: 4, memberId: 2, secret: "2580" });
   });
 
   it("keeps the intake hidden for an assessor", async () => {

@@ -17,6 +17,8 @@ let reviewIntact: boolean;
 let reviewHistory: { previous: unknown[]; checkpoints: unknown[] };
 
 const FP = "3f2a 09bc 0000 1111 2222 3333 4444 5555";
+/** The team's own key, which signs its logboeks (not the installation's). */
+const TEAM_FP = "7e7e 1234 5678 9abc def0 1234 5678 9abc";
 const CODE = "7Q2MZ-K4B9X-0AB3C-DEF45";
 
 function est(value: number, lo: number, hi: number) {
@@ -135,8 +137,8 @@ beforeEach(() => {
       case "access_view":
         return accessView(
           [
-            { id: 2, name: "Youssef Amrani", role: "secretary", has_pin: true },
-            { id: 3, name: "Gerrit Bosma", role: "assessor", has_pin: true },
+            { id: 2, name: "Youssef Amrani", role: "secretary", has_pin: true, has_passphrase: false },
+            { id: 3, name: "Gerrit Bosma", role: "assessor", has_pin: true, has_passphrase: false },
           ],
           signedIn,
           teamState,
@@ -146,6 +148,8 @@ beforeEach(() => {
       case "open_logboek":
         if (a.expectedKey === "abc") throw { code: "fingerprint_invalid", params: { value: "abc" }, detail: "" };
         return review(a.expectedKey as string | null);
+      case "seal_state":
+        return { sealed: true, fingerprint: TEAM_FP, with_access: [1, 2], plain_candidates: 0 };
       case "team_checkpoints":
         return [
           { seq: 4, time: "2026-11-25T08:10:00Z", kind: "rubric_frozen", label: text("Beoordelingskader vastgezet", "Rubric frozen"), code: "00000-11111-22222-33333" },
@@ -207,7 +211,8 @@ describe("consistency & logboek", () => {
   it("checks the logs on demand and exports with a warning when names are included", async () => {
     await openArea();
     await fireEvent.click(await screen.findByRole("tab", { name: "Logboek" }));
-    expect(screen.getByText("aaaa bbbb cccc dddd eeee ffff 0000 1111")).toBeTruthy();
+    expect(await screen.findByText(TEAM_FP)).toBeTruthy();
+    expect(screen.queryByText("aaaa bbbb cccc dddd eeee ffff 0000 1111")).toBeNull();
     await fireEvent.click(screen.getByText("Controleer logboeken"));
     expect(await screen.findByText("Alle logboeken zijn intact.")).toBeTruthy();
     await fireEvent.click(screen.getByLabelText("Namen van kandidaten opnemen"));

@@ -24,9 +24,9 @@ const rubric = {
 };
 
 const members = [
-  { id: 1, name: "Anneke de Wit", role: "chair", has_pin: true },
-  { id: 3, name: "Gerrit Bosma", role: "assessor", has_pin: true },
-  { id: 4, name: "Priya Ramdin", role: "assessor", has_pin: false },
+  { id: 1, name: "Anneke de Wit", role: "chair", has_pin: true, has_passphrase: false },
+  { id: 3, name: "Gerrit Bosma", role: "assessor", has_pin: true, has_passphrase: false },
+  { id: 4, name: "Priya Ramdin", role: "assessor", has_pin: false, has_passphrase: false },
 ];
 
 let calls: [string, Record<string, unknown>][];
@@ -101,7 +101,7 @@ beforeEach(() => {
         active = null;
         return null;
       case "sign_in":
-        if (a.pin !== "1357") throw { code: "pin_wrong", params: {}, detail: "wrong" };
+        if (a.secret !== "1357") throw { code: "pin_wrong", params: {}, detail: "wrong" };
         active = a.memberId;
         return null;
       case "round_view":

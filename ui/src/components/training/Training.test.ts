@@ -39,14 +39,14 @@ beforeEach(() => {
           candidates: [],
         };
       case "access_view":
-        return accessView([{ id: 7, name: "Priya Ramdin", role: "assessor", has_pin: true }], signedIn, {
+        return accessView([{ id: 7, name: "Priya Ramdin", role: "assessor", has_pin: true, has_passphrase: false }], signedIn, {
           protected: true,
         });
       case "sign_out":
         signedIn = null;
         return null;
       case "sign_in":
-        if (a.pin !== "2468") throw { code: "pin_wrong", params: {}, detail: "wrong" };
+        if (a.secret !== "2468") throw { code: "pin_wrong", params: {}, detail: "wrong" };
         signedIn = a.memberId as number;
         return null;
       case "list_modules":

@@ -13,6 +13,11 @@ export type AccessView = { members: Array<ScoringMember>, active: ScoringMember 
  */
 protected: boolean, 
 /**
+ * The team has its own keys: names and original texts are sealed, and its chair and
+ * secretary sign in with a passphrase.
+ */
+sealed: boolean, 
+/**
  * Every action the acting member (or nobody) may do now.
  */
 allowed: Array<Action>, 

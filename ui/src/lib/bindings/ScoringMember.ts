@@ -5,4 +5,8 @@ import type { Role } from "./Role";
  * A member as the assessor switch shows them. Members are not candidates: their
  * names may be shown.
  */
-export type ScoringMember = { id: number, name: string, role: Role, has_pin: boolean, };
+export type ScoringMember = { id: number, name: string, role: Role, has_pin: boolean, 
+/**
+ * A chair or secretary of a sealed team: signs in with a passphrase, not a PIN.
+ */
+has_passphrase: boolean, };

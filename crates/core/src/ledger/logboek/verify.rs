@@ -17,8 +17,8 @@ use crate::i18n::Text;
 use crate::ledger::canonical::{canonical_bytes, content_sha256, sha256_hex};
 use crate::ledger::chain::verify_chain;
 use crate::ledger::entry::{Entry, EntryKind};
-use crate::ledger::keys::{verifying_key_from_hex, Fingerprint, VerifyingKey};
 use crate::ledger::handover::{declared_fingerprint, handover_holds};
+use crate::ledger::keys::{verifying_key_from_hex, Fingerprint, VerifyingKey};
 
 /// The outcome of [`verify_logboek`]: whether the file is intact, the first problem if not,
 /// and whatever could be read, so review mode can show the content next to the problem.
