@@ -55,7 +55,7 @@ beforeEach(() => {
       case "seal_state":
         return { sealed: true, fingerprint: "3f2a 09bc 11de 4a5b 6c7d 8e9f 0a1b 2c3d", with_access: [], plain_candidates: 0 };
       case "passphrase_strength":
-        return { level: "strong", acceptable: true, hint: { nl: "Sterk.", en: "Strong." } };
+        return { level: "strong", acceptable: true, hint: { nl: "zeer moeilijk te raden.", en: "very hard to guess." } };
       case "create_team": {
         if (!a.name.trim()) throw { code: "name_empty", params: {}, detail: "the name is empty" };
         const team = { ...teams[0], id: teams.length + 1, name: a.name.trim(), is_demo: false, members: 0, candidates: 0 };
@@ -112,7 +112,7 @@ describe("home screen", () => {
     await fireEvent.input(screen.getByLabelText("Naam van het team"), { target: { value: "Lindeveld" } });
     await fireEvent.input(screen.getByLabelText("Uw naam (voorzitter)"), { target: { value: "Mirjam Bakker" } });
     await fireEvent.input(screen.getByLabelText("Wachtwoordzin"), { target: { value: "vuurtoren pannenkoek kievit" } });
-    expect(await screen.findByText(/Sterk: Sterk\./)).toBeTruthy();
+    expect(await screen.findByText(/Sterk: zeer moeilijk te raden\./)).toBeTruthy();
     await fireEvent.input(screen.getByLabelText("Wachtwoordzin nog een keer"), {
       target: { value: "vuurtoren pannenkoek kievit" },
     });

@@ -97,11 +97,13 @@ pub fn strength(passphrase: &str, personal: &[&str]) -> Strength {
             (StrengthLevel::Weak, Some(w)) => warning_text(w),
             (StrengthLevel::Weak, None) => PassphraseError::TooWeak.text(),
             (StrengthLevel::Fair, _) => Text::new(
-                "Redelijk. Nog een woord erbij maakt hem veel sterker.",
-                "Fair. One more word makes it much stronger.",
+                "nog een woord erbij maakt hem veel sterker.",
+                "one more word makes it much stronger.",
             ),
-            (StrengthLevel::Good, _) => Text::new("Goed.", "Good."),
-            (StrengthLevel::Strong, _) => Text::new("Sterk.", "Strong."),
+            (StrengthLevel::Good, _) => Text::new("moeilijk te raden.", "hard to guess."),
+            (StrengthLevel::Strong, _) => {
+                Text::new("zeer moeilijk te raden.", "very hard to guess.")
+            }
         }
     };
     Strength {
