@@ -62,10 +62,14 @@ pub enum Action {
     Practise,
     SealTeam,
     GrantAccess,
+    EraseCandidate,
+    SetRetention,
+    CloseFormation,
+    ExportPersonalCopy,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 37] = [
         Action::RenameTeam,
         Action::DeleteTeam,
         Action::ChangeMembers,
@@ -99,6 +103,10 @@ impl Action {
         Action::Practise,
         Action::SealTeam,
         Action::GrantAccess,
+        Action::EraseCandidate,
+        Action::SetRetention,
+        Action::CloseFormation,
+        Action::ExportPersonalCopy,
     ];
 
     /// The snake_case name used in messages, the log and the README.
@@ -259,6 +267,26 @@ impl Action {
                 "grant_access",
                 "een voorzitter of secretaris toegang geven tot de verzegelde gegevens",
                 "give a chair or secretary access to the sealed data",
+            ),
+            A::EraseCandidate => (
+                "erase_candidate",
+                "de naam en teksten van een kandidaat wissen (terugtrekking of verzoek)",
+                "erase a candidate's name and texts (withdrawal or request)",
+            ),
+            A::SetRetention => (
+                "set_retention",
+                "de bewaartermijn van het team wijzigen",
+                "change the team's retention date",
+            ),
+            A::CloseFormation => (
+                "close_formation",
+                "de formatie afsluiten en de persoonsgegevens van kandidaten wissen",
+                "close the formation and erase the candidates' personal data",
+            ),
+            A::ExportPersonalCopy => (
+                "export_personal_copy",
+                "een kandidaat een exemplaar geven van wat het team over hem of haar bewaart",
+                "give a candidate a copy of what the team holds on them",
             ),
         }
     }

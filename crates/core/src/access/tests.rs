@@ -199,6 +199,7 @@ fn the_steps_that_expose_most_end_the_session() {
             Action::SubmitSheet,
             Action::Unblind,
             Action::ExportLogboekWithIdentities,
+            Action::CloseFormation,
         ]
     );
 }
@@ -238,4 +239,26 @@ fn export_the_rules_for_the_ui_tests() {
     let json = rules_json();
     assert_eq!(json["rules"].as_object().unwrap().len(), Action::ALL.len());
     assert_eq!(json["rules"]["unblind"]["team"], "decided");
+}
+
+#[test]
+fn closing_the_formation_is_the_chairs_and_waits_for_the_decision() {
+    let decided = TeamState {
+        protected: true,
+        decided: true,
+        unblinded: false,
+    };
+    assert!(check(Action::CloseFormation, &member(Role::Chair), decided).is_ok());
+    assert!(matches!(
+        check(Action::CloseFormation, &member(Role::Chair), protected()),
+        Err(AccessError::DecisionNeeded { .. })
+    ));
+    for role in [Role::Secretary, Role::Assessor, Role::Committee] {
+        assert!(check(Action::CloseFormation, &member(role), decided).is_err());
+    }
+    for role in [Role::Chair, Role::Secretary] {
+        assert!(check(Action::EraseCandidate, &member(role), protected()).is_ok());
+        assert!(check(Action::ExportPersonalCopy, &member(role), protected()).is_ok());
+    }
+    assert!(check(Action::EraseCandidate, &member(Role::Assessor), protected()).is_err());
 }

@@ -88,10 +88,14 @@ pub enum EntryKind {
     TeamSettingsChanged,
     TeamSealed,
     KeyAccessGranted,
+    CandidateErased,
+    FormationClosed,
+    RetentionChanged,
+    PersonalCopyExported,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 40] = [
+    pub const ALL: [EntryKind; 44] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -132,6 +136,10 @@ impl EntryKind {
         EntryKind::TeamSettingsChanged,
         EntryKind::TeamSealed,
         EntryKind::KeyAccessGranted,
+        EntryKind::CandidateErased,
+        EntryKind::FormationClosed,
+        EntryKind::RetentionChanged,
+        EntryKind::PersonalCopyExported,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -177,6 +185,10 @@ impl EntryKind {
             EntryKind::TeamSettingsChanged => "team_settings_changed",
             EntryKind::TeamSealed => "team_sealed",
             EntryKind::KeyAccessGranted => "key_access_granted",
+            EntryKind::CandidateErased => "candidate_erased",
+            EntryKind::FormationClosed => "formation_closed",
+            EntryKind::RetentionChanged => "retention_changed",
+            EntryKind::PersonalCopyExported => "personal_copy_exported",
         }
     }
 
@@ -231,6 +243,10 @@ impl EntryKind {
             EntryKind::TeamSettingsChanged => &["officers_score"],
             EntryKind::TeamSealed => &["team_uid", "fingerprint"],
             EntryKind::KeyAccessGranted => &["member_id"],
+            EntryKind::CandidateErased => &["candidate_code", "reason"],
+            EntryKind::FormationClosed => &["identities_purged", "texts_purged"],
+            EntryKind::RetentionChanged => &["retain_until", "reason"],
+            EntryKind::PersonalCopyExported => &["candidate_code", "sha256"],
         }
     }
 
@@ -304,6 +320,13 @@ impl EntryKind {
             EntryKind::KeyAccessGranted => (
                 "Toegang tot verzegelde gegevens gegeven",
                 "Access to sealed data given",
+            ),
+            EntryKind::CandidateErased => ("Kandidaat gewist", "Candidate erased"),
+            EntryKind::FormationClosed => ("Formatie afgesloten", "Formation closed"),
+            EntryKind::RetentionChanged => ("Bewaartermijn gewijzigd", "Retention date changed"),
+            EntryKind::PersonalCopyExported => (
+                "Inzage-exemplaar voor een kandidaat gemaakt",
+                "Personal copy made for a candidate",
             ),
         };
         Text::new(nl, en)
