@@ -131,7 +131,9 @@ impl From<StoreError> for IpcError {
                 IpcError::new("last_protected_member", detail).with("name", name)
             }
             StoreError::Candidate(e) => e.into(),
-            StoreError::Sealing(e) => e.into(),
+            StoreError::Sealing(e) => core_rule("sealing", &e, e.text()),
+            StoreError::Privacy(e) => core_rule("privacy", &e, e.text()),
+            StoreError::Retention(e) => core_rule("retention", &e, e.text()),
             StoreError::Training(e) => e.into(),
             StoreError::KeyDamaged { path } => {
                 IpcError::new("key_damaged", detail).with("path", path.display())

@@ -52,6 +52,8 @@ beforeEach(() => {
         return detail(a.id);
       case "access_view":
         return accessView([], null, { protected: false });
+      case "retention":
+        return { retain_until: null, chosen: false, overdue: false, closed_at: null };
       case "seal_state":
         return { sealed: true, fingerprint: "3f2a 09bc 11de 4a5b 6c7d 8e9f 0a1b 2c3d", with_access: [], plain_candidates: 0 };
       case "passphrase_strength":

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 mod blind;
+mod candidate;
 
 use std::process::ExitCode;
 
@@ -13,6 +14,7 @@ mod log;
 mod rubric;
 mod signin;
 mod stats;
+mod team;
 
 #[derive(Parser)]
 #[command(
@@ -34,6 +36,16 @@ enum Command {
     Teams {
         #[command(subcommand)]
         command: data::TeamsCommand,
+    },
+    /// One formation team: its processing record (verwerkingsregister)
+    Team {
+        #[command(subcommand)]
+        command: team::TeamCommand,
+    },
+    /// One candidate: their own copy of what the team holds on them
+    Candidate {
+        #[command(subcommand)]
+        command: candidate::CandidateCommand,
     },
     /// The database itself
     Db {
@@ -59,6 +71,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Teams { command } => data::teams(command, cli.data_dir),
+        Command::Team { command } => team::run(command, cli.data_dir),
+        Command::Candidate { command } => candidate::run(command, cli.data_dir),
         Command::Db { command } => data::db(command, cli.data_dir),
         Command::Content(args) => content::run(args),
         Command::Rubric(args) => rubric::run(args),

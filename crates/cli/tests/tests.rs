@@ -2,6 +2,7 @@
 //! the suite links once. Each command's tests are a module named after its file.
 
 mod blind;
+mod candidate;
 mod content;
 mod data;
 mod log;
@@ -10,3 +11,4 @@ mod log_history;
 mod rubric;
 mod stats;
 mod support;
+mod team;

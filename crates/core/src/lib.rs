@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod ledger;
 pub mod lint;
 pub mod report;
+pub mod retention;
 pub mod rubric;
 pub mod scoring;
 pub mod seal;

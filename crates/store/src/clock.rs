@@ -15,3 +15,8 @@ pub fn now() -> String {
 pub fn file_stamp() -> String {
     now().replace(['-', ':'], "")
 }
+
+/// Today's date in UTC.
+pub fn today() -> time::Date {
+    OffsetDateTime::now_utc().date()
+}

@@ -90,6 +90,10 @@ pub enum StoreError {
     OfficerMayNotScore(String),
     #[error("{0}")]
     Sealing(#[from] crate::sealing::SealingError),
+    #[error("{0}")]
+    Privacy(#[from] crate::privacy::PrivacyError),
+    #[error("{0}")]
+    Retention(#[from] maatstaf_core::retention::RetentionError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]

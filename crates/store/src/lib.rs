@@ -12,6 +12,7 @@ pub mod error;
 pub mod fixtures;
 pub mod ledger;
 mod open;
+pub mod privacy;
 mod private_files;
 pub mod rubrics;
 pub mod scoring;

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_consistency.sql"),
     include_str!("migrations/0008_access.sql"),
     include_str!("migrations/0009_sealing.sql"),
+    include_str!("migrations/0010_privacy.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -19,11 +19,13 @@ use std::path::{Path, PathBuf};
 use maatstaf_core::access::{self, Acting, Action, SessionPolicy, Sessions, TeamState};
 use maatstaf_core::assessor::{ConflictAction, ConflictKind};
 use maatstaf_core::i18n::Lang;
+use maatstaf_core::retention::format_date;
 use maatstaf_core::scoring::{PortfolioChoice, Score, ScoringMode};
 use maatstaf_core::team::Role;
 use maatstaf_store::access::Interface;
 use maatstaf_store::candidates::{IdentityInput, MaterialInput};
 use maatstaf_store::fixtures::{demo_member, demo_team, demo_unlock, DEMO_CHAIR_PASSPHRASE};
+use maatstaf_store::privacy::ErasureReason;
 use maatstaf_store::scoring::AssessorChoice;
 use maatstaf_store::sealing::{SealingError, Unlocked};
 use maatstaf_store::training::{Answer, ContentKind, ImportOutcome};
@@ -466,6 +468,27 @@ fn table() -> Vec<Row> {
             "export_logboek (with identities)",
             |s, _, u| s.export_logboek(u, true, Vec::new()).map(drop),
         ),
+        // --- the end of personal data ---
+        opt(A::EraseCandidate, "erase_candidate", |s, c, m| {
+            s.erase_candidate(c.team, m, "K-2XH", ErasureReason::Withdrawn)
+        }),
+        opt(A::SetRetention, "set_retention", |s, c, m| {
+            let later = time::OffsetDateTime::now_utc().date() + time::Duration::days(30);
+            s.set_retention(
+                c.team,
+                m,
+                &format_date(later),
+                "Kandidaten gaven toestemming.",
+            )
+            .map(drop)
+        }),
+        opt(A::CloseFormation, "close_formation", |s, c, m| {
+            s.close_formation(c.team, m, true).map(drop)
+        }),
+        // --- a candidate's own copy ---
+        unl(A::ExportPersonalCopy, "personal_copy", |s, _, u| {
+            s.personal_copy(u, "K-7F3").map(drop)
+        }),
         // --- training ---
         mem(A::LeadTraining, "start_session", |s, c, m| {
             let people = [c.assessor, c.committee, c.secretary];

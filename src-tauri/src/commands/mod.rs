@@ -3,6 +3,7 @@ pub mod app;
 pub mod candidates;
 pub mod consistency;
 pub mod members;
+pub mod privacy;
 pub mod rubrics;
 pub mod scoring;
 pub mod teams;

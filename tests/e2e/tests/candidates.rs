@@ -307,31 +307,35 @@ async fn identities_need_the_secretary_and_a_scored_candidate_cannot_be_deleted(
     app.click("#save-candidate").await;
     let code = saved_code(&app).await;
 
-    // A candidate of the scored round cannot be deleted: the confirmation says why
-    // and offers no delete button, and the store refuses the call itself.
-    app.click(&format!(
-        "#candidate-list tr[data-code='{scored}'] .delete-candidate"
-    ))
-    .await;
-    let message = app
-        .wait_text(
-            "#delete-candidate-dialog .error",
-            "kan niet worden verwijderd",
-        )
-        .await;
-    assert!(message.contains(scored), "{message}");
-    assert!(!exists(&app, "#delete-candidate-confirm").await);
+    // A candidate of the scored round cannot be deleted (the store refuses the call
+    // itself), but their name and texts can be erased: the code and scores stay.
     let refused = app
         .invoke(
             "delete_candidate",
-            json!({ "teamId": demo, "code": scored }),
+            json!({ "teamId": demo, "code": "K-R4M" }),
         )
         .await;
     assert_eq!(refused["err"]["code"], "candidate_scored", "{refused}");
-    app.click_text("*[@id='delete-candidate-dialog']//button", "Annuleren")
+    app.click("#candidate-list tr[data-code='K-R4M'] .delete-candidate")
         .await;
-    app.wait_for(&format!("#candidate-list tr[data-code='{scored}']"))
+    app.wait_text("#delete-candidate-body", "de code blijft bestaan")
         .await;
+    assert!(!exists(&app, "#delete-candidate-confirm").await);
+    app.click("input[name='erase-reason'][value='request']")
+        .await;
+    app.click("#erase-candidate-confirm").await;
+    app.wait_text(
+        "#candidate-list tr[data-code='K-R4M']",
+        "teruggetrokken, gegevens gewist",
+    )
+    .await;
+    let gone = app
+        .invoke(
+            "candidate_identity",
+            json!({ "teamId": demo, "code": "K-R4M" }),
+        )
+        .await;
+    assert_eq!(gone["err"]["code"], "privacy_already_erased", "{gone}");
 
     // The new one, never scored, can.
     app.click(&format!(
@@ -344,6 +348,17 @@ async fn identities_need_the_secretary_and_a_scored_candidate_cannot_be_deleted(
         assert!(t0.elapsed() < WAIT, "the deleted candidate stayed listed");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+
+    // The comparison sheet keeps the erased candidate's scores, marked as withdrawn.
+    app.click("#nav-scoring").await;
+    app.switch_scorer(CHAIR).await;
+    let sheet = app
+        .wait_text("#comparison-table", "teruggetrokken kandidaat")
+        .await;
+    assert!(
+        sheet.contains("K-R4M") && !sheet.contains("Kees"),
+        "{sheet}"
+    );
     assert_eq!(app.csp_violations().await, Vec::<String>::new());
     app.quit().await;
 
@@ -351,11 +366,21 @@ async fn identities_need_the_secretary_and_a_scored_candidate_cannot_be_deleted(
     let store = maatstaf_store::Store::open_in(data.path()).unwrap();
     let demo = demo.as_i64().unwrap();
     let log = store.ledger(demo).unwrap();
+    let erased = log
+        .iter()
+        .find(|e| e.kind == EntryKind::CandidateErased)
+        .unwrap();
+    assert_eq!(erased.payload["candidate_code"], "K-R4M");
+    assert_eq!(erased.payload["reason"], "request");
     let last = log.last().unwrap();
     assert_eq!(last.kind, EntryKind::CandidateDeleted);
     assert_eq!(last.payload["candidate_code"], code.as_str());
     assert!(matches!(&last.actor, Actor::Member { name, .. } if name == "Youssef Amrani"));
-    assert!(!serde_json::to_string(&log).unwrap().contains("Lotte"));
+    let text = serde_json::to_string(&log).unwrap();
+    assert!(
+        !text.contains("Lotte") && !text.contains("Kees"),
+        "no names in the log"
+    );
     assert!(store.verify_ledgers().unwrap().iter().all(|s| s.intact));
 }
 

@@ -7,6 +7,7 @@ mod candidates;
 mod conflicts;
 mod consistency;
 mod foundation;
+mod privacy;
 mod rubrics;
 mod scoring;
 mod sealing;

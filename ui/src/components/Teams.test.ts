@@ -51,6 +51,8 @@ beforeEach(() => {
         const scoring = members.map((m) => ({ id: m.id, name: m.name, role: m.role as Role, has_pin: m.id in pins, has_passphrase: false }));
         return accessView(scoring, acting, { protected: true });
       }
+      case "retention":
+        return { retain_until: null, chosen: false, overdue: false, closed_at: null };
       case "seal_state":
         return { sealed: false, fingerprint: null, with_access: [], plain_candidates: 0 };
       case "sign_out":

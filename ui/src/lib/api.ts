@@ -19,6 +19,9 @@ import type { RubricVersionView } from "./bindings/RubricVersionView";
 import type { AccessView } from "./bindings/AccessView";
 import type { NewOfficer } from "./bindings/NewOfficer";
 import type { SealState } from "./bindings/SealState";
+import type { ClosingReport } from "./bindings/ClosingReport";
+import type { ErasureReason } from "./bindings/ErasureReason";
+import type { Retention } from "./bindings/Retention";
 import type { Strength } from "./bindings/Strength";
 import type { TeamDetail } from "./bindings/TeamDetail";
 import type { TeamSummary } from "./bindings/TeamSummary";
@@ -78,6 +81,13 @@ export const api = {
   accessView: (teamId: number) => invoke<AccessView>("access_view", { teamId }),
   signIn: (teamId: number, memberId: number, secret: string) =>
     invoke<void>("sign_in", { teamId, memberId, secret }),
+  eraseCandidate: (teamId: number, code: string, reason: ErasureReason) =>
+    invoke<void>("erase_candidate", { teamId, code, reason }),
+  retention: (teamId: number) => invoke<Retention>("retention", { teamId }),
+  setRetention: (teamId: number, date: string, reason: string) =>
+    invoke<Retention>("set_retention", { teamId, date, reason }),
+  closeFormation: (teamId: number, keepAppointed: boolean) =>
+    invoke<ClosingReport>("close_formation", { teamId, keepAppointed }),
   sealState: (teamId: number) => invoke<SealState>("seal_state", { teamId }),
   sealTeam: (teamId: number, officerId: number, passphrase: string, repeated: string) =>
     invoke<SealState>("seal_team", { teamId, officerId, passphrase, repeated }),
@@ -186,9 +196,9 @@ export function isIpcError(e: unknown): e is IpcError {
 /** A message for any failure, in the user's language. */
 export function errorMessage(e: unknown): string {
   if (isIpcError(e)) {
-    // Core rules (scoring, conflicts, PINs, access, sealing) bring their own message in both languages.
+    // Core rules (scoring, conflicts, PINs, access, sealing, privacy, retention) bring their own message in both languages.
     const own = e.params[i18n.lang];
-    if (own !== undefined && /^(scoring|conflict|pin|access|sealing)_/.test(e.code)) return own;
+    if (own !== undefined && /^(scoring|conflict|pin|access|sealing|privacy|retention)_/.test(e.code)) return own;
     return tOptional(`errors.${e.code}`, e.params) ?? `${tOptional("errors.unknown")} ${e.detail}`;
   }
   return `${tOptional("errors.unknown")} ${String(e)}`;

@@ -104,6 +104,13 @@ pub fn comparison_sheet(
     );
     for row in &sheet.candidates {
         let _ = write!(b, "<tr><th>{}", escape(&row.code));
+        if row.withdrawn {
+            let _ = write!(
+                b,
+                "<br><span class=\"withdrawn\">{}</span>",
+                say(lang, "teruggetrokken kandidaat", "withdrawn candidate")
+            );
+        }
         if row.knocked_out {
             let _ = write!(
                 b,

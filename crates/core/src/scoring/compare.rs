@@ -58,6 +58,9 @@ pub struct CandidateRow {
     pub mean_total: Option<f64>,
     /// True when any criterion is [`Knockout::Out`].
     pub knocked_out: bool,
+    /// The candidate withdrew or asked for erasure after scoring: their name and
+    /// texts are gone, their code and scores stay. Set by the store, which knows.
+    pub withdrawn: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -244,6 +247,7 @@ pub(crate) fn build(round: &Round, sheets: &[Sheet]) -> Result<ComparisonSheet, 
                 cells,
                 totals,
                 mean_total,
+                withdrawn: false,
             }
         })
         .collect();

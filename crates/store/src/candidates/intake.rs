@@ -37,6 +37,9 @@ impl Store {
     ) -> Result<String> {
         let who = self.check_unlocked(by, Action::AddCandidate)?;
         let team_id = by.team_id();
+        if self.retention(team_id)?.closed_at.is_some() {
+            return Err(crate::privacy::PrivacyError::Closed.into());
+        }
         let identity = clean_identity(identity)?;
         let material = clean_material(material)?;
         let now = clock::now();

@@ -10,17 +10,18 @@ use crate::Store;
 
 /// The team's candidates by code, with the status of their material, on `conn`.
 fn candidate_list(conn: &Connection, team_id: i64) -> Result<Vec<CandidateListItem>> {
-    let mut stmt =
-        conn.prepare("SELECT id, code FROM candidates WHERE team_id = ?1 ORDER BY code")?;
-    let rows: Vec<(i64, String)> = stmt
-        .query_map([team_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+    let mut stmt = conn.prepare(
+        "SELECT id, code, erased_at IS NOT NULL FROM candidates WHERE team_id = ?1 ORDER BY code",
+    )?;
+    let rows: Vec<(i64, String, bool)> = stmt
+        .query_map([team_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare(
         "SELECT id, kind, criterion, blinded_sha256 FROM candidate_material
          WHERE candidate_id = ?1 ORDER BY id",
     )?;
     let mut out = Vec::with_capacity(rows.len());
-    for (id, code) in rows {
+    for (id, code, erased) in rows {
         let material: Vec<MaterialStatus> = stmt
             .query_map([id], |r| {
                 let sha: Option<String> = r.get(3)?;
@@ -39,6 +40,7 @@ fn candidate_list(conn: &Connection, team_id: i64) -> Result<Vec<CandidateListIt
             code,
             material,
             blinded,
+            erased,
         });
     }
     Ok(out)

@@ -148,6 +148,8 @@ pub struct CandidateListItem {
     pub material: Vec<MaterialStatus>,
     /// True when there is material and all of it is frozen.
     pub blinded: bool,
+    /// The candidate's name and texts were erased (withdrawal or request).
+    pub erased: bool,
 }
 
 /// A proposed redaction with offsets both ways: UTF-16 code units for the UI's

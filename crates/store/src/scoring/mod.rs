@@ -30,7 +30,7 @@ mod decision;
 mod logboek;
 mod overview;
 mod pins;
-mod reading;
+pub(crate) mod reading;
 mod rounds;
 mod sheets;
 #[cfg(test)]

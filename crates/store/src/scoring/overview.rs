@@ -48,7 +48,14 @@ impl Store {
         let (actor, _) = member(&self.conn, team_id, viewer)?;
         let round = load_round(&self.conn, team_id, number)?;
         let sheets = load_sheets(&self.conn, team_id, number)?;
-        Ok(scoring::view_for(&actor, &round, &sheets)?)
+        let mut view = scoring::view_for(&actor, &round, &sheets)?;
+        if let RoundView::Revealed { comparison } = &mut view {
+            let erased = crate::privacy::erased_codes(&self.conn, team_id)?;
+            for row in &mut comparison.candidates {
+                row.withdrawn = erased.contains(&row.code);
+            }
+        }
+        Ok(view)
     }
 
     /// The blinded material of the round's candidates, for a participant of the round.

@@ -54,7 +54,7 @@ pub(super) fn load_policy(conn: &Connection, team_id: i64) -> Result<ConflictPol
     json.map_or(Ok(ConflictPolicy::default()), |j| parse("policy", &j))
 }
 
-pub(super) fn load_selection(conn: &Connection, team_id: i64) -> Result<SelectionState> {
+pub(crate) fn load_selection(conn: &Connection, team_id: i64) -> Result<SelectionState> {
     let json: Option<String> = conn
         .query_row(
             "SELECT state FROM selection_states WHERE team_id = ?1",

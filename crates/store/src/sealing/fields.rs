@@ -43,7 +43,7 @@ pub(crate) fn open_identity(
             |r| r.get(0),
         )
         .optional()?
-        .ok_or(StoreError::Sealing(SealingError::Damaged))?;
+        .ok_or_else(|| gone(conn, candidate_id))?;
     let binding = Binding::Identity {
         team: &by.team_uid,
         candidate: code,
@@ -83,7 +83,14 @@ pub(crate) fn open_original(conn: &Connection, by: &Unlocked, material_id: i64) 
         )
         .optional()?
         .flatten();
-    let sealed = sealed.ok_or(StoreError::Sealing(SealingError::Damaged))?;
+    let Some(sealed) = sealed else {
+        let candidate: i64 = conn.query_row(
+            "SELECT candidate_id FROM candidate_material WHERE id = ?1",
+            [material_id],
+            |r| r.get(0),
+        )?;
+        return Err(gone(conn, candidate));
+    };
     let binding = Binding::Original {
         team: &by.team_uid,
         material: material_id,
@@ -93,4 +100,26 @@ pub(crate) fn open_original(conn: &Connection, by: &Unlocked, material_id: i64) 
         .open(binding, &sealed)
         .map_err(|_| SealingError::Damaged)?;
     String::from_utf8(text.to_vec()).map_err(|_| SealingError::Damaged.into())
+}
+
+/// Why a sealed value is missing: the candidate's data was erased, or the file was
+/// changed outside the app.
+fn gone(conn: &Connection, candidate_id: i64) -> StoreError {
+    let why: Option<(String, bool, bool)> = conn
+        .query_row(
+            "SELECT c.code, c.erased_at IS NOT NULL, t.closed_at IS NOT NULL
+             FROM candidates c JOIN teams t ON t.id = c.team_id WHERE c.id = ?1",
+            [candidate_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()
+        .ok()
+        .flatten();
+    match why {
+        Some((candidate, true, _)) => {
+            crate::privacy::PrivacyError::AlreadyErased { candidate }.into()
+        }
+        Some((_, _, true)) => crate::privacy::PrivacyError::Closed.into(),
+        _ => SealingError::Damaged.into(),
+    }
 }

@@ -17,6 +17,7 @@ const members: ScoringMember[] = [
 const pins: Record<number, string> = { 1: "1470", 2: "2580", 3: "1357" };
 let acting: number | null;
 let refuse: Record<string, unknown>;
+let erased = false;
 let scored: boolean;
 
 beforeEach(() => {
@@ -25,6 +26,7 @@ beforeEach(() => {
   frozen = false;
   acting = 2;
   refuse = {};
+  erased = false;
   scored = false;
   mockIPC((cmd, args) => {
     const a = args as Record<string, any>;
@@ -40,6 +42,9 @@ beforeEach(() => {
         if (pins[a.memberId] !== a.secret) throw { code: "pin_wrong", params: {}, detail: "wrong" };
         acting = a.memberId;
         return null;
+      case "erase_candidate":
+        erased = true;
+        return null;
       case "candidate_removal":
         return { code: a.code, sections: 1, frozen: 1, in_scoring: scored };
       case "list_teams":
@@ -50,6 +55,7 @@ beforeEach(() => {
             id: 1,
             code: "K-7F3",
             blinded: frozen,
+            erased,
             material: [
               { id: 9, kind: "motivation", criterion: null, frozen, short_hash: frozen ? "abcdef12" : null },
             ],
@@ -175,9 +181,21 @@ describe("candidates", () => {
     scored = true;
     render(Candidates);
     await fireEvent.click(await screen.findByText("Verwijderen"));
-    expect(await screen.findByText(/Kandidaat K-7F3 kan niet worden verwijderd/)).toBeTruthy();
+    expect(await screen.findByText(/K-7F3 heeft al scores, dus de code blijft bestaan/)).toBeTruthy();
     expect(screen.queryByText("Ja, verwijder deze kandidaat")).toBeNull();
     expect(calls.some(([c]) => c === "delete_candidate")).toBe(false);
+  });
+
+  it("erases a scored candidate's name and texts for a stated reason, and lists them as withdrawn", async () => {
+    scored = true;
+    render(Candidates);
+    await fireEvent.click(await screen.findByText("Verwijderen"));
+    expect(await screen.findByText(/de code blijft bestaan/)).toBeTruthy();
+    await fireEvent.click(screen.getByLabelText("De kandidaat heeft gevraagd om wissing"));
+    await fireEvent.click(screen.getByText("Ja, wis de gegevens"));
+    expect(await screen.findByText("teruggetrokken, gegevens gewist")).toBeTruthy();
+    expect(calls).toContainEqual(["erase_candidate", { teamId: 4, code: "K-7F3", reason: "request" }]);
+    expect(screen.queryByRole("button", { name: "Identiteit" })).toBeNull();
   });
 
   it("refuses a bad birth date in Dutch and sends nothing", async () => {

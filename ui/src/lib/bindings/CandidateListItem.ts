@@ -8,4 +8,8 @@ export type CandidateListItem = { id: number, code: string, material: Array<Mate
 /**
  * True when there is material and all of it is frozen.
  */
-blinded: boolean, };
+blinded: boolean, 
+/**
+ * The candidate's name and texts were erased (withdrawal or request).
+ */
+erased: boolean, };

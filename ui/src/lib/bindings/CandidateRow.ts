@@ -19,4 +19,9 @@ mean_total: number | null,
 /**
  * True when any criterion is [`Knockout::Out`].
  */
-knocked_out: boolean, };
+knocked_out: boolean, 
+/**
+ * The candidate withdrew or asked for erasure after scoring: their name and
+ * texts are gone, their code and scores stay. Set by the store, which knows.
+ */
+withdrawn: boolean, };
