@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { ScoringMember } from "../../lib/bindings/ScoringMember";
@@ -42,6 +42,8 @@ beforeEach(() => {
         if (pins[a.memberId] !== a.secret) throw { code: "pin_wrong", params: {}, detail: "wrong" };
         acting = a.memberId;
         return null;
+      case "personal_copy":
+        return { code: a.code, html: "<html></html>", json: "{}" };
       case "erase_candidate":
         erased = true;
         return null;
@@ -184,6 +186,16 @@ describe("candidates", () => {
     expect(await screen.findByText(/K-7F3 heeft al scores, dus de code blijft bestaan/)).toBeTruthy();
     expect(screen.queryByText("Ja, verwijder deze kandidaat")).toBeNull();
     expect(calls.some(([c]) => c === "delete_candidate")).toBe(false);
+  });
+
+  it("saves a candidate's own copy and says the log records only that it was made", async () => {
+    URL.createObjectURL = vi.fn(() => "blob:copy");
+    URL.revokeObjectURL = vi.fn();
+    render(Candidates);
+    await fireEvent.click(await screen.findByText("Inzage-exemplaar"));
+    expect(await screen.findByText(/Het inzage-exemplaar van K-7F3 is opgeslagen/)).toBeTruthy();
+    expect(calls).toContainEqual(["personal_copy", { teamId: 4, code: "K-7F3" }]);
+    expect(URL.createObjectURL).toHaveBeenCalledTimes(2);
   });
 
   it("erases a scored candidate's name and texts for a stated reason, and lists them as withdrawn", async () => {
