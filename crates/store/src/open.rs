@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_scoring.sql"),
     include_str!("migrations/0007_consistency.sql"),
     include_str!("migrations/0008_access.sql"),
+    include_str!("migrations/0009_exports.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -106,6 +106,8 @@ pub enum ScoringError {
         portfolio: String,
     },
     DecisionAlreadyRecorded,
+    /// The decision is recorded: no round opens after it.
+    RoundAfterDecision,
     NoDecisionYet,
     AlreadyUnblinded,
 }
@@ -172,8 +174,16 @@ impl ScoringError {
                 "This round is no longer open.",
             ),
             E::NotAllSubmitted { missing } => Text::new(
-                format!("Nog {missing} beoordelaar(s) hebben niet ingediend. Sluit de ronde eerst af; dan worden de ontbrekende beoordelaars vastgelegd."),
-                format!("{missing} assessor(s) have not submitted yet. Close the round first, which records who is missing."),
+                if *missing == 1 {
+                    "Eén beoordelaar heeft nog niet ingeleverd. Wacht tot iedereen heeft ingeleverd, of sluit de ronde als iemand niet kan; wie niet inleverde, wordt dan als ontbrekend vastgelegd.".to_owned()
+                } else {
+                    format!("{missing} beoordelaars hebben nog niet ingeleverd. Wacht tot iedereen heeft ingeleverd, of sluit de ronde als iemand niet kan; wie niet inleverde, wordt dan als ontbrekend vastgelegd.")
+                },
+                if *missing == 1 {
+                    "One assessor has not submitted yet. Wait until everyone has, or close the round if someone cannot; whoever did not submit is then recorded as missing.".to_owned()
+                } else {
+                    format!("{missing} assessors have not submitted yet. Wait until everyone has, or close the round if someone cannot; whoever did not submit is then recorded as missing.")
+                },
             ),
             E::NothingToReveal => Text::new(
                 "Er is nog geen enkel scoreformulier ingediend.",
@@ -317,6 +327,10 @@ impl ScoringError {
             E::DecisionAlreadyRecorded => Text::new(
                 "Er is al een besluit vastgelegd.",
                 "A decision has already been recorded.",
+            ),
+            E::RoundAfterDecision => Text::new(
+                "Het besluit is al vastgelegd. Daarna opent er geen nieuwe ronde meer.",
+                "The decision has been recorded. No new round opens after it.",
             ),
             E::NoDecisionYet => Text::new(
                 "De kandidaten worden pas zichtbaar nadat een besluit is vastgelegd.",

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { ScoringMember } from "../../lib/bindings/ScoringMember";
@@ -55,6 +55,8 @@ beforeEach(() => {
             ],
           },
         ];
+      case "next_round_plan":
+        return null;
       case "intake_rubrics":
         return [];
       case "material_review":
@@ -185,11 +187,23 @@ describe("candidates", () => {
     await fireEvent.click(await screen.findByText("Nieuwe kandidaat"));
     expect(screen.getByText(/neemt geen foto's op/)).toBeTruthy();
     await fireEvent.input(screen.getByLabelText("Naam"), { target: { value: "Sevda Özdemir" } });
-    await fireEvent.input(screen.getByLabelText(/Geboortedatum/), { target: { value: "1990-02-30" } });
+    await fireEvent.input(screen.getByLabelText(/Geboortedatum/), { target: { value: "30-02-1990" } });
     await fireEvent.input(screen.getByLabelText("Motivatie"), { target: { value: "Ik wil het." } });
     await fireEvent.click(screen.getByText("Kandidaat opslaan"));
-    expect(await screen.findByText(/Vul de geboortedatum in als JJJJ-MM-DD/)).toBeTruthy();
+    expect(await screen.findByText(/Vul de geboortedatum in als DD-MM-JJJJ/)).toBeTruthy();
     expect(calls.some(([c]) => c === "add_candidate")).toBe(false);
+  });
+
+  it("takes a birth date typed the Dutch way and stores it as a calendar date", async () => {
+    render(Candidates);
+    await fireEvent.click(await screen.findByText("Nieuwe kandidaat"));
+    await fireEvent.input(screen.getByLabelText("Naam"), { target: { value: "Sevda Özdemir" } });
+    await fireEvent.input(screen.getByLabelText(/Geboortedatum/), { target: { value: "21-7-1990" } });
+    await fireEvent.input(screen.getByLabelText("Motivatie"), { target: { value: "Ik wil het." } });
+    await fireEvent.click(screen.getByText("Kandidaat opslaan"));
+    await vi.waitFor(() => expect(calls.some(([c]) => c === "add_candidate")).toBe(true));
+    const [, args] = calls.find(([c]) => c === "add_candidate")!;
+    expect((args as { identity: { birth_date: string } }).identity.birth_date).toBe("1990-07-21");
   });
 
   it("shows the original verbatim with highlights, and freezes only after every proposal is decided", async () => {
