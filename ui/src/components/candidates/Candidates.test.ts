@@ -213,14 +213,18 @@ describe("candidates", () => {
     expect(box.textContent).toBe(original);
     // An invisible character found at intake is said before the secretary starts.
     expect(screen.getByText("Er staat een onzichtbaar teken in „Özdemir”.")).toBeTruthy();
-    const freeze = screen.getByText("Blinderen en vastzetten") as HTMLButtonElement;
+    const freeze = screen.getByText("Anonimiseren en vastzetten…") as HTMLButtonElement;
     expect(freeze.disabled).toBe(true);
     await fireEvent.click(screen.getAllByText("Accepteren")[0]);
     await fireEvent.click(screen.getAllByText("Afwijzen")[1]);
     expect(document.getElementById("preview")!.textContent).toBe("🌷 de kandidaat woont in Deventer.");
     expect(freeze.disabled).toBe(false);
     await fireEvent.click(freeze);
-    expect(await screen.findByText(/SHA-256: abcdef12/)).toBeTruthy();
+    // Freezing cannot be undone: it asks first, and nothing is sent before the answer.
+    expect(screen.getByText(/Dit kan niet ongedaan worden gemaakt/)).toBeTruthy();
+    expect(calls.some(([c]) => c === "freeze_material")).toBe(false);
+    await fireEvent.click(screen.getByText("Ja, zet de tekst vast"));
+    expect(await screen.findByText(/Controlegetal: abcdef12/)).toBeTruthy();
     const sent = calls.find(([c]) => c === "freeze_material")![1];
     expect(sent.redactions).toEqual([{ start: 3, end: 10, category: "name", replacement: "de kandidaat" }]);
     expect(document.getElementById("original-text")).toBeNull();

@@ -247,7 +247,7 @@ describe("consistency & logboek", () => {
     await openArea();
     await fireEvent.click(await screen.findByRole("tab", { name: "Logboek openen (beoordelen)" }));
     await setup();
-    const input = screen.getByLabelText("Logboekbestand (.jsonl)") as HTMLInputElement;
+    const input = screen.getByLabelText("Logboekbestand") as HTMLInputElement;
     await fireEvent.change(input, { target: { files: [new File(['{"type":"header"}\n'], "logboek.jsonl")] } });
   }
 
@@ -273,7 +273,7 @@ describe("consistency & logboek", () => {
 
     await fireEvent.click(screen.getByText("Logboek sluiten"));
     await fireEvent.input(screen.getByLabelText(/Verwachte vingerafdruk/), { target: { value: "ffff 0000 ffff 0000 ffff 0000 ffff 0000" } });
-    await fireEvent.change(screen.getByLabelText("Logboekbestand (.jsonl)"), { target: { files: [new File(["x"], "l.jsonl")] } });
+    await fireEvent.change(screen.getByLabelText("Logboekbestand"), { target: { files: [new File(["x"], "l.jsonl")] } });
     const wrong = await screen.findByText(/^Verkeerde sleutel/);
     expect(wrong.parentElement!.classList.contains("broken")).toBe(true);
     expect(screen.getByText(/niet met de verwachte sleutel ffff 0000/)).toBeTruthy();
