@@ -245,12 +245,48 @@ impl App {
             .await;
     }
 
-    /// On the scoring screen: the chair opens the next round, with no sheet in yet.
+    /// On the scoring screen: the chair opens the next round with what carries over
+    /// (its setup unchanged), confirms, and no sheet is in yet.
     pub async fn chair_opens_next_round(&self) {
         self.switch_scorer(demo::CHAIR).await;
         self.click("#next-round").await;
-        self.click("#confirm-next-yes").await;
+        self.click("#open-round").await;
+        self.click("#confirm-open-round-yes").await;
         self.wait_text("#round-progress", "0 van 3").await;
+    }
+
+    /// Answers the system's save dialog titled `title` as a user would: types the
+    /// full path into its name field and presses Enter. Drives the real GTK dialog
+    /// with xdotool (X11 input, as from a keyboard).
+    pub async fn save_as(&self, title: &str, path: &Path) {
+        let t0 = Instant::now();
+        let window = loop {
+            let out = Command::new("xdotool")
+                .args(["search", "--name", &format!("^{title}$")])
+                .output()
+                .expect("xdotool runs (cargo xtask installs it)");
+            let ids = String::from_utf8_lossy(&out.stdout);
+            if let Some(id) = ids.lines().next() {
+                break id.trim().to_owned();
+            }
+            assert!(t0.elapsed() < WAIT, "no save dialog titled {title:?}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        // The dialog maps, then takes the focus; type only into a shown window.
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        let xdotool = |args: &[&str]| {
+            let ok = Command::new("xdotool")
+                .args(args)
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok, "xdotool {args:?}");
+        };
+        xdotool(&["windowfocus", "--sync", &window]);
+        xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
+        xdotool(&["type", "--delay", "15", &path.display().to_string()]);
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(&["key", "Return"]);
     }
 
     pub async fn page_text(&self) -> String {
