@@ -82,6 +82,9 @@ impl App {
                     &native_port.to_string(),
                 ])
                 .env("MAATSTAF_DATA_DIR", data_dir)
+                // GTK's dialogs keep their settings in memory, not in a dconf the test
+                // machine has no session bus for.
+                .env("GSETTINGS_BACKEND", "memory")
                 .envs(env.iter().copied())
                 .stdout(Stdio::null())
                 .stderr(Stdio::inherit())

@@ -296,9 +296,12 @@ async fn no_area_scrolls_sideways_at_800_pixels_nor_at_twice_the_text_size() {
         "scoring",
         "consistency",
     ] {
+        // At 800 px the menu is folded into one line that stays in view: open it.
+        app.click("#menu-toggle").await;
         app.click(&format!("#nav-{area}")).await;
         app.wait_for(&format!("#nav-{area}[aria-current='page']"))
             .await;
+        app.wait_text("#menu-toggle", "Menu").await;
         tokio::time::sleep(Duration::from_millis(700)).await;
         let wide = sideways(&app).await;
         assert!(wide.is_empty(), "{area} at 800 px: {wide:?}");
@@ -325,6 +328,7 @@ async fn no_area_scrolls_sideways_at_800_pixels_nor_at_twice_the_text_size() {
     }
 
     // The comparison sheet and the scoring sheet, at 800 and at 1280 pixels.
+    app.click("#menu-toggle").await;
     app.click("#nav-scoring").await;
     app.switch_scorer(SECRETARY).await;
     app.wait_for("#comparison-table").await;
@@ -353,6 +357,7 @@ async fn no_area_scrolls_sideways_at_800_pixels_nor_at_twice_the_text_size() {
     let wide = sideways(&app).await;
     assert!(wide.is_empty(), "scoring sheet at 200 %: {wide:?}");
     snapshot(&app, "flow-800-sheet-200").await;
+    app.click("#menu-toggle").await;
     app.click("#nav-teams").await;
     app.wait_for("#team-list").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
