@@ -374,3 +374,48 @@ async fn no_area_scrolls_sideways_at_800_pixels_nor_at_twice_the_text_size() {
     assert!(app.client.find(Locator::Css("#team-list")).await.is_ok());
     app.quit().await;
 }
+
+/// The app at 1280×800 with the demo team, area by area: nothing scrolls sideways
+/// here either, and the pictures (tests/e2e/artifacts/readme-*.png) are the ones the
+/// README shows.
+#[tokio::test]
+async fn every_area_at_1280_pixels_fits_and_is_pictured() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::start(data.path()).await;
+    app.wait_for("#team-list").await;
+    app.client.set_window_size(1280, 800).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    snapshot(&app, "readme-home").await;
+
+    app.click("#nav-rubrics").await;
+    app.wait_text("#rubric-version", "vastgezet op").await;
+    app.click("#rubric-details summary").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(sideways(&app).await.is_empty());
+    snapshot(&app, "readme-rubrics").await;
+
+    app.click("#nav-candidates").await;
+    app.switch_member("#candidates-switch", "#candidates-active-member", SECRETARY)
+        .await;
+    app.wait_text("#candidate-list", "geanonimiseerd").await;
+    assert!(sideways(&app).await.is_empty());
+    snapshot(&app, "readme-candidates").await;
+
+    app.click("#nav-scoring").await;
+    app.wait_for("#comparison-table").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(sideways(&app).await.is_empty());
+    snapshot(&app, "readme-scoring").await;
+
+    app.click("#nav-consistency").await;
+    app.wait_for("#tab-logboek").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(sideways(&app).await.is_empty());
+    snapshot(&app, "readme-consistency").await;
+    app.click("#tab-logboek").await;
+    app.wait_for("#exports-card").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(sideways(&app).await.is_empty());
+    snapshot(&app, "readme-logboek").await;
+    app.quit().await;
+}

@@ -19,4 +19,7 @@ pub use explain::{criterion_advice, explanations, leniency_advice, Explanation};
 pub use html::{logboek_report, ReportInput, RubricVersionInfo};
 pub use record::{CellSpread, SnapshotCounts, SnapshotRecord, SnapshotRequest};
 pub use review::{review, BlindedSheetRow, Review, TimelineItem};
-pub use view::{consistency_view, ConsistencyView, CriterionChange, HotspotLink, RecordView};
+pub use view::{
+    consistency_view, consistency_view_named, ConsistencyView, CriterionChange, HotspotLink,
+    RecordView,
+};
