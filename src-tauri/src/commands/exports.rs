@@ -85,10 +85,14 @@ pub async fn export_logboek(
     } else {
         Action::ExportLogboek
     };
-    // Refused before the dialog opens, and asked again after it closes: the session
-    // may have ended while the dialog was open.
-    require_actor(&sessions, team_id, action)?;
-    let (lang, team) = state.with_store(|s| Ok((s.language()?, s.team(team_id)?.name)))?;
+    // Refused before the dialog opens (who acts, and the team's state: names only
+    // after the unblinding), and asked again after it closes: the session may have
+    // ended while the dialog was open.
+    let me = require_actor(&sessions, team_id, action)?;
+    let (lang, team) = state.with_store(|s| {
+        s.check_access(team_id, action, Some(me))?;
+        Ok((s.language()?, s.team(team_id)?.name))
+    })?;
     let today = maatstaf_store::clock::now();
     let ask = Ask {
         title: ("Logboek opslaan", "Save the logbook"),
@@ -129,8 +133,11 @@ pub async fn export_comparison_html(
     team_id: i64,
     round: u32,
 ) -> Result<Option<ExportRecord>, IpcError> {
-    require_actor(&sessions, team_id, Action::ExportComparison)?;
-    let lang = state.with_store(|s| Ok(s.language()?))?;
+    let me = require_actor(&sessions, team_id, Action::ExportComparison)?;
+    let lang = state.with_store(|s| {
+        s.check_access(team_id, Action::ExportComparison, Some(me))?;
+        Ok(s.language()?)
+    })?;
     let ask = Ask {
         title: ("Vergelijkingsblad opslaan", "Save the comparison sheet"),
         filter: ("Webpagina", "Web page"),

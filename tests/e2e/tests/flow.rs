@@ -388,6 +388,7 @@ async fn every_area_at_1280_pixels_fits_and_is_pictured() {
     snapshot(&app, "readme-home").await;
 
     app.click("#nav-rubrics").await;
+    app.click("#rubric-list button").await;
     app.wait_text("#rubric-version", "vastgezet op").await;
     app.click("#rubric-details summary").await;
     tokio::time::sleep(Duration::from_millis(300)).await;

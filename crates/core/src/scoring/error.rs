@@ -3,6 +3,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::is_blank;
 use crate::i18n::Text;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, TS)]
@@ -316,9 +317,13 @@ impl ScoringError {
                 "Een besluit noemt minstens één portefeuille.",
                 "A decision names at least one portfolio.",
             ),
+            E::BadPortfolio { portfolio } if is_blank(portfolio) => Text::new(
+                "Vul de naam van de portefeuille in.",
+                "Fill in the name of the portfolio.",
+            ),
             E::BadPortfolio { portfolio } => Text::new(
-                format!("Portefeuille '{portfolio}' is leeg of komt twee keer voor."),
-                format!("Portfolio '{portfolio}' is blank or appears twice."),
+                format!("De portefeuille '{portfolio}' staat er twee keer in. Noem elke portefeuille één keer."),
+                format!("The portfolio '{portfolio}' is listed twice. Name each portfolio once."),
             ),
             E::DecisionReasonRequired { portfolio } => Text::new(
                 format!("Geef de reden voor de keuze voor portefeuille '{portfolio}'."),
