@@ -263,20 +263,34 @@ impl App {
     /// with xdotool (X11 input, as from a keyboard).
     pub async fn save_as(&self, title: &str, path: &Path) {
         let t0 = Instant::now();
-        let window = loop {
+        // The dialog is found once it is shown (mapped); focusing it can still fail for
+        // a moment while it maps, so both are tried again until the test's wait is up.
+        loop {
             let out = Command::new("xdotool")
-                .args(["search", "--name", &format!("^{title}$")])
+                .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
                 .output()
                 .expect("xdotool runs (cargo xtask installs it)");
             let ids = String::from_utf8_lossy(&out.stdout);
             if let Some(id) = ids.lines().next() {
-                break id.trim().to_owned();
+                // `--sync` waits for the focus; `timeout` keeps that wait short.
+                let focused = Command::new("timeout")
+                    .args(["5", "xdotool", "windowfocus", "--sync", id.trim()])
+                    .stderr(Stdio::null())
+                    .status()
+                    .unwrap()
+                    .success();
+                if focused {
+                    break;
+                }
             }
-            assert!(t0.elapsed() < WAIT, "no save dialog titled {title:?}");
+            assert!(
+                t0.elapsed() < WAIT,
+                "no save dialog titled {title:?} took the focus"
+            );
             tokio::time::sleep(Duration::from_millis(200)).await;
-        };
-        // The dialog maps, then takes the focus; type only into a shown window.
-        tokio::time::sleep(Duration::from_millis(700)).await;
+        }
+        // Let the name field take the keyboard before typing.
+        tokio::time::sleep(Duration::from_millis(500)).await;
         let xdotool = |args: &[&str]| {
             let ok = Command::new("xdotool")
                 .args(args)
@@ -285,7 +299,6 @@ impl App {
                 .success();
             assert!(ok, "xdotool {args:?}");
         };
-        xdotool(&["windowfocus", "--sync", &window]);
         xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
         xdotool(&["type", "--delay", "15", &path.display().to_string()]);
         tokio::time::sleep(Duration::from_millis(300)).await;

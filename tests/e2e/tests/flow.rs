@@ -415,6 +415,13 @@ async fn every_area_at_1280_pixels_fits_and_is_pictured() {
     snapshot(&app, "readme-consistency").await;
     app.click("#tab-logboek").await;
     app.wait_for("#exports-card").await;
+    app.client
+        .execute(
+            "document.getElementById('export-card').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(sideways(&app).await.is_empty());
     snapshot(&app, "readme-logboek").await;

@@ -216,7 +216,7 @@ pub fn alpha_chart(record: &SnapshotRecord, before: Option<&SnapshotRecord>, lan
                 false,
             );
         }
-        let label = name.map_or(overall_label.clone(), |n| clip(n, 26));
+        let label = name.map_or(overall_label.clone(), |n| clip(n, 23));
         svg.text(LABEL_END, y + 4.0, "end", INK, 12, &label);
         if let Some(was) = previous(name) {
             svg.circle(x.at(was), y, 4.5, "#ffffff", MUTED);
