@@ -4,7 +4,6 @@
 //! found again, irreversible steps ask first, and no area scrolls sideways at the
 //! app's minimum width.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
@@ -12,24 +11,7 @@ use maatstaf_e2e::demo::{CHAIR, GERRIT, SECRETARY};
 use maatstaf_e2e::{App, WAIT};
 use serde_json::json;
 
-use crate::support::exists;
-
-/// Keeps a picture of the screen in tests/e2e/artifacts (ignored by git) for review.
-async fn snapshot(app: &App, name: &str) {
-    let png = app.client.screenshot().await.unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
-}
-
-/// Waits until `css` holds a text that differs from `old`.
-async fn wait_change(app: &App, css: &str, old: &str) {
-    let t0 = Instant::now();
-    while app.text(css).await == old {
-        assert!(t0.elapsed() < WAIT, "{css} stayed {old:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
+use crate::support::{exists, snapshot, wait_change};
 
 /// As the secretary: takes in a candidate with a short motivation, then anonymises
 /// and freezes it (after the confirmation). Returns the new code.

@@ -5,12 +5,11 @@
 //! A submitted sheet survives `kill -9` of the app.
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use maatstaf_e2e::demo::{CHAIR, GERRIT, MARLOES, PRIYA, SECRETARY};
-use maatstaf_e2e::{App, WAIT};
+use maatstaf_e2e::App;
 
-use crate::support::exists;
+use crate::support::{exists, snapshot, wait_change};
 
 /// The demo candidates' identities (content/demo/team.toml).
 const NAMES: [&str; 6] = [
@@ -90,27 +89,6 @@ async fn assert_blind(app: &App, when: &str) {
         if let Some(hit) = log.iter().find(|r| r.contains(name)) {
             panic!("{name} in an IPC response {when}: {hit}");
         }
-    }
-}
-
-/// Keeps a picture of the screen in tests/e2e/artifacts (ignored by git) for review.
-async fn snapshot(app: &App, name: &str) {
-    let png = app.client.screenshot().await.unwrap();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
-}
-
-/// Waits until `css` holds a text that differs from `old`.
-async fn wait_change(app: &App, css: &str, old: &str) -> String {
-    let t0 = Instant::now();
-    loop {
-        let now = app.text(css).await;
-        if now != old {
-            return now;
-        }
-        assert!(t0.elapsed() < WAIT, "{css} stayed {old:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
