@@ -560,6 +560,43 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
     svg.finish()
 }
 
+/// `text` in lines of at most `width` characters, broken between words, at most
+/// `max_lines` of them; what does not fit ends the last line with an ellipsis.
+fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let len = current.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines {
+        let rest = lines[max_lines - 1..].join(" ");
+        lines.truncate(max_lines - 1);
+        lines.push(rest);
+    }
+    let last = lines.len() - 1;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == last || l.chars().count() > width {
+                clip(&l, width)
+            } else {
+                l
+            }
+        })
+        .collect()
+}
+
 /// Candidates and criteria of the cell grid, in the order the record lists cells.
 pub fn grid_order(record: &SnapshotRecord) -> (Vec<&str>, Vec<&str>) {
     let (mut rows, mut cols): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
@@ -593,7 +630,11 @@ pub fn hotspot_map(record: &SnapshotRecord, lang: Lang) -> String {
     let label_w = 96.0;
     let cell_w = ((WIDTH - label_w - 16.0) / cols.len().max(1) as f64).min(120.0);
     let cell_h = 26.0;
-    let top = 40.0;
+    let max_chars = ((cell_w / 6.5) as usize).max(4);
+    // Column headers wrap over up to three lines: criterion names are long.
+    let headers: Vec<Vec<String>> = cols.iter().map(|n| wrap(n, max_chars, 3)).collect();
+    let lines = headers.iter().map(Vec::len).max().unwrap_or(1);
+    let top = 30.0 + 13.0 * lines as f64;
     let height = top + rows.len() as f64 * cell_h + 34.0;
     let title = tr(
         lang,
@@ -601,10 +642,12 @@ pub fn hotspot_map(record: &SnapshotRecord, lang: Lang) -> String {
         "Spread per cell: lowest and highest score per candidate and criterion",
     );
     let mut svg = Svg::new(WIDTH, height, &title);
-    let max_chars = ((cell_w / 6.5) as usize).max(4);
-    for (k, name) in cols.iter().enumerate() {
+    for (k, header) in headers.iter().enumerate() {
         let cx = label_w + (k as f64 + 0.5) * cell_w;
-        svg.text(cx, top - 10.0, "middle", INK, 11, &clip(name, max_chars));
+        let first = top - 10.0 - 13.0 * (header.len() - 1) as f64;
+        for (i, line) in header.iter().enumerate() {
+            svg.text(cx, first + 13.0 * i as f64, "middle", INK, 11, line);
+        }
     }
     for (r, code) in rows.iter().enumerate() {
         let y = top + r as f64 * cell_h;
@@ -747,6 +790,22 @@ mod tests {
         let mut only = record(1);
         only.practice = true;
         assert!(!trend_chart(&[only], Lang::Nl).contains("<polyline"));
+    }
+
+    #[test]
+    fn long_names_wrap_between_words_and_end_with_an_ellipsis() {
+        assert_eq!(
+            wrap("Besluitvaardigheid onder druk", 14, 3),
+            ["Besluitvaardi…", "onder druk"]
+        );
+        assert_eq!(
+            wrap("Integriteit en omgang met belangen", 12, 3),
+            ["Integriteit", "en omgang", "met belangen"]
+        );
+        let three = wrap("Bestuurlijk vakmanschap sturen op beleid en werken", 12, 3);
+        assert_eq!(three.len(), 3);
+        assert!(three[2].ends_with('…'), "{three:?}");
+        assert_eq!(wrap("Kort", 12, 3), ["Kort"]);
     }
 
     #[test]
