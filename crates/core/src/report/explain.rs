@@ -45,7 +45,7 @@ pub fn explanations() -> Vec<Explanation> {
             "alpha",
             Text::new("Overeenstemming per criterium (alfa)", "Agreement per criterion (alpha)"),
             Text::new(
-                "Krippendorffs alfa zegt hoe eensgezind de beoordelaars dezelfde kandidaat op dit criterium scoren, gecorrigeerd voor toeval. 1 is volledige overeenstemming, 0 is niet beter dan willekeurig scoren. Vanaf 0,800 mag je op de scores bouwen; tussen 0,667 en 0,800 alleen voorzichtig; daaronder zijn ze niet betrouwbaar.",
+                "Krippendorffs alfa zegt hoe eensgezind de beoordelaars dezelfde kandidaat op dit criterium scoren, gecorrigeerd voor toeval. 1 is volledige overeenstemming, 0 is niet beter dan willekeurig scoren. Vanaf 0,800 kunt u op de scores bouwen; tussen 0,667 en 0,800 alleen voorzichtig; daaronder zijn ze niet betrouwbaar.",
                 "Krippendorff's alpha tells how alike the assessors score the same candidate on this criterion, corrected for chance. 1 is full agreement, 0 is no better than scoring at random. From 0.800 you may build on the scores; between 0.667 and 0.800 only cautiously; below that they are not reliable.",
             ),
             Text::new(

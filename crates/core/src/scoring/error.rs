@@ -278,7 +278,11 @@ impl ScoringError {
                 format!("A reason is at most {max} characters."),
             ),
             E::Incomplete { missing } => Text::new(
-                format!("Nog {missing} cel(len) zonder niveau of onderbouwing; vul die eerst in."),
+                if *missing == 1 {
+                    "Nog één cel zonder niveau of onderbouwing; vul die eerst in.".to_owned()
+                } else {
+                    format!("Nog {missing} cellen zonder niveau of onderbouwing; vul die eerst in.")
+                },
                 format!("{missing} cell(s) still lack a level or evidence note; fill them in first."),
             ),
             E::SheetLocked => Text::new(
