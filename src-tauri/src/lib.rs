@@ -19,6 +19,15 @@ pub fn run() {
     let opening = maatstaf_store::default_data_dir()
         .map(|dir| std::thread::spawn(move || AppState::open(started, dir)));
     tauri::Builder::default()
+        // The save dialog and the opener are used from the app's own commands only: the
+        // window gets no permission for them (capabilities/default.json stays empty),
+        // and the opener does not turn links in the page into browser windows.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
         .setup(move |app| {
             let state = match opening {
                 Some(thread) => thread
@@ -65,7 +74,10 @@ pub fn run() {
             commands::teams::delete_team,
             commands::consistency::verify_ledgers,
             commands::consistency::consistency_view,
-            commands::consistency::export_logboek,
+            commands::exports::export_logboek,
+            commands::exports::list_exports,
+            commands::exports::open_export_folder,
+            commands::exports::print_comparison,
             commands::consistency::open_logboek,
             commands::consistency::team_checkpoints,
             commands::rubrics::list_rubrics,
@@ -75,7 +87,7 @@ pub fn run() {
             commands::rubrics::save_rubric_draft,
             commands::rubrics::lint_rubric_draft,
             commands::rubrics::import_rubric,
-            commands::rubrics::export_rubric,
+            commands::exports::export_rubric,
             commands::rubrics::freeze_rubric,
             commands::rubrics::new_rubric_version,
             commands::rubrics::diff_rubric_versions,
@@ -94,12 +106,13 @@ pub fn run() {
             commands::scoring::round_view,
             commands::scoring::round_material,
             commands::scoring::open_round,
+            commands::scoring::next_round_plan,
             commands::scoring::open_next_round,
             commands::scoring::save_score,
             commands::scoring::submit_sheet,
             commands::scoring::close_round,
             commands::scoring::reveal_round,
-            commands::scoring::export_comparison_html,
+            commands::exports::export_comparison_html,
             commands::scoring::declare_conflict,
             commands::scoring::conflict_declarations,
             commands::scoring::set_conflict_rule,

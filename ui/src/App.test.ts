@@ -156,7 +156,7 @@ describe("startup problems", () => {
   it("a damaged database shows only the error screen, naming the file", async () => {
     problem = { code: "db_corrupt", params: { path: "/d/maatstaf.sqlite3" }, detail: "file is not a database" };
     render(App);
-    expect(await screen.findByText("Maatstaf kan je gegevens niet openen")).toBeTruthy();
+    expect(await screen.findByText("Maatstaf kan uw gegevens niet openen")).toBeTruthy();
     expect(screen.getByText(/Het gegevensbestand \/d\/maatstaf.sqlite3 is beschadigd/)).toBeTruthy();
     expect(screen.getByText(/heeft het bestand niet gewijzigd/)).toBeTruthy();
     expect(screen.queryByText("Nieuw team")).toBeNull();

@@ -13,7 +13,7 @@ const RUN_PACKAGES: &[&str] = &[
     "xauth",
 ];
 /// More packages for the end-to-end tests and screenshots.
-const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "imagemagick"];
+const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "imagemagick", "xdotool"];
 
 /// Vite 7 needs at least this Node.js.
 const MIN_NODE: (u32, u32) = (20, 19);

@@ -3,6 +3,7 @@
 
 mod bench;
 mod deps;
+mod jargon;
 mod run;
 mod sh;
 mod test;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::sh::{self, step, Result};
-use crate::{deps, run, xvfb};
+use crate::{deps, jargon, run, xvfb};
 
 pub fn test(args: &[String]) -> Result {
     if let Some(extra) = args.first() {
@@ -16,6 +16,9 @@ pub fn test(args: &[String]) -> Result {
     let driver = step("tauri-driver", deps::tauri_driver)?;
     step("rustfmt", || {
         sh::run(sh::cmd("cargo", &["fmt", "--all", "--check"]))
+    })?;
+    step("plain Dutch in the interface texts", || {
+        jargon::check(&root.join("ui/src/lib/i18n/nl"))
     })?;
     step("ui: type check", || npm(&["run", "check"]))?;
     step("ui: unit tests", || npm(&["run", "test"]))?;

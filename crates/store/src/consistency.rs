@@ -9,7 +9,7 @@ use maatstaf_core::ledger::{
     Logboek, Section, SectionName,
 };
 use maatstaf_core::report::{
-    consistency_view, logboek_report, ConsistencyView, ReportInput, RubricVersionInfo,
+    consistency_view_named, logboek_report, ConsistencyView, ReportInput, RubricVersionInfo,
     SnapshotRecord, SnapshotRequest,
 };
 use maatstaf_core::stats::Rating;
@@ -227,8 +227,22 @@ impl Store {
     }
 
     /// The "Consistentie" view of a team, plots labelled in `lang`.
+    /// The team's consistency log as the screen shows it: criteria by their names in
+    /// the team's frozen rubrics (the records keep ids).
     pub fn consistency_view(&self, team_id: i64, lang: Lang) -> Result<ConsistencyView> {
-        Ok(consistency_view(&self.snapshots(team_id)?, lang))
+        let mut names = std::collections::BTreeMap::new();
+        for v in crate::rubrics::frozen_versions(&self.conn, team_id)? {
+            if let Ok(rubric) = v.rubric() {
+                for c in rubric.criteria {
+                    names.insert(c.id, c.name);
+                }
+            }
+        }
+        Ok(consistency_view_named(
+            &self.snapshots(team_id)?,
+            &names,
+            lang,
+        ))
     }
 
     /// The signed logboek of a team, and the `exported` entry that records it in the

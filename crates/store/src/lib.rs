@@ -4,10 +4,11 @@
 
 pub mod access;
 pub mod candidates;
-mod clock;
+pub mod clock;
 pub mod consistency;
 mod demo_seed;
 pub mod error;
+pub mod exports;
 #[cfg(any(test, feature = "test-fixtures"))]
 pub mod fixtures;
 pub mod ledger;

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_access.sql"),
     include_str!("migrations/0009_sealing.sql"),
     include_str!("migrations/0010_privacy.sql"),
+    include_str!("migrations/0011_exports.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -2,29 +2,14 @@
 
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::ledger::{
-    verify_logboek, verify_logboek_against, Checkpoint, CheckpointCode, Fingerprint, Past,
+    verify_logboek_against, Checkpoint, CheckpointCode, Fingerprint, Past,
 };
 use maatstaf_core::report::{review, ConsistencyView, Review};
 use maatstaf_store::ledger::LedgerStatus;
-use serde::Serialize;
 use tauri::State;
-use ts_rs::TS;
 
 use crate::ipc_error::IpcError;
-use maatstaf_core::access::Action;
-
-use crate::commands::access::require_unlocked;
-use crate::state::{AppState, Sessions};
-
-/// A logboek ready to be offered as a download.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct ExportedLogboek {
-    pub file_name: String,
-    /// The file's text (JSON Lines, UTF-8).
-    pub content: String,
-    pub with_identities: bool,
-}
+use crate::state::AppState;
 
 /// The largest file review mode reads; a logboek of a whole formation is far smaller.
 const MAX_LOGBOEK_BYTES: usize = 64 * 1024 * 1024;
@@ -46,7 +31,8 @@ pub fn consistency_view(
     state.with_store(|s| Ok(s.consistency_view(team_id, lang)?))
 }
 
-fn file_name(team: &str, date: &str) -> String {
+/// The logboek's suggested file name: the team and the day (`date` is RFC 3339).
+pub fn logboek_file_name(team: &str, date: &str) -> String {
     let mut slug = String::new();
     for c in deunicode_lite(team).chars() {
         if c.is_ascii_alphanumeric() {
@@ -71,40 +57,6 @@ fn deunicode_lite(text: &str) -> String {
             c => c,
         })
         .collect()
-}
-
-/// Exports the team's logboek as the officer who switched in, and logs the export.
-#[tauri::command]
-pub fn export_logboek(
-    state: State<'_, AppState>,
-    sessions: State<'_, Sessions>,
-    team_id: i64,
-    with_identities: bool,
-) -> Result<ExportedLogboek, IpcError> {
-    let action = if with_identities {
-        Action::ExportLogboekWithIdentities
-    } else {
-        Action::ExportLogboek
-    };
-    let by = require_unlocked(&state, &sessions, team_id, action)?;
-    let exported = state.with_store(|s| {
-        let team = s.team(team_id)?;
-        let scoring = s.scoring_logboek_sections(team_id)?;
-        let bytes = s.export_logboek(&by, with_identities, scoring)?;
-        let exported_at = verify_logboek(&bytes, None)
-            .header
-            .map(|h| h.exported_at)
-            .unwrap_or_default();
-        let content = String::from_utf8(bytes)
-            .map_err(|e| IpcError::new("db_error", format!("the logboek is not UTF-8: {e}")))?;
-        Ok(ExportedLogboek {
-            file_name: file_name(&team.name, &exported_at),
-            content,
-            with_identities,
-        })
-    })?;
-    sessions.after(team_id, action);
-    Ok(exported)
 }
 
 /// The team's checkpoints (time, milestone, code) for the chair to note in the minutes.
@@ -174,11 +126,11 @@ mod tests {
     #[test]
     fn file_names_are_plain_and_dated() {
         assert_eq!(
-            file_name("Gemeente Voorbeeld — formatie 2026", "2026-11-25T09:14:03Z"),
+            logboek_file_name("Gemeente Voorbeeld — formatie 2026", "2026-11-25T09:14:03Z"),
             "logboek-gemeente-voorbeeld-formatie-2026-2026-11-25.jsonl"
         );
         assert_eq!(
-            file_name("Súdwest-Fryslân", "2026-01-02T00:00:00Z"),
+            logboek_file_name("Súdwest-Fryslân", "2026-01-02T00:00:00Z"),
             "logboek-sudwest-fryslan-2026-01-02.jsonl"
         );
     }

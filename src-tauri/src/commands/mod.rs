@@ -2,6 +2,7 @@ pub mod access;
 pub mod app;
 pub mod candidates;
 pub mod consistency;
+pub mod exports;
 pub mod members;
 pub mod privacy;
 pub mod rubrics;

@@ -73,15 +73,6 @@ pub fn import_rubric(
 }
 
 #[tauri::command]
-pub fn export_rubric(
-    state: State<'_, AppState>,
-    team_id: i64,
-    version_id: i64,
-) -> Result<String, IpcError> {
-    state.with_store(|s| Ok(s.export_rubric(team_id, version_id)?))
-}
-
-#[tauri::command]
 pub fn freeze_rubric(
     state: State<'_, AppState>,
     sessions: State<'_, Sessions>,

@@ -5,7 +5,8 @@
 use maatstaf_core::assessor::{ConflictAction, ConflictKind, ConflictPolicy};
 use maatstaf_core::scoring::{BlindedCandidate, PortfolioChoice, RoundView, Score, SelectionState};
 use maatstaf_store::scoring::{
-    AssessorChoice, ScoringMember, ScoringOverview, StoredDeclaration, UnblindedCandidate,
+    AssessorChoice, NextRoundPlan, ScoringMember, ScoringOverview, StoredDeclaration,
+    UnblindedCandidate,
 };
 use serde::Serialize;
 use tauri::State;
@@ -73,14 +74,25 @@ pub fn open_round(
     state.with_store(|s| Ok(s.open_round(team_id, me, rubric_version_id, candidates, assessors)?))
 }
 
+/// What the setup of the next round starts from (none before the first round).
+#[tauri::command]
+pub fn next_round_plan(
+    state: State<'_, AppState>,
+    team_id: i64,
+) -> Result<Option<NextRoundPlan>, IpcError> {
+    state.with_store(|s| Ok(s.next_round_plan(team_id)?))
+}
+
 #[tauri::command]
 pub fn open_next_round(
     state: State<'_, AppState>,
     sessions: State<'_, Sessions>,
     team_id: i64,
+    candidates: Vec<String>,
+    assessors: Vec<AssessorChoice>,
 ) -> Result<u32, IpcError> {
     let me = require_actor(&sessions, team_id, Action::OpenRound)?;
-    state.with_store(|s| Ok(s.open_next_round(team_id, me)?))
+    state.with_store(|s| Ok(s.open_next_round_with(team_id, me, candidates, assessors)?))
 }
 
 #[tauri::command]
@@ -163,38 +175,6 @@ pub fn reveal_round(
         Action::RevealRound,
         |s, me| s.reveal_round(team_id, me, round).map(drop),
     )
-}
-
-/// Writes the comparison sheet as a standalone HTML file into the data folder's
-/// `exports` folder (the window itself has no file access) and returns its path.
-#[tauri::command]
-pub fn export_comparison_html(
-    state: State<'_, AppState>,
-    sessions: State<'_, Sessions>,
-    team_id: i64,
-    round: u32,
-) -> Result<String, IpcError> {
-    let me = require_actor(&sessions, team_id, Action::ExportComparison)?;
-    let html = state.with_store(|s| {
-        let lang = s.language()?;
-        Ok(s.comparison_html(team_id, me, round, lang)?)
-    })?;
-    let dir = state.data_dir.join("exports");
-    let unusable =
-        |e: std::io::Error| IpcError::new("data_dir_unusable", e).with("path", dir.display());
-    std::fs::create_dir_all(&dir).map_err(unusable)?;
-    let mut n = 1;
-    let mut path = dir.join(format!("vergelijkingsblad-team{team_id}-ronde{round}.html"));
-    while path.exists() {
-        n += 1;
-        path = dir.join(format!(
-            "vergelijkingsblad-team{team_id}-ronde{round}-{n}.html"
-        ));
-    }
-    std::fs::write(&path, &html).map_err(unusable)?;
-    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
-    state.with_store(|s| Ok(s.log_comparison_export(team_id, me, round, &html, &file_name)?))?;
-    Ok(path.display().to_string())
 }
 
 #[tauri::command]

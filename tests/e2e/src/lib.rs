@@ -82,6 +82,9 @@ impl App {
                     &native_port.to_string(),
                 ])
                 .env("MAATSTAF_DATA_DIR", data_dir)
+                // GTK's dialogs keep their settings in memory, not in a dconf the test
+                // machine has no session bus for.
+                .env("GSETTINGS_BACKEND", "memory")
                 .envs(env.iter().copied())
                 .stdout(Stdio::null())
                 .stderr(Stdio::inherit())
@@ -237,12 +240,61 @@ impl App {
             .await;
     }
 
-    /// On the scoring screen: the chair opens the next round, with no sheet in yet.
+    /// On the scoring screen: the chair opens the next round with what carries over
+    /// (its setup unchanged), confirms, and no sheet is in yet.
     pub async fn chair_opens_next_round(&self) {
         self.switch_scorer(demo::CHAIR).await;
         self.click("#next-round").await;
-        self.click("#confirm-next-yes").await;
+        self.click("#open-round").await;
+        self.click("#confirm-open-round-yes").await;
         self.wait_text("#round-progress", "0 van 3").await;
+    }
+
+    /// Answers the system's save dialog titled `title` as a user would: types the
+    /// full path into its name field and presses Enter. Drives the real GTK dialog
+    /// with xdotool (X11 input, as from a keyboard).
+    pub async fn save_as(&self, title: &str, path: &Path) {
+        let t0 = Instant::now();
+        // The dialog is found once it is shown (mapped); focusing it can still fail for
+        // a moment while it maps, so both are tried again until the test's wait is up.
+        loop {
+            let out = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+                .output()
+                .expect("xdotool runs (cargo xtask installs it)");
+            let ids = String::from_utf8_lossy(&out.stdout);
+            if let Some(id) = ids.lines().next() {
+                // `--sync` waits for the focus; `timeout` keeps that wait short.
+                let focused = Command::new("timeout")
+                    .args(["5", "xdotool", "windowfocus", "--sync", id.trim()])
+                    .stderr(Stdio::null())
+                    .status()
+                    .unwrap()
+                    .success();
+                if focused {
+                    break;
+                }
+            }
+            assert!(
+                t0.elapsed() < WAIT,
+                "no save dialog titled {title:?} took the focus"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        // Let the name field take the keyboard before typing.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let xdotool = |args: &[&str]| {
+            let ok = Command::new("xdotool")
+                .args(args)
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok, "xdotool {args:?}");
+        };
+        xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
+        xdotool(&["type", "--delay", "15", &path.display().to_string()]);
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(&["key", "Return"]);
     }
 
     pub async fn page_text(&self) -> String {

@@ -269,15 +269,8 @@ async fn a_revision_stays_out_of_the_logboek_until_the_reveal() {
 
     // The chair exports while the round is open: the file has the sheet's hash only.
     sign_in(&app, &team, CHAIR).await;
-    let before = app
-        .invoke(
-            "export_logboek",
-            json!({ "teamId": team, "withIdentities": false }),
-        )
-        .await;
-    let text = before["ok"]["content"]
-        .as_str()
-        .unwrap_or_else(|| panic!("{before}"));
+    let saved = tempfile::tempdir().unwrap();
+    let text = export_through_dialog(&app, &team, &saved.path().join("voor.jsonl")).await;
     assert!(text.contains("score_submitted"));
     assert!(
         !text.contains(REASON),
@@ -297,13 +290,29 @@ async fn a_revision_stays_out_of_the_logboek_until_the_reveal() {
         .invoke("reveal_round", json!({ "teamId": team, "round": 2 }))
         .await;
     assert!(r.get("ok").is_some(), "{r}");
-    let after = app
-        .invoke(
-            "export_logboek",
-            json!({ "teamId": team, "withIdentities": false }),
-        )
-        .await;
-    let text = after["ok"]["content"].as_str().unwrap();
+    let text = export_through_dialog(&app, &team, &saved.path().join("na.jsonl")).await;
     assert!(text.contains("score_revised") && text.contains(REASON));
     app.quit().await;
+}
+
+/// Exports the logboek over IPC, as the page would, and answers the save dialog that
+/// opens with `path`; returns what was saved there.
+async fn export_through_dialog(
+    app: &App,
+    team: &serde_json::Value,
+    path: &std::path::Path,
+) -> String {
+    let (answer, ()) = tokio::join!(
+        app.invoke(
+            "export_logboek",
+            json!({ "teamId": team, "withIdentities": false }),
+        ),
+        app.save_as("Logboek opslaan", path),
+    );
+    assert_eq!(
+        answer["ok"]["path"].as_str(),
+        Some(path.display().to_string().as_str()),
+        "{answer}"
+    );
+    std::fs::read_to_string(path).unwrap()
 }

@@ -106,13 +106,15 @@ async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
     // WebDriver types a new line as the Enter key.
     app.type_into("#answer-0", &TEXT.trim_end().replace('\n', "\u{E007}"))
         .await;
+    app.type_into("#cand-birth-date", "21/13/1990").await;
     app.click("#save-candidate").await;
-    app.wait_text("#cand-birth-date-error", "JJJJ-MM-DD").await;
-    app.type_into("#cand-birth-date", "1990-02-30").await;
+    app.wait_text("#cand-birth-date-error", "DD-MM-JJJJ").await;
+    app.type_into("#cand-birth-date", "30-02-1990").await;
     app.click("#save-candidate").await;
     app.wait_text("#cand-birth-date-error", "bestaande datum")
         .await;
-    app.type_into("#cand-birth-date", "1990-07-21").await;
+    // Dates are typed the Dutch way.
+    app.type_into("#cand-birth-date", "21-07-1990").await;
     app.click("#save-candidate").await;
     let code = saved_code(&app).await;
     assert_eq!(code.len(), 5, "{code}");
@@ -181,8 +183,11 @@ async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
         std::fs::write(path, app.client.screenshot().await.unwrap()).unwrap();
     }
 
-    // Freeze: only the blinded text remains, with its hash.
+    // Freeze, after a confirmation that says it cannot be undone: only the blinded
+    // text remains, with its controlegetal behind "Details".
     app.click("#freeze").await;
+    app.wait_text("#confirm-freeze", "niet ongedaan").await;
+    app.click("#confirm-freeze-yes").await;
     let blinded = app.wait_text("#blinded-text", "[partij]").await;
     for secret in IDENTITY.iter().chain(&["zwembad"]) {
         assert!(
@@ -194,7 +199,8 @@ async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
         blinded.contains("Zij bleken het over meer eens te zijn"),
         "{blinded}"
     );
-    let hash = app.text("#blinded-hash").await;
+    app.click("#blinded-details summary").await;
+    let hash = app.wait_text("#blinded-hash", "Controlegetal").await;
     let hex = hash.rsplit(' ').next().unwrap();
     assert!(
         hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit()),
@@ -208,8 +214,11 @@ async fn intake_review_and_freeze_leave_only_the_code_and_the_blinded_text() {
 
     app.click("#back-to-list").await;
     let row = format!("#candidate-list tr[data-code='{code}']");
-    let text = app.wait_text(&row, "geblindeerd").await;
-    assert!(text.contains(&hex[..8]), "the short hash is listed: {text}");
+    let text = app.wait_text(&row, "geanonimiseerd").await;
+    assert!(
+        !text.contains(&hex[..8]),
+        "no controlegetal in the list: {text}"
+    );
     let page = app.page_text().await;
     for secret in IDENTITY {
         assert!(!page.contains(secret), "the page shows {secret}");

@@ -44,7 +44,7 @@ async fn a_template_is_linted_live_frozen_and_edited_into_version_two() {
     let app = App::start(data.path()).await;
     open_rubrics(&app).await;
     create_from_template(&app, "wethouder-algemeen").await;
-    app.wait_text("#rubric-summary", "0 fout(en), 0 waarschuwing(en)")
+    app.wait_text("#rubric-summary", "fouten 0 · waarschuwingen 0")
         .await;
     app.wait_text("#rubric-list", "concept v1").await;
 
@@ -71,10 +71,12 @@ async fn a_template_is_linted_live_frozen_and_edited_into_version_two() {
     app.click("#rubric-freeze").await;
     app.wait_for("#freeze-dialog").await;
     app.click("#freeze-confirm").await;
-    app.wait_text("#rubric-version", "bevroren op").await;
-    let sha = app.text("#rubric-sha").await;
-    assert!(sha.contains("SHA-256"), "{sha}");
-    app.wait_text("#rubric-list", "bevroren v1").await;
+    app.wait_text("#rubric-version", "vastgezet op").await;
+    // The controlegetal is a technical detail: behind "Details".
+    app.click("#rubric-details summary").await;
+    let sha = app.wait_text("#rubric-sha", "SHA-256").await;
+    assert!(sha.contains("Controlegetal"), "{sha}");
+    app.wait_text("#rubric-list", "vastgezet, versie 1").await;
     let readonly = app
         .wait_for("#crit-0-definition")
         .await

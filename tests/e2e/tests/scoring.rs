@@ -5,12 +5,11 @@
 //! A submitted sheet survives `kill -9` of the app.
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use maatstaf_e2e::demo::{CHAIR, GERRIT, MARLOES, PRIYA, SECRETARY};
-use maatstaf_e2e::{App, WAIT};
+use maatstaf_e2e::App;
 
-use crate::support::exists;
+use crate::support::{exists, snapshot, wait_change};
 
 /// The demo candidates' identities (content/demo/team.toml).
 const NAMES: [&str; 6] = [
@@ -93,27 +92,6 @@ async fn assert_blind(app: &App, when: &str) {
     }
 }
 
-/// Keeps a picture of the screen in tests/e2e/artifacts (ignored by git) for review.
-async fn snapshot(app: &App, name: &str) {
-    let png = app.client.screenshot().await.unwrap();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
-}
-
-/// Waits until `css` holds a text that differs from `old`.
-async fn wait_change(app: &App, css: &str, old: &str) -> String {
-    let t0 = Instant::now();
-    loop {
-        let now = app.text(css).await;
-        if now != old {
-            return now;
-        }
-        assert!(t0.elapsed() < WAIT, "{css} stayed {old:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 /// Scores every cell of the open sheet: the assessor's level from round 1 (shown
 /// beside the cell), except `change` = (candidate, start of the criterion's name,
 /// level, reason).
@@ -183,8 +161,15 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
         "round 1 has a large disagreement"
     );
     assert_blind(&app, "on the revealed round 1").await;
+    // The next round has its setup, with what carries over from round 1 ticked.
     app.click("#next-round").await;
-    app.click("#confirm-next-yes").await;
+    app.wait_text("#setup-carries", "ronde 1").await;
+    app.wait_text("#setup-carried-K-7F3", "in ronde 1").await;
+    app.click("#open-round").await;
+    let body = app.wait_text("#confirm-open-round-body", "K-7F3").await;
+    assert!(body.contains("Gerrit Bosma"), "{body}");
+    app.wait_text("#confirm-open-round", "niet ongedaan").await;
+    app.click("#confirm-open-round-yes").await;
     app.wait_text("#round-progress", "0 van 3 ingeleverd").await;
     assert!(
         exists(&app, "#waiting").await,
@@ -297,10 +282,15 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     app.click("#round-tab-2").await;
     app.wait_text("#comparison-title", "ronde 2").await;
 
-    // Export as a standalone HTML file.
+    // Save as a standalone web page, through the system's save dialog.
+    let chosen = tempfile::tempdir().unwrap();
+    let file = chosen.path().join("vergelijkingsblad-ronde-2.html");
     app.click("#export-html").await;
-    let path = app.wait_text("#export-path", ".html").await;
-    let file = path.split_once("als ").unwrap().1.trim().to_owned();
+    app.save_as("Vergelijkingsblad opslaan", &file).await;
+    let shown = app
+        .wait_text("#comparison-export-path", "vergelijkingsblad-ronde-2.html")
+        .await;
+    assert_eq!(shown, file.display().to_string());
     let html = std::fs::read_to_string(&file).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("E2E-GERRIT"));
     assert!(!NAMES.iter().any(|n| html.contains(n)));

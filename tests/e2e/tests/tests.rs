@@ -6,6 +6,7 @@ mod access;
 mod candidates;
 mod conflicts;
 mod consistency;
+mod flow;
 mod foundation;
 mod privacy;
 mod rubrics;

@@ -3,7 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type { AcceptedWarning } from "./bindings/AcceptedWarning";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { ConsistencyView } from "./bindings/ConsistencyView";
-import type { ExportedLogboek } from "./bindings/ExportedLogboek";
+import type { ExportRecord } from "./bindings/ExportRecord";
 import type { LedgerStatus } from "./bindings/LedgerStatus";
 import type { Review } from "./bindings/Review";
 import type { Checkpoint } from "./bindings/Checkpoint";
@@ -37,6 +37,7 @@ import type { Member } from "./bindings/Member";
 import type { RedactionChoice } from "./bindings/RedactionChoice";
 import type { Role } from "./bindings/Role";
 import type { AssessorChoice } from "./bindings/AssessorChoice";
+import type { NextRoundPlan } from "./bindings/NextRoundPlan";
 import type { BlindedCandidate } from "./bindings/BlindedCandidate";
 import type { ConflictAction } from "./bindings/ConflictAction";
 import type { ConflictKind } from "./bindings/ConflictKind";
@@ -108,7 +109,9 @@ export const api = {
   verifyLedgers: () => invoke<LedgerStatus[]>("verify_ledgers"),
   consistencyView: (teamId: number, lang: Lang) => invoke<ConsistencyView>("consistency_view", { teamId, lang }),
   exportLogboek: (teamId: number, withIdentities: boolean) =>
-    invoke<ExportedLogboek>("export_logboek", { teamId, withIdentities }),
+    invoke<ExportRecord | null>("export_logboek", { teamId, withIdentities }),
+  listExports: (teamId: number) => invoke<ExportRecord[]>("list_exports", { teamId }),
+  openExportFolder: (teamId: number, exportId: number) => invoke<void>("open_export_folder", { teamId, exportId }),
   openLogboek: (bytes: number[], lang: Lang, against: ReviewAgainst) =>
     invoke<Review>("open_logboek", { bytes, lang, ...against }),
   teamCheckpoints: (teamId: number) => invoke<Checkpoint[]>("team_checkpoints", { teamId }),
@@ -121,7 +124,8 @@ export const api = {
     invoke<RubricVersionView>("save_rubric_draft", { teamId, versionId, rubric }),
   lintRubricDraft: (rubric: Rubric) => invoke<Finding[]>("lint_rubric_draft", { rubric }),
   importRubric: (teamId: number, text: string) => invoke<RubricVersionView>("import_rubric", { teamId, text }),
-  exportRubric: (teamId: number, versionId: number) => invoke<string>("export_rubric", { teamId, versionId }),
+  exportRubric: (teamId: number, versionId: number, fileName: string) =>
+    invoke<ExportRecord | null>("export_rubric", { teamId, versionId, fileName }),
   freezeRubric: (teamId: number, versionId: number, accepted: AcceptedWarning[]) =>
     invoke<RubricVersionView>("freeze_rubric", { teamId, versionId, accepted }),
   newRubricVersion: (teamId: number, versionId: number) =>
@@ -150,13 +154,16 @@ export const api = {
   roundMaterial: (teamId: number, round: number) => invoke<BlindedCandidate[]>("round_material", { teamId, round }),
   openRound: (teamId: number, rubricVersionId: number, candidates: string[], assessors: AssessorChoice[]) =>
     invoke<number>("open_round", { teamId, rubricVersionId, candidates, assessors }),
-  openNextRound: (teamId: number) => invoke<number>("open_next_round", { teamId }),
+  nextRoundPlan: (teamId: number) => invoke<NextRoundPlan | null>("next_round_plan", { teamId }),
+  openNextRound: (teamId: number, candidates: string[], assessors: AssessorChoice[]) =>
+    invoke<number>("open_next_round", { teamId, candidates, assessors }),
   saveScore: (teamId: number, round: number, score: Score) => invoke<void>("save_score", { teamId, round, score }),
   submitSheet: (teamId: number, round: number) => invoke<RoundView>("submit_sheet", { teamId, round }),
   closeRound: (teamId: number, round: number) => invoke<RoundView>("close_round", { teamId, round }),
   revealRound: (teamId: number, round: number) => invoke<RoundView>("reveal_round", { teamId, round }),
   exportComparisonHtml: (teamId: number, round: number) =>
-    invoke<string>("export_comparison_html", { teamId, round }),
+    invoke<ExportRecord | null>("export_comparison_html", { teamId, round }),
+  printComparison: (teamId: number, round: number) => invoke<ExportRecord>("print_comparison", { teamId, round }),
   declareConflict: (teamId: number, candidate: string, kind: ConflictKind, note: string | null) =>
     invoke<StoredDeclaration>("declare_conflict", { teamId, candidate, kind, note }),
   conflictDeclarations: (teamId: number) => invoke<StoredDeclaration[]>("conflict_declarations", { teamId }),

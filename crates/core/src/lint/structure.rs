@@ -158,13 +158,13 @@ pub(crate) fn criterion_findings(
                 Rule::FewIndicators,
                 Severity::Warning,
                 Text::new(
-                    format!("het criterium heeft {indicators} waarneembare indicator(en); met minder dan {MIN_INDICATORS} weet een beoordelaar niet waar hij of zij op moet letten"),
+                    format!("het criterium heeft te weinig waarneembare indicatoren ({indicators}); met minder dan {MIN_INDICATORS} weet een beoordelaar niet waar hij of zij op moet letten"),
                     format!("the criterion has {indicators} observable indicator(s); with fewer than {MIN_INDICATORS} an assessor does not know what to look for"),
                 ),
             )
             .at(id, "indicators")
             .suggest(Text::new(
-                "Schrijf 2 tot 4 dingen die je kunt zien of horen, bijvoorbeeld: \"Noemt de drie grootste posten uit een voorgelegd fragment\".",
+                "Schrijf 2 tot 4 dingen die u kunt zien of horen, bijvoorbeeld: \"Noemt de drie grootste posten uit een voorgelegd fragment\".",
                 "Write 2 to 4 things you can see or hear, for example: \"Names the three largest items in a given extract\".",
             )),
         );
@@ -175,7 +175,7 @@ pub(crate) fn criterion_findings(
                 Rule::MissingEvidence,
                 Severity::Info,
                 Text::new(
-                    "er staat niet bij waar het bewijs vandaan komt; spreek vooraf af of je dit toetst met een interviewvraag, een schriftelijk antwoord of een werkopdracht, zodat iedereen hetzelfde beoordeelt",
+                    "er staat niet bij waar het bewijs vandaan komt; spreek vooraf af of u dit toetst met een interviewvraag, een schriftelijk antwoord of een werkopdracht, zodat iedereen hetzelfde beoordeelt",
                     "the criterion does not say where the evidence comes from; agree in advance whether an interview question, a written answer or a work sample tests it, so everyone judges the same thing",
                 ),
             )
@@ -310,7 +310,7 @@ fn anchor_findings(rubric: &Rubric, c: &Criterion, lexicon: &Lexicon) -> Vec<Fin
                 )
                 .at(id, field.clone())
                 .suggest(Text::new(
-                    "Beschrijf wat je de kandidaat op dit niveau ziet doen, bijvoorbeeld: \"Noemt de posten en één risico, zonder omvang.\"",
+                    "Beschrijf wat u de kandidaat op dit niveau ziet doen, bijvoorbeeld: \"Noemt de posten en één risico, zonder omvang.\"",
                     "Describe what you see the candidate do at this level, for example: \"Names the items and one risk, without its size.\"",
                 )),
             );

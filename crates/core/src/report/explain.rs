@@ -45,7 +45,7 @@ pub fn explanations() -> Vec<Explanation> {
             "alpha",
             Text::new("Overeenstemming per criterium (alfa)", "Agreement per criterion (alpha)"),
             Text::new(
-                "Krippendorffs alfa zegt hoe eensgezind de beoordelaars dezelfde kandidaat op dit criterium scoren, gecorrigeerd voor toeval. 1 is volledige overeenstemming, 0 is niet beter dan willekeurig scoren. Vanaf 0,800 mag je op de scores bouwen; tussen 0,667 en 0,800 alleen voorzichtig; daaronder zijn ze niet betrouwbaar.",
+                "Krippendorffs alfa zegt hoe eensgezind de beoordelaars dezelfde kandidaat op dit criterium scoren, gecorrigeerd voor toeval. 1 is volledige overeenstemming, 0 is niet beter dan willekeurig scoren. Vanaf 0,800 kunt u op de scores bouwen; tussen 0,667 en 0,800 alleen voorzichtig; daaronder zijn ze niet betrouwbaar.",
                 "Krippendorff's alpha tells how alike the assessors score the same candidate on this criterion, corrected for chance. 1 is full agreement, 0 is no better than scoring at random. From 0.800 you may build on the scores; between 0.667 and 0.800 only cautiously; below that they are not reliable.",
             ),
             Text::new(
@@ -129,11 +129,11 @@ pub fn explanations() -> Vec<Explanation> {
             "trend",
             Text::new("Verloop over de rondes", "Trend over the rounds"),
             Text::new(
-                "De overeenstemming per ronde, oefen- en echte rondes samen. Een ronde na de bespreking laat zien wat het gesprek met de overeenstemming deed: de open cirkel is de vorige ronde.",
-                "Agreement per round, practice and live rounds together. A round after the discussion shows what the discussion did to agreement: the open circle is the previous round.",
+                "De overeenstemming per ronde. Oefensessies (een andere casus, vaak met andere mensen) staan links apart op een grijze band, als losse vierkantjes; alleen de echte rondes zijn met een lijn verbonden. Een ronde na de bespreking laat zien wat het gesprek met de overeenstemming deed.",
+                "Agreement per round. Practice sessions (another case, often other people) stand apart on the left on a grey band, as loose squares; only live rounds are joined by a line. A round after the discussion shows what the discussion did to agreement.",
             ),
             Text::new(
-                "Stijgt de overeenstemming na een bespreking, dan lezen jullie de ankers nu gelijker. Daalt ze, kijk dan of een anker of een kandidaat het gesprek domineerde.",
+                "Stijgt de overeenstemming na een bespreking, dan leest het team de ankers nu gelijker. Daalt ze, kijk dan of een anker of een kandidaat het gesprek domineerde.",
                 "If agreement rises after a discussion, you now read the anchors more alike. If it falls, check whether one anchor or one candidate dominated the talk.",
             ),
             None,

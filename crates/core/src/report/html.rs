@@ -189,7 +189,7 @@ pub fn logboek_report(input: &ReportInput<'_>) -> String {
         "<p>{}</p><pre>maatstaf log verify LOGBOEK.jsonl --key \"{}\"</pre>",
         t(
             lang,
-            "Vergelijk de vingerafdruk met die de voorzitter je langs een andere weg (telefoon, papier) geeft. Controleer het bestand met:",
+            "Vergelijk de vingerafdruk met die de voorzitter u langs een andere weg (telefoon, papier) geeft. Controleer het bestand met:",
             "Compare the fingerprint with the one the chair gives you another way (phone, paper). Check the file with:"
         ),
         escape(input.fingerprint)

@@ -27,4 +27,7 @@ pub use personal_copy::{
 pub use processing_record::{processing_record, ProcessingRecordInput, RecordMember};
 pub use record::{CellSpread, SnapshotCounts, SnapshotRecord, SnapshotRequest};
 pub use review::{review, BlindedSheetRow, Review, TimelineItem};
-pub use view::{consistency_view, ConsistencyView, CriterionChange, HotspotLink, RecordView};
+pub use view::{
+    consistency_view, consistency_view_named, ConsistencyView, CriterionChange, HotspotLink,
+    RecordView,
+};

@@ -18,6 +18,8 @@ const ROW: f64 = 28.0;
 const ZONE_BAD: &str = "#f7e1de";
 const ZONE_WARN: &str = "#f9eed8";
 const ZONE_GOOD: &str = "#e1f1e6";
+/// The band behind practice sessions in the trend: grey, see-through over the zones.
+const PRACTICE_BAND: &str = "#8a94a0";
 
 /// Krippendorff's thresholds (see `stats::krippendorff_bands`).
 const TENTATIVE: f64 = 0.667;
@@ -214,7 +216,7 @@ pub fn alpha_chart(record: &SnapshotRecord, before: Option<&SnapshotRecord>, lan
                 false,
             );
         }
-        let label = name.map_or(overall_label.clone(), |n| clip(n, 26));
+        let label = name.map_or(overall_label.clone(), |n| clip(n, 23));
         svg.text(LABEL_END, y + 4.0, "end", INK, 12, &label);
         if let Some(was) = previous(name) {
             svg.circle(x.at(was), y, 4.5, "#ffffff", MUTED);
@@ -367,11 +369,20 @@ pub fn leniency_chart(record: &SnapshotRecord, lang: Lang) -> String {
     svg.finish()
 }
 
-/// Overall and per-criterion alpha over the rounds, practice and live, in the order given.
+/// Overall and per-criterion alpha over the rounds. Practice sessions (another case,
+/// other people) stand apart on the left, on a grey band, as loose squares; only live
+/// rounds are joined by lines, so a practice session never looks like a step between
+/// two live rounds.
 pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
+    let ordered: Vec<&SnapshotRecord> = records
+        .iter()
+        .filter(|r| r.practice)
+        .chain(records.iter().filter(|r| !r.practice))
+        .collect();
+    let records = ordered;
     let (left, right, top, bottom) = (56.0, 430.0, 24.0, 214.0);
     let mut criteria: Vec<&str> = Vec::new();
-    for r in records {
+    for r in &records {
         for c in &r.snapshot.criteria {
             if !criteria.contains(&c.criterion.as_str()) {
                 criteria.push(&c.criterion);
@@ -436,6 +447,29 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
     for (v, colour) in [(TENTATIVE, WARN), (RELIABLE, GOOD)] {
         svg.line(left, y.at(v), right, y.at(v), colour, 1.0, true);
     }
+    let practices = records.iter().filter(|r| r.practice).count();
+    if practices > 0 {
+        let band = step * practices as f64;
+        svg.rect(
+            left,
+            top,
+            band,
+            bottom - top,
+            PRACTICE_BAND,
+            r#" fill-opacity="0.18""#,
+        );
+        svg.text(
+            left + band / 2.0,
+            top - 6.0,
+            "middle",
+            MUTED,
+            10,
+            &tr(lang, "oefensessies", "practice sessions"),
+        );
+        if practices < n {
+            svg.line(left + band, top, left + band, bottom, MUTED, 1.0, true);
+        }
+    }
     for (i, r) in records.iter().enumerate() {
         svg.text(
             xat(i),
@@ -456,35 +490,62 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
     }
     for (k, name) in criteria.iter().enumerate() {
         let colour = PALETTE[k % PALETTE.len()];
-        let points: Vec<(f64, f64)> = records
+        let points: Vec<(f64, f64, bool)> = records
             .iter()
             .enumerate()
             .filter_map(|(i, r)| {
                 let c = r.snapshot.criteria.iter().find(|c| c.criterion == *name)?;
-                Some((xat(i), y.at(c.alpha_ordinal.value()?)))
+                Some((xat(i), y.at(c.alpha_ordinal.value()?), r.practice))
             })
             .collect();
-        svg.polyline(&points, colour, 1.5);
-        for (px, py) in &points {
-            svg.circle(*px, *py, 3.0, colour, colour);
+        let live: Vec<(f64, f64)> = points.iter().filter(|p| !p.2).map(|p| (p.0, p.1)).collect();
+        svg.polyline(&live, colour, 1.5);
+        for (px, py, practice) in &points {
+            if *practice {
+                svg.rect(px - 3.0, py - 3.0, 6.0, 6.0, colour, "");
+            } else {
+                svg.circle(*px, *py, 3.0, colour, colour);
+            }
         }
         let ly = top + 6.0 + k as f64 * 16.0;
         svg.line(right + 18.0, ly, right + 34.0, ly, colour, 2.0, false);
         svg.text(right + 40.0, ly + 4.0, "start", INK, 11, &clip(name, 24));
     }
-    let overall: Vec<(f64, f64)> = records
+    let overall: Vec<(f64, f64, bool)> = records
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| Some((xat(i), y.at(r.snapshot.overall.alpha_ordinal.value()?))))
+        .filter_map(|(i, r)| {
+            Some((
+                xat(i),
+                y.at(r.snapshot.overall.alpha_ordinal.value()?),
+                r.practice,
+            ))
+        })
         .collect();
     for (i, r) in records.iter().enumerate() {
         if let Some([a, b]) = r.snapshot.overall.alpha_ordinal.ci95() {
             svg.line(xat(i), y.at(a), xat(i), y.at(b), INK, 2.0, false);
         }
     }
-    svg.polyline(&overall, INK, 3.0);
-    for (px, py) in &overall {
-        svg.circle(*px, *py, 5.0, INK, "#ffffff");
+    let live: Vec<(f64, f64)> = overall
+        .iter()
+        .filter(|p| !p.2)
+        .map(|p| (p.0, p.1))
+        .collect();
+    svg.polyline(&live, INK, 3.0);
+    for (px, py, practice) in &overall {
+        if *practice {
+            svg.rect(
+                px - 5.0,
+                py - 5.0,
+                10.0,
+                10.0,
+                "#ffffff",
+                &format!(r#" stroke="{INK}" stroke-width="2""#),
+            );
+        } else {
+            svg.circle(*px, *py, 5.0, INK, "#ffffff");
+        }
     }
     let ly = top + 6.0 + criteria.len() as f64 * 16.0;
     svg.line(right + 18.0, ly, right + 34.0, ly, INK, 3.0, false);
@@ -497,6 +558,43 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
         &tr(lang, "Alle criteria samen", "All criteria together"),
     );
     svg.finish()
+}
+
+/// `text` in lines of at most `width` characters, broken between words, at most
+/// `max_lines` of them; what does not fit ends the last line with an ellipsis.
+fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let len = current.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines {
+        let rest = lines[max_lines - 1..].join(" ");
+        lines.truncate(max_lines - 1);
+        lines.push(rest);
+    }
+    let last = lines.len() - 1;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == last || l.chars().count() > width {
+                clip(&l, width)
+            } else {
+                l
+            }
+        })
+        .collect()
 }
 
 /// Candidates and criteria of the cell grid, in the order the record lists cells.
@@ -532,7 +630,11 @@ pub fn hotspot_map(record: &SnapshotRecord, lang: Lang) -> String {
     let label_w = 96.0;
     let cell_w = ((WIDTH - label_w - 16.0) / cols.len().max(1) as f64).min(120.0);
     let cell_h = 26.0;
-    let top = 40.0;
+    let max_chars = ((cell_w / 6.5) as usize).max(4);
+    // Column headers wrap over up to three lines: criterion names are long.
+    let headers: Vec<Vec<String>> = cols.iter().map(|n| wrap(n, max_chars, 3)).collect();
+    let lines = headers.iter().map(Vec::len).max().unwrap_or(1);
+    let top = 30.0 + 13.0 * lines as f64;
     let height = top + rows.len() as f64 * cell_h + 34.0;
     let title = tr(
         lang,
@@ -540,10 +642,12 @@ pub fn hotspot_map(record: &SnapshotRecord, lang: Lang) -> String {
         "Spread per cell: lowest and highest score per candidate and criterion",
     );
     let mut svg = Svg::new(WIDTH, height, &title);
-    let max_chars = ((cell_w / 6.5) as usize).max(4);
-    for (k, name) in cols.iter().enumerate() {
+    for (k, header) in headers.iter().enumerate() {
         let cx = label_w + (k as f64 + 0.5) * cell_w;
-        svg.text(cx, top - 10.0, "middle", INK, 11, &clip(name, max_chars));
+        let first = top - 10.0 - 13.0 * (header.len() - 1) as f64;
+        for (i, line) in header.iter().enumerate() {
+            svg.text(cx, first + 13.0 * i as f64, "middle", INK, 11, line);
+        }
     }
     for (r, code) in rows.iter().enumerate() {
         let y = top + r as f64 * cell_h;
@@ -659,6 +763,49 @@ mod tests {
         for label in ["Oefenronde 1", "Ronde 1", "Ronde 2"] {
             assert!(svg.contains(&format!(">{label}</text>")), "{label}");
         }
+    }
+
+    #[test]
+    fn a_practice_session_stands_apart_and_is_not_joined_to_live_rounds() {
+        let mut practice = record(1);
+        practice.practice = true;
+        // Recorded between live rounds 1 and 2, drawn before them, on its own band.
+        let svg = trend_chart(&[record(1), practice, record(2)], Lang::Nl);
+        well_formed(&svg);
+        let at = |label: &str| svg.find(&format!(">{label}</text>")).unwrap();
+        assert!(at("Oefenronde 1") < at("Ronde 1") && at("Ronde 1") < at("Ronde 2"));
+        assert!(svg.contains(">oefensessies</text>") && svg.contains(PRACTICE_BAND));
+        // Every joining line has only live points: two rounds, so two points each.
+        for line in svg.split("<polyline").skip(1) {
+            let points = line
+                .split("points=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            assert_eq!(points.split_whitespace().count(), 2, "{points}");
+        }
+        // Without live rounds there is no line at all.
+        let mut only = record(1);
+        only.practice = true;
+        assert!(!trend_chart(&[only], Lang::Nl).contains("<polyline"));
+    }
+
+    #[test]
+    fn long_names_wrap_between_words_and_end_with_an_ellipsis() {
+        assert_eq!(
+            wrap("Besluitvaardigheid onder druk", 14, 3),
+            ["Besluitvaardi…", "onder druk"]
+        );
+        assert_eq!(
+            wrap("Integriteit en omgang met belangen", 12, 3),
+            ["Integriteit", "en omgang", "met belangen"]
+        );
+        let three = wrap("Bestuurlijk vakmanschap sturen op beleid en werken", 12, 3);
+        assert_eq!(three.len(), 3);
+        assert!(three[2].ends_with('…'), "{three:?}");
+        assert_eq!(wrap("Kort", 12, 3), ["Kort"]);
     }
 
     #[test]

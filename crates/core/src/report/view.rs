@@ -131,10 +131,61 @@ pub fn consistency_view(records: &[SnapshotRecord], lang: Lang) -> ConsistencyVi
     }
 }
 
+/// [`consistency_view`] with the criteria shown by their names in the rubric (`names`:
+/// criterion id to name) instead of their ids. Each record's controlegetal stays that
+/// of the record as stored: only what is drawn and listed is renamed.
+pub fn consistency_view_named(
+    records: &[SnapshotRecord],
+    names: &std::collections::BTreeMap<String, String>,
+    lang: Lang,
+) -> ConsistencyView {
+    let rename = |id: &mut String| {
+        if let Some(name) = names.get(id.as_str()) {
+            id.clone_from(name);
+        }
+    };
+    let shown: Vec<SnapshotRecord> = records
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r.cells.iter_mut().for_each(|c| rename(&mut c.criterion));
+            r.snapshot
+                .criteria
+                .iter_mut()
+                .for_each(|c| rename(&mut c.criterion));
+            r.snapshot
+                .hotspots
+                .iter_mut()
+                .for_each(|h| rename(&mut h.criterion));
+            r
+        })
+        .collect();
+    let mut view = consistency_view(&shown, lang);
+    for (v, r) in view.records.iter_mut().zip(records) {
+        v.sha256 = r.sha256();
+    }
+    view
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::record::tests::record;
     use super::*;
+
+    #[test]
+    fn criteria_are_shown_by_name_and_the_controlegetal_is_the_stored_one() {
+        let stored = record(1);
+        let names = [(
+            "Integriteit".to_owned(),
+            "Integriteit en omgang met belangen".to_owned(),
+        )]
+        .into_iter()
+        .collect();
+        let view = consistency_view_named(std::slice::from_ref(&stored), &names, Lang::Nl);
+        assert_eq!(view.records[0].sha256, stored.sha256());
+        let trend = view.trend_svg.unwrap();
+        assert!(trend.contains("Integriteit en omgang"), "{trend}");
+    }
 
     #[test]
     fn a_rescore_round_shows_agreement_before_and_after() {

@@ -54,6 +54,15 @@ pub struct SelectionState {
 }
 
 impl SelectionState {
+    /// Whether a scoring round may still open: not once the decision is recorded, so
+    /// a candidate taken in after it can no longer be scored (the intake says so).
+    pub fn may_open_round(&self) -> Result<(), ScoringError> {
+        if self.decision.is_some() {
+            return Err(ScoringError::RoundAfterDecision);
+        }
+        Ok(())
+    }
+
     /// Records the decision on `round`, which must be the latest round and revealed.
     /// A chair or secretary records it; every portfolio needs a non-blank name and
     /// reason, and every code must be a candidate of the round.

@@ -3,6 +3,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::is_blank;
 use crate::i18n::Text;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, TS)]
@@ -106,6 +107,8 @@ pub enum ScoringError {
         portfolio: String,
     },
     DecisionAlreadyRecorded,
+    /// The decision is recorded: no round opens after it.
+    RoundAfterDecision,
     NoDecisionYet,
     AlreadyUnblinded,
 }
@@ -172,8 +175,16 @@ impl ScoringError {
                 "This round is no longer open.",
             ),
             E::NotAllSubmitted { missing } => Text::new(
-                format!("Nog {missing} beoordelaar(s) hebben niet ingediend. Sluit de ronde eerst af; dan worden de ontbrekende beoordelaars vastgelegd."),
-                format!("{missing} assessor(s) have not submitted yet. Close the round first, which records who is missing."),
+                if *missing == 1 {
+                    "Eén beoordelaar heeft nog niet ingeleverd. Wacht tot iedereen heeft ingeleverd, of sluit de ronde als iemand niet kan; wie niet inleverde, wordt dan als ontbrekend vastgelegd.".to_owned()
+                } else {
+                    format!("{missing} beoordelaars hebben nog niet ingeleverd. Wacht tot iedereen heeft ingeleverd, of sluit de ronde als iemand niet kan; wie niet inleverde, wordt dan als ontbrekend vastgelegd.")
+                },
+                if *missing == 1 {
+                    "One assessor has not submitted yet. Wait until everyone has, or close the round if someone cannot; whoever did not submit is then recorded as missing.".to_owned()
+                } else {
+                    format!("{missing} assessors have not submitted yet. Wait until everyone has, or close the round if someone cannot; whoever did not submit is then recorded as missing.")
+                },
             ),
             E::NothingToReveal => Text::new(
                 "Er is nog geen enkel scoreformulier ingediend.",
@@ -267,7 +278,11 @@ impl ScoringError {
                 format!("A reason is at most {max} characters."),
             ),
             E::Incomplete { missing } => Text::new(
-                format!("Nog {missing} cel(len) zonder niveau of onderbouwing; vul die eerst in."),
+                if *missing == 1 {
+                    "Nog één cel zonder niveau of onderbouwing; vul die eerst in.".to_owned()
+                } else {
+                    format!("Nog {missing} cellen zonder niveau of onderbouwing; vul die eerst in.")
+                },
                 format!("{missing} cell(s) still lack a level or evidence note; fill them in first."),
             ),
             E::SheetLocked => Text::new(
@@ -306,9 +321,13 @@ impl ScoringError {
                 "Een besluit noemt minstens één portefeuille.",
                 "A decision names at least one portfolio.",
             ),
+            E::BadPortfolio { portfolio } if is_blank(portfolio) => Text::new(
+                "Vul de naam van de portefeuille in.",
+                "Fill in the name of the portfolio.",
+            ),
             E::BadPortfolio { portfolio } => Text::new(
-                format!("Portefeuille '{portfolio}' is leeg of komt twee keer voor."),
-                format!("Portfolio '{portfolio}' is blank or appears twice."),
+                format!("De portefeuille '{portfolio}' staat er twee keer in. Noem elke portefeuille één keer."),
+                format!("The portfolio '{portfolio}' is listed twice. Name each portfolio once."),
             ),
             E::DecisionReasonRequired { portfolio } => Text::new(
                 format!("Geef de reden voor de keuze voor portefeuille '{portfolio}'."),
@@ -317,6 +336,10 @@ impl ScoringError {
             E::DecisionAlreadyRecorded => Text::new(
                 "Er is al een besluit vastgelegd.",
                 "A decision has already been recorded.",
+            ),
+            E::RoundAfterDecision => Text::new(
+                "Het besluit is al vastgelegd. Daarna opent er geen nieuwe ronde meer.",
+                "The decision has been recorded. No new round opens after it.",
             ),
             E::NoDecisionYet => Text::new(
                 "De kandidaten worden pas zichtbaar nadat een besluit is vastgelegd.",

@@ -50,8 +50,8 @@ pub use error::{RubricProblem, ScoringError};
 pub use material::{BlindedCandidate, MaterialSection, SectionKind, MAX_CODE_CHARS};
 pub use revision::{revisions, Revision};
 pub use round::{
-    rubric_hash, AssessorPlan, AssessorSetup, CellRef, Round, RoundProgress, RoundSetup,
-    RoundStatus, ScoringMode,
+    rubric_hash, AssessorPlan, AssessorSetup, CarriedOver, CellRef, NextRoundAssessor,
+    NextRoundSetup, Round, RoundProgress, RoundSetup, RoundStatus, ScoringMode,
 };
 pub use sheet::{Score, Sheet, SheetStatus, MAX_EVIDENCE_CHARS, MAX_REASON_CHARS};
 pub use view::{view_for, AssessorWork, RoundView};

@@ -50,6 +50,34 @@ pub struct RoundSetup {
     pub exclusions: Vec<Exclusion>,
 }
 
+/// One assessor of a later round, as the chair keeps or adds them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NextRoundAssessor {
+    pub id: String,
+    pub mode: ScoringMode,
+}
+
+/// What a next round starts from when the chair changes nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CarriedOver {
+    /// Candidate codes of the previous round.
+    pub candidates: Vec<String>,
+    pub assessors: Vec<NextRoundAssessor>,
+}
+
+/// What the chair chooses when opening a later round: the rubric is the previous
+/// round's; candidates (also those taken in since), assessors and modes are chosen
+/// again. `exclusions` are new ones, added to those that carry over.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NextRoundSetup {
+    pub candidates: Vec<String>,
+    pub assessors: Vec<AssessorSetup>,
+    pub exclusions: Vec<Exclusion>,
+}
+
 /// One assessor's part of a round: their mode and their own presentation order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -128,52 +156,14 @@ impl Round {
     pub fn open(actor: &Actor, setup: RoundSetup, seed: [u8; 32]) -> Result<Round, ScoringError> {
         actor.require_chair()?;
         check_rubric(&setup.rubric)?;
-        let mut candidates = setup.candidates;
-        for code in &candidates {
-            check_code(code)?;
-        }
-        candidates.sort();
-        if candidates.is_empty() {
-            return Err(ScoringError::NoCandidates);
-        }
-        if let Some(w) = candidates.windows(2).find(|w| w[0] == w[1]) {
-            return Err(ScoringError::DuplicateCandidate {
-                candidate: w[0].clone(),
-            });
-        }
-        let mut assessors = setup.assessors;
-        assessors.sort_by(|a, b| a.id.cmp(&b.id));
-        if assessors.is_empty() {
-            return Err(ScoringError::NoAssessors);
-        }
-        for a in &assessors {
-            if is_blank(&a.id) {
-                return Err(ScoringError::UnknownAssessor { id: a.id.clone() });
-            }
-            if !a.role.scores() {
-                return Err(ScoringError::RoleCannotScore { id: a.id.clone() });
-            }
-        }
-        if let Some(w) = assessors.windows(2).find(|w| w[0].id == w[1].id) {
-            return Err(ScoringError::DuplicateAssessor {
-                id: w[0].id.clone(),
-            });
-        }
-        let modes: Vec<(String, ScoringMode)> =
-            assessors.into_iter().map(|a| (a.id, a.mode)).collect();
-        let mut round = Round {
-            number: 1,
-            rubric_hash: rubric_hash(&setup.rubric),
-            rubric: setup.rubric,
-            candidates,
-            assessors: Vec::new(),
-            exclusions: Vec::new(),
-            seed: hex::encode(seed),
-            status: RoundStatus::Open,
-        };
-        round.assessors = round.plans(&modes, &seed);
-        round.exclusions = round.checked_exclusions(setup.exclusions)?;
-        Ok(round)
+        Round::build(
+            1,
+            setup.rubric,
+            setup.candidates,
+            setup.assessors,
+            setup.exclusions,
+            seed,
+        )
     }
 
     /// Opens the next round after a revealed one: same rubric, candidates, assessors,
@@ -196,6 +186,114 @@ impl Round {
         round.seed = hex::encode(seed);
         round.status = RoundStatus::Open;
         round.assessors = round.plans(&modes, &seed);
+        Ok(round)
+    }
+
+    /// What carries over into a next round when the chair changes nothing: this
+    /// round's candidates, and its assessors with their modes.
+    pub fn carry_over(&self) -> CarriedOver {
+        CarriedOver {
+            candidates: self.candidates.clone(),
+            assessors: self
+                .assessors
+                .iter()
+                .map(|p| NextRoundAssessor {
+                    id: p.assessor.clone(),
+                    mode: p.mode,
+                })
+                .collect(),
+        }
+    }
+
+    /// Opens the next round after a revealed one, with the candidates and assessors
+    /// the chair chose: candidates taken in since may join, others may leave. The
+    /// rubric stays (a changed level is compared with the previous round and needs a
+    /// reason), and so does every exclusion whose candidate and assessor are both
+    /// still in.
+    pub fn next_with(
+        &self,
+        actor: &Actor,
+        setup: NextRoundSetup,
+        seed: [u8; 32],
+    ) -> Result<Round, ScoringError> {
+        actor.require_chair()?;
+        if !self.is_revealed() {
+            return Err(ScoringError::NotRevealed);
+        }
+        if hex::encode(seed) == self.seed {
+            return Err(ScoringError::SeedReused);
+        }
+        let mut round = Round::build(
+            self.number + 1,
+            self.rubric.clone(),
+            setup.candidates,
+            setup.assessors,
+            Vec::new(),
+            seed,
+        )?;
+        let mut exclusions = setup.exclusions;
+        exclusions.extend(self.exclusions.iter().cloned());
+        exclusions.retain(|e| {
+            round.candidates.contains(&e.candidate)
+                && round.assessors.iter().any(|p| p.assessor == e.assessor)
+        });
+        round.exclusions = round.checked_exclusions(exclusions)?;
+        Ok(round)
+    }
+
+    fn build(
+        number: u32,
+        rubric: Rubric,
+        candidates: Vec<String>,
+        assessors: Vec<AssessorSetup>,
+        exclusions: Vec<Exclusion>,
+        seed: [u8; 32],
+    ) -> Result<Round, ScoringError> {
+        let mut candidates = candidates;
+        for code in &candidates {
+            check_code(code)?;
+        }
+        candidates.sort();
+        if candidates.is_empty() {
+            return Err(ScoringError::NoCandidates);
+        }
+        if let Some(w) = candidates.windows(2).find(|w| w[0] == w[1]) {
+            return Err(ScoringError::DuplicateCandidate {
+                candidate: w[0].clone(),
+            });
+        }
+        let mut assessors = assessors;
+        assessors.sort_by(|a, b| a.id.cmp(&b.id));
+        if assessors.is_empty() {
+            return Err(ScoringError::NoAssessors);
+        }
+        for a in &assessors {
+            if is_blank(&a.id) {
+                return Err(ScoringError::UnknownAssessor { id: a.id.clone() });
+            }
+            if !a.role.scores() {
+                return Err(ScoringError::RoleCannotScore { id: a.id.clone() });
+            }
+        }
+        if let Some(w) = assessors.windows(2).find(|w| w[0].id == w[1].id) {
+            return Err(ScoringError::DuplicateAssessor {
+                id: w[0].id.clone(),
+            });
+        }
+        let modes: Vec<(String, ScoringMode)> =
+            assessors.into_iter().map(|a| (a.id, a.mode)).collect();
+        let mut round = Round {
+            number,
+            rubric_hash: rubric_hash(&rubric),
+            rubric,
+            candidates,
+            assessors: Vec::new(),
+            exclusions: Vec::new(),
+            seed: hex::encode(seed),
+            status: RoundStatus::Open,
+        };
+        round.assessors = round.plans(&modes, &seed);
+        round.exclusions = round.checked_exclusions(exclusions)?;
         Ok(round)
     }
 

@@ -15,7 +15,7 @@
 
 use maatstaf_core::assessor::{ConflictAction, ConflictDeclaration, ConflictPolicy};
 use maatstaf_core::ledger::Actor as LedgerActor;
-use maatstaf_core::scoring::{Actor, RoundProgress, ScoringMode, SelectionState};
+use maatstaf_core::scoring::{Actor, CarriedOver, RoundProgress, ScoringMode, SelectionState};
 use maatstaf_core::team::Role;
 use rand::TryRngCore;
 use rusqlite::Connection;
@@ -109,6 +109,27 @@ pub struct AssessorChoice {
     #[ts(type = "number")]
     pub member_id: i64,
     pub mode: ScoringMode,
+}
+
+/// What the chair's setup of a next round starts from.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct NextRoundPlan {
+    /// The number the new round gets.
+    pub number: u32,
+    /// The latest round, which the new one follows.
+    pub previous: u32,
+    /// Only after the reveal of the latest round can a next one open.
+    pub previous_revealed: bool,
+    /// The rubric stays the one of the earlier rounds.
+    pub rubric_title: String,
+    pub rubric_version: u32,
+    /// The decision is recorded: no round opens any more.
+    pub decided: bool,
+    /// Candidates and assessors (with their modes) of the latest round.
+    pub carried: CarriedOver,
+    /// Candidates with blinded material who were not in the latest round.
+    pub new_candidates: Vec<String>,
 }
 
 /// A code next to the person, shown only after the chair unblinded.

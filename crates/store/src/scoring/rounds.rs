@@ -8,16 +8,16 @@ use maatstaf_core::access::Action;
 use maatstaf_core::assessor::{self, ConflictDeclaration};
 use maatstaf_core::ledger::{content_sha256, Actor as LedgerActor, EntryKind};
 use maatstaf_core::report::SnapshotRequest;
-use maatstaf_core::scoring::{self, AssessorSetup, Round, RoundSetup, Sheet};
+use maatstaf_core::scoring::{self, AssessorSetup, NextRoundSetup, Round, RoundSetup, Sheet};
 use maatstaf_core::stats::Rating;
 use rusqlite::{params, Transaction};
 use serde_json::json;
 
 use super::reading::{
-    latest_round_number, load_declarations, load_policy, load_round, load_sheets,
+    latest_round_number, load_declarations, load_policy, load_round, load_selection, load_sheets,
 };
 use super::writing::{insert_round, update_round};
-use super::{member, os_random, AssessorChoice};
+use super::{member, os_random, AssessorChoice, NextRoundPlan};
 use crate::error::{Result, StoreError};
 use crate::{candidates, ledger, rubrics, Store};
 
@@ -253,24 +253,111 @@ impl Store {
         Ok(round.number())
     }
 
-    /// The chair opens the next round after a revealed one: same rubric, candidates,
+    /// The chair opens the next round after a revealed one with the same candidates,
     /// assessors and modes, fresh orders.
     pub fn open_next_round(&mut self, team_id: i64, actor_member: i64) -> Result<u32> {
+        let last = latest_round_number(&self.conn, team_id)?.ok_or(StoreError::NoRounds)?;
+        let carried = load_round(&self.conn, team_id, last)?.carry_over();
+        let assessors = carried
+            .assessors
+            .iter()
+            .map(|a| {
+                Ok(AssessorChoice {
+                    member_id: a
+                        .id
+                        .parse()
+                        .map_err(|_| StoreError::ScoringDamaged(format!("assessor id {}", a.id)))?,
+                    mode: a.mode,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.open_next_round_with(team_id, actor_member, carried.candidates, assessors)
+    }
+
+    /// What the chair's setup of the next round starts from: the rubric that stays,
+    /// the candidates and assessors that carry over, and the candidates blinded since.
+    pub fn next_round_plan(&self, team_id: i64) -> Result<Option<NextRoundPlan>> {
+        let Some(last) = latest_round_number(&self.conn, team_id)? else {
+            return Ok(None);
+        };
+        let previous = load_round(&self.conn, team_id, last)?;
+        let carried = previous.carry_over();
+        let blinded: Vec<String> = candidates::blinded_candidates(&self.conn, team_id)?
+            .into_iter()
+            .map(|c| c.code)
+            .collect();
+        let new_candidates = blinded
+            .iter()
+            .filter(|c| !carried.candidates.contains(c))
+            .cloned()
+            .collect();
+        let rubric = previous.rubric();
+        Ok(Some(NextRoundPlan {
+            number: last + 1,
+            previous: last,
+            previous_revealed: previous.is_revealed(),
+            rubric_title: rubric.title.clone(),
+            rubric_version: rubric.version,
+            decided: load_selection(&self.conn, team_id)?
+                .may_open_round()
+                .is_err(),
+            carried,
+            new_candidates,
+        }))
+    }
+
+    /// The chair opens the next round after a revealed one with the candidates and
+    /// assessors of their choice (candidates taken in since among them); the rubric
+    /// and the exclusions for a conflict of interest carry over.
+    pub fn open_next_round_with(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        candidates: Vec<String>,
+        assessors: Vec<AssessorChoice>,
+    ) -> Result<u32> {
         self.authorize(team_id, Action::OpenRound, Some(actor_member))?;
-        if let Some(last) = latest_round_number(&self.conn, team_id)? {
-            let previous = load_round(&self.conn, team_id, last)?;
-            let ids: Vec<i64> = previous
-                .assessors()
-                .iter()
-                .filter_map(|a| a.assessor.parse().ok())
-                .collect();
-            self.check_officers_may_score(team_id, ids.into_iter())?;
-        }
+        self.check_officers_may_score(team_id, assessors.iter().map(|a| a.member_id))?;
         let tx = self.conn.transaction()?;
         let (actor, who) = member(&tx, team_id, actor_member)?;
+        load_selection(&tx, team_id)?.may_open_round()?;
         let last = latest_round_number(&tx, team_id)?.ok_or(StoreError::NoRounds)?;
         let previous = load_round(&tx, team_id, last)?;
-        let round = previous.next(&actor, os_random())?;
+        let material = candidates::blinded_candidates(&tx, team_id)?;
+        for code in &candidates {
+            if !material.iter().any(|c| &c.code == code) {
+                return Err(StoreError::NotBlinded(code.clone()));
+            }
+        }
+        let mut setups = Vec::new();
+        for a in &assessors {
+            let (assessor, _) = member(&tx, team_id, a.member_id)?;
+            setups.push(AssessorSetup {
+                id: assessor.id,
+                role: assessor.role,
+                mode: a.mode,
+            });
+        }
+        let ids: Vec<String> = setups.iter().map(|s| s.id.clone()).collect();
+        let declarations: Vec<ConflictDeclaration> = load_declarations(&tx, team_id)?
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
+        let exclusions = assessor::excluded_pairs(
+            &declarations,
+            &load_policy(&tx, team_id)?,
+            &ids,
+            &candidates,
+        );
+        let round = previous.next_with(
+            &actor,
+            NextRoundSetup {
+                candidates,
+                assessors: setups,
+                exclusions,
+            },
+            os_random(),
+        )?;
         let rubric_id: i64 = tx.query_row(
             "SELECT rubric_version_id FROM scoring_rounds WHERE team_id = ?1 AND number = ?2",
             params![team_id, last],
@@ -282,7 +369,12 @@ impl Store {
             team_id,
             &who,
             EntryKind::RoundOpened,
-            json!({ "round": round.number(), "rubric_sha256": round.rubric_hash(), "seed": round.seed() }),
+            json!({
+                "round": round.number(),
+                "rubric_sha256": round.rubric_hash(),
+                "seed": round.seed(),
+                "candidate_codes": round.candidates(),
+            }),
         )?;
         tx.commit()?;
         Ok(round.number())

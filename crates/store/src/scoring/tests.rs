@@ -892,3 +892,65 @@ fn an_exported_comparison_sheet_is_in_the_log_with_who_and_the_files_hash() {
     );
     assert_eq!(store.ledger(d.team).unwrap().len(), before + 1);
 }
+
+#[test]
+fn the_next_round_is_set_up_by_the_chair_and_none_opens_after_the_decision() {
+    let (_dir, mut store) = store();
+    let d = demo(&store);
+    let plan = store.next_round_plan(d.team).unwrap().unwrap();
+    assert_eq!((plan.number, plan.previous), (2, 1));
+    assert!(plan.previous_revealed && !plan.decided);
+    assert_eq!(plan.carried.candidates.len(), 3);
+    assert_eq!(plan.carried.assessors.len(), 3);
+    assert!(plan.new_candidates.is_empty());
+
+    // A code without blinded material cannot join.
+    let gerrit = AssessorChoice {
+        member_id: d.gerrit,
+        mode: ScoringMode::ByCriterion,
+    };
+    let mut codes = plan.carried.candidates.clone();
+    codes.push("K-ZZZ".into());
+    assert!(matches!(
+        store.open_next_round_with(d.team, d.chair, codes, vec![gerrit.clone()]),
+        Err(StoreError::NotBlinded(code)) if code == "K-ZZZ"
+    ));
+    // Two candidates and one assessor: Priya is not asked, Gerrit works by criterion.
+    let two = plan.carried.candidates[..2].to_vec();
+    assert!(store
+        .open_next_round_with(d.team, d.gerrit, two.clone(), vec![gerrit.clone()])
+        .is_err());
+    let n = store
+        .open_next_round_with(d.team, d.chair, two.clone(), vec![gerrit])
+        .unwrap();
+    assert_eq!(n, 2);
+    let RoundView::Scoring { work, .. } = store.round_view(d.team, d.gerrit, 2).unwrap() else {
+        panic!("Gerrit scores round 2");
+    };
+    assert!(work.cells.iter().all(|c| two.contains(&c.candidate)));
+    assert!(store.round_view(d.team, d.priya, 2).is_err());
+    let opened = store.ledger(d.team).unwrap();
+    let last = opened
+        .iter()
+        .rev()
+        .find(|e| e.kind == EntryKind::RoundOpened)
+        .unwrap();
+    assert_eq!(last.payload["candidate_codes"], serde_json::json!(two));
+
+    // After a decision on a revealed round, no round opens any more.
+    let (_dir2, mut store) = self::store();
+    let d = demo(&store);
+    let choice = PortfolioChoice {
+        portfolio: "Wonen".into(),
+        candidates: vec!["K-7F3".into()],
+        reason: "Hoogste onderbouwde scores.".into(),
+    };
+    store
+        .record_decision(d.team, d.chair, vec![choice])
+        .unwrap();
+    assert!(store.next_round_plan(d.team).unwrap().unwrap().decided);
+    assert!(matches!(
+        store.open_next_round(d.team, d.chair),
+        Err(StoreError::Scoring(ScoringError::RoundAfterDecision))
+    ));
+}

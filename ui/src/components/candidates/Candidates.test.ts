@@ -63,6 +63,8 @@ beforeEach(() => {
             ],
           },
         ];
+      case "next_round_plan":
+        return null;
       case "intake_rubrics":
         return [];
       case "material_review":
@@ -215,11 +217,23 @@ describe("candidates", () => {
     await fireEvent.click(await screen.findByText("Nieuwe kandidaat"));
     expect(screen.getByText(/neemt geen foto's op/)).toBeTruthy();
     await fireEvent.input(screen.getByLabelText("Naam"), { target: { value: "Sevda Özdemir" } });
-    await fireEvent.input(screen.getByLabelText(/Geboortedatum/), { target: { value: "1990-02-30" } });
+    await fireEvent.input(screen.getByLabelText(/Geboortedatum/), { target: { value: "30-02-1990" } });
     await fireEvent.input(screen.getByLabelText("Motivatie"), { target: { value: "Ik wil het." } });
     await fireEvent.click(screen.getByText("Kandidaat opslaan"));
-    expect(await screen.findByText(/Vul de geboortedatum in als JJJJ-MM-DD/)).toBeTruthy();
+    expect(await screen.findByText(/Vul de geboortedatum in als DD-MM-JJJJ/)).toBeTruthy();
     expect(calls.some(([c]) => c === "add_candidate")).toBe(false);
+  });
+
+  it("takes a birth date typed the Dutch way and stores it as a calendar date", async () => {
+    render(Candidates);
+    await fireEvent.click(await screen.findByText("Nieuwe kandidaat"));
+    await fireEvent.input(screen.getByLabelText("Naam"), { target: { value: "Sevda Özdemir" } });
+    await fireEvent.input(screen.getByLabelText(/Geboortedatum/), { target: { value: "21-7-1990" } });
+    await fireEvent.input(screen.getByLabelText("Motivatie"), { target: { value: "Ik wil het." } });
+    await fireEvent.click(screen.getByText("Kandidaat opslaan"));
+    await vi.waitFor(() => expect(calls.some(([c]) => c === "add_candidate")).toBe(true));
+    const [, args] = calls.find(([c]) => c === "add_candidate")!;
+    expect((args as { identity: { birth_date: string } }).identity.birth_date).toBe("1990-07-21");
   });
 
   it("shows the original verbatim with highlights, and freezes only after every proposal is decided", async () => {
@@ -229,14 +243,18 @@ describe("candidates", () => {
     expect(box.textContent).toBe(original);
     // An invisible character found at intake is said before the secretary starts.
     expect(screen.getByText("Er staat een onzichtbaar teken in „Özdemir”.")).toBeTruthy();
-    const freeze = screen.getByText("Blinderen en vastzetten") as HTMLButtonElement;
+    const freeze = screen.getByText("Anonimiseren en vastzetten…") as HTMLButtonElement;
     expect(freeze.disabled).toBe(true);
     await fireEvent.click(screen.getAllByText("Accepteren")[0]);
     await fireEvent.click(screen.getAllByText("Afwijzen")[1]);
     expect(document.getElementById("preview")!.textContent).toBe("🌷 de kandidaat woont in Deventer.");
     expect(freeze.disabled).toBe(false);
     await fireEvent.click(freeze);
-    expect(await screen.findByText(/SHA-256: abcdef12/)).toBeTruthy();
+    // Freezing cannot be undone: it asks first, and nothing is sent before the answer.
+    expect(screen.getByText(/Dit kan niet ongedaan worden gemaakt/)).toBeTruthy();
+    expect(calls.some(([c]) => c === "freeze_material")).toBe(false);
+    await fireEvent.click(screen.getByText("Ja, zet de tekst vast"));
+    expect(await screen.findByText(/Controlegetal: abcdef12/)).toBeTruthy();
     const sent = calls.find(([c]) => c === "freeze_material")![1];
     expect(sent.redactions).toEqual([{ start: 3, end: 10, category: "name", replacement: "de kandidaat" }]);
     expect(document.getElementById("original-text")).toBeNull();

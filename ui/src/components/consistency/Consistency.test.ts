@@ -102,8 +102,6 @@ beforeEach(() => {
   signedIn = 2;
   teamState = { protected: true, decided: true, unblinded: true };
   reviewHistory = { previous: [], checkpoints: [] };
-  URL.createObjectURL = vi.fn(() => "blob:logboek");
-  URL.revokeObjectURL = vi.fn();
   Element.prototype.scrollIntoView = vi.fn();
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
@@ -144,7 +142,19 @@ beforeEach(() => {
           teamState,
         );
       case "export_logboek":
-        return { file_name: "logboek-gemeente-voorbeeld.jsonl", content: "{}\n", with_identities: a.withIdentities };
+        return {
+          id: 7,
+          kind: a.withIdentities ? "logboek_with_names" : "logboek",
+          path: "/home/anneke/Documenten/Maatstaf/logboek-gemeente-voorbeeld.jsonl",
+          folder: "/home/anneke/Documenten/Maatstaf",
+          file_name: "logboek-gemeente-voorbeeld.jsonl",
+          created_at: "2026-12-02T04:28:00Z",
+          exists: true,
+        };
+      case "list_exports":
+        return [];
+      case "open_export_folder":
+        return null;
       case "open_logboek":
         if (a.expectedKey === "abc") throw { code: "fingerprint_invalid", params: { value: "abc" }, detail: "" };
         return review(a.expectedKey as string | null);
@@ -199,11 +209,11 @@ describe("consistency & logboek", () => {
     await fireEvent.click(await screen.findByRole("tab", { name: "Logboek" }));
     await screen.findByText("Youssef Amrani", { selector: "#logboek-active-member" });
     expect(screen.queryByLabelText("Namen van kandidaten opnemen")).toBeNull();
-    expect((screen.getByText("Exporteer logboek") as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByText("Logboek opslaan…") as HTMLButtonElement).disabled).toBe(false);
     teamState = { protected: true, decided: true, unblinded: true };
     await fireEvent.click(screen.getByText("Afmelden"));
     await screen.findByText("Niemand is aangemeld.", { selector: "#logboek-nobody" });
-    expect((screen.getByText("Exporteer logboek") as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByText("Logboek opslaan…") as HTMLButtonElement).disabled).toBe(true);
     expect(screen.queryByLabelText("Namen van kandidaten opnemen")).toBeNull();
     expect(calls.some(([c]) => c === "export_logboek")).toBe(false);
   });
@@ -217,10 +227,13 @@ describe("consistency & logboek", () => {
     expect(await screen.findByText("Alle logboeken zijn intact.")).toBeTruthy();
     await fireEvent.click(screen.getByLabelText("Namen van kandidaten opnemen"));
     expect(screen.getByText(/bevat dan namen van kandidaten/)).toBeTruthy();
-    await fireEvent.click(screen.getByText("Exporteer logboek"));
+    await fireEvent.click(screen.getByText("Logboek opslaan…"));
     expect(await screen.findByText(/met namen van kandidaten\.$/)).toBeTruthy();
     expect(calls).toContainEqual(["export_logboek", { teamId: 1, withIdentities: true }]);
-    expect(URL.createObjectURL).toHaveBeenCalled();
+    // The full path is shown, and its folder opens on request.
+    expect(screen.getByText("/home/anneke/Documenten/Maatstaf/logboek-gemeente-voorbeeld.jsonl")).toBeTruthy();
+    await fireEvent.click(screen.getAllByText("Map openen")[0]);
+    expect(calls).toContainEqual(["open_export_folder", { teamId: 1, exportId: 7 }]);
   });
 
   it("lists the team's checkpoints, newest first, and tells the chair to note the code", async () => {
@@ -239,7 +252,7 @@ describe("consistency & logboek", () => {
     await openArea();
     await fireEvent.click(await screen.findByRole("tab", { name: "Logboek openen (beoordelen)" }));
     await setup();
-    const input = screen.getByLabelText("Logboekbestand (.jsonl)") as HTMLInputElement;
+    const input = screen.getByLabelText("Logboekbestand") as HTMLInputElement;
     await fireEvent.change(input, { target: { files: [new File(['{"type":"header"}\n'], "logboek.jsonl")] } });
   }
 
@@ -265,7 +278,7 @@ describe("consistency & logboek", () => {
 
     await fireEvent.click(screen.getByText("Logboek sluiten"));
     await fireEvent.input(screen.getByLabelText(/Verwachte vingerafdruk/), { target: { value: "ffff 0000 ffff 0000 ffff 0000 ffff 0000" } });
-    await fireEvent.change(screen.getByLabelText("Logboekbestand (.jsonl)"), { target: { files: [new File(["x"], "l.jsonl")] } });
+    await fireEvent.change(screen.getByLabelText("Logboekbestand"), { target: { files: [new File(["x"], "l.jsonl")] } });
     const wrong = await screen.findByText(/^Verkeerde sleutel/);
     expect(wrong.parentElement!.classList.contains("broken")).toBe(true);
     expect(screen.getByText(/niet met de verwachte sleutel ffff 0000/)).toBeTruthy();

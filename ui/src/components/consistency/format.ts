@@ -14,8 +14,11 @@ export function level(v: number, lang: Lang): string {
   return v.toLocaleString(locale(lang), { maximumFractionDigits: 1 });
 }
 
+/** "2 december 2026, 05:28" in the laptop's time zone (the log keeps UTC). */
 export function dateTime(iso: string, lang: Lang): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale(lang), { dateStyle: "long", timeStyle: "short" });
+  const day = d.toLocaleDateString(locale(lang), { day: "numeric", month: "long", year: "numeric" });
+  const time = d.toLocaleTimeString(locale(lang), { hour: "2-digit", minute: "2-digit", hour12: false });
+  return `${day}, ${time}`;
 }

@@ -127,14 +127,14 @@ describe("rubric editor", () => {
     render(Rubrics);
     await fireEvent.click(await screen.findByText("Wethouder Wonen"));
     await fireEvent.click(await screen.findByText("Vastzetten"));
-    expect(await screen.findByText(/Vastzetten kan niet: de controle geeft nog 1 fout/)).toBeTruthy();
+    expect(await screen.findByText(/Vastzetten kan niet: de controle vindt nog fouten \(1\)/)).toBeTruthy();
     expect(calls.some(([cmd]) => cmd === "freeze_rubric")).toBe(true);
   });
 
   it("shows a frozen version read-only with its fingerprint and a new-version button", async () => {
     view = { ...view, sha256: "ab".repeat(32), frozen_at: "2026-11-25T09:00:00Z" };
     render(Rubrics);
-    expect(await screen.findByText("bevroren v1")).toBeTruthy();
+    expect(await screen.findByText("vastgezet, versie 1")).toBeTruthy();
     await fireEvent.click(screen.getByText("Wethouder Wonen"));
     expect(await screen.findByText("Nieuwe versie")).toBeTruthy();
     expect(screen.getByText("abababababab…")).toBeTruthy();

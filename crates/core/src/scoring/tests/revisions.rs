@@ -151,3 +151,100 @@ fn revisions_refuse_unrelated_rounds_and_reasonless_changes() {
         Err(ScoringError::RevisionReasonRequired { .. })
     ));
 }
+
+#[test]
+fn a_later_round_takes_in_a_candidate_added_since_and_can_drop_an_assessor() {
+    let (r1, s1) = revealed_round_one();
+    let carried = r1.carry_over();
+    assert_eq!(carried.candidates, r1.candidates());
+    assert_eq!(carried.assessors.len(), 3);
+    let mut candidates = carried.candidates.clone();
+    candidates.push("K-9".into());
+    let setup = NextRoundSetup {
+        candidates,
+        assessors: vec![
+            AssessorSetup {
+                id: "anna".into(),
+                role: Role::Chair,
+                mode: ScoringMode::ByCandidate,
+            },
+            AssessorSetup {
+                id: "bram".into(),
+                role: Role::Assessor,
+                mode: ScoringMode::ByCriterion,
+            },
+        ],
+        exclusions: vec![],
+    };
+    let r2 = r1.next_with(&chair(), setup.clone(), seed(2)).unwrap();
+    assert_eq!(r2.number(), 2);
+    assert_eq!(r2.rubric_hash(), r1.rubric_hash());
+    assert!(r2.candidates().contains(&"K-9".to_owned()));
+    assert_eq!(r2.assessors().len(), 2);
+    assert!(r2.verify().is_ok());
+    assert!(r2.work_order("cem").is_err());
+    // Bram scores the new candidate; his unchanged scores need no reason.
+    let mut bram2 = filled(&r2, &bram(), |_, _| 3);
+    bram2
+        .submit(&bram(), &r2, previous(&s1, "bram"), "t2")
+        .unwrap();
+    assert!(bram2.score("K-9", "samenwerken").is_some());
+    assert_eq!(
+        r1.next_with(&bram(), setup.clone(), seed(3)),
+        Err(ScoringError::ChairOnly)
+    );
+    assert_eq!(
+        open().next_with(&chair(), setup, seed(3)),
+        Err(ScoringError::NotRevealed)
+    );
+}
+
+#[test]
+fn a_later_round_keeps_exclusions_of_those_still_in_and_refuses_an_empty_setup() {
+    let mut r1 = Round::open(&chair(), setup(vec![exclusion("bram", "K-1")]), seed(1)).unwrap();
+    let sheets = vec![
+        submitted(&r1, &chair(), |_, _| 3),
+        submitted(&r1, &bram(), |_, _| 3),
+        submitted(&r1, &cem(), |_, _| 3),
+    ];
+    r1.reveal(&chair(), &sheets).unwrap();
+    let carried = r1.carry_over();
+    let assessors: Vec<AssessorSetup> = carried
+        .assessors
+        .iter()
+        .map(|a| AssessorSetup {
+            id: a.id.clone(),
+            role: if a.id == "anna" {
+                Role::Chair
+            } else {
+                Role::Assessor
+            },
+            mode: a.mode,
+        })
+        .collect();
+    let r2 = r1
+        .next_with(
+            &chair(),
+            NextRoundSetup {
+                candidates: carried.candidates.clone(),
+                assessors: assessors.clone(),
+                exclusions: vec![],
+            },
+            seed(2),
+        )
+        .unwrap();
+    assert!(r2
+        .work_order("bram")
+        .unwrap()
+        .iter()
+        .all(|c| c.candidate != "K-1"));
+    let empty = NextRoundSetup {
+        candidates: vec![],
+        assessors,
+        exclusions: vec![],
+    };
+    assert_eq!(
+        r1.next_with(&chair(), empty, seed(3)),
+        Err(ScoringError::NoCandidates)
+    );
+}
