@@ -99,7 +99,7 @@ describe("who manages a protected team on the home screen", () => {
     expect(acting).toBeTruthy();
     expect(screen.getByText(/alleen de voorzitter of de secretaris, aangemeld met de pincode/)).toBeTruthy();
     // Nothing is offered that the store would refuse.
-    expect(screen.queryByLabelText("Gerrit Bosma uit het team halen")).toBeNull();
+    expect(screen.queryByLabelText("Weghalen: Gerrit Bosma")).toBeNull();
     expect((screen.getByText("Lid toevoegen") as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByText("Verwijderen") as HTMLButtonElement).disabled).toBe(true);
 
@@ -109,7 +109,7 @@ describe("who manages a protected team on the home screen", () => {
     expect(screen.queryByText(/aangemeld met de pincode/)).toBeNull();
     expect(calls).toContainEqual(["sign_in", { teamId: 1, memberId: 1, pin: "1470" }]);
 
-    await fireEvent.click(screen.getByLabelText("Gerrit Bosma uit het team halen"));
+    await fireEvent.click(screen.getByLabelText("Weghalen: Gerrit Bosma"));
     await fireEvent.click(screen.getByText("Ja, verwijder dit lid"));
     await waitFor(() => expect(screen.queryByText("Gerrit Bosma")).toBeNull());
     expect(members.map((m) => m.name)).not.toContain("Gerrit Bosma");
@@ -125,7 +125,7 @@ describe("who manages a protected team on the home screen", () => {
     expect(await screen.findByText("Niemand is aangemeld.")).toBeTruthy();
     expect(calls.filter(([c]) => c === "sign_out").length).toBeGreaterThan(0);
     expect(acting).toBeNull();
-    expect(screen.queryByLabelText("Gerrit Bosma uit het team halen")).toBeNull();
+    expect(screen.queryByLabelText("Weghalen: Gerrit Bosma")).toBeNull();
   });
 
   it("a wrong PIN leaves nobody acting and the note in place", async () => {
