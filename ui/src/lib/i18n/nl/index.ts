@@ -10,5 +10,6 @@ import members from "./members.json";
 import candidates from "./candidates.json";
 import scoring from "./scoring.json";
 import training from "./training.json";
+import help from "./help.json";
 
-export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring, training };
+export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring, training, help };
