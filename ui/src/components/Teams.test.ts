@@ -154,7 +154,7 @@ describe("who manages a protected team on the home screen", () => {
 
     await switchTo("Anneke de Wit", "1470");
     await screen.findByText("Anneke de Wit", { selector: "#team-active-member" });
-    await fireEvent.click(await screen.findByLabelText("Eerste pincode van Mirjam Bakker instellen"));
+    await fireEvent.click(await screen.findByLabelText("Eerste pincode: Mirjam Bakker"));
     await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: "4826" } });
     await fireEvent.input(screen.getByLabelText("Herhaal de pincode"), { target: { value: "4826" } });
     await fireEvent.click(screen.getByText("Pincode opslaan"));
