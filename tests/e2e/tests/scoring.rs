@@ -118,7 +118,11 @@ async fn wait_change(app: &App, css: &str, old: &str) -> String {
 /// beside the cell), except `change` = (candidate, start of the criterion's name,
 /// level, reason).
 /// Returns the criterion names in the order they were met.
-async fn score_sheet(app: &App, tag: &str, change: Option<(&str, &str, u8, &str)>) -> Vec<String> {
+pub(crate) async fn score_sheet(
+    app: &App,
+    tag: &str,
+    change: Option<(&str, &str, u8, &str)>,
+) -> Vec<String> {
     app.wait_for("#scoring-sheet").await;
     let position = app.text("#cell-position").await;
     let total: usize = position
@@ -158,7 +162,7 @@ async fn score_sheet(app: &App, tag: &str, change: Option<(&str, &str, u8, &str)
     seen
 }
 
-async fn submit(app: &App) {
+pub(crate) async fn submit(app: &App) {
     app.click("#submit-sheet").await;
     app.click("#submit-confirm-yes").await;
     app.wait_text("#signed-out-note", "ingeleverd en is afgemeld")
