@@ -452,6 +452,28 @@ impl App {
         serde_json::from_value(v).unwrap()
     }
 
+    /// When `MAATSTAF_E2E_SHOTS` names a folder, saves what the display shows there as
+    /// `name` (cropped to the window). It captures the X display, not WebDriver's picture:
+    /// that one hangs after keyboard input and shows no focus ring.
+    pub async fn display_shot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("MAATSTAF_E2E_SHOTS") else {
+            return;
+        };
+        // Let the focus ring and any transition paint first.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let out = Path::new(&dir).join(name);
+        let status = Command::new("import")
+            .args(["-window", "root", "-crop", "1200x800+0+0", "+repage"])
+            .arg(&out)
+            .status()
+            .expect("ImageMagick's import runs");
+        assert!(
+            status.success(),
+            "import could not capture {}",
+            out.display()
+        );
+    }
+
     /// The process id of this app's tauri-driver; the app runs below it.
     pub fn driver_pid(&self) -> u32 {
         self.driver.0.id()

@@ -391,7 +391,9 @@ async fn the_keyboard_alone_scores_a_candidate_submits_and_reveals_with_the_focu
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no total in {position:?}"));
     for i in 0..total {
-        let level = 2 + (i % 3);
+        // Round 2 shows each cell's level from round 1; keeping it asks no reason for a change.
+        let previous = app.wait_text("#previous-level", ":").await;
+        let level: u8 = previous.trim().rsplit(' ').next().unwrap().parse().unwrap();
         app.tab_to(&format!("#level-{level}"), false, 40).await;
         activate(&app, "a level").await;
         let pressed = app
@@ -403,6 +405,9 @@ async fn the_keyboard_alone_scores_a_candidate_submits_and_reveals_with_the_focu
             .await
             .unwrap();
         assert_eq!(pressed, json!("true"), "Enter chose level {level}");
+        if i == 0 {
+            app.display_shot("scoring-keyboard-focus.png").await;
+        }
         app.tab_to("#evidence", false, 10).await;
         app.type_keys(&format!("Toetsbaar bewijs {}", i + 1)).await;
         app.wait_text("#autosave-status", "Opgeslagen").await;
@@ -465,5 +470,98 @@ async fn the_keyboard_alone_scores_a_candidate_submits_and_reveals_with_the_focu
     assert_eq!(table["rows"], json!(3), "{table}");
     // The table scrolls sideways on its own: the keyboard reaches it.
     app.tab_to(".table-wrap", false, 40).await;
+    app.quit().await;
+}
+
+/// Text the layout cuts off at the current text size: elements that hide what
+/// overflows them while their content is wider or taller, and controls placed where
+/// no scrolling reaches (left of or above the page).
+async fn lost_content(app: &App) -> Vec<String> {
+    let v = app
+        .client
+        .execute(
+            "const lost = [];
+             for (const el of document.querySelectorAll('#app *')) {
+               const s = getComputedStyle(el);
+               // Hidden on purpose: text for screen readers only, and the skip link until it has the focus.
+               if (s.display === 'none' || s.visibility === 'hidden'
+                   || el.closest('.visually-hidden, .sr-only, .skip-link')) continue;
+               const r = el.getBoundingClientRect();
+               if (r.width === 0 || r.height === 0) continue;
+               const clips = (s.overflowX === 'hidden' || s.overflowX === 'clip')
+                 && el.scrollWidth > el.clientWidth + 1
+                 || (s.overflowY === 'hidden' || s.overflowY === 'clip')
+                 && el.scrollHeight > el.clientHeight + 1;
+               if (clips && el.innerText.trim()) lost.push('clipped: ' + el.tagName.toLowerCase()
+                 + (el.id ? '#' + el.id : '') + '.' + [...el.classList].join('.'));
+               if (el.matches('button, a[href], input, select, textarea')
+                   && (r.right + scrollX < 0 || r.bottom + scrollY < 0))
+                 lost.push('unreachable: ' + el.outerHTML.slice(0, 80));
+             }
+             return lost;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(v).unwrap()
+}
+
+#[tokio::test]
+async fn at_twice_the_text_size_nothing_is_cut_off_or_out_of_reach() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::start(data.path()).await;
+    app.wait_for("#tour").await;
+    // What a system text size of 200 % does: the root size doubles, and every size in
+    // the app is relative to it.
+    let base = app
+        .client
+        .execute(
+            "const nav = parseFloat(getComputedStyle(document.querySelector('#nav-teams')).fontSize);
+             const root = parseFloat(getComputedStyle(document.documentElement).fontSize);
+             document.documentElement.style.fontSize = (2 * root) + 'px';
+             return nav;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let nav = app
+        .client
+        .execute(
+            "return parseFloat(getComputedStyle(document.querySelector('#nav-teams')).fontSize);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        nav.as_f64().unwrap() >= 1.9 * base.as_f64().unwrap(),
+        "the menu text grew with the root size: {base} → {nav}"
+    );
+    let mut problems = Vec::new();
+    for (area, ready) in [
+        ("teams", "#team-detail"),
+        ("training", "#module-list"),
+        ("rubrics", "#rubric-new"),
+        ("candidates", "#candidate-list"),
+        ("scoring", "#assessor-switch"),
+        ("consistency", ".plot svg"),
+        ("about", "#about-facts"),
+    ] {
+        app.click(&format!("#nav-{area}")).await;
+        app.wait_for(ready).await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        for p in lost_content(&app).await {
+            problems.push(format!("{area}: {p}"));
+        }
+    }
+    app.press(key::F1).await;
+    app.wait_for("#help-body h2").await;
+    for p in lost_content(&app).await {
+        problems.push(format!("help: {p}"));
+    }
+    assert!(
+        problems.is_empty(),
+        "at 200 % text:\n  {}",
+        problems.join("\n  ")
+    );
     app.quit().await;
 }

@@ -14,6 +14,7 @@ async fn the_installed_app_opens_on_the_home_screen_of_a_fresh_data_folder() {
     app.wait_text("#team-list", DEMO).await;
     app.wait_text("#tour", "Welkom bij Maatstaf").await;
     assert!(data.path().join("maatstaf.sqlite3").exists());
+    app.display_shot("installed-home.png").await;
     // "Over Maatstaf" names this version and this data folder.
     app.click("#nav-about").await;
     let version = app.text("#about-version").await;

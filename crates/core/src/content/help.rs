@@ -128,20 +128,20 @@ pub fn parse_help(path: &str, text: &str) -> Result<HelpPage, Vec<Diagnostic>> {
                 }
             }
             Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
-                if !matches!(classify(&dest_url), Target::Fragment(_) | Target::Remote) {
-                    problems.push(source.diagnostic(
-                        range.start,
-                        Text::new(
-                            format!(
-                                "link \"{dest_url}\": een hulppagina verwijst alleen naar een kop op dezelfde pagina"
-                            ),
-                            format!(
-                                "link \"{dest_url}\": a help page links only to a heading on the same page"
-                            ),
+            | Event::Start(Tag::Image { dest_url, .. })
+                if !matches!(classify(&dest_url), Target::Fragment(_) | Target::Remote) =>
+            {
+                problems.push(source.diagnostic(
+                    range.start,
+                    Text::new(
+                        format!(
+                            "link \"{dest_url}\": een hulppagina verwijst alleen naar een kop op dezelfde pagina"
                         ),
-                    ));
-                }
+                        format!(
+                            "link \"{dest_url}\": a help page links only to a heading on the same page"
+                        ),
+                    ),
+                ));
             }
             Event::Html(_) | Event::InlineHtml(_) => problems.push(source.diagnostic(
                 range.start,
