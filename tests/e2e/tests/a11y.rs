@@ -60,7 +60,10 @@ async fn walk(audit: &mut Audit, logboek: &std::path::Path) {
     audit.app.click("#help-button").await;
     audit.app.wait_for("#help-body h2").await;
     audit.check("Help (Teams)").await;
-    audit.app.display_shot(&format!("help-{}.png", audit.lang)).await;
+    audit
+        .app
+        .display_shot(&format!("help-{}.png", audit.lang))
+        .await;
     audit.app.click("#help-close").await;
 
     audit.app.click("#team-switch").await;
@@ -215,7 +218,10 @@ async fn walk(audit: &mut Audit, logboek: &std::path::Path) {
     audit.app.click("#nav-about").await;
     audit.app.wait_for("#about-fingerprint").await;
     audit.check("About Maatstaf").await;
-    audit.app.display_shot(&format!("about-{}.png", audit.lang)).await;
+    audit
+        .app
+        .display_shot(&format!("about-{}.png", audit.lang))
+        .await;
     audit.app.press(key::F1).await;
     audit
         .app
