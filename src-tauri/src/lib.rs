@@ -50,6 +50,8 @@ pub fn run() {
             commands::app::app_status,
             commands::app::set_language,
             commands::app::first_paint,
+            commands::app::finish_tour,
+            commands::app::help_page,
             commands::access::access_view,
             commands::access::sign_in,
             commands::access::sign_out,

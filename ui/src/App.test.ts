@@ -12,6 +12,7 @@ let calls: [string, unknown][];
 let problem: unknown;
 // While set, the team list answers only once it resolves.
 let listGate: Promise<void> | null;
+let showTour: boolean;
 
 function detail(id: number) {
   const team = teams.find((t) => t.id === id);
@@ -27,6 +28,7 @@ beforeEach(() => {
   i18n.lang = "nl";
   problem = null;
   listGate = null;
+  showTour = false;
   calls = [];
   teams = [
     {
@@ -43,7 +45,22 @@ beforeEach(() => {
     const a = args as Record<string, any>;
     switch (cmd) {
       case "app_status":
-        return { version: "0.1.0", data_dir: "/d", db_path: "/d/maatstaf.sqlite3", language: "nl", problem };
+        return {
+          version: "0.1.0",
+          data_dir: "/d",
+          db_path: "/d/maatstaf.sqlite3",
+          language: "nl",
+          problem,
+          fingerprint: "3f2a 09bc 1122 3344 5566 7788 99aa bbcc",
+          broken_ledgers: [],
+          show_tour: showTour,
+        };
+      case "finish_tour":
+        return null;
+      case "help_page":
+        return a.lang === "nl"
+          ? { area: a.area, title: "Teams", html: "<h2>Waarvoor</h2><p>Uitleg over teams.</p>" }
+          : { area: a.area, title: "Teams", html: "<h2>What it is for</h2><p>About teams.</p>" };
       case "first_paint":
         return 1;
       case "list_teams":
@@ -160,5 +177,54 @@ describe("startup problems", () => {
     expect(screen.getByText(/Het gegevensbestand \/d\/maatstaf.sqlite3 is beschadigd/)).toBeTruthy();
     expect(screen.getByText(/heeft het bestand niet gewijzigd/)).toBeTruthy();
     expect(screen.queryByText("Nieuw team")).toBeNull();
+  });
+});
+
+describe("help, the tour and about", () => {
+  it("F1 opens the help of the area in view, in the current language, and closing it returns focus", async () => {
+    render(App);
+    await screen.findByText("Anneke de Wit");
+    const button = screen.getByRole("button", { name: /Hulp/ });
+    button.focus();
+    await fireEvent.keyDown(window, { key: "F1" });
+    const dialog = await screen.findByRole("dialog", { name: "Hulp: Teams" });
+    expect(await within(dialog).findByText("Uitleg over teams.")).toBeTruthy();
+    expect(calls).toContainEqual(["help_page", { area: "teams", lang: "nl" }]);
+    // Focus went into the dialog, and Tab from its last control wraps to its first.
+    const close = within(dialog).getByRole("button", { name: "Sluiten" });
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    close.focus();
+    await fireEvent.keyDown(window, { key: "Tab" });
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    await fireEvent.keyDown(window, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(document.activeElement).toBe(button);
+  });
+
+  it("shows the tour on a fresh data folder; skipping it is remembered", async () => {
+    showTour = true;
+    render(App);
+    expect(await screen.findByText("Welkom bij Maatstaf")).toBeTruthy();
+    await fireEvent.click(screen.getByRole("button", { name: "Volgende" }));
+    expect(screen.getByText("Het voorbeeldteam")).toBeTruthy();
+    expect(screen.getByText("Stap 2 van 4")).toBeTruthy();
+    await fireEvent.click(screen.getByRole("button", { name: "Rondleiding overslaan" }));
+    await waitFor(() => expect(screen.queryByText("Het voorbeeldteam")).toBeNull());
+    expect(calls.map(([c]) => c)).toContain("finish_tour");
+  });
+
+  it("shows no tour once it was seen", async () => {
+    render(App);
+    await screen.findByText("Anneke de Wit");
+    expect(screen.queryByText("Welkom bij Maatstaf")).toBeNull();
+  });
+
+  it("has a skip link as the first stop, and the language button is named by what it shows", async () => {
+    render(App);
+    await screen.findByText("Anneke de Wit");
+    const links = screen.getAllByRole("link");
+    expect(links[0].textContent).toBe("Naar de inhoud");
+    const lang = screen.getByRole("button", { name: "English" });
+    expect(lang.getAttribute("lang")).toBe("en");
   });
 });

@@ -4,7 +4,7 @@
 //! only the domain: content rendering, agreement statistics and training search.
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -177,7 +177,7 @@ fn domain_rows() -> Result<Vec<Row>> {
         CONTENT_TARGET_MS,
     ));
 
-    let csv = target_dir().join("bench-alpha.csv");
+    let csv = sh::target_dir().join("bench-alpha.csv");
     let csv_arg = csv.to_string_lossy().into_owned();
     // Rust and Python take turns, and the ratio is the median of the rounds' ratios:
     // a burst of load from elsewhere then slows one round, not one side.
@@ -276,7 +276,7 @@ fn example(package: &str, name: &str, args: &[&str]) -> Result<String> {
 
 /// Times Python's `krippendorff` on the CSV, in a venv of its own; (median ms, alpha).
 fn python_alpha(csv: &Path) -> Result<(f64, f64)> {
-    let venv = target_dir().join("bench-venv");
+    let venv = sh::target_dir().join("bench-venv");
     let python = venv.join("bin/python");
     let python_str = python.to_string_lossy().into_owned();
     if !python.exists() {
@@ -300,14 +300,6 @@ fn python_alpha(csv: &Path) -> Result<(f64, f64)> {
     let ms = json_number(&out, "alpha_ordinal_ms").ok_or_else(|| unreadable(&out))?;
     let alpha = json_number(&out, "alpha").ok_or_else(|| unreadable(&out))?;
     Ok((ms, alpha))
-}
-
-/// Cargo's target folder: `CARGO_TARGET_DIR` when set, else `target/` in the workspace.
-fn target_dir() -> PathBuf {
-    match std::env::var_os("CARGO_TARGET_DIR") {
-        Some(dir) => sh::root().join(dir),
-        None => sh::root().join("target"),
-    }
 }
 
 /// A number field of a flat JSON object such as `{"render_all_ms": 3.1, "modules": 12}`.

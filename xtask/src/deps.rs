@@ -141,7 +141,7 @@ pub fn newer(a: &Path, b: &Path) -> bool {
 
 /// tauri-driver, installed into the project's own target folder (it is a crates.io crate).
 pub fn tauri_driver() -> Result<PathBuf> {
-    let tools = sh::root().join("target/tools");
+    let tools = sh::target_dir().join("tools");
     let driver = tools.join("bin/tauri-driver");
     if !driver.exists() {
         let tools_s = tools.to_string_lossy().into_owned();

@@ -1,9 +1,10 @@
-//! `cargo xtask run | test | bench`: the project's two commands (and its benchmark),
+//! `cargo xtask run | test | package | bench`: the project's two commands (and its benchmark),
 //! from a fresh Debian 12 or Ubuntu machine to a running, tested app.
 
 mod bench;
 mod deps;
 mod jargon;
+mod package;
 mod run;
 mod sh;
 mod test;
@@ -14,7 +15,9 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
 
   run     install what is missing, build, and open the app on the demo team
-  test    everything: formatting, lints, Rust and UI tests, bindings, end-to-end tests
+  test    everything: formatting, lints, Rust and UI tests, bindings, end-to-end tests,
+          the accessibility audit, and the package installed, started and removed
+  package build the Debian package (.deb) with the app and the `maatstaf` CLI
   bench   release app start-up, size and memory, plus the domain benchmarks
           (`bench --domain-only` skips the app)";
 
@@ -24,6 +27,7 @@ fn main() -> ExitCode {
         Some("run") => run::run(&args[1..]),
         Some("test") => test::test(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
+        Some("package") => package::package(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

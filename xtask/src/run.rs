@@ -45,7 +45,7 @@ pub fn build_release_app() -> Result<PathBuf> {
             "custom-protocol",
         ],
     ))?;
-    Ok(root.join("target/release/maatstaf-app"))
+    Ok(sh::target_dir().join("release/maatstaf-app"))
 }
 
 /// Rebuilding the UI touches `dist/`, which relinks the app; so only when a source is newer.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::sh::{self, step, Result};
-use crate::{deps, jargon, run, xvfb};
+use crate::{deps, jargon, package, run, xvfb};
 
 pub fn test(args: &[String]) -> Result {
     if let Some(extra) = args.first() {
@@ -37,7 +37,7 @@ pub fn test(args: &[String]) -> Result {
             ],
         ))
     })?;
-    let fresh_bindings = root.join("target/bindings-check");
+    let fresh_bindings = sh::target_dir().join("bindings-check");
     step("rust tests", || {
         let _ = std::fs::remove_dir_all(&fresh_bindings);
         let mut c = sh::cmd(
@@ -60,33 +60,42 @@ pub fn test(args: &[String]) -> Result {
     step("bundled content is valid", || {
         // The Rust tests just built the CLI (its integration tests run the binary);
         // `cargo run` would rebuild it with another feature set.
-        let cli = root.join("target/debug/maatstaf");
+        let cli = sh::target_dir().join("debug/maatstaf");
         sh::run(sh::cmd(
             &cli.to_string_lossy(),
             &["content", "check", "content"],
         ))
     })?;
     let app = step("release build", run::build_release_app)?;
-    step("end-to-end tests", || {
-        let display = xvfb::Display::existing_or_virtual()?;
-        let mut c = sh::cmd(
-            "cargo",
-            &[
-                "test",
-                "--package",
-                "maatstaf-e2e",
-                "--",
-                "--test-threads=1",
-            ],
-        );
-        c.env("DISPLAY", &display.name)
-            .env("MAATSTAF_E2E_APP", &app)
-            .env("MAATSTAF_E2E_DRIVER", &driver)
-            .env_remove("MAATSTAF_DATA_DIR");
-        sh::run(c)
+    step("end-to-end tests", || run_e2e(&app, &driver, &[], &[]))?;
+    // The package reuses the release build above; installing it needs root (CI is).
+    let deb = step("package", package::build_deb)?;
+    step("package installed, started and removed", || {
+        package::test_deb(&deb, &driver)
     })?;
     println!("\nAll checks passed.");
     Ok(())
+}
+
+/// The end-to-end tests (those whose names `filter` gives, or all) against the app at
+/// `app`, on a display of their own when there is none.
+pub fn run_e2e(app: &Path, driver: &Path, filter: &[&str], env: &[(&str, &str)]) -> Result {
+    let display = xvfb::Display::existing_or_virtual()?;
+    let mut args = vec![
+        "test",
+        "--package",
+        "maatstaf-e2e",
+        "--",
+        "--test-threads=1",
+    ];
+    args.extend(filter);
+    let mut c = sh::cmd("cargo", &args);
+    c.env("DISPLAY", &display.name)
+        .env("MAATSTAF_E2E_APP", app)
+        .env("MAATSTAF_E2E_DRIVER", driver)
+        .envs(env.iter().copied())
+        .env_remove("MAATSTAF_DATA_DIR");
+    sh::run(c)
 }
 
 fn npm(args: &[&str]) -> Result {

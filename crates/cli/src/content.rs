@@ -23,7 +23,7 @@ enum ContentCommand {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// The content folder, with modules/, cases/, rubrics/, lexicon/ and sources.toml.
+    /// The content folder, with modules/, cases/, rubrics/, lexicon/, help/ and sources.toml.
     #[arg(default_value = "content")]
     dir: String,
     /// Print {"diagnostics":[…],"modules":N,"exercises":N,"cases":N} instead of lines
@@ -64,6 +64,8 @@ struct Folder {
     rubrics: Vec<(String, String)>,
     /// The source register and the lexicons, whose header comments cite it.
     citing: Vec<(String, String)>,
+    /// The app's help pages, one per area and language.
+    help: Vec<(String, String)>,
     present: Vec<String>,
 }
 
@@ -79,6 +81,7 @@ fn check(args: &CheckArgs) -> ExitCode {
     let mut files = borrowed(&folder.modules);
     files.extend(borrowed(&folder.cases));
     files.extend(borrowed(&folder.citing));
+    files.extend(borrowed(&folder.help));
     let present: Vec<&str> = folder.present.iter().map(String::as_str).collect();
     let set = load_content(&files, &borrowed(&folder.rubrics), &present);
     let exercises: usize = set.modules.iter().map(|m| m.exercises.len()).sum();
@@ -185,6 +188,7 @@ fn read_folder(dir: &str) -> Result<Folder, Text> {
     let modules = pick("modules", ".md")?;
     let cases = pick("cases", ".toml")?;
     let rubrics = pick("rubrics", ".toml")?;
+    let help = pick("help", ".md")?;
     let register = format!("{base}/{REGISTER_FILE}");
     // Without the register every marker would be checked against the bundled
     // one and unused entries would go unnoticed, so a folder must have it.
@@ -201,6 +205,7 @@ fn read_folder(dir: &str) -> Result<Folder, Text> {
         cases,
         rubrics,
         citing,
+        help,
         present,
     })
 }

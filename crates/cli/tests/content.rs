@@ -259,3 +259,38 @@ fn the_repository_content_checks_clean() {
         stdout(&output)
     );
 }
+
+#[test]
+fn help_pages_are_checked_for_every_area_language_and_section() {
+    let (_tmp, dir) = content_copy();
+    let help = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/help");
+    copy_dir(&help, &Path::new(&dir).join("help"));
+    let output = check_en(&dir);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+
+    std::fs::remove_file(format!("{dir}/help/about.en.md")).unwrap();
+    edit(
+        &format!("{dir}/help/teams.nl.md"),
+        "## Stappen",
+        "## Zo werkt het",
+    );
+    let output = check_en(&dir);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(
+        out.contains(&format!(
+            "{dir}/help/about.en.md:1:1: the help page {dir}/help/about.en.md is missing"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "{dir}/help/teams.nl.md:5:1: the headings (`##`) of a help page are exactly"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("\"Stappen\"") && out.contains("Zo werkt het"),
+        "{out}"
+    );
+}

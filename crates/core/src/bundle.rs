@@ -4,9 +4,13 @@
 
 use include_dir::{include_dir, Dir};
 
+use crate::content::{parse_help, RenderedHelp};
+use crate::i18n::Lang;
+
 static MODULES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../content/modules");
 static CASES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../content/cases");
 static RUBRICS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../content/rubrics");
+static HELP: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../content/help");
 
 /// `(path, text)` of the files in `dir` ending in `ext`, sorted by path. Paths
 /// are `folder/name` as in a content folder, so cross-file checks resolve them.
@@ -39,6 +43,18 @@ pub fn bundled_rubrics() -> Vec<(String, &'static str)> {
     files(&RUBRICS, "rubrics", ".toml")
 }
 
+/// The bundled help pages, as `("help/AREA.LANG.md", text)`.
+pub fn bundled_help() -> Vec<(String, &'static str)> {
+    files(&HELP, "help", ".md")
+}
+
+/// The bundled help page of an area in a language, rendered; `None` for an unknown area.
+pub fn help_page(area: &str, lang: Lang) -> Option<RenderedHelp> {
+    let path = format!("help/{area}.{}.md", lang.as_str());
+    let (path, text) = bundled_help().into_iter().find(|(p, _)| *p == path)?;
+    parse_help(&path, text).ok().map(|page| page.render())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,9 +72,11 @@ mod tests {
             rubrics.iter().all(|(p, _)| p.ends_with(".toml")),
             "no README"
         );
+        let help = bundled_help();
         let files: Vec<(&str, &str)> = modules
             .iter()
             .chain(&cases)
+            .chain(&help)
             .map(|(p, t)| (p.as_str(), *t))
             .collect();
         let rubrics: Vec<(&str, &str)> = rubrics.iter().map(|(p, t)| (p.as_str(), *t)).collect();
@@ -66,5 +84,18 @@ mod tests {
         assert_eq!(set.diagnostics, vec![]);
         assert_eq!(set.modules.len(), modules.len());
         assert_eq!(set.cases.len(), cases.len());
+        assert_eq!(set.help.len(), crate::content::HELP_AREAS.len() * 2);
+    }
+
+    #[test]
+    fn every_area_has_its_help_in_both_languages() {
+        for area in crate::content::HELP_AREAS {
+            let nl = help_page(area, Lang::Nl).unwrap_or_else(|| panic!("{area}.nl"));
+            let en = help_page(area, Lang::En).unwrap_or_else(|| panic!("{area}.en"));
+            assert!(nl.html.contains("Wat in het logboek komt"), "{area}");
+            assert!(en.html.contains("What the log records"), "{area}");
+            assert_ne!(nl.html, en.html, "{area} is translated");
+        }
+        assert_eq!(help_page("kantine", Lang::Nl), None);
     }
 }

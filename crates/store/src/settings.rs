@@ -37,6 +37,15 @@ impl Store {
     pub fn set_language(&mut self, lang: Lang) -> Result<()> {
         self.set_setting("language", lang.as_str())
     }
+
+    /// Whether someone finished or skipped the first-run tour in this data folder.
+    pub fn tour_seen(&self) -> Result<bool> {
+        Ok(self.setting("tour_seen")?.is_some())
+    }
+
+    pub fn set_tour_seen(&mut self) -> Result<()> {
+        self.set_setting("tour_seen", "1")
+    }
 }
 
 #[cfg(test)]
@@ -54,5 +63,15 @@ mod tests {
             Store::open_in(dir.path()).unwrap().language().unwrap(),
             Lang::En
         );
+    }
+
+    #[test]
+    fn the_tour_shows_on_a_fresh_data_folder_until_it_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in(dir.path()).unwrap();
+        assert!(!store.tour_seen().unwrap());
+        store.set_tour_seen().unwrap();
+        drop(store);
+        assert!(Store::open_in(dir.path()).unwrap().tour_seen().unwrap());
     }
 }

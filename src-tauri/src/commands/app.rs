@@ -1,5 +1,6 @@
 //! App-wide commands: status, language, first paint.
 
+use maatstaf_core::content::RenderedHelp;
 use maatstaf_core::i18n::Lang;
 use serde::Serialize;
 use tauri::State;
@@ -21,6 +22,8 @@ pub struct AppStatus {
     pub fingerprint: Option<String>,
     /// Teams whose log was found broken at start (or at the last check on demand).
     pub broken_ledgers: Vec<maatstaf_store::ledger::LedgerStatus>,
+    /// True until someone finished or skipped the first-run tour in this data folder.
+    pub show_tour: bool,
 }
 
 #[tauri::command]
@@ -39,7 +42,21 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
         problem,
         fingerprint: state.with_store(|s| Ok(s.fingerprint()?)).ok(),
         broken_ledgers: state.broken_ledgers(),
+        show_tour: state.with_store(|s| Ok(!s.tour_seen()?)).unwrap_or(false),
     }
+}
+
+/// The tour was finished or skipped; it does not come back in this data folder.
+#[tauri::command]
+pub fn finish_tour(state: State<'_, AppState>) -> Result<(), IpcError> {
+    state.with_store(|s| Ok(s.set_tour_seen()?))
+}
+
+/// The help page of an area of the app, in the given language.
+#[tauri::command]
+pub fn help_page(area: String, lang: Lang) -> Result<RenderedHelp, IpcError> {
+    maatstaf_core::bundle::help_page(&area, lang)
+        .ok_or_else(|| IpcError::new("no_such_help", &area).with("area", &area))
 }
 
 #[tauri::command]

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
@@ -28,6 +29,61 @@ pub mod demo {
     pub const PRIYA: Member = ("Priya Ramdin", "2468");
     pub const MARLOES: Member = ("Marloes Kuipers", "3579");
     pub const TRAINER: Member = ("Ellen Verhoef", "4680");
+}
+
+/// WebDriver's code points for keys that type no character.
+pub mod key {
+    pub const TAB: char = '\u{E004}';
+    pub const ENTER: char = '\u{E007}';
+    pub const SHIFT: char = '\u{E008}';
+    pub const ESCAPE: char = '\u{E00C}';
+    pub const SPACE: char = '\u{E00D}';
+    pub const ARROW_RIGHT: char = '\u{E014}';
+    pub const F1: char = '\u{E031}';
+}
+
+/// Where the keyboard focus is, and whether a sighted user can see it.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Focus {
+    /// `tag#id "text"`, for messages.
+    pub what: String,
+    pub id: String,
+    /// The focused element has an outline of 2 px or more (or a box shadow) and lies in the window.
+    pub visible: bool,
+}
+
+/// One axe-core rule that failed, with the first places it failed.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Violation {
+    pub id: String,
+    pub impact: Option<String>,
+    pub help: String,
+    pub nodes: Vec<String>,
+}
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} ({}): {}\n      {}",
+            self.id,
+            self.impact.as_deref().unwrap_or("?"),
+            self.help,
+            self.nodes.join("\n      ")
+        )
+    }
+}
+
+/// axe-core from the UI's node modules (a devDependency), injected into the page.
+fn axe_source() -> String {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {} ({e}): run `npm install` in ui/ (cargo xtask test does)",
+            path.display()
+        )
+    })
 }
 
 pub struct App {
@@ -309,6 +365,157 @@ impl App {
             .await
             .unwrap();
         serde_json::from_value(v).unwrap()
+    }
+
+    /// Presses and releases one key, as a keyboard would, wherever the focus is.
+    pub async fn press(&self, key: char) {
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client
+            .perform_actions(keys)
+            .await
+            .unwrap_or_else(|e| panic!("press {key:?}: {e}"));
+    }
+
+    /// Shift+Tab: the focus goes back one stop.
+    pub async fn press_shift_tab(&self) {
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key::SHIFT })
+            .then(KeyAction::Down { value: key::TAB })
+            .then(KeyAction::Up { value: key::TAB })
+            .then(KeyAction::Up { value: key::SHIFT });
+        self.client.perform_actions(keys).await.unwrap();
+    }
+
+    /// Types `text` into whatever has the focus, key by key.
+    pub async fn type_keys(&self, text: &str) {
+        let mut keys = KeyActions::new("keyboard".into());
+        for c in text.chars() {
+            keys = keys
+                .then(KeyAction::Down { value: c })
+                .then(KeyAction::Up { value: c });
+        }
+        self.client.perform_actions(keys).await.unwrap();
+    }
+
+    /// Where the keyboard focus is now.
+    pub async fn focus(&self) -> Focus {
+        let v = self
+            .client
+            .execute(
+                "const el = document.activeElement;
+                 if (!el || el === document.body || el === document.documentElement)
+                   return { what: 'the page body', id: '', visible: false };
+                 const s = getComputedStyle(el);
+                 const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
+                   || (s.boxShadow && s.boxShadow !== 'none');
+                 const r = el.getBoundingClientRect();
+                 const inWindow = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0
+                   && r.top < innerHeight && r.left < innerWidth;
+                 const text = (el.innerText || el.value || el.getAttribute('aria-label') || '')
+                   .trim().replace(/\\s+/g, ' ').slice(0, 50);
+                 return { what: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} \"${text}\"`,
+                          id: el.id, visible: Boolean(ring && inWindow) };",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(v).unwrap()
+    }
+
+    /// Presses Tab (or Shift+Tab when `back`) until the element at `css` has the focus,
+    /// checking at every stop that the focus is visible. Panics after `max` stops.
+    pub async fn tab_to(&self, css: &str, back: bool, max: usize) -> Vec<Focus> {
+        let mut stops = Vec::new();
+        for _ in 0..max {
+            let here: bool = self
+                .client
+                .execute(
+                    "const el = document.activeElement; return !!el && el.matches(arguments[0]);",
+                    vec![json!(css)],
+                )
+                .await
+                .unwrap()
+                .as_bool()
+                .unwrap_or(false);
+            if here {
+                return stops;
+            }
+            if back {
+                self.press_shift_tab().await;
+            } else {
+                self.press(key::TAB).await;
+            }
+            let focus = self.focus().await;
+            assert!(
+                focus.visible,
+                "on the way to {css}, the focus is not visible on {}",
+                focus.what
+            );
+            stops.push(focus);
+        }
+        let path: Vec<&str> = stops.iter().map(|f| f.what.as_str()).collect();
+        panic!("{css} not reached in {max} stops: {path:?}");
+    }
+
+    /// Runs axe-core on the page as it is now, for WCAG 2.0 and 2.1 at levels A and AA,
+    /// and returns what it found.
+    pub async fn axe_violations(&self) -> Vec<Violation> {
+        let loaded = self
+            .client
+            .execute("return typeof window.axe === 'object';", vec![])
+            .await
+            .unwrap();
+        if loaded != json!(true) {
+            self.client
+                .execute(&format!("{}\n;return true;", axe_source()), vec![])
+                .await
+                .expect("axe-core loads into the page");
+        }
+        let v = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.axe
+                   .run(document, {
+                     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                     resultTypes: ['violations'],
+                   })
+                   .then(
+                     (r) => done(r.violations.map((v) => ({
+                       id: v.id, impact: v.impact, help: v.help,
+                       nodes: v.nodes.slice(0, 6).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+                     }))),
+                     (e) => done([{ id: 'axe-error', impact: null, help: String(e), nodes: [] }]),
+                   );",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(v).unwrap()
+    }
+
+    /// When `MAATSTAF_E2E_SHOTS` names a folder, saves what the display shows there as
+    /// `name` (cropped to the window). It captures the X display, not WebDriver's picture:
+    /// that one hangs after keyboard input and shows no focus ring.
+    pub async fn display_shot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("MAATSTAF_E2E_SHOTS") else {
+            return;
+        };
+        // Let the focus ring and any transition paint first.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let out = Path::new(&dir).join(name);
+        let status = Command::new("import")
+            .args(["-window", "root", "-crop", "1200x800+0+0", "+repage"])
+            .arg(&out)
+            .status()
+            .expect("ImageMagick's import runs");
+        assert!(
+            status.success(),
+            "import could not capture {}",
+            out.display()
+        );
     }
 
     /// The process id of this app's tauri-driver; the app runs below it.

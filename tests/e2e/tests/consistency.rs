@@ -135,7 +135,7 @@ async fn after_two_rounds_the_view_shows_alpha_leniency_a_hotspot_link_and_the_t
 }
 
 /// Exports the demo team's logboek with the scores of a seeded round 2, as the chair would.
-fn export_demo(dir: &Path) -> Vec<u8> {
+pub(crate) fn export_demo(dir: &Path) -> Vec<u8> {
     let (mut store, demo) = seed_rounds(dir, &[2]);
     let scores: Vec<_> = ratings(&store, demo, 2)
         .into_iter()
@@ -165,7 +165,7 @@ fn export_demo(dir: &Path) -> Vec<u8> {
         .unwrap()
 }
 
-async fn open_in_review(app: &App, file: &Path) {
+pub(crate) async fn open_in_review(app: &App, file: &Path) {
     app.click("#tab-review").await;
     let input = app.wait_for("#review-file").await;
     input

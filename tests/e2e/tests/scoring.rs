@@ -96,7 +96,11 @@ async fn assert_blind(app: &App, when: &str) {
 /// beside the cell), except `change` = (candidate, start of the criterion's name,
 /// level, reason).
 /// Returns the criterion names in the order they were met.
-async fn score_sheet(app: &App, tag: &str, change: Option<(&str, &str, u8, &str)>) -> Vec<String> {
+pub(crate) async fn score_sheet(
+    app: &App,
+    tag: &str,
+    change: Option<(&str, &str, u8, &str)>,
+) -> Vec<String> {
     app.wait_for("#scoring-sheet").await;
     let position = app.text("#cell-position").await;
     let total: usize = position
@@ -136,7 +140,7 @@ async fn score_sheet(app: &App, tag: &str, change: Option<(&str, &str, u8, &str)
     seen
 }
 
-async fn submit(app: &App) {
+pub(crate) async fn submit(app: &App) {
     app.click("#submit-sheet").await;
     app.click("#submit-confirm-yes").await;
     app.wait_text("#signed-out-note", "ingeleverd en is afgemeld")

@@ -2,12 +2,14 @@
 //! the suites link once. Each suite is a module named after its file; run one with a
 //! name filter, e.g. `cargo test -p maatstaf-e2e -- --test-threads=1 scoring::`.
 
+mod a11y;
 mod access;
 mod candidates;
 mod conflicts;
 mod consistency;
 mod flow;
 mod foundation;
+mod package;
 mod privacy;
 mod rubrics;
 mod scoring;

@@ -103,7 +103,7 @@ describe("who manages a protected team on the home screen", () => {
     expect(acting).toBeTruthy();
     expect(screen.getByText(/alleen de voorzitter of de secretaris, aangemeld met de pincode/)).toBeTruthy();
     // Nothing is offered that the store would refuse.
-    expect(screen.queryByLabelText("Gerrit Bosma uit het team halen")).toBeNull();
+    expect(screen.queryByLabelText("Weghalen: Gerrit Bosma")).toBeNull();
     expect((screen.getByText("Lid toevoegen") as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByText("Verwijderen") as HTMLButtonElement).disabled).toBe(true);
 
@@ -113,7 +113,7 @@ describe("who manages a protected team on the home screen", () => {
     expect(screen.queryByText(/aangemeld met de pincode/)).toBeNull();
     expect(calls).toContainEqual(["sign_in", { teamId: 1, memberId: 1, secret: "1470" }]);
 
-    await fireEvent.click(screen.getByLabelText("Gerrit Bosma uit het team halen"));
+    await fireEvent.click(screen.getByLabelText("Weghalen: Gerrit Bosma"));
     await fireEvent.click(screen.getByText("Ja, verwijder dit lid"));
     await waitFor(() => expect(screen.queryByText("Gerrit Bosma")).toBeNull());
     expect(members.map((m) => m.name)).not.toContain("Gerrit Bosma");
@@ -129,7 +129,7 @@ describe("who manages a protected team on the home screen", () => {
     expect(await screen.findByText("Niemand is aangemeld.")).toBeTruthy();
     expect(calls.filter(([c]) => c === "sign_out").length).toBeGreaterThan(0);
     expect(acting).toBeNull();
-    expect(screen.queryByLabelText("Gerrit Bosma uit het team halen")).toBeNull();
+    expect(screen.queryByLabelText("Weghalen: Gerrit Bosma")).toBeNull();
   });
 
   it("a wrong PIN leaves nobody acting and the note in place", async () => {
@@ -158,7 +158,7 @@ describe("who manages a protected team on the home screen", () => {
 
     await switchTo("Anneke de Wit", "1470");
     await screen.findByText("Anneke de Wit", { selector: "#team-active-member" });
-    await fireEvent.click(await screen.findByLabelText("Eerste pincode van Mirjam Bakker instellen"));
+    await fireEvent.click(await screen.findByLabelText("Eerste pincode: Mirjam Bakker"));
     await fireEvent.input(screen.getByLabelText("Pincode"), { target: { value: "4826" } });
     await fireEvent.input(screen.getByLabelText("Herhaal de pincode"), { target: { value: "4826" } });
     await fireEvent.click(screen.getByText("Pincode opslaan"));

@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { AcceptedWarning } from "./bindings/AcceptedWarning";
 import type { AppStatus } from "./bindings/AppStatus";
+import type { RenderedHelp } from "./bindings/RenderedHelp";
 import type { ConsistencyView } from "./bindings/ConsistencyView";
 import type { ExportRecord } from "./bindings/ExportRecord";
 import type { LedgerStatus } from "./bindings/LedgerStatus";
@@ -73,6 +74,8 @@ export type ReviewAgainst = { expectedKey: string | null; previous: number[][]; 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
   setLanguage: (lang: Lang) => invoke<void>("set_language", { lang }),
+  finishTour: () => invoke<void>("finish_tour"),
+  helpPage: (area: string, lang: Lang) => invoke<RenderedHelp>("help_page", { area, lang }),
   firstPaint: () => invoke<number>("first_paint"),
   listTeams: () => invoke<TeamSummary[]>("list_teams"),
   teamDetail: (id: number) => invoke<TeamDetail>("team_detail", { id }),

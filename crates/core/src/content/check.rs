@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::case::{check_case_against_rubric, parse_case, Case};
 use super::diagnostic::{toml_error, Diagnostic, Embedded, Source};
 use super::exercise::Exercise;
+use super::help::{check_help_complete, is_help_path, parse_help, HelpPage};
 use super::links::{classify, normalize, resolve, Target};
 use super::module::{parse_module, Module, Place};
 use super::sources::{
@@ -22,6 +23,8 @@ pub struct ContentSet {
     pub modules: Vec<Module>,
     pub cases: Vec<Case>,
     pub rubrics: Vec<Rubric>,
+    /// The app's help pages (`help/<area>.<lang>.md`), when the set has them.
+    pub help: Vec<HelpPage>,
     /// Sorted by path, line and column.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -56,6 +59,7 @@ pub fn load_content(
     let mut broken_rubric_stems = HashSet::new();
     let mut register = None;
     let mut citations = Vec::new();
+    let mut help_paths = Vec::new();
 
     for &(path, text) in files {
         let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
@@ -69,6 +73,12 @@ pub fn load_content(
             }
         } else if is_lexicon(path) && path.ends_with(".toml") {
             citations.push(lexicon_citations(path, text));
+        } else if is_help_path(path) {
+            help_paths.push(path);
+            match parse_help(path, text) {
+                Ok(page) => set.help.push(page),
+                Err(diagnostics) => set.diagnostics.extend(diagnostics),
+            }
         } else if path.ends_with(".md") {
             match parse_module(path, text) {
                 Ok(module) => set.modules.push(module),
@@ -107,6 +117,7 @@ pub fn load_content(
     }
 
     check_modules(&set.modules, &mut set.diagnostics);
+    check_help_complete(&set.help, &help_paths, &mut set.diagnostics);
     for module in &set.modules {
         citations.push(Citations {
             path: module.places.path.clone(),

@@ -51,6 +51,14 @@ pub struct ChoiceExercise {
     pub choices: Vec<Choice>,
 }
 
+impl ChoiceExercise {
+    /// Exactly one choice is right: the question takes one answer, and the app offers
+    /// radio buttons instead of checkboxes (which would suggest that several may be right).
+    pub fn single_answer(&self) -> bool {
+        self.choices.iter().filter(|c| c.correct).count() == 1
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Choice {
@@ -341,5 +349,30 @@ pub(crate) fn require_text(value: &Spanned<String>, key: &str, problems: &mut Ve
             value.span().start,
             Text::new(format!("`{key}` is leeg"), format!("`{key}` is empty")),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choice(correct: bool) -> Choice {
+        Choice {
+            text: "x".into(),
+            correct,
+            explanation: "y".into(),
+        }
+    }
+
+    #[test]
+    fn a_question_with_one_right_choice_takes_one_answer() {
+        let mut e = ChoiceExercise {
+            id: "q".into(),
+            question: "Welk niveau past het best?".into(),
+            choices: vec![choice(false), choice(true), choice(false)],
+        };
+        assert!(e.single_answer());
+        e.choices[2].correct = true;
+        assert!(!e.single_answer(), "two right answers: checkboxes");
     }
 }

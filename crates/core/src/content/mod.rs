@@ -11,6 +11,7 @@ mod check;
 mod diagnostic;
 mod exercise;
 mod grade;
+mod help;
 mod import;
 mod links;
 mod module;
@@ -26,6 +27,7 @@ pub use grade::{
     grade_choice, grade_spot, spot_tokens, ChoiceFeedback, ChoiceResult, GradeError, SpotClick,
     SpotResult, SpotToken,
 };
+pub use help::{parse_help, HelpPage, RenderedHelp, HELP_AREAS};
 pub use import::{check_import, ImportCheck};
 pub use module::{parse_module, Audience, Module};
 pub use render::{render_markdown, render_module, Heading, RenderedModule};

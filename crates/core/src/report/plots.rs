@@ -706,6 +706,35 @@ pub fn hotspot_map(record: &SnapshotRecord, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// WCAG's contrast ratio of two `#rrggbb` colours.
+    fn contrast(a: &str, b: &str) -> f64 {
+        let luminance = |hex: &str| {
+            let channel = |i: usize| {
+                let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+                if c <= 0.03928 {
+                    c / 12.92
+                } else {
+                    ((c + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+        };
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn plot_text_is_readable_on_every_background_at_wcag_aa() {
+        // The colours that text takes in the plots, on the page and on the shaded zones.
+        for text in [INK, MUTED, GOOD, WARN, BAD, ACCENT] {
+            for ground in ["#ffffff", "#f4f6f8", ZONE_BAD, ZONE_WARN, ZONE_GOOD] {
+                let ratio = contrast(text, ground);
+                assert!(ratio >= 4.5, "{text} on {ground}: {ratio:.2}:1");
+            }
+        }
+    }
+
     use super::super::record::tests::{record, ASSESSORS, CRITERIA};
     use super::*;
 

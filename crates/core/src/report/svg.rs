@@ -9,11 +9,11 @@ use crate::i18n::Lang;
 
 pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', sans-serif";
 pub const INK: &str = "#1f2933";
-pub const MUTED: &str = "#66717d";
+pub const MUTED: &str = "#4a5866";
 pub const GRID: &str = "#d9dee3";
-pub const GOOD: &str = "#2f7d4f";
-pub const WARN: &str = "#b7791f";
-pub const BAD: &str = "#b83227";
+pub const GOOD: &str = "#1e6b3d";
+pub const WARN: &str = "#8a5a00";
+pub const BAD: &str = "#a12a20";
 pub const ACCENT: &str = "#2b5c8a";
 
 /// At most `max` characters, with an ellipsis when cut.

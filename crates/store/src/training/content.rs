@@ -48,6 +48,8 @@ pub enum ExerciseView {
         id: String,
         question: String,
         choices: Vec<String>,
+        /// One answer is right: the participant picks one (radio buttons).
+        single: bool,
     },
     Spot {
         id: String,
@@ -439,6 +441,7 @@ impl Store {
                     id: e.id.clone(),
                     question: e.question.clone(),
                     choices: e.choices.iter().map(|c| c.text.clone()).collect(),
+                    single: e.single_answer(),
                 },
                 Exercise::Spot(e) => ExerciseView::Spot {
                     id: e.id.clone(),

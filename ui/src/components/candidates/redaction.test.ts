@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { ReviewProposal } from "../../lib/bindings/ReviewProposal";
-import { choices, manualConflict, preview, segments, selectionOffsets, type Decision } from "./redaction";
+import {
+  choices,
+  findOccurrences,
+  manualConflict,
+  preview,
+  segments,
+  selectionOffsets,
+  type Decision,
+} from "./redaction";
 
 const text = "🌷 Özdemir woont in Deventer.";
 // As the store sends them: UTF-16 offsets for the UI, bytes for core.
@@ -53,5 +61,26 @@ describe("redaction review", () => {
     const t = selectionOffsets(box, tulip, text)!;
     expect(text.slice(t.start, t.end)).toBe("🌷");
     box.remove();
+  });
+});
+
+describe("redacting by keyboard", () => {
+  it("finds every place a typed phrase occurs, ignoring case and outer spaces", () => {
+    const original = "Zij woont in Deventer. In Deventer werkt zij.";
+    expect(findOccurrences(original, "  deventer ")).toEqual([
+      { start: 13, end: 21 },
+      { start: 26, end: 34 },
+    ]);
+    expect(findOccurrences(original, "zij")).toEqual([
+      { start: 0, end: 3 },
+      { start: 41, end: 44 },
+    ]);
+    expect(findOccurrences(original, "   ")).toEqual([]);
+    expect(findOccurrences(original, "Zwolle")).toEqual([]);
+  });
+
+  it("gives offsets that the redaction itself uses", () => {
+    const [at] = findOccurrences(text, "özdemir");
+    expect(text.slice(at.start, at.end)).toBe("Özdemir");
   });
 });

@@ -123,6 +123,23 @@ export function selectionOffsets(container: Node, range: Range, text: string): {
   return end > start ? { start, end } : null;
 }
 
+/**
+ * Every place where `phrase` occurs in `text`, ignoring case and the spaces around
+ * the phrase: how a keyboard user picks a passage to redact without a mouse selection.
+ */
+export function findOccurrences(text: string, phrase: string): { start: number; end: number }[] {
+  const needle = phrase.trim().toLocaleLowerCase("nl");
+  if (!needle) return [];
+  // Lower-casing keeps the length of Dutch and English text, so offsets carry over.
+  const haystack = text.toLocaleLowerCase("nl");
+  if (haystack.length !== text.length) return [];
+  const found: { start: number; end: number }[] = [];
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    found.push({ start: at, end: at + needle.length });
+  }
+  return found;
+}
+
 /** Colour groups for the highlights. */
 export function categoryGroup(category: Category): string {
   switch (category) {

@@ -15,4 +15,8 @@ fingerprint: string | null,
 /**
  * Teams whose log was found broken at start (or at the last check on demand).
  */
-broken_ledgers: Array<LedgerStatus>, };
+broken_ledgers: Array<LedgerStatus>, 
+/**
+ * True until someone finished or skipped the first-run tour in this data folder.
+ */
+show_tour: boolean, };

@@ -4,4 +4,8 @@ import type { SpotToken } from "./SpotToken";
 /**
  * An exercise as the participant sees it: without the answers.
  */
-export type ExerciseView = { "kind": "choice", id: string, question: string, choices: Array<string>, } | { "kind": "spot", id: string, instruction: string, tokens: Array<SpotToken>, problems: number, } | { "kind": "case", id: string, case: string, case_title: string, instruction: string, };
+export type ExerciseView = { "kind": "choice", id: string, question: string, choices: Array<string>, 
+/**
+ * One answer is right: the participant picks one (radio buttons).
+ */
+single: boolean, } | { "kind": "spot", id: string, instruction: string, tokens: Array<SpotToken>, problems: number, } | { "kind": "case", id: string, case: string, case_title: string, instruction: string, };

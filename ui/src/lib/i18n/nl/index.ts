@@ -11,5 +11,6 @@ import candidates from "./candidates.json";
 import scoring from "./scoring.json";
 import training from "./training.json";
 import exports from "./exports.json";
+import help from "./help.json";
 
-export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring, training, exports };
+export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring, training, exports, help };
