@@ -192,12 +192,20 @@ impl App {
             .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
     }
 
+    /// Clicks the element at `css`, scrolled into view first: a tall dialog scrolls
+    /// inside itself, and WebKit's driver does not scroll such a box for a click.
     pub async fn click(&self, css: &str) {
-        self.wait_for(css)
+        let el = self.wait_for(css).await;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
             .await
-            .click()
+            .unwrap_or_else(|e| panic!("scroll to {css}: {e}"));
+        el.click()
             .await
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+            .unwrap_or_else(|e| panic!("click {css}: {e:?}"));
     }
 
     /// Clicks the first `tag` element whose text contains `text`.

@@ -174,9 +174,12 @@ async fn walk(audit: &mut Audit, logboek: &std::path::Path) {
     audit.app.wait_for("#comparison-table").await;
     audit.check("Scoring, revealed comparison sheet").await;
     audit.app.click("#next-round").await;
-    audit.app.wait_for("#confirm-next-yes").await;
+    audit.app.wait_for("#setup-carries").await;
+    audit.check("Scoring, set up the next round").await;
+    audit.app.click("#open-round").await;
+    audit.app.wait_for("#confirm-open-round-yes").await;
     audit.check("Scoring, confirm new round").await;
-    audit.app.click("#confirm-next-yes").await;
+    audit.app.click("#confirm-open-round-yes").await;
     audit.app.wait_for("#round-progress").await;
     audit.check("Scoring, open round (chair)").await;
     audit.app.click("#switch-assessor").await;
@@ -384,8 +387,11 @@ async fn the_keyboard_alone_scores_a_candidate_submits_and_reveals_with_the_focu
     keyboard_sign_in(&app, "#switch-assessor", CHAIR).await;
     app.tab_to("#next-round", false, 80).await;
     activate(&app, "Nieuwe ronde openen").await;
-    app.wait_for("#confirm-next-yes").await;
-    app.tab_to("#confirm-next-yes", false, 5).await;
+    app.wait_text("#setup-carries", "ronde 1").await;
+    app.tab_to("#open-round", false, 80).await;
+    activate(&app, "the round setup's open button").await;
+    app.wait_for("#confirm-open-round-yes").await;
+    app.tab_to("#confirm-open-round-yes", false, 5).await;
     activate(&app, "the confirmation").await;
     app.wait_text("#round-progress", "0 van 3").await;
 
