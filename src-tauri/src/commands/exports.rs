@@ -32,16 +32,16 @@ fn default_folder(app: &AppHandle) -> Option<PathBuf> {
     Some(folder)
 }
 
-struct Ask<'a> {
-    title: (&'a str, &'a str),
-    filter: (&'a str, &'a str),
-    extension: &'a str,
-    file_name: String,
+pub(crate) struct Ask<'a> {
+    pub title: (&'a str, &'a str),
+    pub filter: (&'a str, &'a str),
+    pub extension: &'a str,
+    pub file_name: String,
 }
 
 /// Asks where to save through the system's save dialog; `None` when the user cancels.
 /// A name typed without the extension gets it.
-fn ask_path(app: &AppHandle, lang: Lang, ask: Ask<'_>) -> Option<PathBuf> {
+pub(crate) fn ask_path(app: &AppHandle, lang: Lang, ask: Ask<'_>) -> Option<PathBuf> {
     let pick = |(nl, en): (&str, &str)| match lang {
         Lang::En => en.to_owned(),
         _ => nl.to_owned(),
@@ -65,7 +65,7 @@ fn ask_path(app: &AppHandle, lang: Lang, ask: Ask<'_>) -> Option<PathBuf> {
     Some(path)
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), IpcError> {
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), IpcError> {
     std::fs::write(path, bytes)
         .map_err(|e| IpcError::new("export_write_failed", e).with("path", path.display()))
 }

@@ -3,9 +3,10 @@
 
 use maatstaf_core::access::Action;
 use maatstaf_store::privacy::{ClosingReport, ErasureReason, Retention};
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::commands::access::require_unlocked;
+use crate::commands::exports::{ask_path, write, Ask};
 use crate::ipc_error::IpcError;
 use crate::state::{AppState, Sessions};
 
@@ -51,34 +52,53 @@ pub fn close_formation(
     Ok(report)
 }
 
-/// A candidate's own copy, for the officer to save and hand over: the readable page
-/// and the same data as JSON. Logged by the store with the JSON's hash.
-#[derive(serde::Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct PersonalCopyFiles {
-    pub code: String,
-    pub html: String,
-    pub json: String,
-}
-
+/// Saves a candidate's own copy where the officer chooses: the readable page, and the
+/// same data as JSON beside it. `None` when the dialog was cancelled (nothing is logged
+/// then). Returns the page's full path.
 #[tauri::command]
-pub fn personal_copy(
+pub async fn export_personal_copy(
+    app: AppHandle,
     state: State<'_, AppState>,
     sessions: State<'_, Sessions>,
     team_id: i64,
     code: String,
-) -> Result<PersonalCopyFiles, IpcError> {
+) -> Result<Option<String>, IpcError> {
+    require_unlocked(&state, &sessions, team_id, Action::ExportPersonalCopy)?;
+    let lang = state.with_store(|s| Ok(s.language()?))?;
+    let ask = Ask {
+        title: ("Inzage-exemplaar opslaan", "Save the personal copy"),
+        filter: ("Webpagina", "Web page"),
+        extension: "html",
+        file_name: format!("{code}.html"),
+    };
+    let Some(path) = ask_path(&app, lang, ask) else {
+        return Ok(None);
+    };
     let by = require_unlocked(&state, &sessions, team_id, Action::ExportPersonalCopy)?;
     let copy = state.with_store(|s| Ok(s.personal_copy(&by, &code)?))?;
-    Ok(PersonalCopyFiles {
-        json: String::from_utf8_lossy(&copy.json_bytes()).into_owned(),
-        code: copy.code,
-        html: copy.html,
-    })
+    write(&path, copy.html.as_bytes())?;
+    write(&path.with_extension("json"), &copy.json_bytes())?;
+    Ok(Some(path.display().to_string()))
 }
 
-/// The team's entry for the party's record of processing (no candidate data in it).
+/// Saves the team's entry for the party's record of processing (no candidate data in
+/// it) where the user chooses. Returns the full path, `None` when cancelled.
 #[tauri::command]
-pub fn processing_record(state: State<'_, AppState>, team_id: i64) -> Result<String, IpcError> {
-    state.with_store(|s| Ok(s.processing_record(team_id)?))
+pub async fn export_processing_record(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    team_id: i64,
+) -> Result<Option<String>, IpcError> {
+    let (lang, html) = state.with_store(|s| Ok((s.language()?, s.processing_record(team_id)?)))?;
+    let ask = Ask {
+        title: ("Verwerkingsregister opslaan", "Save the processing record"),
+        filter: ("Webpagina", "Web page"),
+        extension: "html",
+        file_name: "verwerkingsregister.html".into(),
+    };
+    let Some(path) = ask_path(&app, lang, ask) else {
+        return Ok(None);
+    };
+    write(&path, html.as_bytes())?;
+    Ok(Some(path.display().to_string()))
 }

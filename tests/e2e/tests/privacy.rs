@@ -81,9 +81,30 @@ async fn after_the_decision_the_chair_closes_the_formation_and_the_names_are_gon
         "{refused}"
     );
 
-    // The chair closes it, keeping the appointed candidate's name.
+    // Before the names go, a candidate asks what the team holds on them: the chair's copy
+    // of K-7F3 opens with the name, the scores and their evidence, no assessor named.
     app.switch_member("#team-switch", "#team-active-member", CHAIR)
         .await;
+    app.click("#nav-candidates").await;
+    let chosen = tempfile::tempdir().unwrap();
+    let file = chosen.path().join("inzage-K-7F3.html");
+    app.click("#candidate-list tr[data-code='K-7F3'] .personal-copy")
+        .await;
+    app.save_as("Inzage-exemplaar opslaan", &file).await;
+    app.wait_text("#candidates-notice", "inzage-K-7F3.html")
+        .await;
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.contains("Sanne Hoekstra"), "the name is in the copy");
+    assert!(
+        html.contains("Vat beide standpunten samen"),
+        "an evidence note is in it"
+    );
+    assert!(!html.contains("Gerrit Bosma"), "no assessor is named");
+    let data = std::fs::read_to_string(file.with_extension("json")).unwrap();
+    assert!(data.contains("Vat beide standpunten samen"));
+    app.click("#nav-teams").await;
+
+    // The chair closes it, keeping the appointed candidate's name.
     app.click("#close-formation").await;
     app.wait_text("#close-formation-dialog", "kan niet ongedaan")
         .await;

@@ -23,7 +23,6 @@ import type { SealState } from "./bindings/SealState";
 import type { ClosingReport } from "./bindings/ClosingReport";
 import type { ErasureReason } from "./bindings/ErasureReason";
 import type { Retention } from "./bindings/Retention";
-import type { PersonalCopyFiles } from "./bindings/PersonalCopyFiles";
 import type { Strength } from "./bindings/Strength";
 import type { TeamDetail } from "./bindings/TeamDetail";
 import type { TeamSummary } from "./bindings/TeamSummary";
@@ -88,9 +87,9 @@ export const api = {
     invoke<void>("sign_in", { teamId, memberId, secret }),
   eraseCandidate: (teamId: number, code: string, reason: ErasureReason) =>
     invoke<void>("erase_candidate", { teamId, code, reason }),
-  personalCopy: (teamId: number, code: string) =>
-    invoke<PersonalCopyFiles>("personal_copy", { teamId, code }),
-  processingRecord: (teamId: number) => invoke<string>("processing_record", { teamId }),
+  exportPersonalCopy: (teamId: number, code: string) =>
+    invoke<string | null>("export_personal_copy", { teamId, code }),
+  exportProcessingRecord: (teamId: number) => invoke<string | null>("export_processing_record", { teamId }),
   retention: (teamId: number) => invoke<Retention>("retention", { teamId }),
   setRetention: (teamId: number, date: string, reason: string) =>
     invoke<Retention>("set_retention", { teamId, date, reason }),
