@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use maatstaf_core::i18n::{Lang, Text};
-use maatstaf_store::StoreError;
 
 #[derive(Subcommand)]
 pub enum TeamCommand {
@@ -95,18 +94,7 @@ fn record(args: RecordArgs, data_dir: Option<PathBuf>) -> ExitCode {
     };
     let html = match store.processing_record(args.team) {
         Ok(h) => h,
-        Err(StoreError::NoSuchTeam(id)) => {
-            let t = Text::new(
-                format!("team {id} bestaat niet (zie `maatstaf teams list`)"),
-                format!("team {id} does not exist (see `maatstaf teams list`)"),
-            );
-            eprintln!("maatstaf: {}", t.get(lang));
-            return ExitCode::from(UNUSABLE);
-        }
-        Err(e) => {
-            eprintln!("maatstaf: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return crate::candidate::fail(e, lang),
     };
     let mut file = match std::fs::OpenOptions::new()
         .write(true)

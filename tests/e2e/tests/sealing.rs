@@ -1,32 +1,15 @@
 //! Sealed names in the real app: a team is sealed from its creation, names are open
 //! only while an officer who typed the passphrase is signed in, and never in the files.
 
-use std::path::Path;
 use std::time::Instant;
 
 use maatstaf_e2e::{App, Member, WAIT};
+use maatstaf_store::fixtures::secrets_on_disk;
 use serde_json::{json, Value};
 
 const CHAIR: Member = ("Mirjam Bakker", "vuurtoren pannenkoek kievit");
 const NAME: &str = "Wilhelmina Zwanenburg";
 const TEXT: &str = "In Lindeveld heb ik het zwembadconflict opgelost door eerst te luisteren.";
-
-/// Which of `secrets` appear in the raw bytes of the data folder's files.
-fn on_disk(dir: &Path, secrets: &[&str]) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            let bytes = std::fs::read(&path).unwrap();
-            for s in secrets {
-                if bytes.windows(s.len()).any(|w| w == s.as_bytes()) {
-                    found.push(format!("{s} in {}", path.display()));
-                }
-            }
-        }
-    }
-    found
-}
 
 #[tokio::test]
 async fn names_are_open_only_while_the_officer_with_the_passphrase_is_signed_in() {
@@ -64,7 +47,7 @@ async fn names_are_open_only_while_the_officer_with_the_passphrase_is_signed_in(
         NAME
     );
     assert_eq!(
-        on_disk(data.path(), &[NAME, "zwembadconflict"]),
+        secrets_on_disk(data.path(), &[NAME, "zwembadconflict"]),
         Vec::<String>::new()
     );
 
@@ -97,7 +80,7 @@ async fn names_are_open_only_while_the_officer_with_the_passphrase_is_signed_in(
     );
     app.quit().await;
     assert_eq!(
-        on_disk(data.path(), &[NAME, "zwembadconflict"]),
+        secrets_on_disk(data.path(), &[NAME, "zwembadconflict"]),
         Vec::<String>::new()
     );
 }

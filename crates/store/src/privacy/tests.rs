@@ -10,7 +10,7 @@ use maatstaf_core::team::Role;
 use super::{ErasureReason, PrivacyError};
 use crate::candidates::IdentityInput;
 use crate::error::StoreError;
-use crate::fixtures::{demo_member, demo_team, demo_unlock};
+use crate::fixtures::{demo_member, demo_team, demo_unlock, secrets_on_disk};
 use crate::Store;
 
 fn demo() -> (tempfile::TempDir, Store, i64) {
@@ -33,22 +33,6 @@ fn decide(store: &mut Store, team: i64) {
             }],
         )
         .unwrap();
-}
-
-fn on_disk(dir: &std::path::Path, secrets: &[&str]) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            let bytes = std::fs::read(&path).unwrap();
-            for s in secrets {
-                if bytes.windows(s.len()).any(|w| w == s.as_bytes()) {
-                    found.push(format!("{s} in {}", path.display()));
-                }
-            }
-        }
-    }
-    found
 }
 
 #[test]
@@ -230,12 +214,12 @@ fn closing_a_team_from_before_sealing_leaves_no_plain_name_or_text_in_the_files(
         .unwrap();
     let secrets = ["Wilhelmina Zwanenburg", "1987-03-14", "zwembadconflict"];
     assert!(
-        !on_disk(dir.path(), &secrets).is_empty(),
+        !secrets_on_disk(dir.path(), &secrets).is_empty(),
         "the test data is there"
     );
     let report = store.close_formation(team, Some(chair), false).unwrap();
     assert_eq!(report.identities_erased, 1);
-    assert_eq!(on_disk(dir.path(), &secrets), Vec::<String>::new());
+    assert_eq!(secrets_on_disk(dir.path(), &secrets), Vec::<String>::new());
     drop(store);
-    assert_eq!(on_disk(dir.path(), &secrets), Vec::<String>::new());
+    assert_eq!(secrets_on_disk(dir.path(), &secrets), Vec::<String>::new());
 }

@@ -9,7 +9,7 @@ use crate::access::PinRefusal;
 use crate::candidates::{IdentityInput, MaterialInput};
 use crate::error::StoreError;
 use crate::fixtures::{
-    demo_member, demo_team, sealed_team, CHAIR_PASSPHRASE, DEMO_CHAIR_PASSPHRASE,
+    demo_member, demo_team, sealed_team, secrets_on_disk, CHAIR_PASSPHRASE, DEMO_CHAIR_PASSPHRASE,
 };
 use crate::Store;
 
@@ -34,24 +34,6 @@ fn material() -> Vec<MaterialInput> {
         criterion: None,
         text: TEXT.into(),
     }]
-}
-
-/// Every file in the data folder, as raw bytes, and which of `secrets` appear in them.
-fn secrets_on_disk(dir: &std::path::Path, secrets: &[&str]) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if !path.is_file() {
-            continue;
-        }
-        let bytes = std::fs::read(&path).unwrap();
-        for secret in secrets {
-            if bytes.windows(secret.len()).any(|w| w == secret.as_bytes()) {
-                found.push(format!("{secret} in {}", path.display()));
-            }
-        }
-    }
-    found
 }
 
 const SECRETS: [&str; 4] = [NAME, PARTY, BIRTH, "zwembadconflict"];
