@@ -13,6 +13,7 @@ pub mod html;
 pub mod i18n;
 pub mod ledger;
 pub mod lint;
+pub mod package;
 pub mod report;
 pub mod retention;
 pub mod rubric;

@@ -2,7 +2,7 @@
 //!
 //! Built only by [`view_for`](super::view_for) once the round is revealed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Round, ScoringError, Sheet};
@@ -12,7 +12,7 @@ use crate::rubric::Scale;
 /// cell is flagged for discussion: averaging would hide it.
 pub const LARGE_DISAGREEMENT: u8 = 2;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ComparisonSheet {
     pub round: u32,
@@ -27,7 +27,7 @@ pub struct ComparisonSheet {
     pub candidates: Vec<CandidateRow>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ComparisonCriterion {
     pub id: String,
@@ -38,14 +38,14 @@ pub struct ComparisonCriterion {
     pub knockout: Option<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct AssessorColumn {
     pub assessor: String,
     pub submitted: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct CandidateRow {
     pub code: String,
@@ -63,14 +63,14 @@ pub struct CandidateRow {
     pub withdrawn: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct AssessorTotal {
     pub assessor: String,
     pub total: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ComparisonCell {
     pub criterion: String,
@@ -84,7 +84,7 @@ pub struct ComparisonCell {
 }
 
 /// What one assessor contributed to a cell.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum CellEntry {
@@ -104,7 +104,7 @@ pub enum CellEntry {
     Missing { assessor: String },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct CellStats {
     pub n: u32,
@@ -122,7 +122,7 @@ pub struct CellStats {
 /// negotiator a veto, including over another party's candidates — but it is never
 /// hidden either: it shows as a `warning` naming those assessors, to be discussed
 /// before the next round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "state", rename_all = "snake_case")]
 #[ts(export)]
 pub enum Knockout {

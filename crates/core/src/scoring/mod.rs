@@ -88,4 +88,4 @@ fn is_blank(s: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

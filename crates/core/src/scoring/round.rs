@@ -379,6 +379,32 @@ impl Round {
         Ok(())
     }
 
+    /// The part of this round one assessor takes to their own laptop: the rubric, the
+    /// candidates, their own plan and exclusions, and nothing of anyone else's (other
+    /// plans and exclusions stay home, and so does the seed, from which every other
+    /// plan could be drawn again). A sheet filled in against it obeys the same rules
+    /// as one filled in on the team's laptop; the team's laptop checks it again
+    /// against the whole round on import.
+    pub fn assignment_for(&self, assessor: &str) -> Result<Round, ScoringError> {
+        self.require_open()?;
+        let plan = self.plan(assessor)?.clone();
+        Ok(Round {
+            number: self.number,
+            rubric_hash: self.rubric_hash.clone(),
+            rubric: self.rubric.clone(),
+            candidates: self.candidates.clone(),
+            assessors: vec![plan],
+            exclusions: self
+                .exclusions
+                .iter()
+                .filter(|e| e.assessor == assessor)
+                .cloned()
+                .collect(),
+            seed: String::new(),
+            status: RoundStatus::Open,
+        })
+    }
+
     /// Stops the round: no more submissions, and the assessors who had not
     /// submitted are recorded as missing. Chair only, and only once at least one
     /// sheet is in.

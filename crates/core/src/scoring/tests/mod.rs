@@ -45,13 +45,13 @@ fn rubric() -> Rubric {
     }
 }
 
-fn chair() -> Actor {
+pub(crate) fn chair() -> Actor {
     Actor::new("anna", Role::Chair)
 }
-fn bram() -> Actor {
+pub(crate) fn bram() -> Actor {
     Actor::new("bram", Role::Assessor)
 }
-fn cem() -> Actor {
+pub(crate) fn cem() -> Actor {
     Actor::new("cem", Role::Assessor)
 }
 fn secretary() -> Actor {
@@ -60,7 +60,7 @@ fn secretary() -> Actor {
 
 const CODES: [&str; 4] = ["K-4", "K-1", "K-3", "K-2"];
 
-fn setup(exclusions: Vec<Exclusion>) -> RoundSetup {
+pub(crate) fn setup(exclusions: Vec<Exclusion>) -> RoundSetup {
     RoundSetup {
         rubric: rubric(),
         candidates: CODES.iter().map(|c| (*c).to_owned()).collect(),
@@ -85,15 +85,15 @@ fn setup(exclusions: Vec<Exclusion>) -> RoundSetup {
     }
 }
 
-fn seed(b: u8) -> [u8; 32] {
+pub(crate) fn seed(b: u8) -> [u8; 32] {
     [b; 32]
 }
 
-fn open() -> Round {
+pub(crate) fn open() -> Round {
     Round::open(&chair(), setup(vec![]), seed(1)).unwrap()
 }
 
-fn exclusion(assessor: &str, candidate: &str) -> Exclusion {
+pub(crate) fn exclusion(assessor: &str, candidate: &str) -> Exclusion {
     Exclusion {
         assessor: assessor.into(),
         candidate: candidate.into(),
@@ -111,7 +111,7 @@ fn score(candidate: &str, criterion: &str, level: u8, evidence: &str) -> Score {
 }
 
 /// A sheet with every cell of the assessor's work filled by `level(candidate, criterion)`.
-fn filled(round: &Round, actor: &Actor, level: impl Fn(&str, &str) -> u8) -> Sheet {
+pub(crate) fn filled(round: &Round, actor: &Actor, level: impl Fn(&str, &str) -> u8) -> Sheet {
     let mut sheet = Sheet::new(round, &actor.id).unwrap();
     for cell in round.work_order(&actor.id).unwrap() {
         let lv = level(&cell.candidate, &cell.criterion);
@@ -127,7 +127,7 @@ fn filled(round: &Round, actor: &Actor, level: impl Fn(&str, &str) -> u8) -> She
     sheet
 }
 
-fn submitted(round: &Round, actor: &Actor, level: impl Fn(&str, &str) -> u8) -> Sheet {
+pub(crate) fn submitted(round: &Round, actor: &Actor, level: impl Fn(&str, &str) -> u8) -> Sheet {
     let mut sheet = filled(round, actor, level);
     sheet
         .submit(actor, round, None, "2026-11-25T10:00:00Z")
