@@ -93,6 +93,10 @@ pub enum StoreError {
     #[error("{0}")]
     Privacy(#[from] crate::privacy::PrivacyError),
     #[error("{0}")]
+    Package(maatstaf_core::package::PackageError),
+    #[error("{0}")]
+    Assignment(#[from] crate::assignments::AssignmentError),
+    #[error("{0}")]
     Retention(#[from] maatstaf_core::retention::RetentionError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

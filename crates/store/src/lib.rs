@@ -3,7 +3,9 @@
 //! `maatstaf-core`.
 
 pub mod access;
+pub mod assignments;
 pub mod candidates;
+mod cipher;
 pub mod clock;
 pub mod consistency;
 mod demo_seed;

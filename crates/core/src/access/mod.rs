@@ -66,10 +66,12 @@ pub enum Action {
     SetRetention,
     CloseFormation,
     ExportPersonalCopy,
+    ExchangePackages,
+    ResolvePackageConflict,
 }
 
 impl Action {
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 39] = [
         Action::RenameTeam,
         Action::DeleteTeam,
         Action::ChangeMembers,
@@ -107,6 +109,8 @@ impl Action {
         Action::SetRetention,
         Action::CloseFormation,
         Action::ExportPersonalCopy,
+        Action::ExchangePackages,
+        Action::ResolvePackageConflict,
     ];
 
     /// The snake_case name used in messages, the log and the README.
@@ -227,6 +231,16 @@ impl Action {
                 "export_comparison",
                 "het vergelijkingsblad exporteren",
                 "export the comparison sheet",
+            ),
+            A::ExchangePackages => (
+                "exchange_packages",
+                "pakketten met beoordelaars uitwisselen",
+                "exchange packages with assessors",
+            ),
+            A::ResolvePackageConflict => (
+                "resolve_package_conflict",
+                "kiezen tussen twee scorepakketten",
+                "choose between two score packages",
             ),
             A::ExportLogboek => (
                 "export_logboek",

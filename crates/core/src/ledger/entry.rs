@@ -92,10 +92,16 @@ pub enum EntryKind {
     FormationClosed,
     RetentionChanged,
     PersonalCopyExported,
+    PackageWritten,
+    AssessorKeyRegistered,
+    ScorePackageImported,
+    ScorePackageConflict,
+    PackageConflictResolved,
+    ScorePackageOpened,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 44] = [
+    pub const ALL: [EntryKind; 50] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -140,6 +146,12 @@ impl EntryKind {
         EntryKind::FormationClosed,
         EntryKind::RetentionChanged,
         EntryKind::PersonalCopyExported,
+        EntryKind::PackageWritten,
+        EntryKind::AssessorKeyRegistered,
+        EntryKind::ScorePackageImported,
+        EntryKind::ScorePackageConflict,
+        EntryKind::PackageConflictResolved,
+        EntryKind::ScorePackageOpened,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -189,6 +201,12 @@ impl EntryKind {
             EntryKind::FormationClosed => "formation_closed",
             EntryKind::RetentionChanged => "retention_changed",
             EntryKind::PersonalCopyExported => "personal_copy_exported",
+            EntryKind::PackageWritten => "package_written",
+            EntryKind::AssessorKeyRegistered => "assessor_key_registered",
+            EntryKind::ScorePackageImported => "score_package_imported",
+            EntryKind::ScorePackageConflict => "score_package_conflict",
+            EntryKind::PackageConflictResolved => "package_conflict_resolved",
+            EntryKind::ScorePackageOpened => "score_package_opened",
         }
     }
 
@@ -247,6 +265,21 @@ impl EntryKind {
             EntryKind::FormationClosed => &["identities_purged", "texts_purged"],
             EntryKind::RetentionChanged => &["retain_until", "reason"],
             EntryKind::PersonalCopyExported => &["candidate_code", "sha256"],
+            EntryKind::PackageWritten => &["kind", "round", "sha256", "chain_seq"],
+            EntryKind::AssessorKeyRegistered => &["member_id", "fingerprint", "via"],
+            EntryKind::ScorePackageImported => &[
+                "round",
+                "member_id",
+                "fingerprint",
+                "sha256",
+                "sheet_sha256",
+                "package",
+            ],
+            EntryKind::ScorePackageConflict => &["round", "member_id", "sha256"],
+            EntryKind::PackageConflictResolved => {
+                &["round", "member_id", "sha256", "kept", "reason"]
+            }
+            EntryKind::ScorePackageOpened => &["round", "member_id", "signed_sheet"],
         }
     }
 
@@ -327,6 +360,27 @@ impl EntryKind {
             EntryKind::PersonalCopyExported => (
                 "Inzage-exemplaar voor een kandidaat gemaakt",
                 "Personal copy made for a candidate",
+            ),
+            EntryKind::PackageWritten => (
+                "Pakket voor een beoordelaar geschreven",
+                "Package written for an assessor",
+            ),
+            EntryKind::AssessorKeyRegistered => (
+                "Sleutel van een beoordelaar vastgelegd",
+                "Assessor key registered",
+            ),
+            EntryKind::ScorePackageImported => ("Scorepakket ingelezen", "Score package imported"),
+            EntryKind::ScorePackageConflict => (
+                "Tweede, ander scorepakket apart gezet",
+                "Second, different score package set aside",
+            ),
+            EntryKind::PackageConflictResolved => (
+                "Keuze tussen twee scorepakketten gemaakt",
+                "Choice between two score packages made",
+            ),
+            EntryKind::ScorePackageOpened => (
+                "Ondertekend scoreformulier bij de onthulling vastgelegd",
+                "Signed score sheet recorded at the reveal",
             ),
         };
         Text::new(nl, en)

@@ -91,8 +91,7 @@ impl Envelope {
             format: String,
             version: u32,
         }
-        let header: Header =
-            serde_json::from_slice(bytes).map_err(|_| PackageError::Unreadable)?;
+        let header: Header = serde_json::from_slice(bytes).map_err(|_| PackageError::Unreadable)?;
         if header.format != FORMAT {
             return Err(PackageError::Unreadable);
         }

@@ -61,6 +61,10 @@ pub enum PackageError {
     Sheet {
         error: ScoringError,
     },
+    /// The chair chose between two packages without saying why.
+    ReasonRequired,
+    /// The choice between two packages was made already.
+    AlreadyResolved,
 }
 
 impl PackageError {
@@ -137,6 +141,14 @@ impl PackageError {
                     format!("The score sheet in the package does not fit the round: {}", inner.en),
                 )
             }
+            PackageError::ReasonRequired => Text::new(
+                "Geef een reden voor de keuze tussen de twee scorepakketten; die komt in het logboek.",
+                "Give a reason for the choice between the two score packages; it goes into the logbook.",
+            ),
+            PackageError::AlreadyResolved => Text::new(
+                "Over dit scorepakket is al beslist.",
+                "This score package has been decided on already.",
+            ),
         }
     }
 }

@@ -52,3 +52,13 @@ pub struct ChainHead {
     pub seq: u64,
     pub hash: String,
 }
+
+/// The chair's reason for choosing between two different score packages of one
+/// assessor, trimmed; a choice without a reason is refused.
+pub fn resolution_reason(reason: &str) -> Result<String, PackageError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(PackageError::ReasonRequired);
+    }
+    Ok(reason.to_owned())
+}

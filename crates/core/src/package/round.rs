@@ -67,7 +67,10 @@ impl RoundPackage {
             || !material_matches
             || !previous_fits
             || rubric_hash(round.rubric()) != round.rubric_hash()
-            || round.exclusions().iter().any(|e| e.assessor != package.assessor.id)
+            || round
+                .exclusions()
+                .iter()
+                .any(|e| e.assessor != package.assessor.id)
         {
             return Err(PackageError::Inconsistent);
         }

@@ -83,7 +83,10 @@ fn an_assignment_holds_one_assessor_and_not_the_seed() {
     let assignment = round.assignment_for("bram").unwrap();
     assert_eq!(assignment.assessors().len(), 1);
     assert_eq!(assignment.assessors()[0].assessor, "bram");
-    assert!(assignment.exclusions().is_empty(), "cem's exclusion stays home");
+    assert!(
+        assignment.exclusions().is_empty(),
+        "cem's exclusion stays home"
+    );
     assert_eq!(assignment.seed(), "");
     assert_eq!(
         assignment.work_order("bram").unwrap(),
@@ -133,8 +136,7 @@ fn one_changed_byte_anywhere_is_refused() {
 
 #[test]
 fn a_cut_off_package_is_unreadable() {
-    let bytes =
-        Envelope::sign(PackageKind::Round, &round_package(&open()), &team_key()).to_bytes();
+    let bytes = Envelope::sign(PackageKind::Round, &round_package(&open()), &team_key()).to_bytes();
     for len in [0, 1, bytes.len() / 2, bytes.len() - 3] {
         assert_eq!(
             Envelope::read(&bytes[..len]),
@@ -160,8 +162,7 @@ fn a_body_signed_again_by_another_key_names_that_key() {
 
 #[test]
 fn a_package_of_another_kind_says_what_it_is() {
-    let bytes =
-        Envelope::sign(PackageKind::Round, &round_package(&open()), &team_key()).to_bytes();
+    let bytes = Envelope::sign(PackageKind::Round, &round_package(&open()), &team_key()).to_bytes();
     let envelope = Envelope::read(&bytes).unwrap();
     let error = ScorePackage::read(&envelope).unwrap_err();
     assert_eq!(
@@ -239,7 +240,11 @@ fn a_replayed_sheet_passes_or_names_the_rule_it_breaks() {
     // The chair excluded bram for K-1 on the team's laptop meanwhile.
     let mut sheets = vec![];
     round
-        .add_exclusion(&crate::scoring::tests::chair(), exclusion("bram", "K-1"), &mut sheets)
+        .add_exclusion(
+            &crate::scoring::tests::chair(),
+            exclusion("bram", "K-1"),
+            &mut sheets,
+        )
         .unwrap();
     assert_eq!(
         replay_sheet(&round, &bram(), None, &sheet),
@@ -270,6 +275,8 @@ fn every_refusal_has_a_dutch_and_an_english_text() {
         PackageError::Sheet {
             error: ScoringError::Incomplete { missing: 2 },
         },
+        PackageError::ReasonRequired,
+        PackageError::AlreadyResolved,
     ];
     let mut seen = std::collections::BTreeSet::new();
     for error in all {
@@ -278,4 +285,13 @@ fn every_refusal_has_a_dutch_and_an_english_text() {
         assert_ne!(text.nl, text.en);
         assert!(seen.insert(text.nl), "{error:?} shares its text");
     }
+}
+
+#[test]
+fn choosing_between_two_packages_needs_a_reason() {
+    assert_eq!(resolution_reason("  "), Err(PackageError::ReasonRequired));
+    assert_eq!(
+        resolution_reason(" de tweede is de juiste versie ").unwrap(),
+        "de tweede is de juiste versie"
+    );
 }

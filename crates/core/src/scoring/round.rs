@@ -142,6 +142,16 @@ pub struct Round {
     /// The 32-byte seed the orders were drawn from, in hex.
     seed: String,
     status: RoundStatus,
+    /// In an assessor's part of a round ([`Round::assignment_for`]): how many assessors
+    /// the whole round has, so excluding this one still leaves the others. Zero in a
+    /// whole round.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    #[ts(skip)]
+    whole_round_assessors: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// SHA-256 over the rubric's JSON form (fields in declaration order, anchors sorted),
@@ -291,6 +301,7 @@ impl Round {
             exclusions: Vec::new(),
             seed: hex::encode(seed),
             status: RoundStatus::Open,
+            whole_round_assessors: 0,
         };
         round.assessors = round.plans(&modes, &seed);
         round.exclusions = round.checked_exclusions(exclusions)?;
@@ -335,9 +346,13 @@ impl Round {
         }
         exclusions.sort();
         exclusions.dedup();
+        let assessors = match self.whole_round_assessors {
+            0 => self.assessors.len(),
+            whole => whole as usize,
+        };
         for code in &self.candidates {
             let excluded = exclusions.iter().filter(|e| &e.candidate == code).count();
-            if excluded == self.assessors.len() {
+            if excluded == assessors {
                 return Err(ScoringError::NobodyLeftToScore {
                     candidate: code.clone(),
                 });
@@ -402,6 +417,7 @@ impl Round {
                 .collect(),
             seed: String::new(),
             status: RoundStatus::Open,
+            whole_round_assessors: self.assessors.len() as u32,
         })
     }
 

@@ -11,6 +11,12 @@ pub enum Binding<'a> {
     SigningKey { team: &'a str },
     /// The team's data key, wrapped for one member.
     Slot { team: &'a str, member: i64 },
+    /// The team's `age` identity, which opens score packages.
+    Recipient { team: &'a str },
+    /// An assessor's personal signing key on their own laptop, by team and member id.
+    PersonalKey { team: &'a str, member: &'a str },
+    /// The data key of that personal key, wrapped by the assessor's passphrase.
+    PersonalSlot { team: &'a str, member: &'a str },
 }
 
 impl Binding<'_> {
@@ -26,6 +32,13 @@ impl Binding<'_> {
             }
             Binding::SigningKey { team } => format!("maatstaf/signing-key/1\0{team}"),
             Binding::Slot { team, member } => format!("maatstaf/key-slot/1\0{team}\0{member}"),
+            Binding::Recipient { team } => format!("maatstaf/recipient/1\0{team}"),
+            Binding::PersonalKey { team, member } => {
+                ["maatstaf/personal-key/1", team, member].join("\0")
+            }
+            Binding::PersonalSlot { team, member } => {
+                ["maatstaf/personal-slot/1", team, member].join("\0")
+            }
         };
         let mut out = fields.into_bytes();
         out.push(0);

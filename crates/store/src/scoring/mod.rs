@@ -27,6 +27,7 @@ use crate::error::{Result, StoreError};
 mod comparison;
 mod conflicts;
 mod decision;
+pub mod exchange;
 mod logboek;
 mod overview;
 mod pins;

@@ -153,6 +153,7 @@ pub(crate) fn reveal(
         json!({ "round": number }),
     )?;
     log_revisions(tx, team_id, &round, &sheets)?;
+    super::exchange::log_opened_packages(tx, team_id, number)?;
     on_round_revealed(tx, team_id, &round)
 }
 

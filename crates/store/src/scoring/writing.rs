@@ -43,13 +43,25 @@ pub(super) fn upsert_sheet(
     team_id: i64,
     sheet: &Sheet,
 ) -> Result<Option<String>> {
+    upsert_sheet_from(tx, team_id, sheet, "laptop")
+}
+
+/// As [`upsert_sheet`], saying where the sheet was filled in: `laptop` (here) or
+/// `package` (on the assessor's own laptop).
+pub(super) fn upsert_sheet_from(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    sheet: &Sheet,
+    source: &str,
+) -> Result<Option<String>> {
     let sha = sheet.is_submitted().then(|| content_sha256(sheet));
     tx.execute(
-        "INSERT INTO score_sheets (team_id, round, assessor, submitted, sheet, sheet_sha256, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO score_sheets (team_id, round, assessor, submitted, sheet, sheet_sha256, updated_at, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (team_id, round, assessor) DO UPDATE SET
             submitted = excluded.submitted, sheet = excluded.sheet,
-            sheet_sha256 = excluded.sheet_sha256, updated_at = excluded.updated_at",
+            sheet_sha256 = excluded.sheet_sha256, updated_at = excluded.updated_at,
+            source = excluded.source",
         params![
             team_id,
             sheet.round(),
@@ -57,7 +69,8 @@ pub(super) fn upsert_sheet(
             sheet.is_submitted(),
             to_json(sheet),
             sha,
-            clock::now()
+            clock::now(),
+            source
         ],
     )?;
     Ok(sha)

@@ -26,7 +26,7 @@ pub(crate) use keys::{add_slot, install_keys, is_sealed, new_team_uid, SlotSourc
 pub use keys::{NewOfficer, SealState, SealedTeam};
 
 /// The operating system's randomness, for keys, salts and nonces.
-fn rng() -> impl rand::CryptoRng {
+pub(crate) fn rng() -> impl rand::CryptoRng {
     rand::TryRngCore::unwrap_err(rand::rngs::OsRng)
 }
 
@@ -80,6 +80,15 @@ impl Unlocked {
     /// The officer who unlocked; they are the one acting.
     pub fn member_id(&self) -> i64 {
         self.member_id
+    }
+
+    /// The team's random id, bound into everything sealed for it.
+    pub(crate) fn uid(&self) -> &str {
+        &self.team_uid
+    }
+
+    pub(crate) fn key(&self) -> &TeamKey {
+        &self.key
     }
 }
 
