@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 mod content;
 mod data;
 mod log;
+mod package;
 mod rubric;
 mod signin;
 mod stats;
@@ -63,6 +64,11 @@ enum Command {
         #[command(subcommand)]
         command: log::LogCommand,
     },
+    /// Exchange files for scoring on an assessor's own laptop
+    Package {
+        #[command(subcommand)]
+        command: package::PackageCommand,
+    },
     /// Propose and accept every redaction for a candidate's text, print the blinded text
     Blind(blind::BlindArgs),
 }
@@ -78,6 +84,7 @@ fn main() -> ExitCode {
         Command::Rubric(args) => rubric::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Log { command } => log::run(command, cli.data_dir),
+        Command::Package { command } => package::run(command, cli.data_dir),
         Command::Blind(args) => blind::run(args),
     }
 }

@@ -1,0 +1,175 @@
+//! `maatstaf package`: a round package out of the team's data folder, into an
+//! assessor's own, and their score package back, as the two laptops would run it.
+
+use maatstaf_core::scoring::{RoundView, Score};
+use maatstaf_store::Store;
+
+use crate::support::maatstaf_on;
+
+const SECRETARY: &str = "Youssef Amrani";
+const SECRETARY_PASSPHRASE: &str = "molen regenjas kievit potlood\n";
+const OWN: &str = "zandduin lepelaar fietsbel winterpeen";
+
+/// The demo team with round 2 open; returns the team id.
+fn team_with_open_round(dir: &std::path::Path) -> i64 {
+    let mut store = Store::open_in(dir).unwrap();
+    let team = store.list_teams().unwrap()[0].id;
+    let chair = store
+        .find_member(team, "Anneke de Wit")
+        .unwrap()
+        .unwrap()
+        .id;
+    store.open_next_round(team, chair).unwrap();
+    team
+}
+
+fn text(out: &[u8]) -> String {
+    String::from_utf8_lossy(out).into_owned()
+}
+
+#[test]
+fn a_round_package_goes_out_and_a_score_package_comes_back() {
+    let team_dir = tempfile::tempdir().unwrap();
+    let own_dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let team = team_with_open_round(team_dir.path());
+    let round_file = files.path().join("ronde.maatstaf");
+
+    let refused = maatstaf_on(team_dir.path())
+        .args([
+            "package",
+            "round",
+            "--team",
+            &team.to_string(),
+            "--round",
+            "1",
+        ])
+        .args(["--assessor", "Marloes Kuipers", "--out"])
+        .arg(&round_file)
+        .args(["--as", SECRETARY, "--passphrase-stdin"])
+        .write_stdin(SECRETARY_PASSPHRASE)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stderr).contains("Ronde 1 is gesloten of al onthuld"));
+
+    maatstaf_on(team_dir.path())
+        .args([
+            "package",
+            "round",
+            "--team",
+            &team.to_string(),
+            "--round",
+            "2",
+        ])
+        .args(["--assessor", "Marloes Kuipers", "--out"])
+        .arg(&round_file)
+        .args(["--as", SECRETARY, "--passphrase-stdin"])
+        .write_stdin(SECRETARY_PASSPHRASE)
+        .assert()
+        .success();
+    let inspect = maatstaf_on(team_dir.path())
+        .args(["package", "inspect", "--json"])
+        .arg(&round_file)
+        .output()
+        .unwrap();
+    assert!(inspect.status.success());
+    let info: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+    assert_eq!(info["kind"], "round");
+    assert_eq!(info["assessor"], "Marloes Kuipers");
+    assert_eq!(info["round"], 2);
+    assert!(!text(&std::fs::read(&round_file).unwrap()).contains("Sanne Hoekstra"));
+
+    // On Marloes's laptop: the first package asks for a passphrase for her key.
+    let first = maatstaf_on(own_dir.path())
+        .args(["package", "import"])
+        .arg(&round_file)
+        .output()
+        .unwrap();
+    assert_eq!(first.status.code(), Some(1));
+    assert!(text(&first.stderr).contains("kies een wachtwoordzin"));
+    maatstaf_on(own_dir.path())
+        .args(["package", "import", "--new-passphrase-stdin"])
+        .arg(&round_file)
+        .write_stdin(format!("{OWN}\n"))
+        .assert()
+        .success();
+
+    // She scores in the app; here through the store the app calls.
+    let score_file = files.path().join("scores.maatstaf");
+    {
+        let mut own = Store::open_in(own_dir.path()).unwrap();
+        let id = own.assignments().unwrap()[0].id.unwrap();
+        let view = own.assignment(id).unwrap();
+        let previous = view.previous.unwrap();
+        let RoundView::Scoring { work, .. } = view.view else {
+            panic!("scoring")
+        };
+        for cell in work.cells {
+            let level = previous
+                .score(&cell.candidate, &cell.criterion)
+                .unwrap()
+                .level;
+            own.assignment_save_score(
+                id,
+                Score {
+                    candidate: cell.candidate,
+                    criterion: cell.criterion,
+                    level,
+                    evidence: "thuis gescoord".into(),
+                    reason: None,
+                },
+            )
+            .unwrap();
+        }
+        own.assignment_submit(id, OWN).unwrap();
+        let package = own.assignment_score_package(id).unwrap();
+        std::fs::write(&score_file, package.bytes).unwrap();
+        assert!(matches!(
+            own.receive_package(b"{}", None),
+            Err(maatstaf_store::StoreError::Package(_))
+        ));
+    }
+
+    maatstaf_on(team_dir.path())
+        .args(["package", "verify"])
+        .arg(&score_file)
+        .assert()
+        .success();
+    let import = |expect: &str| {
+        let out = maatstaf_on(team_dir.path())
+            .args(["package", "import", "--team", &team.to_string()])
+            .arg(&score_file)
+            .args(["--as", SECRETARY, "--passphrase-stdin"])
+            .write_stdin(SECRETARY_PASSPHRASE)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(text(&out.stdout).contains(expect), "{}", text(&out.stdout));
+    };
+    import("zijn ingelezen");
+    import("was al ingelezen; er is niets veranderd");
+
+    // A changed byte or a cut-off file is refused with its reason.
+    let bytes = std::fs::read(&score_file).unwrap();
+    let mut changed = bytes.clone();
+    let at = bytes.len() / 3;
+    changed[at] = if changed[at] == b'0' { b'1' } else { b'0' };
+    let changed_file = files.path().join("changed.maatstaf");
+    std::fs::write(&changed_file, &changed).unwrap();
+    let out = maatstaf_on(team_dir.path())
+        .args(["package", "verify", "--json"])
+        .arg(&changed_file)
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0));
+    let cut_file = files.path().join("cut.maatstaf");
+    std::fs::write(&cut_file, &bytes[..bytes.len() / 2]).unwrap();
+    let out = maatstaf_on(team_dir.path())
+        .args(["package", "verify"])
+        .arg(&cut_file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("geen leesbaar Maatstaf-pakket"));
+}
