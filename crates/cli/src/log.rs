@@ -50,6 +50,10 @@ pub struct VerifyArgs {
     /// Without it the signature is checked, but not who made it
     #[arg(long, value_name = "FINGERPRINT")]
     key: Option<String>,
+    /// The fingerprint of your own negotiator's personal key: every score package they
+    /// sent must be signed by it, and the sheet revealed must be the one they signed
+    #[arg(long, value_name = "FINGERPRINT")]
+    assessor_key: Option<String>,
     /// An earlier logboek of the same team: its entries must stand unchanged at the start
     /// of this one (repeatable)
     #[arg(long, value_name = "OLDER.jsonl")]
@@ -247,11 +251,41 @@ fn verify(args: VerifyArgs) -> ExitCode {
         previous: &previous,
         checkpoints: &codes,
     };
+    let assessor = match args
+        .assessor_key
+        .as_deref()
+        .map(Fingerprint::parse)
+        .transpose()
+    {
+        Ok(fp) => fp,
+        Err(e) => {
+            eprintln!("maatstaf: --assessor-key: {}", e.text().get(lang));
+            return ExitCode::from(UNUSABLE);
+        }
+    };
     let v = verify_logboek_against(&bytes, expected.as_ref(), &past);
+    let assessor_check = assessor
+        .as_ref()
+        .map(|fp| maatstaf_core::package::check_assessor(&v.entries, fp));
     if args.json {
-        println!("{}", as_json(&v, lang));
+        let mut json = as_json(&v, lang);
+        if let Some(check) = &assessor_check {
+            json["assessor"] = serde_json::json!({
+                "passed": check.passed(),
+                "packages": check.packages,
+                "revealed": check.revealed,
+                "problems": check.problems.iter().map(|p| p.get(lang)).collect::<Vec<_>>(),
+            });
+        }
+        println!("{json}");
     } else {
         print!("{}", as_text(&v, lang));
+        if let Some(check) = &assessor_check {
+            print!("{}", assessor_text(check, lang));
+        }
+    }
+    if assessor_check.as_ref().is_some_and(|c| !c.passed()) && v.problem.is_none() {
+        return ExitCode::FAILURE;
     }
     match &v.problem {
         None if v.history.holds() => ExitCode::SUCCESS,
@@ -393,6 +427,33 @@ fn as_text(v: &Verification, lang: Lang) -> String {
             t("KLOPT NIET", "FAILS")
         };
         out.push_str(&format!("{mark}: {}\n", message.get(lang)));
+    }
+    out
+}
+
+fn assessor_text(check: &maatstaf_core::package::AssessorCheck, lang: Lang) -> String {
+    let mut out = if check.passed() {
+        Text::new(
+            format!(
+                "BEOORDELAAR: {} scorepakket(ten) met deze sleutel ondertekend, {} onthuld zoals ondertekend.\n",
+                check.packages, check.revealed
+            ),
+            format!(
+                "ASSESSOR: {} score package(s) signed with this key, {} revealed as signed.\n",
+                check.packages, check.revealed
+            ),
+        )
+        .get(lang)
+        .to_owned()
+    } else {
+        Text::new("BEOORDELAAR: NIET IN ORDE\n", "ASSESSOR: NOT IN ORDER\n")
+            .get(lang)
+            .to_owned()
+    };
+    for problem in &check.problems {
+        out.push_str("  ");
+        out.push_str(problem.get(lang));
+        out.push('\n');
     }
     out
 }

@@ -150,6 +150,52 @@ fn a_round_package_goes_out_and_a_score_package_comes_back() {
     import("zijn ingelezen");
     import("was al ingelezen; er is niets veranderd");
 
+    // The chair closes and reveals; a committee checks its negotiator's key.
+    {
+        let mut store = Store::open_in(team_dir.path()).unwrap();
+        let chair = store
+            .find_member(team, "Anneke de Wit")
+            .unwrap()
+            .unwrap()
+            .id;
+        store.close_round(team, chair, 2).unwrap();
+        store.reveal_round(team, chair, 2).unwrap();
+    }
+    let logboek = files.path().join("logboek.jsonl");
+    maatstaf_on(team_dir.path())
+        .args(["log", "export", "--team", &team.to_string(), "--out"])
+        .arg(&logboek)
+        .args(["--as", "Anneke de Wit", "--passphrase-stdin"])
+        .write_stdin("kompas lantaarn zeilboot hagel\n")
+        .assert()
+        .success();
+    let info: serde_json::Value = serde_json::from_slice(
+        &maatstaf_on(team_dir.path())
+            .args(["package", "inspect", "--json"])
+            .arg(&score_file)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let marloes_key = info["signer_fingerprint"].as_str().unwrap().to_owned();
+    let checked = maatstaf_on(team_dir.path())
+        .args(["log", "verify", "--assessor-key", &marloes_key])
+        .arg(&logboek)
+        .output()
+        .unwrap();
+    assert!(checked.status.success(), "{}", text(&checked.stdout));
+    assert!(text(&checked.stdout)
+        .contains("BEOORDELAAR: 1 scorepakket(ten) met deze sleutel ondertekend, 1 onthuld"));
+    let team_key = "0000 0000 0000 0000 0000 0000 0000 0000";
+    let other = maatstaf_on(team_dir.path())
+        .args(["log", "verify", "--assessor-key", team_key])
+        .arg(&logboek)
+        .output()
+        .unwrap();
+    assert_eq!(other.status.code(), Some(1));
+    assert!(text(&other.stdout).contains("geen scorepakket dat met deze sleutel"));
+
     // A changed byte or a cut-off file is refused with its reason.
     let bytes = std::fs::read(&score_file).unwrap();
     let mut changed = bytes.clone();

@@ -31,6 +31,7 @@ mod round;
 mod score;
 #[cfg(test)]
 mod tests;
+mod witness;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -41,6 +42,7 @@ pub use introduction::Introduction;
 pub use reveal::RevealPackage;
 pub use round::{AssessorRef, RoundPackage};
 pub use score::{replay_sheet, DeclaredTie, ScorePackage, SheetBody};
+pub use witness::{check_assessor, AssessorCheck};
 
 /// The team log's last entry when a package was written. A package that quotes it
 /// proves that the history up to that entry existed when it was written; the team's

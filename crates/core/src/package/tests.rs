@@ -295,3 +295,80 @@ fn choosing_between_two_packages_needs_a_reason() {
         "de tweede is de juiste versie"
     );
 }
+
+fn entry(
+    seq: u64,
+    kind: crate::ledger::EntryKind,
+    payload: serde_json::Value,
+) -> crate::ledger::Entry {
+    crate::ledger::Entry {
+        seq,
+        time: "2026-12-02T10:00:00Z".into(),
+        actor: crate::ledger::Actor::System,
+        kind,
+        payload,
+        prev_hash: String::new(),
+        hash: if seq == 12 {
+            "ab".repeat(32)
+        } else {
+            format!("{seq:064}")
+        },
+    }
+}
+
+/// A log with Bram's package imported (its sheet hash as stored) and its signed sheet
+/// recorded at the reveal, holding `revealed` as the sheet.
+fn witnessed_log(revealed: crate::scoring::Sheet) -> Vec<crate::ledger::Entry> {
+    use crate::ledger::EntryKind;
+    let round = open();
+    let signed_body = sheet_body(&round);
+    let outer = Envelope::sign(PackageKind::Score, &score_outer(b"x"), &bram_key());
+    let opened = Envelope::sign(
+        PackageKind::Sheet,
+        &SheetBody {
+            sheet: revealed,
+            ..signed_body.clone()
+        },
+        &bram_key(),
+    );
+    vec![
+        entry(12, EntryKind::RoundOpened, serde_json::json!({})),
+        entry(
+            13,
+            EntryKind::ScorePackageImported,
+            serde_json::json!({
+                "round": 1, "member_id": "bram", "fingerprint": "", "sha256": "",
+                "sheet_sha256": crate::ledger::content_sha256(&signed_body.sheet),
+                "package": outer,
+            }),
+        ),
+        entry(
+            14,
+            EntryKind::ScorePackageOpened,
+            serde_json::json!({ "round": 1, "member_id": "bram", "signed_sheet": opened }),
+        ),
+    ]
+}
+
+#[test]
+fn a_committee_finds_its_negotiators_signed_sheet_in_the_log() {
+    let round = open();
+    let fingerprint = crate::ledger::Fingerprint::of(&bram_key().verifying_key());
+    let check = check_assessor(&witnessed_log(sheet_body(&round).sheet), &fingerprint);
+    assert!(check.passed(), "{:?}", check.problems);
+    assert_eq!((check.packages, check.revealed), (1, 1));
+
+    // Another key: nothing of theirs is in this log.
+    let other = crate::ledger::Fingerprint::of(&team_key().verifying_key());
+    assert!(!check_assessor(&witnessed_log(sheet_body(&round).sheet), &other).passed());
+}
+
+#[test]
+fn a_revealed_sheet_other_than_the_imported_one_is_caught() {
+    let round = open();
+    let fingerprint = crate::ledger::Fingerprint::of(&bram_key().verifying_key());
+    let other_sheet = submitted(&round, &bram(), |_, _| 2);
+    let check = check_assessor(&witnessed_log(other_sheet), &fingerprint);
+    assert!(!check.passed());
+    assert!(check.problems[0].nl.contains("niet het formulier"));
+}
