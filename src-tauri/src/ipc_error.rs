@@ -134,6 +134,8 @@ impl From<StoreError> for IpcError {
             StoreError::Sealing(e) => core_rule("sealing", &e, e.text()),
             StoreError::Privacy(e) => core_rule("privacy", &e, e.text()),
             StoreError::Retention(e) => core_rule("retention", &e, e.text()),
+            StoreError::Package(e) => core_rule("package", &e, e.text()),
+            StoreError::Assignment(e) => core_rule("assignment", &e, e.text()),
             StoreError::Training(e) => e.into(),
             StoreError::KeyDamaged { path } => {
                 IpcError::new("key_damaged", detail).with("path", path.display())

@@ -37,6 +37,7 @@ pub fn run() {
             };
             app.manage(state);
             app.manage(state::Sessions::default());
+            app.manage(commands::packages::PendingPackage::default());
             // An idle officer's session ends on the clock, not on their next click, and
             // the team's data key goes with it.
             let handle = app.handle().clone();
@@ -47,6 +48,20 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            commands::packages::exchange_status,
+            commands::packages::save_round_package,
+            commands::packages::save_reveal_package,
+            commands::packages::import_team_package,
+            commands::packages::resolve_package_conflict,
+            commands::packages::receive_package,
+            commands::packages::receive_pending_package,
+            commands::packages::assignments,
+            commands::packages::assignment,
+            commands::packages::assignment_save_score,
+            commands::packages::assignment_declare,
+            commands::packages::assignment_submit,
+            commands::packages::save_score_package,
+            commands::packages::save_key_file,
             commands::app::app_status,
             commands::app::set_language,
             commands::app::first_paint,

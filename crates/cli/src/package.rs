@@ -13,7 +13,7 @@ use maatstaf_core::package::{
     Envelope, Introduction, PackageError, PackageKind, RevealPackage, RoundPackage, ScorePackage,
 };
 use maatstaf_store::assignments::Received;
-use maatstaf_store::scoring::exchange::ImportOutcome;
+use maatstaf_store::scoring::exchange::PackageImport;
 use zeroize::Zeroizing;
 
 use crate::candidate::fail;
@@ -260,9 +260,9 @@ fn import(args: ImportArgs, data_dir: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn outcome_text(outcome: &ImportOutcome) -> Text {
+fn outcome_text(outcome: &PackageImport) -> Text {
     match outcome {
-        ImportOutcome::Merged {
+        PackageImport::Merged {
             round,
             assessor,
             fingerprint,
@@ -271,22 +271,22 @@ fn outcome_text(outcome: &ImportOutcome) -> Text {
             format!("De scores van {assessor} voor ronde {round} zijn ingelezen (sleutel {fingerprint})."),
             format!("{assessor}'s scores for round {round} are imported (key {fingerprint})."),
         ),
-        ImportOutcome::AlreadyImported { round, assessor } => Text::new(
+        PackageImport::AlreadyImported { round, assessor } => Text::new(
             format!("Dit pakket van {assessor} voor ronde {round} was al ingelezen; er is niets veranderd."),
             format!("This package of {assessor} for round {round} was imported before; nothing changed."),
         ),
-        ImportOutcome::Conflict { round, assessor } => Text::new(
+        PackageImport::Conflict { round, assessor } => Text::new(
             format!("Voor {assessor} is in ronde {round} al een ander scoreformulier binnen. Het pakket staat apart; de voorzitter kiest, met een reden."),
             format!("{assessor} already has another score sheet in round {round}. The package is set aside; the chair chooses, with a reason."),
         ),
-        ImportOutcome::KeyRegistered {
+        PackageImport::KeyRegistered {
             assessor,
             fingerprint,
         } => Text::new(
             format!("De sleutel van {assessor} is vastgelegd: {fingerprint}."),
             format!("{assessor}'s key is registered: {fingerprint}."),
         ),
-        ImportOutcome::KeyKnown {
+        PackageImport::KeyKnown {
             assessor,
             fingerprint,
         } => Text::new(

@@ -4,6 +4,7 @@ pub mod candidates;
 pub mod consistency;
 pub mod exports;
 pub mod members;
+pub mod packages;
 pub mod privacy;
 pub mod rubrics;
 pub mod scoring;

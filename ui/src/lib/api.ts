@@ -21,6 +21,11 @@ import type { AccessView } from "./bindings/AccessView";
 import type { NewOfficer } from "./bindings/NewOfficer";
 import type { SealState } from "./bindings/SealState";
 import type { ClosingReport } from "./bindings/ClosingReport";
+import type { AssignmentSummary } from "./bindings/AssignmentSummary";
+import type { AssignmentView } from "./bindings/AssignmentView";
+import type { ExchangeStatus } from "./bindings/ExchangeStatus";
+import type { PackageImport } from "./bindings/PackageImport";
+import type { Received } from "./bindings/Received";
 import type { ErasureReason } from "./bindings/ErasureReason";
 import type { Retention } from "./bindings/Retention";
 import type { Strength } from "./bindings/Strength";
@@ -95,6 +100,24 @@ export const api = {
     invoke<Retention>("set_retention", { teamId, date, reason }),
   closeFormation: (teamId: number, keepAppointed: boolean) =>
     invoke<ClosingReport>("close_formation", { teamId, keepAppointed }),
+  exchangeStatus: (teamId: number, round: number) => invoke<ExchangeStatus>("exchange_status", { teamId, round }),
+  saveRoundPackage: (teamId: number, round: number, memberId: number) =>
+    invoke<string | null>("save_round_package", { teamId, round, memberId }),
+  saveRevealPackage: (teamId: number, round: number) => invoke<string | null>("save_reveal_package", { teamId, round }),
+  importTeamPackage: (teamId: number) => invoke<PackageImport | null>("import_team_package", { teamId }),
+  resolvePackageConflict: (teamId: number, packageId: number, takePackage: boolean, reason: string) =>
+    invoke<void>("resolve_package_conflict", { teamId, packageId, takePackage, reason }),
+  receivePackage: () => invoke<Received | null>("receive_package"),
+  receivePendingPackage: (passphrase: string, repeated: string) =>
+    invoke<Received>("receive_pending_package", { passphrase, repeated }),
+  assignments: () => invoke<AssignmentSummary[]>("assignments"),
+  assignment: (id: number) => invoke<AssignmentView>("assignment", { id }),
+  assignmentSaveScore: (id: number, score: Score) => invoke<void>("assignment_save_score", { id, score }),
+  assignmentDeclare: (id: number, candidate: string, kind: ConflictKind, note: string | null) =>
+    invoke<void>("assignment_declare", { id, candidate, kind, note }),
+  assignmentSubmit: (id: number, passphrase: string) => invoke<void>("assignment_submit", { id, passphrase }),
+  saveScorePackage: (id: number) => invoke<string | null>("save_score_package", { id }),
+  saveKeyFile: (id: number, passphrase: string) => invoke<string | null>("save_key_file", { id, passphrase }),
   sealState: (teamId: number) => invoke<SealState>("seal_state", { teamId }),
   sealTeam: (teamId: number, officerId: number, passphrase: string, repeated: string) =>
     invoke<SealState>("seal_team", { teamId, officerId, passphrase, repeated }),
@@ -211,7 +234,7 @@ export function errorMessage(e: unknown): string {
   if (isIpcError(e)) {
     // Core rules (scoring, conflicts, PINs, access, sealing, privacy, retention) bring their own message in both languages.
     const own = e.params[i18n.lang];
-    if (own !== undefined && /^(scoring|conflict|pin|access|sealing|privacy|retention)_/.test(e.code)) return own;
+    if (own !== undefined && /^(scoring|conflict|pin|access|sealing|privacy|retention|package|assignment)_/.test(e.code)) return own;
     return tOptional(`errors.${e.code}`, e.params) ?? `${tOptional("errors.unknown")} ${e.detail}`;
   }
   return `${tOptional("errors.unknown")} ${String(e)}`;

@@ -15,12 +15,13 @@ use super::render::render_markdown;
 use crate::i18n::{Lang, Text};
 
 /// The app's areas, in menu order, each of which has a help page per language.
-pub const HELP_AREAS: [&str; 7] = [
+pub const HELP_AREAS: [&str; 8] = [
     "teams",
     "training",
     "rubrics",
     "candidates",
     "scoring",
+    "own",
     "consistency",
     "about",
 ];

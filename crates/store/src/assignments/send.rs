@@ -8,32 +8,17 @@ use rusqlite::params;
 use super::work::working_round;
 use super::{keys, load, AssignmentError};
 use crate::error::Result;
-use crate::scoring::exchange::WrittenPackage;
+use crate::scoring::exchange::{file_part, WrittenPackage};
 use crate::{cipher, clock, Store};
 
 fn file_name(kind: &str, team: &str, round: Option<u32>, name: &str) -> String {
-    let part = |text: &str| {
-        text.chars()
-            .map(|c| {
-                if c.is_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect::<String>()
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-")
-    };
     match round {
         Some(n) => format!(
             "maatstaf-{kind}-ronde-{n}-{}-{}.maatstaf",
-            part(team),
-            part(name)
+            file_part(team),
+            file_part(name)
         ),
-        None => format!("maatstaf-{kind}-{}-{}.maatstaf", part(team), part(name)),
+        None => format!("maatstaf-{kind}-{}-{}.maatstaf", file_part(team), file_part(name)),
     }
 }
 

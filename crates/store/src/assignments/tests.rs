@@ -8,7 +8,7 @@ use maatstaf_core::team::Role;
 use super::{AssignmentError, Received};
 use crate::error::StoreError;
 use crate::fixtures::{demo_member, demo_team, demo_unlock};
-use crate::scoring::exchange::ImportOutcome;
+use crate::scoring::exchange::PackageImport;
 use crate::Store;
 
 const OWN_PASSPHRASE: &str = "zandduin lepelaar fietsbel winterpeen";
@@ -141,12 +141,12 @@ fn submit_on_team_laptop(l: &mut Laptops, name: &str) {
     l.team.submit_sheet(l.team_id, who, 2).unwrap();
 }
 
-fn import(l: &mut Laptops, bytes: &[u8]) -> Result<ImportOutcome, StoreError> {
+fn import(l: &mut Laptops, bytes: &[u8]) -> Result<PackageImport, StoreError> {
     let secretary = demo_unlock(&mut l.team, l.team_id, Role::Secretary);
     l.team.import_team_package(&secretary, bytes)
 }
 
-fn package_error(result: Result<ImportOutcome, StoreError>) -> PackageError {
+fn package_error(result: Result<PackageImport, StoreError>) -> PackageError {
     match result {
         Err(StoreError::Package(e)) => e,
         other => panic!("expected a package refusal, got {other:?}"),
@@ -174,7 +174,7 @@ fn a_sheet_scored_at_home_joins_the_round_and_its_signature_enters_the_log() {
     let round_text = String::from_utf8_lossy(&bytes);
     assert!(!round_text.contains("Sanne Hoekstra") && !round_text.contains("Joke van der"));
 
-    let ImportOutcome::Merged {
+    let PackageImport::Merged {
         key_registered,
         fingerprint,
         ..
@@ -185,7 +185,7 @@ fn a_sheet_scored_at_home_joins_the_round_and_its_signature_enters_the_log() {
     assert!(key_registered);
     assert_eq!(
         import(&mut l, &package).unwrap(),
-        ImportOutcome::AlreadyImported {
+        PackageImport::AlreadyImported {
             round: 2,
             assessor: "Marloes Kuipers".into()
         }
@@ -292,7 +292,7 @@ fn a_refused_package_changes_nothing() {
     };
     assert_eq!(
         import(&mut l, &second).unwrap(),
-        ImportOutcome::AlreadyImported {
+        PackageImport::AlreadyImported {
             round: 2,
             assessor: "Marloes Kuipers".into()
         }
@@ -326,7 +326,7 @@ fn a_package_for_another_team_or_from_a_changed_key_is_refused() {
         .bytes;
     assert!(matches!(
         import(&mut l, &key_file).unwrap(),
-        ImportOutcome::KeyRegistered { .. }
+        PackageImport::KeyRegistered { .. }
     ));
     let second_dir = tempfile::tempdir().unwrap();
     let mut second = Store::open_in(second_dir.path()).unwrap();
@@ -377,7 +377,7 @@ fn a_package_for_another_team_or_from_a_changed_key_is_refused() {
     );
     assert!(matches!(
         import(&mut l, &package).unwrap(),
-        ImportOutcome::Merged {
+        PackageImport::Merged {
             key_registered: false,
             ..
         }
@@ -392,7 +392,7 @@ fn a_second_different_sheet_waits_for_the_chairs_choice_with_a_reason() {
     submit_on_team_laptop(&mut l, "Marloes Kuipers");
     assert_eq!(
         import(&mut l, &package).unwrap(),
-        ImportOutcome::Conflict {
+        PackageImport::Conflict {
             round: 2,
             assessor: "Marloes Kuipers".into()
         }
@@ -498,7 +498,7 @@ fn a_tie_declared_at_home_excludes_there_and_is_recorded_at_the_team() {
     let package = l.own.assignment_score_package(id).unwrap().bytes;
     assert!(matches!(
         import(&mut l, &package).unwrap(),
-        ImportOutcome::Merged { .. }
+        PackageImport::Merged { .. }
     ));
     let RoundView::Scoring { work, .. } = l.team.round_view(l.team_id, l.marloes, 2).unwrap()
     else {

@@ -16,7 +16,7 @@ use super::super::conflicts::declare;
 use super::super::reading::{load_round, load_sheets};
 use super::super::writing::upsert_sheet_from;
 use super::write::registered_key;
-use super::{recipient, ImportOutcome};
+use super::{recipient, PackageImport};
 use crate::error::{Result, StoreError};
 use crate::sealing::Unlocked;
 use crate::{cipher, clock, ledger, teams, Store};
@@ -24,7 +24,7 @@ use crate::{cipher, clock, ledger, teams, Store};
 impl Store {
     /// Imports a score package or a key file into the team `by` unlocked. Anything
     /// else, or anything that does not check out, is refused and changes nothing.
-    pub fn import_team_package(&mut self, by: &Unlocked, bytes: &[u8]) -> Result<ImportOutcome> {
+    pub fn import_team_package(&mut self, by: &Unlocked, bytes: &[u8]) -> Result<PackageImport> {
         let allowed = self.check_unlocked(by, Action::ExchangePackages)?;
         let envelope = Envelope::read(bytes)?;
         let identity = recipient::identity(&self.conn, by)?;
@@ -96,7 +96,7 @@ fn import_introduction(
     by: &Unlocked,
     officer: &LedgerActor,
     envelope: &Envelope,
-) -> Result<ImportOutcome> {
+) -> Result<PackageImport> {
     let intro = Introduction::read(envelope)?;
     if intro.team_uid != by.uid() {
         return Err(PackageError::OtherTeam.into());
@@ -105,12 +105,12 @@ fn import_introduction(
     let fingerprint = envelope.fingerprint()?.as_str().to_owned();
     let registered = check_key(tx, by.team_id(), officer, &member, envelope, "key_file")?;
     Ok(if registered {
-        ImportOutcome::KeyRegistered {
+        PackageImport::KeyRegistered {
             assessor: member.name,
             fingerprint,
         }
     } else {
-        ImportOutcome::KeyKnown {
+        PackageImport::KeyKnown {
             assessor: member.name,
             fingerprint,
         }
@@ -124,7 +124,7 @@ fn import_score(
     identity: &str,
     envelope: &Envelope,
     bytes: &[u8],
-) -> Result<ImportOutcome> {
+) -> Result<PackageImport> {
     let team_id = by.team_id();
     let package = ScorePackage::read(envelope)?;
     if package.team_uid != by.uid() {
@@ -138,7 +138,7 @@ fn import_score(
         |r| r.get(0),
     )?;
     if seen {
-        return Ok(ImportOutcome::AlreadyImported {
+        return Ok(PackageImport::AlreadyImported {
             round: package.round,
             assessor: member.name,
         });
@@ -201,7 +201,7 @@ fn import_score(
             EntryKind::ScorePackageConflict,
             json!({ "round": package.round, "member_id": package.assessor, "sha256": sha }),
         )?;
-        return Ok(ImportOutcome::Conflict {
+        return Ok(PackageImport::Conflict {
             round: package.round,
             assessor: member.name,
         });
@@ -223,7 +223,7 @@ fn import_score(
             "package": serde_json::from_slice::<serde_json::Value>(bytes).map_err(|_| PackageError::Unreadable)?,
         }),
     )?;
-    Ok(ImportOutcome::Merged {
+    Ok(PackageImport::Merged {
         round: package.round,
         assessor: member.name,
         fingerprint,

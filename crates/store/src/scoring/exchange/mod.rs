@@ -17,6 +17,7 @@ mod status;
 mod write;
 
 pub(crate) use import::log_opened_packages;
+pub(crate) use write::file_part;
 
 /// A package ready to be saved: the file name the save dialog proposes, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +30,7 @@ pub struct WrittenPackage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 #[ts(export)]
-pub enum ImportOutcome {
+pub enum PackageImport {
     /// The assessor's sheet is in the round now.
     Merged {
         round: u32,

@@ -41,7 +41,7 @@ pub(super) fn registered_key(conn: &Connection, member_id: i64) -> Result<Option
 }
 
 /// A file name without the characters file systems or mail programs trip over.
-fn file_part(text: &str) -> String {
+pub(crate) fn file_part(text: &str) -> String {
     let slug: String = text
         .chars()
         .map(|c| {
@@ -58,7 +58,28 @@ fn file_part(text: &str) -> String {
         .join("-")
 }
 
+fn round_file_name(number: u32, team: &str, assessor: &str) -> String {
+    format!(
+        "maatstaf-ronde-{number}-{}-{}.maatstaf",
+        file_part(team),
+        file_part(assessor)
+    )
+}
+
 impl Store {
+    /// The name the save dialog proposes for a round package.
+    pub fn round_package_file_name(
+        &self,
+        team_id: i64,
+        number: u32,
+        assessor_member: i64,
+    ) -> Result<String> {
+        let team = self.team(team_id)?;
+        let assessor = crate::teams::team_member(&self.conn, team_id, assessor_member)?
+            .ok_or(StoreError::NoSuchMember(assessor_member))?;
+        Ok(round_file_name(number, &team.name, &assessor.name))
+    }
+
     /// The round package for one assessor of open round `number`: their part of the
     /// round, the blinded material, the conflict rules, their own previous sheet and
     /// the log's chain head, signed with the team key.
@@ -127,11 +148,7 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(WrittenPackage {
-            file_name: format!(
-                "maatstaf-ronde-{number}-{}-{}.maatstaf",
-                file_part(&team.name),
-                file_part(&name)
-            ),
+            file_name: round_file_name(number, &team.name, &name),
             bytes,
         })
     }
