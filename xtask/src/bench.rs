@@ -26,6 +26,8 @@ const ALPHA_AGREEMENT: f64 = 1e-9;
 const ALPHA_ROUNDS: usize = 3;
 const BOOTSTRAP_TARGET_MS: f64 = 1000.0;
 const SEARCH_TARGET_MS: f64 = 20.0;
+/// Importing ten score packages of a 20 x 8 round (issue 15).
+const PACKAGES_TARGET_MS: f64 = 1000.0;
 
 /// Whether a value must stay under its target or reach it.
 #[derive(Clone, Copy)]
@@ -238,6 +240,15 @@ fn domain_rows() -> Result<Vec<Row>> {
         search_ms(),
         "ms",
         SEARCH_TARGET_MS,
+    ));
+    let packages = step("score packages", || {
+        example("maatstaf-store", "bench_packages", &["10", "20"])
+    })?;
+    rows.push(Row::below(
+        "import + merge 10 score packages, 20 candidates x 8 criteria",
+        json_number(&packages, "import_ms").ok_or_else(|| unreadable(&packages)),
+        "ms",
+        PACKAGES_TARGET_MS,
     ));
     Ok(rows)
 }

@@ -141,3 +141,85 @@ pub fn secrets_on_disk(dir: &std::path::Path, secrets: &[&str]) -> Vec<String> {
     }
     found
 }
+
+/// A sealed team with an open round of `candidates` candidates (codes `K-01`…), a
+/// frozen rubric of eight criteria and `assessors` assessors, for the exchange
+/// benchmark. Returns the team, the chair's unlock and the assessors' member ids.
+pub fn exchange_round(
+    store: &mut Store,
+    candidates: usize,
+    assessors: usize,
+) -> (i64, Unlocked, Vec<i64>) {
+    use rusqlite::params;
+
+    let (team, chair) = sealed_team(store, "Bank van beoordelaars");
+    let mut rubric = maatstaf_core::rubric::template("wethouder-financien").unwrap();
+    let mut extra = rubric.criteria[0].clone();
+    extra.id = "extra".into();
+    extra.name = "Extra".into();
+    rubric.criteria.push(extra);
+    assert_eq!(rubric.criteria.len(), 8);
+    for (i, c) in rubric.criteria.iter_mut().enumerate() {
+        c.weight = if i < 4 { 12 } else { 13 };
+        c.knockout = None;
+    }
+    let now = crate::clock::now();
+    store
+        .conn
+        .execute(
+            "INSERT INTO rubric_versions (team_id, rubric_key, version, source_toml, sha256, frozen_at, created_at)
+             VALUES (?1, ?2, 1, ?3, 'bench', ?4, ?4)",
+            params![team, rubric.id, maatstaf_core::rubric::to_toml(&rubric), now],
+        )
+        .unwrap();
+    let rubric_version = store.conn.last_insert_rowid();
+    let mut codes = Vec::new();
+    for i in 1..=candidates {
+        let code = format!("K-{i:02}");
+        store
+            .conn
+            .execute(
+                "INSERT INTO candidates (team_id, code, created_at) VALUES (?1, ?2, ?3)",
+                params![team, code, now],
+            )
+            .unwrap();
+        let id = store.conn.last_insert_rowid();
+        let text =
+            "Beschrijft een gesprek met twee fracties en vat beide standpunten samen. ".repeat(12);
+        store
+            .conn
+            .execute(
+                "INSERT INTO candidate_material (candidate_id, kind, original_text, blinded_text, blinded_sha256, frozen_at, created_at)
+                 VALUES (?1, 'motivation', '', ?2, 'h', ?3, ?3)",
+                params![id, text, now],
+            )
+            .unwrap();
+        codes.push(code);
+    }
+    let mut ids = Vec::new();
+    for i in 1..=assessors {
+        ids.push(
+            store
+                .add_member(
+                    team,
+                    &format!("Beoordelaar {i}"),
+                    Role::Assessor,
+                    None,
+                    Some(chair.member_id()),
+                )
+                .unwrap()
+                .id,
+        );
+    }
+    let choices = ids
+        .iter()
+        .map(|&member_id| crate::scoring::AssessorChoice {
+            member_id,
+            mode: maatstaf_core::scoring::ScoringMode::ByCriterion,
+        })
+        .collect();
+    store
+        .open_round(team, chair.member_id(), rubric_version, codes, choices)
+        .unwrap();
+    (team, chair, ids)
+}

@@ -91,7 +91,10 @@ pub async fn save_round_package(
 ) -> Result<Option<String>, IpcError> {
     require_unlocked(&state, &sessions, team_id, Action::ExchangePackages)?;
     let (lang, file_name) = state.with_store(|s| {
-        Ok((s.language()?, s.round_package_file_name(team_id, round, member_id)?))
+        Ok((
+            s.language()?,
+            s.round_package_file_name(team_id, round, member_id)?,
+        ))
     })?;
     let ask = Ask {
         title: ("Rondepakket opslaan", "Save the round package"),

@@ -318,47 +318,13 @@ impl App {
     /// full path into its name field and presses Enter. Drives the real GTK dialog
     /// with xdotool (X11 input, as from a keyboard).
     pub async fn save_as(&self, title: &str, path: &Path) {
-        let t0 = Instant::now();
-        // The dialog is found once it is shown (mapped); focusing it can still fail for
-        // a moment while it maps, so both are tried again until the test's wait is up.
-        loop {
-            let out = Command::new("xdotool")
-                .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
-                .output()
-                .expect("xdotool runs (cargo xtask installs it)");
-            let ids = String::from_utf8_lossy(&out.stdout);
-            if let Some(id) = ids.lines().next() {
-                // `--sync` waits for the focus; `timeout` keeps that wait short.
-                let focused = Command::new("timeout")
-                    .args(["5", "xdotool", "windowfocus", "--sync", id.trim()])
-                    .stderr(Stdio::null())
-                    .status()
-                    .unwrap()
-                    .success();
-                if focused {
-                    break;
-                }
-            }
-            assert!(
-                t0.elapsed() < WAIT,
-                "no save dialog titled {title:?} took the focus"
-            );
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        // Let the name field take the keyboard before typing.
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let xdotool = |args: &[&str]| {
-            let ok = Command::new("xdotool")
-                .args(args)
-                .status()
-                .unwrap()
-                .success();
-            assert!(ok, "xdotool {args:?}");
-        };
-        xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
-        xdotool(&["type", "--delay", "15", &path.display().to_string()]);
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        xdotool(&["key", "Return"]);
+        answer_file_dialog(title, path, "ctrl+a").await;
+    }
+
+    /// Answers the system's open dialog titled `title`: opens its location field and
+    /// types the full path, as a user would.
+    pub async fn open_file(&self, title: &str, path: &Path) {
+        answer_file_dialog(title, path, "ctrl+l").await;
     }
 
     pub async fn page_text(&self) -> String {
@@ -609,4 +575,50 @@ fn descendants(root: u32) -> Vec<u32> {
         }
     }
     found
+}
+
+/// Focuses the GTK file dialog titled `title`, presses `field_key` to reach the field
+/// for a path, types `path` and presses Enter.
+async fn answer_file_dialog(title: &str, path: &Path, field_key: &str) {
+    let t0 = Instant::now();
+    // The dialog is found once it is shown (mapped); focusing it can still fail for
+    // a moment while it maps, so both are tried again until the test's wait is up.
+    loop {
+        let out = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+            .output()
+            .expect("xdotool runs (cargo xtask installs it)");
+        let ids = String::from_utf8_lossy(&out.stdout);
+        if let Some(id) = ids.lines().next() {
+            // `--sync` waits for the focus; `timeout` keeps that wait short.
+            let focused = Command::new("timeout")
+                .args(["5", "xdotool", "windowfocus", "--sync", id.trim()])
+                .stderr(Stdio::null())
+                .status()
+                .unwrap()
+                .success();
+            if focused {
+                break;
+            }
+        }
+        assert!(
+            t0.elapsed() < WAIT,
+            "no file dialog titled {title:?} took the focus"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // Let the name field take the keyboard before typing.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let xdotool = |args: &[&str]| {
+        let ok = Command::new("xdotool")
+            .args(args)
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "xdotool {args:?}");
+    };
+    xdotool(&["key", "--clearmodifiers", field_key]);
+    xdotool(&["type", "--delay", "15", &path.display().to_string()]);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["key", "Return"]);
 }

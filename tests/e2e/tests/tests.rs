@@ -9,6 +9,7 @@ mod conflicts;
 mod consistency;
 mod flow;
 mod foundation;
+mod own_laptop;
 mod package;
 mod privacy;
 mod rubrics;

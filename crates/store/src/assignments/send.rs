@@ -18,7 +18,11 @@ fn file_name(kind: &str, team: &str, round: Option<u32>, name: &str) -> String {
             file_part(team),
             file_part(name)
         ),
-        None => format!("maatstaf-{kind}-{}-{}.maatstaf", file_part(team), file_part(name)),
+        None => format!(
+            "maatstaf-{kind}-{}-{}.maatstaf",
+            file_part(team),
+            file_part(name)
+        ),
     }
 }
 

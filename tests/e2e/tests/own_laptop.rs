@@ -1,0 +1,155 @@
+//! Two laptops in one test: the team's laptop (the demo team) writes round packages
+//! for three assessors; Priya scores chunked on her own laptop and saves her signed,
+//! encrypted score package; the team's laptop imports it next to two sheets scored
+//! there; the reveal shows all three; the logboek verifies, with Priya's key.
+
+use std::path::Path;
+
+use maatstaf_core::ledger::{verify_logboek, Fingerprint};
+use maatstaf_core::package::check_assessor;
+use maatstaf_core::team::Role;
+use maatstaf_e2e::demo::{CHAIR, GERRIT, MARLOES, SECRETARY};
+use maatstaf_e2e::App;
+use maatstaf_store::fixtures::{demo_team, demo_unlock};
+use maatstaf_store::Store;
+
+use crate::scoring::{score_sheet, submit};
+
+const OWN_PASSPHRASE: &str = "zandduin lepelaar fietsbel winterpeen";
+
+async fn save_round_package(app: &App, name: &str, file: &Path) {
+    let row = app
+        .wait_for(&format!("#exchange-table tr[data-name=\"{name}\"]"))
+        .await;
+    let id = row.attr("id").await.unwrap().unwrap();
+    let member = id.trim_start_matches("exchange-");
+    app.click(&format!("#round-package-{member}")).await;
+    app.save_as("Rondepakket opslaan", file).await;
+    app.wait_text("#exchange-message", "Opgeslagen").await;
+}
+
+#[tokio::test]
+async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
+    let team_dir = tempfile::tempdir().unwrap();
+    let own_dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let package = |name: &str| files.path().join(name);
+
+    // The team's laptop: round 2 opens, the secretary writes three round packages.
+    let app = App::start(team_dir.path()).await;
+    app.click("#nav-scoring").await;
+    app.wait_for("#assessor-switch").await;
+    app.chair_opens_next_round().await;
+    app.switch_scorer(SECRETARY).await;
+    app.click("#tab-exchange").await;
+    app.wait_for("#exchange-table").await;
+    for (name, file) in [
+        ("Gerrit Bosma", "gerrit.maatstaf"),
+        ("Priya Ramdin", "priya.maatstaf"),
+        ("Marloes Kuipers", "marloes.maatstaf"),
+    ] {
+        save_round_package(&app, name, &package(file)).await;
+    }
+    let table = app.text("#exchange-table").await;
+    assert!(table.contains("nog geen sleutel"), "{table}");
+    app.quit().await;
+    let bytes = std::fs::read(package("priya.maatstaf")).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!text.contains("Sanne Hoekstra") && !text.contains("E2E-GERRIT"));
+
+    // Priya's own laptop: a fresh data folder.
+    let own = App::start(own_dir.path()).await;
+    own.click("#nav-own").await;
+    own.wait_for("#no-assignments").await;
+    own.click("#open-package").await;
+    own.open_file("Maatstaf-pakket openen", &package("priya.maatstaf"))
+        .await;
+    own.wait_text("#new-key", "Priya Ramdin").await;
+    own.wait_text("#team-fingerprint", "Vingerafdruk van het team")
+        .await;
+    // A too short passphrase is refused with its reason; nothing is stored.
+    own.type_into("#own-passphrase", "kort").await;
+    own.type_into("#own-passphrase-repeat", "kort").await;
+    own.click("#create-key").await;
+    own.wait_for("#own-error").await;
+    own.type_into("#own-passphrase", OWN_PASSPHRASE).await;
+    own.type_into("#own-passphrase-repeat", OWN_PASSPHRASE)
+        .await;
+    own.click("#create-key").await;
+    own.wait_text("#assignment-title", "ronde 2").await;
+    let fingerprint = own.text("#my-fingerprint").await;
+    let fingerprint = fingerprint.rsplit(": ").next().unwrap().trim().to_owned();
+    let sheet = own.wait_for("#scoring-sheet").await;
+    assert_eq!(
+        sheet.attr("data-mode").await.unwrap().as_deref(),
+        Some("by_criterion"),
+        "Priya scores chunked, as the round set"
+    );
+    let seen = score_sheet(&own, "E2E-PRIYA-THUIS", None).await;
+    let criterion = |s: &String| s.split_once('/').unwrap().1.to_owned();
+    assert_eq!(criterion(&seen[0]), criterion(&seen[1]));
+    own.click("#submit-sheet").await;
+    own.type_into("#submit-passphrase", "niet mijn wachtwoordzin")
+        .await;
+    own.click("#submit-confirm-yes").await;
+    own.wait_text("#submit-error", "opent uw persoonlijke sleutel niet")
+        .await;
+    own.type_into("#submit-passphrase", OWN_PASSPHRASE).await;
+    own.click("#submit-confirm-yes").await;
+    own.wait_for("#own-submitted").await;
+    own.click("#save-score-package").await;
+    own.save_as("Scorepakket opslaan", &package("priya-scores.maatstaf"))
+        .await;
+    own.wait_text("#own-message", "Opgeslagen").await;
+    own.quit().await;
+    let scores = std::fs::read(package("priya-scores.maatstaf")).unwrap();
+    assert!(!String::from_utf8_lossy(&scores).contains("E2E-PRIYA-THUIS"));
+
+    // The team's laptop: Gerrit and Marloes score here, the secretary imports Priya's.
+    let app = App::start(team_dir.path()).await;
+    app.click("#nav-scoring").await;
+    app.wait_for("#assessor-switch").await;
+    for (member, tag) in [(GERRIT, "E2E-GERRIT"), (MARLOES, "E2E-MARLOES")] {
+        app.switch_scorer(member).await;
+        score_sheet(&app, tag, None).await;
+        submit(&app).await;
+    }
+    app.switch_scorer(SECRETARY).await;
+    app.click("#tab-exchange").await;
+    app.click("#import-package").await;
+    app.open_file("Maatstaf-pakket openen", &package("priya-scores.maatstaf"))
+        .await;
+    app.wait_text(
+        "#exchange-message",
+        "Priya Ramdin voor ronde 2 zijn ingelezen",
+    )
+    .await;
+    // The same file again changes nothing.
+    app.click("#import-package").await;
+    app.open_file("Maatstaf-pakket openen", &package("priya-scores.maatstaf"))
+        .await;
+    app.wait_text("#exchange-message", "was al ingelezen").await;
+
+    app.switch_scorer(CHAIR).await;
+    app.click("#tab-round").await;
+    app.wait_text("#round-progress", "3 van 3 ingeleverd").await;
+    app.click("#reveal-round").await;
+    app.click("#confirm-reveal-yes").await;
+    let comparison = app.wait_text("#comparison-table", "E2E-PRIYA-THUIS").await;
+    assert!(comparison.contains("E2E-GERRIT") && comparison.contains("E2E-MARLOES"));
+    app.quit().await;
+
+    // The logboek verifies, and Priya's key checks out in it.
+    let mut store = Store::open_in(team_dir.path()).unwrap();
+    let team = demo_team(&store);
+    let chair = demo_unlock(&mut store, team, Role::Chair);
+    let logboek = store.export_logboek(&chair, false, vec![]).unwrap();
+    let verification = verify_logboek(&logboek, None);
+    assert!(verification.passed(), "{:?}", verification.problem);
+    let check = check_assessor(
+        &verification.entries,
+        &Fingerprint::parse(&fingerprint).unwrap(),
+    );
+    assert!(check.passed(), "{:?}", check.problems);
+    assert_eq!((check.packages, check.revealed), (1, 1));
+}
