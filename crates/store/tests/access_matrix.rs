@@ -489,6 +489,22 @@ fn table() -> Vec<Row> {
         unl(A::ExportPersonalCopy, "personal_copy", |s, _, u| {
             s.personal_copy(u, "K-7F3").map(drop)
         }),
+        // --- scoring on assessors' own laptops ---
+        unl(A::ExchangePackages, "write_round_package", |s, c, u| {
+            s.write_round_package(u, 1, c.assessor).map(drop)
+        }),
+        unl(A::ExchangePackages, "write_reveal_package", |s, _, u| {
+            s.write_reveal_package(u, 1).map(drop)
+        }),
+        unl(A::ExchangePackages, "import_team_package", |s, _, u| {
+            s.import_team_package(u, b"{}").map(drop)
+        }),
+        mem(A::ExchangePackages, "exchange_status", |s, c, m| {
+            s.exchange_status(c.team, m, 1).map(drop)
+        }),
+        unl(A::ResolvePackageConflict, "resolve_package_conflict", |s, _, u| {
+            s.resolve_package_conflict(u, 1, false, "Het pakket is ouder.")
+        }),
         // --- training ---
         mem(A::LeadTraining, "start_session", |s, c, m| {
             let people = [c.assessor, c.committee, c.secretary];
