@@ -502,9 +502,11 @@ fn table() -> Vec<Row> {
         mem(A::ExchangePackages, "exchange_status", |s, c, m| {
             s.exchange_status(c.team, m, 1).map(drop)
         }),
-        unl(A::ResolvePackageConflict, "resolve_package_conflict", |s, _, u| {
-            s.resolve_package_conflict(u, 1, false, "Het pakket is ouder.")
-        }),
+        unl(
+            A::ResolvePackageConflict,
+            "resolve_package_conflict",
+            |s, _, u| s.resolve_package_conflict(u, 1, false, "Het pakket is ouder."),
+        ),
         // --- training ---
         mem(A::LeadTraining, "start_session", |s, c, m| {
             let people = [c.assessor, c.committee, c.secretary];

@@ -135,8 +135,13 @@ async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
     app.wait_text("#round-progress", "3 van 3 ingeleverd").await;
     app.click("#reveal-round").await;
     app.click("#confirm-reveal-yes").await;
-    let comparison = app.wait_text("#comparison-table", "E2E-PRIYA-THUIS").await;
-    assert!(comparison.contains("E2E-GERRIT") && comparison.contains("E2E-MARLOES"));
+    app.wait_text("#comparison-title", "ronde 2").await;
+    app.click("#notes-K-R4M summary").await;
+    let notes = app.wait_text("#notes-K-R4M", "E2E-PRIYA-THUIS").await;
+    assert!(
+        notes.contains("E2E-GERRIT") && notes.contains("E2E-MARLOES"),
+        "{notes}"
+    );
     app.quit().await;
 
     // The logboek verifies, and Priya's key checks out in it.
