@@ -183,10 +183,17 @@ impl AssignError {
                 format!("{posts} posten is te veel; hoogstens {MAX_POSTS}."),
                 format!("{posts} posts are too many; at most {MAX_POSTS}."),
             ),
-            AssignError::MorePostsThanCandidates { posts, candidates } => Text::new(
-                format!("Er zijn {posts} posten maar {candidates} kandidaten: niet elke post kan een eigen kandidaat krijgen."),
-                format!("There are {posts} posts but {candidates} candidates: not every post can get a candidate of its own."),
-            ),
+            AssignError::MorePostsThanCandidates { posts, candidates } => {
+                let (nl, en) = if *candidates == 1 {
+                    ("kandidaat", "candidate")
+                } else {
+                    ("kandidaten", "candidates")
+                };
+                Text::new(
+                    format!("Er zijn {posts} posten maar {candidates} {nl}: niet elke post kan een eigen kandidaat krijgen."),
+                    format!("There are {posts} posts but {candidates} {en}: not every post can get a candidate of its own."),
+                )
+            }
             AssignError::DuplicatePair { candidate, post } => Text::new(
                 format!("Kandidaat {candidate} heeft twee scores voor post {post}."),
                 format!("Candidate {candidate} has two scores for post {post}."),
