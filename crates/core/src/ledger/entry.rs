@@ -92,10 +92,11 @@ pub enum EntryKind {
     FormationClosed,
     RetentionChanged,
     PersonalCopyExported,
+    OwnPartyLeniency,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 44] = [
+    pub const ALL: [EntryKind; 45] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -140,6 +141,7 @@ impl EntryKind {
         EntryKind::FormationClosed,
         EntryKind::RetentionChanged,
         EntryKind::PersonalCopyExported,
+        EntryKind::OwnPartyLeniency,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -189,6 +191,7 @@ impl EntryKind {
             EntryKind::FormationClosed => "formation_closed",
             EntryKind::RetentionChanged => "retention_changed",
             EntryKind::PersonalCopyExported => "personal_copy_exported",
+            EntryKind::OwnPartyLeniency => "own_party_leniency",
         }
     }
 
@@ -247,6 +250,7 @@ impl EntryKind {
             EntryKind::FormationClosed => &["identities_purged", "texts_purged"],
             EntryKind::RetentionChanged => &["retain_until", "reason"],
             EntryKind::PersonalCopyExported => &["candidate_code", "sha256"],
+            EntryKind::OwnPartyLeniency => &["round", "assessors", "parties"],
         }
     }
 
@@ -327,6 +331,10 @@ impl EntryKind {
             EntryKind::PersonalCopyExported => (
                 "Inzage-exemplaar voor een kandidaat gemaakt",
                 "Personal copy made for a candidate",
+            ),
+            EntryKind::OwnPartyLeniency => (
+                "Mildheid voor de eigen partij gemeten",
+                "Own-party leniency measured",
             ),
         };
         Text::new(nl, en)
