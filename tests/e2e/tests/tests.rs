@@ -10,6 +10,7 @@ mod consistency;
 mod flow;
 mod foundation;
 mod package;
+mod parties;
 mod privacy;
 mod rubrics;
 mod scoring;
