@@ -124,6 +124,26 @@ impl From<StoreError> for IpcError {
             StoreError::NoRounds => IpcError::new("no_rounds", detail),
             StoreError::PinAlreadySet => IpcError::new("pin_already_set", detail),
             StoreError::LiveScoringClosed => IpcError::new("live_scoring_closed", detail),
+            StoreError::Balance(e) => core_rule("balance", &e, e.message()),
+            StoreError::Leniency(e) => core_rule("leniency", &e, e.message()),
+            StoreError::BalanceBroken(gaps) => {
+                let say = |lang: fn(&Text) -> &String| {
+                    gaps.iter()
+                        .map(|g| lang(&g.message()).clone())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                IpcError::new("balance_broken", detail)
+                    .with("nl", say(|t| &t.nl))
+                    .with("en", say(|t| &t.en))
+                    .with(
+                        "candidates",
+                        gaps.iter()
+                            .map(|g| g.candidate.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
+            }
             StoreError::OfficerMayNotScore(name) => {
                 IpcError::new("officer_may_not_score", detail).with("name", name)
             }

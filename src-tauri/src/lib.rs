@@ -137,6 +137,7 @@ pub fn run() {
             commands::scoring::record_decision,
             commands::scoring::unblind,
             commands::scoring::unblinded_candidates,
+            commands::scoring::own_party_leniency,
             commands::training::list_modules,
             commands::training::module_view,
             commands::training::search_modules,

@@ -1,6 +1,7 @@
 //! `maatstaf`: the command-line side of Maatstaf, on the same data folder as the app.
 
 use std::path::PathBuf;
+mod assign;
 mod blind;
 mod candidate;
 
@@ -57,6 +58,8 @@ enum Command {
     Content(content::ContentArgs),
     /// Rubrics: lint a rubric file.
     Rubric(rubric::RubricArgs),
+    /// The allocation of candidates to posts with the highest total score, from a CSV
+    Assign(assign::AssignArgs),
     /// Inter-rater agreement (Krippendorff's alpha, ICC, kappas) for a CSV of ratings
     Stats(stats::StatsArgs),
     /// The team log and its signed logboek export
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Db { command } => data::db(command, cli.data_dir),
         Command::Content(args) => content::run(args),
         Command::Rubric(args) => rubric::run(args),
+        Command::Assign(args) => assign::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Log { command } => log::run(command, cli.data_dir),
         Command::Package { command } => package::run(command, cli.data_dir),

@@ -6,6 +6,10 @@
 //! A file whose first line has semicolons and no commas is read with `;` as
 //! separator (as Dutch spreadsheets save it); there a decimal comma is accepted.
 //!
+//! An optional last column headed `recognised` (or `herkend`) lists, per unit, the
+//! raters who recognised the candidate, separated by `|`. Alpha is then reported a
+//! second time without those ratings, to show whether blinding held.
+//!
 //! The default level is ordinal: rubric levels are ordered, but the distance
 //! between "2" and "3" need not equal that between "4" and "5".
 
@@ -65,11 +69,17 @@ fn parse_scale(s: &str) -> Result<(f64, f64), String> {
 /// The file as a matrix, with what the report needs to know about it.
 struct Data {
     matrix: RatingMatrix,
+    /// With a recognition column: the matrix without recognised ratings, and how
+    /// many ratings were left out.
+    unrecognised: Option<(RatingMatrix, usize)>,
     n_units: usize,
     n_raters: usize,
     /// Lowest and highest value (numeric levels), for the default weight range.
     range: Option<(f64, f64)>,
 }
+
+/// Headers of the optional last column that lists who recognised the candidate.
+const RECOGNITION_HEADERS: [&str; 3] = ["recognised", "recognized", "herkend"];
 
 /// A problem in the file, in both languages.
 struct Invalid(Text);
@@ -101,13 +111,24 @@ fn read(bytes: &[u8], args: &StatsArgs) -> Result<Data, Invalid> {
             )))
         }
     };
-    if header.len() < 2 {
+    let recognition = header
+        .iter()
+        .next_back()
+        .is_some_and(|h| RECOGNITION_HEADERS.contains(&h.to_lowercase().as_str()));
+    let width = header.len();
+    let rater_columns = width - usize::from(recognition);
+    if rater_columns < 2 {
         return Err(Invalid(Text::new(
             "geen beoordelaars: de kopregel moet na de kolom met eenheden minstens één kolom per beoordelaar hebben",
             "no raters: after the unit column the header needs at least one column per rater",
         )));
     }
-    let raters: Vec<String> = header.iter().skip(1).map(str::to_owned).collect();
+    let raters: Vec<String> = header
+        .iter()
+        .take(rater_columns)
+        .skip(1)
+        .map(str::to_owned)
+        .collect();
     let mut seen = HashMap::new();
     for (i, r) in raters.iter().enumerate() {
         let column = i + 2;
@@ -127,6 +148,8 @@ fn read(bytes: &[u8], args: &StatsArgs) -> Result<Data, Invalid> {
 
     let mut labels: HashMap<String, f64> = HashMap::new();
     let mut rows = Vec::new();
+    let mut masked_rows = Vec::new();
+    let mut left_out = 0;
     let mut range: Option<(f64, f64)> = None;
     for record in records {
         let record = record.map_err(|e| csv_error(&e))?;
@@ -145,8 +168,24 @@ fn read(bytes: &[u8], args: &StatsArgs) -> Result<Data, Invalid> {
                 ),
             )));
         }
+        let recognised: Vec<usize> = if recognition {
+            let cell = &record[width - 1];
+            let mut out = Vec::new();
+            for name in cell.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+                let Some(i) = raters.iter().position(|r| r == name) else {
+                    return Err(Invalid(Text::new(
+                        format!("regel {line}, kolom {width}: {name:?} is geen beoordelaar uit de kopregel"),
+                        format!("line {line}, column {width}: {name:?} is not a rater of the header"),
+                    )));
+                };
+                out.push(i);
+            }
+            out
+        } else {
+            Vec::new()
+        };
         let mut row = Vec::with_capacity(raters.len());
-        for (i, cell) in record.iter().skip(1).enumerate() {
+        for (i, cell) in record.iter().take(rater_columns).skip(1).enumerate() {
             let (column, rater) = (i + 2, raters[i].as_str());
             if cell.is_empty() {
                 row.push(None);
@@ -207,16 +246,29 @@ fn read(bytes: &[u8], args: &StatsArgs) -> Result<Data, Invalid> {
             }
             row.push(Some(value));
         }
+        if recognition {
+            let masked: Vec<Option<f64>> = row
+                .iter()
+                .enumerate()
+                .map(|(i, v)| if recognised.contains(&i) { None } else { *v })
+                .collect();
+            left_out += row.iter().filter(|v| v.is_some()).count()
+                - masked.iter().filter(|v| v.is_some()).count();
+            masked_rows.push(masked);
+        }
         rows.push(row);
     }
     let n_units = rows.len();
-    let matrix = if rows.is_empty() {
-        RatingMatrix::new(0, raters.len())
-    } else {
-        RatingMatrix::from_rows(&rows).expect("rows are rectangular and finite")
+    let to_matrix = |rows: &[Vec<Option<f64>>]| {
+        if rows.is_empty() {
+            RatingMatrix::new(0, raters.len())
+        } else {
+            RatingMatrix::from_rows(rows).expect("rows are rectangular and finite")
+        }
     };
     Ok(Data {
-        matrix,
+        matrix: to_matrix(&rows),
+        unrecognised: recognition.then(|| (to_matrix(&masked_rows), left_out)),
         n_units,
         n_raters: raters.len(),
         range,
@@ -236,6 +288,8 @@ fn csv_error(e: &csv::Error) -> Invalid {
 /// Every coefficient, by its JSON name, with the reason when it has no value.
 struct Report {
     alpha: Estimate,
+    /// Alpha without recognised ratings, when the file has a recognition column.
+    alpha_unrecognised: Option<Estimate>,
     icc: Vec<(&'static str, Estimate)>,
     icc_n_units: usize,
     fleiss: Estimate,
@@ -248,10 +302,12 @@ struct Report {
 
 fn compute(data: &Data, args: &StatsArgs) -> Report {
     let m = &data.matrix;
-    let alpha = match args.bootstrap {
+    let alpha_of = |m: &RatingMatrix| match args.bootstrap {
         Some(n) => krippendorff_alpha_bootstrap(m, args.level, n as usize, args.seed),
         None => krippendorff_alpha(m, args.level),
     };
+    let alpha = alpha_of(m);
+    let alpha_unrecognised = data.unrecognised.as_ref().map(|(u, _)| alpha_of(u));
     let numeric = args.level != Level::Nominal;
     let table = icc(m);
     let icc = vec![
@@ -312,6 +368,7 @@ fn compute(data: &Data, args: &StatsArgs) -> Report {
     };
     Report {
         alpha,
+        alpha_unrecognised,
         icc,
         icc_n_units: table.n_units,
         fleiss: fleiss.estimate,
@@ -351,6 +408,10 @@ fn number(e: &Estimate, key: &str, notes: &mut Map<String, Value>) -> Value {
 fn to_json(data: &Data, args: &StatsArgs, r: &Report) -> Value {
     let mut notes = Map::new();
     let alpha = with_ci(&r.alpha, "krippendorff_alpha", &mut notes);
+    let unrecognised = r
+        .alpha_unrecognised
+        .as_ref()
+        .map(|e| with_ci(e, "krippendorff_alpha_unrecognised", &mut notes));
     let icc: Map<String, Value> = r
         .icc
         .iter()
@@ -376,7 +437,7 @@ fn to_json(data: &Data, args: &StatsArgs, r: &Report) -> Value {
             Value::Null
         }
     };
-    json!({
+    let mut out = json!({
         "level": args.level.as_str(),
         "n_units": data.n_units,
         "n_raters": data.n_raters,
@@ -390,8 +451,13 @@ fn to_json(data: &Data, args: &StatsArgs, r: &Report) -> Value {
         "pairwise_agreement": pairwise,
         "gwet_ac1": ac1,
         "cohen_kappa": cohen,
-        "notes": notes,
-    })
+    });
+    if let (Some(alpha), Some((_, left_out))) = (unrecognised, &data.unrecognised) {
+        out["krippendorff_alpha_unrecognised"] = alpha;
+        out["recognised_ratings"] = json!(left_out);
+    }
+    out["notes"] = Value::Object(notes);
+    out
 }
 
 fn level_nl(level: Level) -> &'static str {
@@ -410,6 +476,9 @@ fn table(data: &Data, args: &StatsArgs, r: &Report) -> String {
         &r.alpha,
         Some(&kb),
     )];
+    if let Some(e) = &r.alpha_unrecognised {
+        rows.push(("Alpha zonder herkende scores".to_owned(), e, Some(&kb)));
+    }
     let names = [
         "ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)",
     ];
@@ -443,6 +512,13 @@ fn table(data: &Data, args: &StatsArgs, r: &Report) -> String {
         "{} eenheden, {} beoordelaars; ICC op {} en Fleiss op {} eenheden die iedereen scoorde\n",
         data.n_units, data.n_raters, r.icc_n_units, r.fleiss_n_units
     );
+    if let Some((_, left_out)) = &data.unrecognised {
+        let _ = writeln!(
+            out,
+            "{left_out} {} van beoordelaars die de kandidaat herkenden; alpha staat er ook zonder\n",
+            if *left_out == 1 { "score" } else { "scores" }
+        );
+    }
     let _ = writeln!(
         out,
         "{:<34} {:>7}  {:<17}  Oordeel",

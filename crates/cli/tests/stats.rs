@@ -219,3 +219,31 @@ fn without_json_a_readable_table() {
     assert!(stdout.contains("ICC(2,1)") && stdout.contains("Koo"));
     assert!(stdout.contains("Cohens kappa: Cohens kappa vergelijkt precies twee beoordelaars"));
 }
+
+#[test]
+fn a_recognition_column_adds_alpha_without_the_recognised_ratings() {
+    // B recognised the candidate of K4, where the two raters are two levels apart.
+    let csv = "unit,A,B,recognised\nK1,1,1,\nK2,2,2,\nK3,3,3,\nK4,1,3,B\n";
+    let v = json(csv, &[]);
+    assert_eq!(v["n_raters"], 2, "the recognition column is not a rater");
+    // By hand (ordinal): 1 − 6.25 / (600/56) = 5/12.
+    close(&v["krippendorff_alpha"]["value"], 5.0 / 12.0);
+    close(&v["krippendorff_alpha_unrecognised"]["value"], 1.0);
+    assert_eq!(v["recognised_ratings"], 1);
+    let (code, table, _) = run(csv, &[]);
+    assert_eq!(code, 0);
+    assert!(table.contains("Alpha zonder herkende scores"), "{table}");
+    assert!(table.contains("1 score van beoordelaars die de kandidaat herkenden"));
+
+    // Without the column nothing changes in the output's shape.
+    let plain = json("unit,A,B\nK1,1,1\nK2,2,2\nK3,3,3\nK4,1,3\n", &[]);
+    assert!(plain.get("krippendorff_alpha_unrecognised").is_none());
+
+    // A name that is not a rater is refused (exit 2).
+    let (code, _, stderr) = run("unit,A,B,herkend\nK1,1,1,C\n", &[]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("\"C\" is not a rater of the header"),
+        "{stderr}"
+    );
+}

@@ -1,6 +1,7 @@
 //! The `maatstaf` command as its users run it: one test binary for every command, so
 //! the suite links once. Each command's tests are a module named after its file.
 
+mod assign;
 mod blind;
 mod candidate;
 mod content;

@@ -9,6 +9,7 @@ pub mod blinding;
 pub mod bundle;
 pub mod content;
 pub mod demo;
+pub mod formation;
 pub mod html;
 pub mod i18n;
 pub mod ledger;

@@ -4,6 +4,7 @@
 
 mod blinding_corpus;
 mod content;
+mod formation;
 mod lint_corpus;
 mod stats_oracles;
 mod stats_properties;

@@ -3,6 +3,7 @@
 //! built live in `maatstaf_core::{report, ledger}`; here we read, write and log.
 
 use maatstaf_core::access::{Action, RULES_VERSION};
+use maatstaf_core::assessor::{declared_pairs, ConflictDeclaration, ConflictKind};
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::ledger::{
     content_sha256, exported_entry, verify_chain, Actor, EntryKind, ExportInfo, Fingerprint,
@@ -12,7 +13,7 @@ use maatstaf_core::report::{
     consistency_view_named, logboek_report, ConsistencyView, ReportInput, RubricVersionInfo,
     SnapshotRecord, SnapshotRequest,
 };
-use maatstaf_core::stats::Rating;
+use maatstaf_core::stats::{Rating, Recognition};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde_json::{json, Value};
 
@@ -54,6 +55,37 @@ fn with_member_names(conn: &Connection, team_id: i64, ratings: &[Rating]) -> Res
         .collect())
 }
 
+/// The declared recognitions of the candidates and assessors in `ratings` (raters by
+/// member id), with the assessor renamed as [`with_member_names`] renames raters.
+fn recognitions(conn: &Connection, team_id: i64, ratings: &[Rating]) -> Result<Vec<Recognition>> {
+    let declarations: Vec<ConflictDeclaration> =
+        crate::scoring::reading::load_declarations(conn, team_id)?
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
+    let pairs: Vec<Rating> = declared_pairs(&declarations, ConflictKind::RecognisesPerson)
+        .into_iter()
+        .filter(|p| {
+            ratings
+                .iter()
+                .any(|r| r.rater == p.assessor && r.unit == p.candidate)
+        })
+        .map(|p| Rating {
+            unit: p.candidate,
+            criterion: String::new(),
+            rater: p.assessor,
+            value: None,
+        })
+        .collect();
+    Ok(with_member_names(conn, team_id, &pairs)?
+        .into_iter()
+        .map(|r| Recognition {
+            rater: r.rater,
+            unit: r.unit,
+        })
+        .collect())
+}
+
 /// Measures a revealed round and stores the snapshot with its ledger entry, on `conn`:
 /// call it on the transaction that reveals the round, so both commit or neither does.
 /// A round (live or practice) gets one snapshot; asking again is refused.
@@ -81,11 +113,12 @@ pub fn record_snapshot(
         ratings: &ratings,
         ..request.clone()
     };
-    let record = SnapshotRecord::measure(
-        &named,
-        &clock::now(),
-        seed(team_id, request.practice, request.round),
-    )?;
+    let seed = seed(team_id, request.practice, request.round);
+    let mut record = SnapshotRecord::measure(&named, &clock::now(), seed)?;
+    if !request.practice {
+        let recognised = recognitions(conn, team_id, request.ratings)?;
+        record.measure_recognition(&named, &recognised, seed)?;
+    }
     let sha256 = record.sha256();
     conn.execute(
         "INSERT INTO consistency_snapshots
@@ -697,5 +730,56 @@ mod tests {
         let p = v.problem.unwrap();
         assert_eq!(p.kind, ProblemKind::SectionAltered);
         assert!(p.message.nl.contains("Scores"), "{}", p.message.nl);
+    }
+}
+
+#[cfg(test)]
+mod recognition_tests {
+    use maatstaf_core::rubric::Scale;
+    use maatstaf_core::stats::Estimate;
+
+    use super::*;
+    use crate::fixtures::{demo_ratings, Discussed};
+
+    #[test]
+    fn a_live_snapshot_reports_alpha_without_the_recognised_scores() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in(dir.path()).unwrap();
+        let team = store.list_teams().unwrap()[0].id;
+        let members = store.scoring_members(team).unwrap();
+        let priya = members
+            .iter()
+            .find(|m| m.name == "Priya Ramdin")
+            .unwrap()
+            .id;
+        store
+            .declare_conflict(team, priya, "K-2XH", ConflictKind::RecognisesPerson, None)
+            .unwrap();
+        let ratings = demo_ratings(&store, team, Discussed::After);
+        let request = |round, practice| SnapshotRequest {
+            round,
+            practice,
+            rubric_version: 1,
+            rubric_sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            scale: Scale { min: 1, max: 5 },
+            ratings: &ratings,
+        };
+        let record = store.record_snapshot(team, &request(2, false)).unwrap();
+        let r = record.recognition.clone().expect("a live round");
+        // Priya's three scores of K-2XH are left out; the cells stay pairable.
+        assert_eq!(r.recognised_scores, 3);
+        assert_eq!(r.n_units_all, 9);
+        assert_eq!(r.n_units_unrecognised, 9);
+        assert_eq!(r.all, record.snapshot.overall.alpha_ordinal);
+        assert!(matches!(r.unrecognised, Estimate::Value { .. }));
+        assert_ne!(r.unrecognised.value(), r.all.value());
+        // It is part of what the log's controlegetal covers, and it reads back.
+        assert_eq!(store.snapshots(team).unwrap().last(), Some(&record));
+        let last = store.ledger(team).unwrap().pop().unwrap();
+        assert_eq!(last.payload["snapshot_sha256"], record.sha256());
+
+        // Practice rounds have no recognition section.
+        let practice = store.record_snapshot(team, &request(1, true)).unwrap();
+        assert!(practice.recognition.is_none());
     }
 }

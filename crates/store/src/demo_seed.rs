@@ -275,6 +275,7 @@ fn seed_scoring(
         rubric_version_id,
         codes,
         assessors,
+        &[],
         scoring::os_random(),
     )?;
     for sheet in &round.sheets {

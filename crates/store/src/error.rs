@@ -86,6 +86,12 @@ pub enum StoreError {
     ScoringDamaged(String),
     #[error("live scoring opens once the team reaches its minimum agreement on a practice case")]
     LiveScoringClosed,
+    #[error("{0}")]
+    Balance(#[from] maatstaf_core::formation::BalanceError),
+    #[error("{}", .0.iter().map(|g| g.message().en).collect::<Vec<_>>().join(" "))]
+    BalanceBroken(Vec<maatstaf_core::formation::BalanceGap>),
+    #[error("{0}")]
+    Leniency(#[from] maatstaf_core::formation::LeniencyError),
     #[error("{0} is the chair or secretary, and this team has chosen that they do not score")]
     OfficerMayNotScore(String),
     #[error("{0}")]

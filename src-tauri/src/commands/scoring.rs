@@ -3,10 +3,11 @@
 //! the member who switched in with their PIN (`Sessions`).
 
 use maatstaf_core::assessor::{ConflictAction, ConflictKind, ConflictPolicy};
+use maatstaf_core::formation::BalanceRule;
 use maatstaf_core::scoring::{BlindedCandidate, PortfolioChoice, RoundView, Score, SelectionState};
 use maatstaf_store::scoring::{
-    AssessorChoice, NextRoundPlan, ScoringMember, ScoringOverview, StoredDeclaration,
-    UnblindedCandidate,
+    AssessorChoice, NextRoundPlan, OwnPartyReport, ScoringMember, ScoringOverview,
+    StoredDeclaration, UnblindedCandidate,
 };
 use serde::Serialize;
 use tauri::State;
@@ -69,9 +70,20 @@ pub fn open_round(
     rubric_version_id: i64,
     candidates: Vec<String>,
     assessors: Vec<AssessorChoice>,
+    balance: Option<Vec<BalanceRule>>,
 ) -> Result<u32, IpcError> {
     let me = require_actor(&sessions, team_id, Action::OpenRound)?;
-    state.with_store(|s| Ok(s.open_round(team_id, me, rubric_version_id, candidates, assessors)?))
+    let balance = balance.unwrap_or_default();
+    state.with_store(|s| {
+        Ok(s.open_round_balanced(
+            team_id,
+            me,
+            rubric_version_id,
+            candidates,
+            assessors,
+            &balance,
+        )?)
+    })
 }
 
 /// What the setup of the next round starts from (none before the first round).
@@ -90,9 +102,13 @@ pub fn open_next_round(
     team_id: i64,
     candidates: Vec<String>,
     assessors: Vec<AssessorChoice>,
+    balance: Option<Vec<BalanceRule>>,
 ) -> Result<u32, IpcError> {
     let me = require_actor(&sessions, team_id, Action::OpenRound)?;
-    state.with_store(|s| Ok(s.open_next_round_with(team_id, me, candidates, assessors)?))
+    let balance = balance.unwrap_or_default();
+    state.with_store(|s| {
+        Ok(s.open_next_round_balanced(team_id, me, candidates, assessors, &balance)?)
+    })
 }
 
 #[tauri::command]
@@ -260,4 +276,16 @@ pub fn unblinded_candidates(
 ) -> Result<Vec<UnblindedCandidate>, IpcError> {
     let by = require_unlocked(&state, &sessions, team_id, Action::ViewUnblinded)?;
     state.with_store(|s| Ok(s.unblinded_candidates(&by)?))
+}
+
+/// Own-party leniency on the decided round, only after the unblinding (refused
+/// before), for an officer signed in with their passphrase.
+#[tauri::command]
+pub fn own_party_leniency(
+    state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
+    team_id: i64,
+) -> Result<OwnPartyReport, IpcError> {
+    let by = require_unlocked(&state, &sessions, team_id, Action::ViewUnblinded)?;
+    state.with_store(|s| Ok(s.own_party_leniency(&by)?))
 }

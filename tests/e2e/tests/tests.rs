@@ -11,6 +11,7 @@ mod flow;
 mod foundation;
 mod own_laptop;
 mod package;
+mod parties;
 mod privacy;
 mod rubrics;
 mod scoring;

@@ -42,6 +42,8 @@ import type { Member } from "./bindings/Member";
 import type { RedactionChoice } from "./bindings/RedactionChoice";
 import type { Role } from "./bindings/Role";
 import type { AssessorChoice } from "./bindings/AssessorChoice";
+import type { BalanceRule } from "./bindings/BalanceRule";
+import type { OwnPartyReport } from "./bindings/OwnPartyReport";
 import type { NextRoundPlan } from "./bindings/NextRoundPlan";
 import type { BlindedCandidate } from "./bindings/BlindedCandidate";
 import type { ConflictAction } from "./bindings/ConflictAction";
@@ -177,11 +179,11 @@ export const api = {
   scoringScreen: (teamId: number) => invoke<ScoringScreen>("scoring_screen", { teamId }),
   roundView: (teamId: number, round: number) => invoke<RoundView>("round_view", { teamId, round }),
   roundMaterial: (teamId: number, round: number) => invoke<BlindedCandidate[]>("round_material", { teamId, round }),
-  openRound: (teamId: number, rubricVersionId: number, candidates: string[], assessors: AssessorChoice[]) =>
-    invoke<number>("open_round", { teamId, rubricVersionId, candidates, assessors }),
+  openRound: (teamId: number, rubricVersionId: number, candidates: string[], assessors: AssessorChoice[], balance: BalanceRule[] = []) =>
+    invoke<number>("open_round", { teamId, rubricVersionId, candidates, assessors, balance }),
   nextRoundPlan: (teamId: number) => invoke<NextRoundPlan | null>("next_round_plan", { teamId }),
-  openNextRound: (teamId: number, candidates: string[], assessors: AssessorChoice[]) =>
-    invoke<number>("open_next_round", { teamId, candidates, assessors }),
+  openNextRound: (teamId: number, candidates: string[], assessors: AssessorChoice[], balance: BalanceRule[] = []) =>
+    invoke<number>("open_next_round", { teamId, candidates, assessors, balance }),
   saveScore: (teamId: number, round: number, score: Score) => invoke<void>("save_score", { teamId, round, score }),
   submitSheet: (teamId: number, round: number) => invoke<RoundView>("submit_sheet", { teamId, round }),
   closeRound: (teamId: number, round: number) => invoke<RoundView>("close_round", { teamId, round }),
@@ -200,6 +202,7 @@ export const api = {
     invoke<SelectionState>("record_decision", { teamId, choices }),
   unblind: (teamId: number, reason: string) => invoke<UnblindedCandidate[]>("unblind", { teamId, reason }),
   unblindedCandidates: (teamId: number) => invoke<UnblindedCandidate[]>("unblinded_candidates", { teamId }),
+  ownPartyLeniency: (teamId: number) => invoke<OwnPartyReport>("own_party_leniency", { teamId }),
   listModules: () => invoke<ModuleSummary[]>("list_modules"),
   moduleView: (id: string) => invoke<ModuleView>("module_view", { id }),
   searchModules: (query: string) => invoke<SearchHit[]>("search_modules", { query }),
@@ -234,7 +237,7 @@ export function errorMessage(e: unknown): string {
   if (isIpcError(e)) {
     // Core rules (scoring, conflicts, PINs, access, sealing, privacy, retention) bring their own message in both languages.
     const own = e.params[i18n.lang];
-    if (own !== undefined && /^(scoring|conflict|pin|access|sealing|privacy|retention|package|assignment)_/.test(e.code)) return own;
+    if (own !== undefined && /^(scoring|conflict|pin|access|sealing|privacy|retention|balance|leniency|package|assignment)_/.test(e.code)) return own;
     return tOptional(`errors.${e.code}`, e.params) ?? `${tOptional("errors.unknown")} ${e.detail}`;
   }
   return `${tOptional("errors.unknown")} ${String(e)}`;

@@ -98,10 +98,11 @@ pub enum EntryKind {
     ScorePackageConflict,
     PackageConflictResolved,
     ScorePackageOpened,
+    OwnPartyLeniency,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 50] = [
+    pub const ALL: [EntryKind; 51] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -152,6 +153,7 @@ impl EntryKind {
         EntryKind::ScorePackageConflict,
         EntryKind::PackageConflictResolved,
         EntryKind::ScorePackageOpened,
+        EntryKind::OwnPartyLeniency,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -207,6 +209,7 @@ impl EntryKind {
             EntryKind::ScorePackageConflict => "score_package_conflict",
             EntryKind::PackageConflictResolved => "package_conflict_resolved",
             EntryKind::ScorePackageOpened => "score_package_opened",
+            EntryKind::OwnPartyLeniency => "own_party_leniency",
         }
     }
 
@@ -280,6 +283,7 @@ impl EntryKind {
                 &["round", "member_id", "sha256", "kept", "reason"]
             }
             EntryKind::ScorePackageOpened => &["round", "member_id", "signed_sheet"],
+            EntryKind::OwnPartyLeniency => &["round", "assessors", "parties"],
         }
     }
 
@@ -381,6 +385,10 @@ impl EntryKind {
             EntryKind::ScorePackageOpened => (
                 "Ondertekend scoreformulier bij de onthulling vastgelegd",
                 "Signed score sheet recorded at the reveal",
+            ),
+            EntryKind::OwnPartyLeniency => (
+                "Mildheid voor de eigen partij gemeten",
+                "Own-party leniency measured",
             ),
         };
         Text::new(nl, en)

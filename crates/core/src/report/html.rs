@@ -55,6 +55,77 @@ table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{text-align:left
 .warn{background:#f9eed8;border-left:4px solid #b7791f;padding:.6rem 1rem}code,.mono{font-family:ui-monospace,monospace;font-size:.88rem}\
 figure{margin:1rem 0}svg{max-width:100%;height:auto}pre{white-space:pre-wrap;background:#f5f7f9;padding:.6rem;font-size:.85rem}";
 
+/// The own-party leniency the log recorded at the unblinding, as two tables; nothing
+/// before the unblinding, when the log has no such entry.
+fn own_party_html(out: &mut String, entries: &[Entry], lang: Lang) {
+    use crate::formation::leniency::{AssessorOwnParty, PartyLeniency};
+    use crate::stats::Estimate;
+    let Some(e) = entries
+        .iter()
+        .rev()
+        .find(|e| e.kind == crate::ledger::EntryKind::OwnPartyLeniency)
+    else {
+        return;
+    };
+    let read = |key: &str| e.payload.get(key).cloned().unwrap_or(Value::Null);
+    let assessors: Vec<AssessorOwnParty> =
+        serde_json::from_value(read("assessors")).unwrap_or_default();
+    let parties: Vec<PartyLeniency> = serde_json::from_value(read("parties")).unwrap_or_default();
+    let shown = |e: &Estimate| match e {
+        Estimate::Value { value, ci95 } => {
+            let ci = ci95.map_or_else(String::new, |[lo, hi]| {
+                format!(" (95%: {lo:+.2} {} {hi:+.2})", t(lang, "tot", "to"))
+            });
+            format!("{value:+.2}{ci}")
+        }
+        Estimate::TooLittleData { reason } => reason.get(lang).to_owned(),
+    };
+    let row = |cells: &[String], cell: &str| {
+        let inner: String = cells
+            .iter()
+            .map(|c| format!("<{cell}>{}</{cell}>", escape(c)))
+            .collect();
+        format!("<tr>{inner}</tr>")
+    };
+    let (party, difference, cells) = (
+        t(lang, "Partij", "Party"),
+        t(lang, "Verschil", "Difference"),
+        t(lang, "Cellen", "Cells"),
+    );
+    let _ = write!(
+        out,
+        "<h2>{}</h2><p>{}</p><table>{}",
+        t(lang, "Mildheid voor de eigen partij", "Own-party leniency"),
+        escape(&t(
+            lang,
+            &format!("Ronde {}, gemeten bij het opheffen van de anonimisering: verschil in niveaus tussen scores voor kandidaten van de eigen partij en die van beoordelaars van andere partijen.", read("round")),
+            &format!("Round {}, measured at the unblinding: difference in levels between scores for candidates of the own party and those of assessors of other parties.", read("round")),
+        )),
+        row(&[t(lang, "Beoordelaar", "Assessor"), party.clone(), difference.clone(), cells.clone()], "th"),
+    );
+    for a in &assessors {
+        let values = [
+            a.assessor.clone(),
+            a.party.clone(),
+            shown(&a.leniency),
+            a.n_cells.to_string(),
+        ];
+        out.push_str(&row(&values, "td"));
+    }
+    let _ = write!(
+        out,
+        "</table><table>{}",
+        row(&[party, difference, cells], "th")
+    );
+    for p in &parties {
+        out.push_str(&row(
+            &[p.party.clone(), shown(&p.leniency), p.n_cells.to_string()],
+            "td",
+        ));
+    }
+    out.push_str("</table>");
+}
+
 fn t(lang: Lang, nl: &str, en: &str) -> String {
     Text::new(nl, en).get(lang).to_owned()
 }
@@ -297,6 +368,7 @@ pub fn logboek_report(input: &ReportInput<'_>) -> String {
             );
         }
     }
+    own_party_html(&mut out, input.entries, lang);
     out.push_str("</body></html>");
     out
 }
@@ -351,5 +423,37 @@ mod tests {
         assert!(html.contains(&record(2).sha256()));
         let with = logboek_report(&input(&[], &snaps, &actor, true));
         assert!(with.contains("bevat namen van kandidaten"));
+    }
+
+    #[test]
+    fn the_report_shows_own_party_leniency_once_the_log_has_it() {
+        let actor = Actor::member("1", "Anneke de Wit");
+        let before = logboek_report(&input(&[], &[], &actor, false));
+        assert!(!before.contains("Mildheid voor de eigen partij"));
+        let e = next_entry(
+            None,
+            "2026-03-05T09:00:00Z",
+            Actor::System,
+            EntryKind::OwnPartyLeniency,
+            json!({
+                "round": 2,
+                "assessors": [
+                    {"assessor": "Gerrit <Bosma>", "party": "Voorbeeld Lokaal",
+                     "leniency": {"kind": "value", "value": 0.5, "ci95": [-0.25, 1.25]}, "n_cells": 6},
+                    {"assessor": "Priya Ramdin", "party": "Groen Voorbeeld",
+                     "leniency": {"kind": "too_little_data", "reason": {"nl": "Te weinig cellen.", "en": "Too few cells."}},
+                     "n_cells": 0}
+                ],
+                "parties": [
+                    {"party": "Voorbeeld Lokaal", "leniency": {"kind": "value", "value": -0.08, "ci95": null},
+                     "n_cells": 6, "n_candidates": 1}
+                ]
+            }),
+        );
+        let html = logboek_report(&input(std::slice::from_ref(&e), &[], &actor, false));
+        assert!(html.contains("<h2>Mildheid voor de eigen partij</h2><p>Ronde 2,"));
+        assert!(html.contains("<td>Gerrit &lt;Bosma&gt;</td><td>Voorbeeld Lokaal</td><td>+0.50 (95%: -0.25 tot +1.25)</td><td>6</td>"));
+        assert!(html.contains("<td>Te weinig cellen.</td>"));
+        assert!(html.contains("<td>Voorbeeld Lokaal</td><td>-0.08</td><td>6</td>"));
     }
 }

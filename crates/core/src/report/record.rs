@@ -8,7 +8,8 @@ use ts_rs::TS;
 use crate::ledger::content_sha256;
 use crate::rubric::Scale;
 use crate::stats::{
-    consistency_snapshot, ConsistencySnapshot, Rating, SnapshotOptions, StatsError,
+    consistency_snapshot, recognition_agreement, ConsistencySnapshot, Rating, Recognition,
+    RecognitionAgreement, SnapshotOptions, StatsError,
 };
 
 /// What the reveal of a round hands over to be measured.
@@ -71,6 +72,12 @@ pub struct SnapshotRecord {
     /// Every cell with at least one score, candidates and criteria in input order.
     pub cells: Vec<CellSpread>,
     pub snapshot: ConsistencySnapshot,
+    /// Live rounds: alpha over all cells and without the scores of assessors who
+    /// recognised the candidate. Absent in practice rounds and older records (so
+    /// their controlegetal stays what it was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub recognition: Option<RecognitionAgreement>,
 }
 
 impl SnapshotRecord {
@@ -128,7 +135,29 @@ impl SnapshotRecord {
             },
             cells: cells.into_values().collect(),
             snapshot,
+            recognition: None,
         })
+    }
+
+    /// Adds alpha with and without the scores of assessors who recognised the
+    /// candidate (`recognised`: rater as in the request's ratings, unit the code),
+    /// on the same seed as the snapshot.
+    pub fn measure_recognition(
+        &mut self,
+        request: &SnapshotRequest<'_>,
+        recognised: &[Recognition],
+        seed: u64,
+    ) -> Result<(), StatsError> {
+        self.recognition = Some(recognition_agreement(
+            request.ratings,
+            recognised,
+            request.scale,
+            SnapshotOptions {
+                bootstrap: 1000,
+                seed,
+            },
+        )?);
+        Ok(())
     }
 
     /// SHA-256 of the record's canonical JSON: what the ledger entry carries.

@@ -14,7 +14,8 @@ mod estimate;
 mod icc;
 mod kappa;
 mod matrix;
-mod raters;
+pub(crate) mod raters;
+mod recognition;
 mod snapshot;
 
 pub use alpha::{krippendorff_alpha, krippendorff_alpha_bootstrap, pairable_units, Level};
@@ -27,6 +28,7 @@ pub use kappa::{
 };
 pub use matrix::{RatingMatrix, StatsError};
 pub use raters::{Hotspot, RaterHalo, RaterLeniency, HOTSPOT_SPREAD};
+pub use recognition::{recognition_agreement, Recognition, RecognitionAgreement};
 pub use snapshot::{
     consistency_snapshot, ConsistencySnapshot, CriterionConsistency, OverallConsistency, Rating,
     RatingSet, SnapshotBands, SnapshotOptions,

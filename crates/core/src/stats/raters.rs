@@ -209,7 +209,7 @@ fn pearson(xy: &[(f64, f64)]) -> Option<f64> {
     (sxx > 0.0 && syy > 0.0).then(|| (sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0))
 }
 
-fn mean_with_t_interval(xs: &[f64]) -> Estimate {
+pub(crate) fn mean_with_t_interval(xs: &[f64]) -> Estimate {
     if xs.is_empty() {
         return Estimate::none(reasons::no_comparison());
     }

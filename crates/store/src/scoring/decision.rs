@@ -68,6 +68,7 @@ impl Store {
             EntryKind::Unblinded,
             json!({ "reason": reason }),
         )?;
+        super::leniency::log_own_party_leniency(&tx, by, team_id, &state)?;
         tx.commit()?;
         self.unblinded_candidates(by)
     }

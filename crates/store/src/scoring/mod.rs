@@ -24,10 +24,12 @@ use ts_rs::TS;
 
 use crate::error::{Result, StoreError};
 
+mod balance;
 mod comparison;
 mod conflicts;
 mod decision;
 pub mod exchange;
+mod leniency;
 mod logboek;
 mod overview;
 mod pins;
@@ -38,6 +40,7 @@ mod sheets;
 mod tests;
 mod writing;
 
+pub use leniency::OwnPartyReport;
 pub use logboek::logboek_sections;
 pub(crate) use pins::set_pin_hash;
 pub use rounds::on_round_revealed;
@@ -68,6 +71,10 @@ pub struct ScoringMember {
     pub has_pin: bool,
     /// A chair or secretary of a sealed team: signs in with a passphrase, not a PIN.
     pub has_passphrase: bool,
+    /// The member's party, for the round's balance rules.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
 }
 
 /// One round as listed: its number, where it stands, and "3 of 5 submitted".

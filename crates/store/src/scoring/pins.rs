@@ -37,7 +37,7 @@ impl Store {
         self.team(team_id)?;
         let mut stmt = self.conn.prepare(&format!(
             "SELECT m.id, m.name, m.role, p.member_id IS NOT NULL,
-                    EXISTS (SELECT 1 FROM key_slots k WHERE k.member_id = m.id)
+                    EXISTS (SELECT 1 FROM key_slots k WHERE k.member_id = m.id), m.party
                  FROM members m
                  LEFT JOIN member_pins p ON p.member_id = m.id
                  WHERE m.team_id = ?1 ORDER BY {MEMBER_ORDER}"
@@ -49,11 +49,12 @@ impl Store {
                 r.get::<_, String>(2)?,
                 r.get::<_, bool>(3)?,
                 r.get::<_, bool>(4)?,
+                r.get::<_, Option<String>>(5)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, name, role, has_pin, has_passphrase) = row?;
+            let (id, name, role, has_pin, has_passphrase, party) = row?;
             let role = Role::parse(&role).ok_or(StoreError::NoSuchMember(id))?;
             out.push(ScoringMember {
                 id,
@@ -61,6 +62,7 @@ impl Store {
                 role,
                 has_pin,
                 has_passphrase,
+                party,
             });
         }
         Ok(out)

@@ -4,6 +4,7 @@
 use maatstaf_core::access::OFFICERS;
 use maatstaf_core::assessor::{ConflictDeclaration, ConflictPolicy};
 use maatstaf_core::scoring::{self, Round, SelectionState, Sheet};
+use maatstaf_core::stats::Rating;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{parse, FrozenRubricRef};
@@ -21,6 +22,28 @@ pub(super) fn load_round(conn: &Connection, team_id: i64, number: u32) -> Result
     let round: Round = parse("round", &json.ok_or(StoreError::NoSuchRound(number))?)?;
     round.verify()?;
     Ok(round)
+}
+
+/// Every level of the round's submitted sheets, rater by member id.
+pub(super) fn submitted_ratings(
+    conn: &Connection,
+    team_id: i64,
+    number: u32,
+) -> Result<Vec<Rating>> {
+    Ok(load_sheets(conn, team_id, number)?
+        .iter()
+        .filter(|sheet| sheet.is_submitted())
+        .flat_map(|sheet| {
+            sheet.scores().iter().filter_map(move |score| {
+                score.level.map(|level| Rating {
+                    unit: score.candidate.clone(),
+                    criterion: score.criterion.clone(),
+                    rater: sheet.assessor().to_owned(),
+                    value: Some(f64::from(level)),
+                })
+            })
+        })
+        .collect())
 }
 
 pub(super) fn latest_round_number(conn: &Connection, team_id: i64) -> Result<Option<u32>> {
@@ -65,7 +88,7 @@ pub(crate) fn load_selection(conn: &Connection, team_id: i64) -> Result<Selectio
     json.map_or(Ok(SelectionState::default()), |j| parse("selection", &j))
 }
 
-pub(super) fn load_declarations(
+pub(crate) fn load_declarations(
     conn: &Connection,
     team_id: i64,
 ) -> Result<Vec<(i64, ConflictDeclaration)>> {

@@ -6,15 +6,17 @@ use std::collections::BTreeMap;
 
 use maatstaf_core::access::Action;
 use maatstaf_core::assessor::{self, ConflictDeclaration};
+use maatstaf_core::formation::BalanceRule;
 use maatstaf_core::ledger::{content_sha256, Actor as LedgerActor, EntryKind};
 use maatstaf_core::report::SnapshotRequest;
 use maatstaf_core::scoring::{self, AssessorSetup, NextRoundSetup, Round, RoundSetup, Sheet};
-use maatstaf_core::stats::Rating;
 use rusqlite::{params, Transaction};
 use serde_json::json;
 
+use super::balance::check_round_balance;
 use super::reading::{
     latest_round_number, load_declarations, load_policy, load_round, load_selection, load_sheets,
+    submitted_ratings,
 };
 use super::writing::{insert_round, update_round};
 use super::{member, os_random, AssessorChoice, NextRoundPlan};
@@ -35,20 +37,7 @@ pub fn on_round_revealed(tx: &Transaction<'_>, team_id: i64, round: &Round) -> R
     }
     // The consistency snapshot is taken at the reveal, in the same transaction, so a
     // revealed round never exists without its measurement of agreement.
-    let ratings: Vec<Rating> = load_sheets(tx, team_id, round.number())?
-        .iter()
-        .filter(|sheet| sheet.is_submitted())
-        .flat_map(|sheet| {
-            sheet.scores().iter().filter_map(move |score| {
-                score.level.map(|level| Rating {
-                    unit: score.candidate.clone(),
-                    criterion: score.criterion.clone(),
-                    rater: sheet.assessor().to_owned(),
-                    value: Some(f64::from(level)),
-                })
-            })
-        })
-        .collect();
+    let ratings = submitted_ratings(tx, team_id, round.number())?;
     let rubric = round.rubric();
     crate::consistency::record_snapshot(
         tx,
@@ -66,6 +55,7 @@ pub fn on_round_revealed(tx: &Transaction<'_>, team_id: i64, round: &Round) -> R
 }
 
 /// Opens round 1 on `conn` (the caller's transaction). Shared by the app and the demo seed.
+#[allow(clippy::too_many_arguments)] // each is one choice of the chair's setup
 pub(crate) fn open_first_round(
     tx: &Transaction<'_>,
     team_id: i64,
@@ -73,6 +63,7 @@ pub(crate) fn open_first_round(
     rubric_version_id: i64,
     candidates: Vec<String>,
     assessors: Vec<AssessorChoice>,
+    balance: &[BalanceRule],
     seed: [u8; 32],
 ) -> Result<Round> {
     let (actor, who) = member(tx, team_id, actor_member)?;
@@ -108,6 +99,7 @@ pub(crate) fn open_first_round(
         .collect();
     let exclusions =
         assessor::excluded_pairs(&declarations, &load_policy(tx, team_id)?, &ids, &candidates);
+    let balance = check_round_balance(tx, team_id, balance, &setups, &candidates, &exclusions)?;
     let round = Round::open(
         &actor,
         RoundSetup {
@@ -129,6 +121,7 @@ pub(crate) fn open_first_round(
             "rubric_sha256": round.rubric_hash(),
             "seed": round.seed(),
             "candidate_codes": round.candidates(),
+            "balance_rules": balance,
         }),
     )?;
     Ok(round)
@@ -234,6 +227,27 @@ impl Store {
         candidates: Vec<String>,
         assessors: Vec<AssessorChoice>,
     ) -> Result<u32> {
+        self.open_round_balanced(
+            team_id,
+            actor_member,
+            rubric_version_id,
+            candidates,
+            assessors,
+            &[],
+        )
+    }
+
+    /// Opens round 1 under the chair's balance rules: refused, with which candidate
+    /// lacks whom, while a rule is broken.
+    pub fn open_round_balanced(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        rubric_version_id: i64,
+        candidates: Vec<String>,
+        assessors: Vec<AssessorChoice>,
+        balance: &[BalanceRule],
+    ) -> Result<u32> {
         self.authorize(team_id, Action::OpenRound, Some(actor_member))?;
         self.check_officers_may_score(team_id, assessors.iter().map(|a| a.member_id))?;
         // A trainer's minimum agreement on practice cases gates the first live round.
@@ -248,6 +262,7 @@ impl Store {
             rubric_version_id,
             candidates,
             assessors,
+            balance,
             os_random(),
         )?;
         tx.commit()?;
@@ -317,6 +332,18 @@ impl Store {
         candidates: Vec<String>,
         assessors: Vec<AssessorChoice>,
     ) -> Result<u32> {
+        self.open_next_round_balanced(team_id, actor_member, candidates, assessors, &[])
+    }
+
+    /// [`Store::open_next_round_with`] under the chair's balance rules.
+    pub fn open_next_round_balanced(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        candidates: Vec<String>,
+        assessors: Vec<AssessorChoice>,
+        balance: &[BalanceRule],
+    ) -> Result<u32> {
         self.authorize(team_id, Action::OpenRound, Some(actor_member))?;
         self.check_officers_may_score(team_id, assessors.iter().map(|a| a.member_id))?;
         let tx = self.conn.transaction()?;
@@ -350,6 +377,8 @@ impl Store {
             &ids,
             &candidates,
         );
+        let balance =
+            check_round_balance(&tx, team_id, balance, &setups, &candidates, &exclusions)?;
         let round = previous.next_with(
             &actor,
             NextRoundSetup {
@@ -375,6 +404,7 @@ impl Store {
                 "rubric_sha256": round.rubric_hash(),
                 "seed": round.seed(),
                 "candidate_codes": round.candidates(),
+                "balance_rules": balance,
             }),
         )?;
         tx.commit()?;

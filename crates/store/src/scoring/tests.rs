@@ -717,7 +717,11 @@ fn unblinding_comes_once_after_the_decision_and_only_from_the_chair() {
     assert_eq!(store.unblinded_candidates(&secretary).unwrap(), names);
     assert!(store.unblind(&chair, "nog eens").is_err());
     let kinds = ledger_kinds(&store, d.team);
-    assert!(kinds.ends_with(&[EntryKind::DecisionRecorded, EntryKind::Unblinded]));
+    assert!(kinds.ends_with(&[
+        EntryKind::DecisionRecorded,
+        EntryKind::Unblinded,
+        EntryKind::OwnPartyLeniency
+    ]));
     // The log names codes, never people.
     let log = serde_json::to_string(&store.ledger(d.team).unwrap()).unwrap();
     assert!(!log.contains("Hoekstra"));

@@ -36,6 +36,17 @@ function recordView(round: number) {
       counts: { scores: 27, missing: 0, candidates: 3, criteria: 3, assessors: 3 },
       cells: [],
       snapshot: {},
+      ...(round === 2
+        ? {
+            recognition: {
+              all: est(0.61, 0.4, 0.79),
+              n_units_all: 9,
+              unrecognised: est(0.74, 0.55, 0.88),
+              n_units_unrecognised: 9,
+              recognised_scores: 3,
+            },
+          }
+        : {}),
     },
     sha256: `${round}`.repeat(64),
     label: text(`Ronde ${round}`, `Round ${round}`),
@@ -201,6 +212,18 @@ describe("consistency & logboek", () => {
     const link = within(round2).getByText(/K-R4M · Integriteit: 1 tot 5/);
     await fireEvent.click(link);
     expect(document.getElementById("cel-r2-1-1")!.classList.contains("focused")).toBe(true);
+  });
+
+  it("shows alpha with and without the scores of assessors who recognised the candidate", async () => {
+    await openArea();
+    await screen.findByText("Verloop over de rondes");
+    const section = document.getElementById("recognition-r2")!;
+    expect(within(section).getByText("Overeenstemming en herkenning")).toBeTruthy();
+    expect(document.getElementById("recognition-r2-all")!.textContent).toContain("0,61 (95%: 0,40 tot 0,79)");
+    expect(document.getElementById("recognition-r2-without")!.textContent).toContain("0,74");
+    expect(section.textContent).toContain("3 scores kwamen van beoordelaars die de kandidaat herkenden");
+    // An older record without the measurement shows no such section.
+    expect(document.getElementById("recognition-r1")).toBeNull();
   });
 
   it("offers no names before the unblinding, and nothing once the officer signs out", async () => {

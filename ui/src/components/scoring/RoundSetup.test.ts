@@ -9,8 +9,8 @@ import type { ScoringOverview } from "../../lib/bindings/ScoringOverview";
 const overview: ScoringOverview = {
   members: [
     { id: 1, name: "Anneke de Wit", role: "chair", has_pin: true, has_passphrase: false },
-    { id: 3, name: "Gerrit Bosma", role: "assessor", has_pin: true, has_passphrase: false },
-    { id: 4, name: "Priya Ramdin", role: "assessor", has_pin: true, has_passphrase: false },
+    { id: 3, name: "Gerrit Bosma", role: "assessor", has_pin: true, has_passphrase: false, party: "Voorbeeld Lokaal" },
+    { id: 4, name: "Priya Ramdin", role: "assessor", has_pin: true, has_passphrase: false, party: "Groen Voorbeeld" },
     { id: 7, name: "Henk Jansma", role: "committee", has_pin: true, has_passphrase: false },
   ],
   rubrics: [],
@@ -88,7 +88,7 @@ describe("the setup of a later round", () => {
     expect(calls).toEqual([
       [
         "open_next_round",
-        { teamId: 1, candidates: ["K-2XH", "K-N7S"], assessors: [{ member_id: 3, mode: "by_criterion" }] },
+        { teamId: 1, candidates: ["K-2XH", "K-N7S"], assessors: [{ member_id: 3, mode: "by_criterion" }], balance: [] },
       ],
     ]);
     expect(opened).toBe(2);
@@ -100,5 +100,57 @@ describe("the setup of a later round", () => {
     await fireEvent.click(screen.getByText("Ronde 2 openen…"));
     expect(screen.getByText("Kies ten minste één kandidaat.")).toBeTruthy();
     expect(document.getElementById("confirm-open-round")).toBeNull();
+  });
+});
+
+describe("balance rules between parties", () => {
+  it("sends the chosen rule with the opening and names it in the confirmation", async () => {
+    render(RoundSetup, { teamId: 1, overview, plan, onopened: (n: number) => (opened = n) });
+    // The parties are those of the members who may score, sorted.
+    await fireEvent.click(checkbox("setup-balance-each"));
+    expect(checkbox("setup-balance-party-0").parentElement!.textContent).toContain("Groen Voorbeeld");
+    expect(checkbox("setup-balance-party-1").parentElement!.textContent).toContain("Voorbeeld Lokaal");
+    await fireEvent.click(screen.getByText("Ronde 2 openen…"));
+    expect(document.getElementById("confirm-open-round-body")!.textContent).toContain(
+      "Regel: elke kandidaat gescoord door iemand van Groen Voorbeeld, Voorbeeld Lokaal.",
+    );
+    await fireEvent.click(screen.getByText("Ja, open ronde 2"));
+    expect(calls[0][1].balance).toEqual([{ kind: "each_party", parties: ["Groen Voorbeeld", "Voorbeeld Lokaal"] }]);
+    expect(opened).toBe(2);
+  });
+
+  it("shows which candidate lacks whom when the store refuses, and the round stays closed", async () => {
+    clearMocks();
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args as Record<string, unknown>]);
+      throw {
+        code: "balance_broken",
+        params: {
+          nl: "Kandidaat K-2XH wordt door niemand van Groen Voorbeeld gescoord.",
+          en: "Candidate K-2XH is scored by nobody from Groen Voorbeeld.",
+          candidates: "K-2XH",
+        },
+        detail: "",
+      };
+    });
+    render(RoundSetup, { teamId: 1, overview, plan, onopened: (n: number) => (opened = n) });
+    await fireEvent.click(checkbox("setup-balance-atleast"));
+    await fireEvent.click(screen.getByText("Ronde 2 openen…"));
+    await fireEvent.click(screen.getByText("Ja, open ronde 2"));
+    expect(calls[0][1].balance).toEqual([{ kind: "at_least_parties", n: 2 }]);
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Kandidaat K-2XH wordt door niemand van Groen Voorbeeld gescoord.",
+    );
+    expect(opened).toBeNull();
+  });
+
+  it("asks for a party rather than sending an empty rule", async () => {
+    render(RoundSetup, { teamId: 1, overview, plan, onopened: () => {} });
+    await fireEvent.click(checkbox("setup-balance-each"));
+    await fireEvent.click(checkbox("setup-balance-party-0"));
+    await fireEvent.click(checkbox("setup-balance-party-1"));
+    await fireEvent.click(screen.getByText("Ronde 2 openen…"));
+    expect(screen.getByText("Kies minstens één partij, of zet de regel uit.")).toBeTruthy();
+    expect(calls).toEqual([]);
   });
 });

@@ -9,4 +9,8 @@ export type ScoringMember = { id: number, name: string, role: Role, has_pin: boo
 /**
  * A chair or secretary of a sealed team: signs in with a passphrase, not a PIN.
  */
-has_passphrase: boolean, };
+has_passphrase: boolean, 
+/**
+ * The member's party, for the round's balance rules.
+ */
+party?: string, };
