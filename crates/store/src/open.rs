@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_sealing.sql"),
     include_str!("migrations/0010_privacy.sql"),
     include_str!("migrations/0011_exports.sql"),
+    include_str!("migrations/0013_exports_kinds.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

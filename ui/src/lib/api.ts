@@ -5,6 +5,8 @@ import type { AppStatus } from "./bindings/AppStatus";
 import type { RenderedHelp } from "./bindings/RenderedHelp";
 import type { ConsistencyView } from "./bindings/ConsistencyView";
 import type { ExportRecord } from "./bindings/ExportRecord";
+import type { BackupRecord } from "./bindings/BackupRecord";
+import type { DeletedFile } from "./bindings/DeletedFile";
 import type { LedgerStatus } from "./bindings/LedgerStatus";
 import type { Review } from "./bindings/Review";
 import type { Checkpoint } from "./bindings/Checkpoint";
@@ -93,8 +95,8 @@ export const api = {
   retention: (teamId: number) => invoke<Retention>("retention", { teamId }),
   setRetention: (teamId: number, date: string, reason: string) =>
     invoke<Retention>("set_retention", { teamId, date, reason }),
-  closeFormation: (teamId: number, keepAppointed: boolean) =>
-    invoke<ClosingReport>("close_formation", { teamId, keepAppointed }),
+  closeFormation: (teamId: number, keepAppointed: boolean, deleteExports: number[]) =>
+    invoke<ClosingReport>("close_formation", { teamId, keepAppointed, deleteExports }),
   sealState: (teamId: number) => invoke<SealState>("seal_state", { teamId }),
   sealTeam: (teamId: number, officerId: number, passphrase: string, repeated: string) =>
     invoke<SealState>("seal_team", { teamId, officerId, passphrase, repeated }),
@@ -113,6 +115,9 @@ export const api = {
   exportLogboek: (teamId: number, withIdentities: boolean) =>
     invoke<ExportRecord | null>("export_logboek", { teamId, withIdentities }),
   listExports: (teamId: number) => invoke<ExportRecord[]>("list_exports", { teamId }),
+  listBackups: () => invoke<BackupRecord[]>("list_backups"),
+  deleteExport: (teamId: number, exportId: number) => invoke<DeletedFile>("delete_export", { teamId, exportId }),
+  deleteBackup: (teamId: number, fileName: string) => invoke<DeletedFile>("delete_backup", { teamId, fileName }),
   openExportFolder: (teamId: number, exportId: number) => invoke<void>("open_export_folder", { teamId, exportId }),
   openLogboek: (bytes: number[], lang: Lang, against: ReviewAgainst) =>
     invoke<Review>("open_logboek", { bytes, lang, ...against }),

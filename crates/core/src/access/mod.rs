@@ -66,10 +66,11 @@ pub enum Action {
     SetRetention,
     CloseFormation,
     ExportPersonalCopy,
+    DeleteFile,
 }
 
 impl Action {
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 38] = [
         Action::RenameTeam,
         Action::DeleteTeam,
         Action::ChangeMembers,
@@ -107,6 +108,7 @@ impl Action {
         Action::SetRetention,
         Action::CloseFormation,
         Action::ExportPersonalCopy,
+        Action::DeleteFile,
     ];
 
     /// The snake_case name used in messages, the log and the README.
@@ -287,6 +289,11 @@ impl Action {
                 "export_personal_copy",
                 "een kandidaat een exemplaar geven van wat het team over hem of haar bewaart",
                 "give a candidate a copy of what the team holds on them",
+            ),
+            A::DeleteFile => (
+                "delete_file",
+                "een bestand verwijderen dat Maatstaf heeft opgeslagen",
+                "delete a file Maatstaf saved",
             ),
         }
     }

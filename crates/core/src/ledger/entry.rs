@@ -92,10 +92,11 @@ pub enum EntryKind {
     FormationClosed,
     RetentionChanged,
     PersonalCopyExported,
+    FileDeleted,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 44] = [
+    pub const ALL: [EntryKind; 45] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -140,6 +141,7 @@ impl EntryKind {
         EntryKind::FormationClosed,
         EntryKind::RetentionChanged,
         EntryKind::PersonalCopyExported,
+        EntryKind::FileDeleted,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -189,6 +191,7 @@ impl EntryKind {
             EntryKind::FormationClosed => "formation_closed",
             EntryKind::RetentionChanged => "retention_changed",
             EntryKind::PersonalCopyExported => "personal_copy_exported",
+            EntryKind::FileDeleted => "file_deleted",
         }
     }
 
@@ -247,6 +250,7 @@ impl EntryKind {
             EntryKind::FormationClosed => &["identities_purged", "texts_purged"],
             EntryKind::RetentionChanged => &["retain_until", "reason"],
             EntryKind::PersonalCopyExported => &["candidate_code", "sha256"],
+            EntryKind::FileDeleted => &["file_kind", "created_at"],
         }
     }
 
@@ -328,6 +332,7 @@ impl EntryKind {
                 "Inzage-exemplaar voor een kandidaat gemaakt",
                 "Personal copy made for a candidate",
             ),
+            EntryKind::FileDeleted => ("Opgeslagen bestand verwijderd", "Saved file deleted"),
         };
         Text::new(nl, en)
     }

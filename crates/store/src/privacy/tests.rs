@@ -223,3 +223,44 @@ fn closing_a_team_from_before_sealing_leaves_no_plain_name_or_text_in_the_files(
     drop(store);
     assert_eq!(secrets_on_disk(dir.path(), &secrets), Vec::<String>::new());
 }
+
+#[test]
+fn closing_deletes_the_exports_the_chair_chose_and_reports_them() {
+    use crate::exports::ExportKind;
+    let (dir, mut store, team) = demo();
+    let chair = demo_member(&store, team, Role::Chair);
+    decide(&mut store, team);
+    let file = |name: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, "Kees Brouwer").unwrap();
+        path.display().to_string()
+    };
+    let copy = store
+        .record_export(team, ExportKind::PersonalCopy, &file("K-7F3.html"))
+        .unwrap();
+    let rubric = store
+        .record_export(team, ExportKind::Rubric, &file("rubriek.toml"))
+        .unwrap();
+    // An id that is not the team's refuses the whole step: nothing is closed.
+    assert!(matches!(
+        store.close_formation_deleting(team, Some(chair), false, &[copy.id, rubric.id + 99]),
+        Err(StoreError::Privacy(PrivacyError::UnknownFile))
+    ));
+    assert!(store.retention(team).unwrap().closed_at.is_none());
+    assert!(std::path::Path::new(&copy.path).exists());
+
+    let report = store
+        .close_formation_deleting(team, Some(chair), false, &[copy.id])
+        .unwrap();
+    assert_eq!(report.files_deleted.len(), 1);
+    assert_eq!(report.files_deleted[0].kind, Some(ExportKind::PersonalCopy));
+    assert!(!std::path::Path::new(&copy.path).exists());
+    assert!(std::path::Path::new(&rubric.path).exists());
+    let kinds: Vec<_> = store
+        .exports(team)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds, vec![ExportKind::Rubric]);
+}
