@@ -133,6 +133,7 @@ impl From<StoreError> for IpcError {
             StoreError::Candidate(e) => e.into(),
             StoreError::Sealing(e) => core_rule("sealing", &e, e.text()),
             StoreError::Privacy(e) => core_rule("privacy", &e, e.text()),
+            StoreError::Dissent(e) => core_rule("dissent", &e, e.text()),
             StoreError::Retention(e) => core_rule("retention", &e, e.text()),
             StoreError::Training(e) => e.into(),
             StoreError::KeyDamaged { path } => {

@@ -143,6 +143,14 @@ pub(crate) fn fail(e: StoreError, lang: Lang) -> ExitCode {
             say(lang, refusal.text());
             ExitCode::from(crate::signin::REFUSED)
         }
+        StoreError::Scoring(refusal) => {
+            say(lang, refusal.message());
+            ExitCode::from(crate::signin::REFUSED)
+        }
+        StoreError::Dissent(refusal) => {
+            say(lang, refusal.text());
+            ExitCode::from(crate::signin::REFUSED)
+        }
         e => {
             eprintln!("maatstaf: {e}");
             ExitCode::FAILURE

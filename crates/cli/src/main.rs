@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 mod content;
 mod data;
 mod log;
+mod report;
 mod rubric;
 mod signin;
 mod stats;
@@ -65,6 +66,8 @@ enum Command {
     },
     /// Propose and accept every redaction for a candidate's text, print the blinded text
     Blind(blind::BlindArgs),
+    /// The decision report of a team's round as FILE.pdf (PDF/A) or FILE.html
+    Report(report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -79,5 +82,6 @@ fn main() -> ExitCode {
         Command::Stats(args) => stats::run(args),
         Command::Log { command } => log::run(command, cli.data_dir),
         Command::Blind(args) => blind::run(args),
+        Command::Report(args) => report::run(args, cli.data_dir),
     }
 }

@@ -8,6 +8,7 @@ mod data;
 mod log;
 mod log_export;
 mod log_history;
+mod report;
 mod rubric;
 mod stats;
 mod support;

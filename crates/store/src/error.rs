@@ -93,6 +93,8 @@ pub enum StoreError {
     #[error("{0}")]
     Privacy(#[from] crate::privacy::PrivacyError),
     #[error("{0}")]
+    Dissent(#[from] maatstaf_core::scoring::DissentError),
+    #[error("{0}")]
     Retention(#[from] maatstaf_core::retention::RetentionError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

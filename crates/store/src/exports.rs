@@ -28,6 +28,8 @@ pub enum ExportKind {
     Rubric,
     PersonalCopy,
     ProcessingRecord,
+    Report,
+    ReportWithNames,
 }
 
 impl ExportKind {
@@ -39,6 +41,8 @@ impl ExportKind {
             ExportKind::Rubric => "rubric",
             ExportKind::PersonalCopy => "personal_copy",
             ExportKind::ProcessingRecord => "processing_record",
+            ExportKind::Report => "report",
+            ExportKind::ReportWithNames => "report_with_names",
         }
     }
 
@@ -47,7 +51,7 @@ impl ExportKind {
     pub fn may_hold_names(self) -> bool {
         matches!(
             self,
-            ExportKind::LogboekWithNames | ExportKind::PersonalCopy
+            ExportKind::LogboekWithNames | ExportKind::PersonalCopy | ExportKind::ReportWithNames
         )
     }
 
@@ -59,6 +63,8 @@ impl ExportKind {
             ExportKind::Rubric,
             ExportKind::PersonalCopy,
             ExportKind::ProcessingRecord,
+            ExportKind::Report,
+            ExportKind::ReportWithNames,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

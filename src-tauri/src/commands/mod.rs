@@ -5,6 +5,7 @@ pub mod consistency;
 pub mod exports;
 pub mod members;
 pub mod privacy;
+pub mod report;
 pub mod rubrics;
 pub mod scoring;
 pub mod teams;

@@ -67,10 +67,13 @@ pub enum Action {
     CloseFormation,
     ExportPersonalCopy,
     DeleteFile,
+    RecordDissent,
+    ExportReport,
+    RecordRiskAnalysis,
 }
 
 impl Action {
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 41] = [
         Action::RenameTeam,
         Action::DeleteTeam,
         Action::ChangeMembers,
@@ -109,6 +112,9 @@ impl Action {
         Action::CloseFormation,
         Action::ExportPersonalCopy,
         Action::DeleteFile,
+        Action::RecordDissent,
+        Action::ExportReport,
+        Action::RecordRiskAnalysis,
     ];
 
     /// The snake_case name used in messages, the log and the README.
@@ -294,6 +300,21 @@ impl Action {
                 "delete_file",
                 "een bestand verwijderen dat Maatstaf heeft opgeslagen",
                 "delete a file Maatstaf saved",
+            ),
+            A::RecordDissent => (
+                "record_dissent",
+                "vóór het besluit vastleggen dat u het oneens bent, met redenen",
+                "record before the decision that one disagrees, with reasons",
+            ),
+            A::ExportReport => (
+                "export_report",
+                "het besluitverslag bekijken en opslaan",
+                "preview and save the decision report",
+            ),
+            A::RecordRiskAnalysis => (
+                "record_risk_analysis",
+                "vastleggen dat de risicoanalyse van een gekozen kandidaat is gedaan",
+                "record that a chosen candidate's risk analysis was done",
             ),
         }
     }

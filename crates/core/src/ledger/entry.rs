@@ -93,10 +93,13 @@ pub enum EntryKind {
     RetentionChanged,
     PersonalCopyExported,
     FileDeleted,
+    DissentRecorded,
+    ReportExported,
+    RiskAnalysisDone,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 45] = [
+    pub const ALL: [EntryKind; 48] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -142,6 +145,9 @@ impl EntryKind {
         EntryKind::RetentionChanged,
         EntryKind::PersonalCopyExported,
         EntryKind::FileDeleted,
+        EntryKind::DissentRecorded,
+        EntryKind::ReportExported,
+        EntryKind::RiskAnalysisDone,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -192,6 +198,9 @@ impl EntryKind {
             EntryKind::RetentionChanged => "retention_changed",
             EntryKind::PersonalCopyExported => "personal_copy_exported",
             EntryKind::FileDeleted => "file_deleted",
+            EntryKind::DissentRecorded => "dissent_recorded",
+            EntryKind::ReportExported => "report_exported",
+            EntryKind::RiskAnalysisDone => "risk_analysis_done",
         }
     }
 
@@ -251,6 +260,9 @@ impl EntryKind {
             EntryKind::RetentionChanged => &["retain_until", "reason"],
             EntryKind::PersonalCopyExported => &["candidate_code", "sha256"],
             EntryKind::FileDeleted => &["file_kind", "created_at"],
+            EntryKind::DissentRecorded => &["member_id", "text"],
+            EntryKind::ReportExported => &["round", "format", "sha256"],
+            EntryKind::RiskAnalysisDone => &["candidate_code"],
         }
     }
 
@@ -333,6 +345,12 @@ impl EntryKind {
                 "Personal copy made for a candidate",
             ),
             EntryKind::FileDeleted => ("Opgeslagen bestand verwijderd", "Saved file deleted"),
+            EntryKind::DissentRecorded => ("Afwijkende mening vastgelegd", "Dissent recorded"),
+            EntryKind::ReportExported => ("Besluitverslag opgeslagen", "Decision report saved"),
+            EntryKind::RiskAnalysisDone => (
+                "Risicoanalyse gedaan (zonder inhoud)",
+                "Risk analysis done (without its content)",
+            ),
         };
         Text::new(nl, en)
     }

@@ -12,5 +12,6 @@ import scoring from "./scoring.json";
 import training from "./training.json";
 import exports from "./exports.json";
 import help from "./help.json";
+import report from "./report.json";
 
-export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring, training, exports, help };
+export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring, training, exports, help, report };
