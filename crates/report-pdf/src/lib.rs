@@ -21,7 +21,7 @@ use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope,
     Tag, TagGroup, TagKind, TagTree,
 };
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::report::{Block, ReportDoc};
@@ -61,21 +61,53 @@ impl Face {
         Ok(Face { font, bytes })
     }
 
-    /// The width of `text` at `size`, from the glyphs' advances.
-    fn width(&self, text: &str, size: f32) -> f32 {
+    /// `text` with every character the font lacks replaced by `?`: PDF/A allows no
+    /// glyph without a character behind it.
+    fn drawable(&self, text: &str) -> String {
         let Ok(font) = skrifa::FontRef::new(self.bytes) else {
-            return 0.0;
+            return text.to_owned();
         };
         let charmap = font.charmap();
-        let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
         text.chars()
-            .map(|c| {
-                charmap
-                    .map(c)
-                    .and_then(|g| metrics.advance_width(g))
-                    .unwrap_or(size * 0.6)
+            .map(|c| if charmap.map(c).is_some() { c } else { '?' })
+            .collect()
+    }
+
+    /// One glyph per character (the report's scripts need no shaping), each with its
+    /// advance in ems and the part of `text` it stands for.
+    fn glyphs(&self, text: &str) -> Vec<KrillaGlyph> {
+        let Ok(font) = skrifa::FontRef::new(self.bytes) else {
+            return Vec::new();
+        };
+        let charmap = font.charmap();
+        let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let em = self.font.units_per_em();
+        text.char_indices()
+            .map(|(i, c)| {
+                let glyph = charmap.map(c).unwrap_or_default();
+                let advance = metrics.advance_width(glyph).unwrap_or(em * 0.6) / em;
+                KrillaGlyph::new(
+                    GlyphId::new(glyph.to_u32()),
+                    advance,
+                    0.0,
+                    0.0,
+                    0.0,
+                    i..i + c.len_utf8(),
+                    None,
+                )
             })
-            .sum()
+            .collect()
+    }
+
+    /// The width of `text` at `size`, from the glyphs' advances.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        self.glyphs(text).iter().map(|g| g.x_advance * size).sum()
+    }
+
+    /// Draws `text` with its baseline starting at `at`.
+    fn draw(&self, surface: &mut Surface<'_>, at: Point, size: f32, text: &str) {
+        let glyphs = self.glyphs(text);
+        surface.draw_glyphs(at, &glyphs, self.font.clone(), text, size, false);
     }
 }
 
@@ -142,6 +174,7 @@ impl<'a> Layout<'a> {
 
     /// Places one line of text at the baseline `y`; returns its leaf.
     fn place(&mut self, x: f32, y: f32, size: f32, bold: bool, text: String) -> LNode {
+        let text = self.face(bold).drawable(&text);
         let leaf = self.leaves;
         self.leaves += 1;
         self.page().texts.push(Placed {
@@ -499,19 +532,13 @@ pub fn render_pdf(doc: &ReportDoc) -> Result<Vec<u8>, PdfError> {
         }
         surface.set_fill(Some(black.clone()));
         for placed in content.texts {
-            let font = if placed.bold {
-                bold.font.clone()
-            } else {
-                regular.font.clone()
-            };
+            let face = if placed.bold { &bold } else { &regular };
             let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
-            surface.draw_text(
+            face.draw(
+                &mut surface,
                 Point::from_xy(placed.x, placed.y),
-                font,
                 placed.size,
                 &placed.text,
-                false,
-                TextDirection::Auto,
             );
             surface.end_tagged();
             if ids.len() <= placed.leaf {
@@ -521,16 +548,8 @@ pub fn render_pdf(doc: &ReportDoc) -> Result<Vec<u8>, PdfError> {
         }
         let footer = format!("{} {} {} {total}", page_word.0, n + 1, page_word.1);
         let footer_x = PAGE_W - MARGIN - regular.width(&footer, SMALL);
-        let font = regular.font.clone();
         artifact(&mut surface, ArtifactType::PageNumber, |s| {
-            s.draw_text(
-                Point::from_xy(footer_x, FOOTER_Y),
-                font,
-                SMALL,
-                &footer,
-                false,
-                TextDirection::Auto,
-            );
+            regular.draw(s, Point::from_xy(footer_x, FOOTER_Y), SMALL, &footer);
         });
         surface.finish();
         page.finish();

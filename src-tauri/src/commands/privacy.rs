@@ -46,9 +46,10 @@ pub fn close_formation(
     sessions: State<'_, Sessions>,
     team_id: i64,
     keep_appointed: bool,
-    delete_exports: Vec<i64>,
+    delete_exports: Option<Vec<i64>>,
 ) -> Result<ClosingReport, IpcError> {
     let actor = sessions.actor(team_id);
+    let delete_exports = delete_exports.unwrap_or_default();
     let report = state.with_store(|s| {
         Ok(s.close_formation_deleting(team_id, actor, keep_appointed, &delete_exports)?)
     })?;

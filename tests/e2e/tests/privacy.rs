@@ -106,6 +106,7 @@ async fn after_the_decision_the_chair_closes_the_formation_and_the_names_are_gon
     // Both files of the copy are in the list of saved files; the chair deletes the data
     // file there, after a confirmation. The page stays.
     app.click("#nav-consistency").await;
+    app.click("#tab-logboek").await;
     app.wait_text("#exports-list", "Inzage-exemplaar").await;
     app.click("#exports-list button[aria-label='Verwijderen: inzage-K-7F3.json']")
         .await;

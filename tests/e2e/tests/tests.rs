@@ -11,6 +11,7 @@ mod flow;
 mod foundation;
 mod package;
 mod privacy;
+mod report;
 mod rubrics;
 mod scoring;
 mod sealing;

@@ -41,6 +41,8 @@ beforeEach(() => {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push([cmd, a]);
     switch (cmd) {
+      case "access_view":
+        return acting.view;
       case "list_risk_analyses":
         return risks;
       case "record_risk_analysis":

@@ -71,3 +71,53 @@ pub fn report_html(doc: &ReportDoc) -> String {
     b.push_str("</main>\n</body>\n</html>\n");
     b
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_page_escapes_every_text_and_marks_row_and_column_headers() {
+        let doc = ReportDoc {
+            lang: Lang::En,
+            title: "Report <b>".into(),
+            round: 2,
+            generated_at: "2026-12-02T10:00:00Z".into(),
+            blocks: vec![
+                Block::Heading {
+                    level: 9,
+                    text: "<script>x</script>".into(),
+                },
+                Block::Paragraph {
+                    text: "A & B".into(),
+                },
+                Block::List {
+                    items: vec!["\"quoted\"".into()],
+                },
+                Block::Table {
+                    caption: "Totals".into(),
+                    header: vec!["Candidate".into(), "Total".into()],
+                    rows: vec![vec!["K-7F3".into(), "<89>".into()]],
+                },
+            ],
+        };
+        let html = report_html(&doc);
+        assert!(html.contains("<html lang=\"en\">"));
+        assert!(html.contains("<title>Report &lt;b&gt;</title>"));
+        assert!(html.contains("<h6>&lt;script&gt;x&lt;/script&gt;</h6>"));
+        assert!(!html.contains("<script"));
+        assert!(html.contains("<p>A &amp; B</p>"));
+        assert!(html.contains("<th scope=\"col\">Candidate</th>"));
+        assert!(html.contains("<th scope=\"row\">K-7F3</th><td>&lt;89&gt;</td>"));
+        assert!(doc.text().contains("K-7F3 | <89>"));
+    }
+
+    #[test]
+    fn dates_read_as_words_in_both_languages() {
+        use super::super::build::day;
+        assert_eq!(day(Lang::Nl, "2026-12-02T10:00:00Z"), "2 december 2026");
+        assert_eq!(day(Lang::En, "2026-03-01T10:00:00Z"), "1 March 2026");
+        assert_eq!(day(Lang::Nl, "onbekend"), "onbekend");
+    }
+}
