@@ -477,6 +477,11 @@ mod tests {
             assert!(!text.contains(name), "{name} in a blinded report");
         }
         assert!(text.contains("Het besluit is nog niet vastgelegd."));
+        // Agreement is reported per criterion by name, with its interval.
+        assert!(
+            text.contains("Integriteit en omgang met belangen | 0,66 | 0,33 – 0,90"),
+            "{text}"
+        );
 
         store
             .record_dissent(team, Some(gerrit), "K-R4M liet meer ervaring zien.")

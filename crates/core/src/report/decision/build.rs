@@ -515,12 +515,22 @@ fn agreement(
                     .criteria
                     .iter()
                     .map(|c| {
-                        let (value, ci) = estimate(lang, &c.alpha_ordinal);
+                        // The snapshot knows criteria by id; the report names them.
+                        let mut named = c.clone();
+                        if let Some(known) = input
+                            .comparison
+                            .criteria
+                            .iter()
+                            .find(|k| k.id == c.criterion)
+                        {
+                            named.criterion = known.name.clone();
+                        }
+                        let (value, ci) = estimate(lang, &named.alpha_ordinal);
                         vec![
-                            c.criterion.clone(),
+                            named.criterion.clone(),
                             value,
                             ci,
-                            criterion_advice(c).get(lang).to_owned(),
+                            criterion_advice(&named).get(lang).to_owned(),
                         ]
                     })
                     .collect(),
