@@ -153,6 +153,7 @@ impl From<StoreError> for IpcError {
             StoreError::Candidate(e) => e.into(),
             StoreError::Sealing(e) => core_rule("sealing", &e, e.text()),
             StoreError::Privacy(e) => core_rule("privacy", &e, e.text()),
+            StoreError::Dissent(e) => core_rule("dissent", &e, e.text()),
             StoreError::Retention(e) => core_rule("retention", &e, e.text()),
             StoreError::Package(e) => core_rule("package", &e, e.text()),
             StoreError::Assignment(e) => core_rule("assignment", &e, e.text()),

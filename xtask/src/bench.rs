@@ -1,7 +1,8 @@
 //! `cargo xtask bench`: the targets the issues set, measured on the release build.
 //! Each line says the measured value, the target and whether it is met.
 //! `--domain-only` skips the app (build, start-up, size, memory) and measures
-//! only the domain: content rendering, agreement statistics and training search.
+//! only the domain: content rendering, agreement statistics, training search and the
+//! decision report.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -28,6 +29,7 @@ const BOOTSTRAP_TARGET_MS: f64 = 1000.0;
 const SEARCH_TARGET_MS: f64 = 20.0;
 /// Importing ten score packages of a 20 x 8 round (issue 15).
 const PACKAGES_TARGET_MS: f64 = 1000.0;
+const REPORT_TARGET_MS: f64 = 2000.0;
 
 /// Whether a value must stay under its target or reach it.
 #[derive(Clone, Copy)]
@@ -249,6 +251,16 @@ fn domain_rows() -> Result<Vec<Row>> {
         json_number(&packages, "import_ms").ok_or_else(|| unreadable(&packages)),
         "ms",
         PACKAGES_TARGET_MS,
+    ));
+
+    let report = step("decision report", || {
+        example("maatstaf-report-pdf", "bench_report", &[])
+    })?;
+    rows.push(Row::below(
+        "demo decision report: data, PDF/A and HTML (median of 7)",
+        json_number(&report, "report_ms").ok_or_else(|| unreadable(&report)),
+        "ms",
+        REPORT_TARGET_MS,
     ));
     Ok(rows)
 }

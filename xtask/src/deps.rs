@@ -12,8 +12,15 @@ const RUN_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
 ];
-/// More packages for the end-to-end tests and screenshots.
-const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "imagemagick", "xdotool"];
+/// More packages for the end-to-end tests and screenshots; qpdf and poppler-utils
+/// (pdftotext, pdfinfo) check the decision report's PDF.
+const TEST_PACKAGES: &[&str] = &[
+    "webkit2gtk-driver",
+    "imagemagick",
+    "xdotool",
+    "qpdf",
+    "poppler-utils",
+];
 
 /// Vite 7 needs at least this Node.js.
 const MIN_NODE: (u32, u32) = (20, 19);

@@ -155,6 +155,10 @@ pub(crate) fn fail(e: StoreError, lang: Lang) -> ExitCode {
             say(lang, refusal.message());
             ExitCode::from(crate::signin::REFUSED)
         }
+        StoreError::Dissent(refusal) => {
+            say(lang, refusal.text());
+            ExitCode::from(crate::signin::REFUSED)
+        }
         e => {
             eprintln!("maatstaf: {e}");
             ExitCode::FAILURE

@@ -13,6 +13,7 @@ mod content;
 mod data;
 mod log;
 mod package;
+mod report;
 mod rubric;
 mod signin;
 mod stats;
@@ -74,6 +75,8 @@ enum Command {
     },
     /// Propose and accept every redaction for a candidate's text, print the blinded text
     Blind(blind::BlindArgs),
+    /// The decision report of a team's round as FILE.pdf (PDF/A) or FILE.html
+    Report(report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -90,5 +93,6 @@ fn main() -> ExitCode {
         Command::Log { command } => log::run(command, cli.data_dir),
         Command::Package { command } => package::run(command, cli.data_dir),
         Command::Blind(args) => blind::run(args),
+        Command::Report(args) => report::run(args, cli.data_dir),
     }
 }

@@ -4,19 +4,7 @@ use std::path::Path;
 
 use tempfile::TempDir;
 
-use crate::support::maatstaf_on;
-
-/// The demo chair's passphrase (content/demo/round-1.toml, in the README).
-const CHAIR_PASSPHRASE: &str = "kompas lantaarn zeilboot hagel";
-
-fn demo_id(data: &Path) -> String {
-    let out = maatstaf_on(data)
-        .args(["teams", "list", "--json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    json["teams"][0]["id"].to_string()
-}
+use crate::support::{demo_id, maatstaf_on, CHAIR_PASSPHRASE};
 
 /// `candidate copy` signed in as the demo chair with `passphrase` on standard input.
 fn copy(data: &Path, team: &str, code: &str, out: &Path, passphrase: &str) -> std::process::Output {

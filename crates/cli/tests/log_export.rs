@@ -4,10 +4,7 @@ use std::path::Path;
 
 use tempfile::TempDir;
 
-use crate::support::maatstaf_on;
-
-/// The demo chair's passphrase (content/demo/round-1.toml, in the README).
-const CHAIR_PASSPHRASE: &str = "kompas lantaarn zeilboot hagel";
+use crate::support::{demo_id, maatstaf_on, CHAIR_PASSPHRASE};
 
 /// `log export` signed in as `member`, their PIN or passphrase on standard input.
 fn export_as(
@@ -35,15 +32,6 @@ fn export_as(
 /// `log export` signed in as the demo chair.
 fn export_as_chair(data: &Path, team: &str, file: &Path, extra: &[&str]) -> std::process::Output {
     export_as(data, team, file, ("Anneke de Wit", CHAIR_PASSPHRASE), extra)
-}
-
-fn demo_id(data: &Path) -> String {
-    let out = maatstaf_on(data)
-        .args(["teams", "list", "--json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    json["teams"][0]["id"].to_string()
 }
 
 #[test]

@@ -25,3 +25,16 @@ pub fn maatstaf_on(data: &Path) -> Command {
         .arg(data);
     cmd
 }
+
+/// The demo chair's passphrase (content/demo/round-1.toml, in the README).
+pub const CHAIR_PASSPHRASE: &str = "kompas lantaarn zeilboot hagel";
+
+/// The demo team's id in the data folder `data`.
+pub fn demo_id(data: &Path) -> String {
+    let out = maatstaf_on(data)
+        .args(["teams", "list", "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["teams"][0]["id"].to_string()
+}

@@ -10,6 +10,7 @@ mod log;
 mod log_export;
 mod log_history;
 mod package;
+mod report;
 mod rubric;
 mod stats;
 mod support;

@@ -103,6 +103,8 @@ pub enum StoreError {
     #[error("{0}")]
     Assignment(#[from] crate::assignments::AssignmentError),
     #[error("{0}")]
+    Dissent(#[from] maatstaf_core::scoring::DissentError),
+    #[error("{0}")]
     Retention(#[from] maatstaf_core::retention::RetentionError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -223,3 +223,19 @@ pub fn exchange_round(
         .unwrap();
     (team, chair, ids)
 }
+
+/// Records the demo team's decision as its chair: K-7F3 for Financiën, with a reason.
+pub fn demo_decide(store: &mut Store, team: i64) {
+    let chair = demo_member(store, team, Role::Chair);
+    store
+        .record_decision(
+            team,
+            chair,
+            vec![maatstaf_core::scoring::PortfolioChoice {
+                portfolio: "Financiën".into(),
+                candidates: vec!["K-7F3".into()],
+                reason: "Sterkste onderbouwing op integriteit en bestuurlijke ervaring.".into(),
+            }],
+        )
+        .unwrap();
+}

@@ -17,6 +17,7 @@ pub mod ledger;
 mod open;
 pub mod privacy;
 mod private_files;
+pub mod report;
 pub mod rubrics;
 pub mod scoring;
 pub mod sealing;

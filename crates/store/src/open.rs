@@ -29,6 +29,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_privacy.sql"),
     include_str!("migrations/0011_exports.sql"),
     include_str!("migrations/0012_packages.sql"),
+    include_str!("migrations/0013_exports_kinds.sql"),
+    include_str!("migrations/0014_decision_report.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

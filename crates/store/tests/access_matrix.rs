@@ -485,6 +485,35 @@ fn table() -> Vec<Row> {
         opt(A::CloseFormation, "close_formation", |s, c, m| {
             s.close_formation(c.team, m, true).map(drop)
         }),
+        // --- saved files, dissent and the decision report ---
+        opt(A::DeleteFile, "delete_export", |s, c, m| {
+            s.delete_export(c.team, m, 1).map(drop)
+        }),
+        opt(A::DeleteFile, "delete_backup", |s, c, m| {
+            s.delete_backup(c.team, m, "maatstaf.sqlite3.v1-20261101T090000Z.bak")
+                .map(drop)
+        }),
+        opt(A::RecordDissent, "record_dissent", |s, c, m| {
+            s.record_dissent(c.team, m, "Oneens: K-R4M liet meer zien.")
+                .map(drop)
+        }),
+        mem(A::ExportReport, "decision_report", |s, c, m| {
+            s.decision_report(c.team, m, None, None, maatstaf_core::i18n::Lang::Nl)
+                .map(drop)
+        }),
+        opt(A::ExportReport, "log_report_export", |s, c, m| {
+            s.log_report_export(
+                c.team,
+                m,
+                1,
+                maatstaf_store::report::ReportFormat::Pdf,
+                false,
+                b"%PDF-",
+            )
+        }),
+        opt(A::RecordRiskAnalysis, "record_risk_analysis", |s, c, m| {
+            s.record_risk_analysis(c.team, m, "K-7F3")
+        }),
         // --- a candidate's own copy ---
         unl(A::ExportPersonalCopy, "personal_copy", |s, _, u| {
             s.personal_copy(u, "K-7F3").map(drop)

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use maatstaf_core::access::Action;
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::ledger::verify_logboek;
-use maatstaf_store::exports::{ExportKind, ExportRecord};
+use maatstaf_store::exports::{BackupRecord, DeletedFile, ExportKind, ExportRecord};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -224,6 +224,37 @@ pub fn list_exports(
     team_id: i64,
 ) -> Result<Vec<ExportRecord>, IpcError> {
     state.with_store(|s| Ok(s.exports(team_id)?))
+}
+
+/// The copies of the database made before migrations, with their dates.
+#[tauri::command]
+pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupRecord>, IpcError> {
+    state.with_store(|s| Ok(s.database_backups()?))
+}
+
+/// Deletes one of the team's exports, named by its id in the list (never by a path
+/// from the window), as the officer who switched in; logged in the team's log.
+#[tauri::command]
+pub fn delete_export(
+    state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
+    team_id: i64,
+    export_id: i64,
+) -> Result<DeletedFile, IpcError> {
+    let actor = sessions.actor(team_id);
+    state.with_store(|s| Ok(s.delete_export(team_id, actor, export_id)?))
+}
+
+/// Deletes a copy of the database, named as the list names it.
+#[tauri::command]
+pub fn delete_backup(
+    state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
+    team_id: i64,
+    file_name: String,
+) -> Result<DeletedFile, IpcError> {
+    let actor = sessions.actor(team_id);
+    state.with_store(|s| Ok(s.delete_backup(team_id, actor, &file_name)?))
 }
 
 fn open_in_system(app: &AppHandle, path: &str) -> Result<(), IpcError> {

@@ -6,6 +6,7 @@ pub mod exports;
 pub mod members;
 pub mod packages;
 pub mod privacy;
+pub mod report;
 pub mod rubrics;
 pub mod scoring;
 pub mod teams;

@@ -2,6 +2,7 @@
 //! closing the formation. The store decides; these carry the session.
 
 use maatstaf_core::access::Action;
+use maatstaf_store::exports::ExportKind;
 use maatstaf_store::privacy::{ClosingReport, ErasureReason, Retention};
 use tauri::{AppHandle, State};
 
@@ -45,9 +46,13 @@ pub fn close_formation(
     sessions: State<'_, Sessions>,
     team_id: i64,
     keep_appointed: bool,
+    delete_exports: Option<Vec<i64>>,
 ) -> Result<ClosingReport, IpcError> {
     let actor = sessions.actor(team_id);
-    let report = state.with_store(|s| Ok(s.close_formation(team_id, actor, keep_appointed)?))?;
+    let delete_exports = delete_exports.unwrap_or_default();
+    let report = state.with_store(|s| {
+        Ok(s.close_formation_deleting(team_id, actor, keep_appointed, &delete_exports)?)
+    })?;
     sessions.after(team_id, Action::CloseFormation);
     Ok(report)
 }
@@ -77,7 +82,14 @@ pub async fn export_personal_copy(
     let by = require_unlocked(&state, &sessions, team_id, Action::ExportPersonalCopy)?;
     let copy = state.with_store(|s| Ok(s.personal_copy(&by, &code)?))?;
     write(&path, copy.html.as_bytes())?;
-    write(&path.with_extension("json"), &copy.json_bytes())?;
+    let json = path.with_extension("json");
+    write(&json, &copy.json_bytes())?;
+    state.with_store(|s| {
+        for p in [&path, &json] {
+            s.record_export(team_id, ExportKind::PersonalCopy, &p.display().to_string())?;
+        }
+        Ok(())
+    })?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -100,5 +112,12 @@ pub async fn export_processing_record(
         return Ok(None);
     };
     write(&path, html.as_bytes())?;
+    state.with_store(|s| {
+        Ok(s.record_export(
+            team_id,
+            ExportKind::ProcessingRecord,
+            &path.display().to_string(),
+        )?)
+    })?;
     Ok(Some(path.display().to_string()))
 }

@@ -102,15 +102,37 @@ async fn after_the_decision_the_chair_closes_the_formation_and_the_names_are_gon
     assert!(!html.contains("Gerrit Bosma"), "no assessor is named");
     let data = std::fs::read_to_string(file.with_extension("json")).unwrap();
     assert!(data.contains("Vat beide standpunten samen"));
+
+    // Both files of the copy are in the list of saved files; the chair deletes the data
+    // file there, after a confirmation. The page stays.
+    app.click("#nav-consistency").await;
+    app.click("#tab-logboek").await;
+    app.wait_text("#exports-list", "Inzage-exemplaar").await;
+    app.click("#exports-list button[aria-label='Verwijderen: inzage-K-7F3.json']")
+        .await;
+    app.wait_text("#delete-file-dialog", "inzage-K-7F3.json")
+        .await;
+    app.click("#delete-file-confirm").await;
+    app.wait_text("#exports-deleted", "inzage-K-7F3.json is verwijderd")
+        .await;
+    assert!(!file.with_extension("json").exists());
+    assert!(file.exists());
     app.click("#nav-teams").await;
 
     // The chair closes it, keeping the appointed candidate's name.
     app.click("#close-formation").await;
     app.wait_text("#close-formation-dialog", "kan niet ongedaan")
         .await;
+    // The copy's page may hold a name: its box is ticked, and it goes with the closing.
+    app.wait_text("#close-files", "inzage-K-7F3.html").await;
     app.click("#close-formation-confirm").await;
     let report = app.wait_text("#closing-report", "Gewist: 2 namen").await;
     assert!(report.contains("Bewaard: 1"), "{report}");
+    assert!(
+        report.contains("Verwijderde bestanden: inzage-K-7F3.html"),
+        "{report}"
+    );
+    assert!(!file.exists());
     app.wait_text("#retention-closed", "Afgesloten op").await;
 
     // The chair's session ended with the closing; the secretary signs in: the appointed

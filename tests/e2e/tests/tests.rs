@@ -13,6 +13,7 @@ mod own_laptop;
 mod package;
 mod parties;
 mod privacy;
+mod report;
 mod rubrics;
 mod scoring;
 mod sealing;

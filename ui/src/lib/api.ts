@@ -5,6 +5,11 @@ import type { AppStatus } from "./bindings/AppStatus";
 import type { RenderedHelp } from "./bindings/RenderedHelp";
 import type { ConsistencyView } from "./bindings/ConsistencyView";
 import type { ExportRecord } from "./bindings/ExportRecord";
+import type { BackupRecord } from "./bindings/BackupRecord";
+import type { DeletedFile } from "./bindings/DeletedFile";
+import type { DissentNote } from "./bindings/DissentNote";
+import type { ReportDoc } from "./bindings/ReportDoc";
+import type { RiskAnalysis } from "./bindings/RiskAnalysis";
 import type { LedgerStatus } from "./bindings/LedgerStatus";
 import type { Review } from "./bindings/Review";
 import type { Checkpoint } from "./bindings/Checkpoint";
@@ -100,8 +105,8 @@ export const api = {
   retention: (teamId: number) => invoke<Retention>("retention", { teamId }),
   setRetention: (teamId: number, date: string, reason: string) =>
     invoke<Retention>("set_retention", { teamId, date, reason }),
-  closeFormation: (teamId: number, keepAppointed: boolean) =>
-    invoke<ClosingReport>("close_formation", { teamId, keepAppointed }),
+  closeFormation: (teamId: number, keepAppointed: boolean, deleteExports: number[]) =>
+    invoke<ClosingReport>("close_formation", { teamId, keepAppointed, deleteExports }),
   exchangeStatus: (teamId: number, round: number) => invoke<ExchangeStatus>("exchange_status", { teamId, round }),
   saveRoundPackage: (teamId: number, round: number, memberId: number) =>
     invoke<string | null>("save_round_package", { teamId, round, memberId }),
@@ -138,6 +143,17 @@ export const api = {
   exportLogboek: (teamId: number, withIdentities: boolean) =>
     invoke<ExportRecord | null>("export_logboek", { teamId, withIdentities }),
   listExports: (teamId: number) => invoke<ExportRecord[]>("list_exports", { teamId }),
+  listBackups: () => invoke<BackupRecord[]>("list_backups"),
+  deleteExport: (teamId: number, exportId: number) => invoke<DeletedFile>("delete_export", { teamId, exportId }),
+  deleteBackup: (teamId: number, fileName: string) => invoke<DeletedFile>("delete_backup", { teamId, fileName }),
+  reportPreview: (teamId: number, lang: Lang, withNames: boolean) =>
+    invoke<ReportDoc>("report_preview", { teamId, choice: { round: null, lang, with_names: withNames } }),
+  exportReport: (teamId: number, lang: Lang, withNames: boolean, format: "pdf" | "html") =>
+    invoke<ExportRecord | null>("export_report", { teamId, choice: { round: null, lang, with_names: withNames }, format }),
+  listDissents: (teamId: number) => invoke<DissentNote[]>("list_dissents", { teamId }),
+  recordDissent: (teamId: number, text: string) => invoke<DissentNote>("record_dissent", { teamId, text }),
+  listRiskAnalyses: (teamId: number) => invoke<RiskAnalysis[]>("list_risk_analyses", { teamId }),
+  recordRiskAnalysis: (teamId: number, code: string) => invoke<void>("record_risk_analysis", { teamId, code }),
   openExportFolder: (teamId: number, exportId: number) => invoke<void>("open_export_folder", { teamId, exportId }),
   openLogboek: (bytes: number[], lang: Lang, against: ReviewAgainst) =>
     invoke<Review>("open_logboek", { bytes, lang, ...against }),
@@ -235,9 +251,9 @@ export function isIpcError(e: unknown): e is IpcError {
 /** A message for any failure, in the user's language. */
 export function errorMessage(e: unknown): string {
   if (isIpcError(e)) {
-    // Core rules (scoring, conflicts, PINs, access, sealing, privacy, retention) bring their own message in both languages.
+    // Core rules (scoring, conflicts, PINs, access, sealing, privacy, retention, dissent) bring their own message in both languages.
     const own = e.params[i18n.lang];
-    if (own !== undefined && /^(scoring|conflict|pin|access|sealing|privacy|retention|balance|leniency|package|assignment)_/.test(e.code)) return own;
+    if (own !== undefined && /^(scoring|conflict|pin|access|sealing|privacy|retention|balance|leniency|package|assignment|dissent)_/.test(e.code)) return own;
     return tOptional(`errors.${e.code}`, e.params) ?? `${tOptional("errors.unknown")} ${e.detail}`;
   }
   return `${tOptional("errors.unknown")} ${String(e)}`;

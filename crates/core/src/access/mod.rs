@@ -68,10 +68,14 @@ pub enum Action {
     ExportPersonalCopy,
     ExchangePackages,
     ResolvePackageConflict,
+    DeleteFile,
+    RecordDissent,
+    ExportReport,
+    RecordRiskAnalysis,
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 43] = [
         Action::RenameTeam,
         Action::DeleteTeam,
         Action::ChangeMembers,
@@ -111,6 +115,10 @@ impl Action {
         Action::ExportPersonalCopy,
         Action::ExchangePackages,
         Action::ResolvePackageConflict,
+        Action::DeleteFile,
+        Action::RecordDissent,
+        Action::ExportReport,
+        Action::RecordRiskAnalysis,
     ];
 
     /// The snake_case name used in messages, the log and the README.
@@ -301,6 +309,26 @@ impl Action {
                 "export_personal_copy",
                 "een kandidaat een exemplaar geven van wat het team over hem of haar bewaart",
                 "give a candidate a copy of what the team holds on them",
+            ),
+            A::DeleteFile => (
+                "delete_file",
+                "een bestand verwijderen dat Maatstaf heeft opgeslagen",
+                "delete a file Maatstaf saved",
+            ),
+            A::RecordDissent => (
+                "record_dissent",
+                "vóór het besluit vastleggen dat u het oneens bent, met redenen",
+                "record before the decision that one disagrees, with reasons",
+            ),
+            A::ExportReport => (
+                "export_report",
+                "het besluitverslag bekijken en opslaan",
+                "preview and save the decision report",
+            ),
+            A::RecordRiskAnalysis => (
+                "record_risk_analysis",
+                "vastleggen dat de risicoanalyse van een gekozen kandidaat is gedaan",
+                "record that a chosen candidate's risk analysis was done",
             ),
         }
     }

@@ -5,7 +5,7 @@ use crate::team::Role;
 
 /// Bumped whenever a row of the table changes; every logboek export records it, so a
 /// committee knows which rules the file was made under.
-pub const RULES_VERSION: u32 = 4;
+pub const RULES_VERSION: u32 = 5;
 
 /// The chair and the secretary: they run the procedure and may see identities.
 pub const OFFICERS: &[Role] = &[Role::Chair, Role::Secretary];
@@ -73,7 +73,13 @@ pub fn rule(action: Action) -> Rule {
         A::DeleteTeam => ending(setup(OFFICERS)),
         A::SealTeam => setup(OFFICERS),
         A::GrantAccess => member(OFFICERS),
-        A::EraseCandidate | A::ExportPersonalCopy => member(OFFICERS),
+        A::EraseCandidate | A::ExportPersonalCopy | A::DeleteFile => member(OFFICERS),
+        A::RecordDissent => member(SCORERS),
+        A::ExportReport => member(OFFICERS),
+        A::RecordRiskAnalysis => Rule {
+            team: TeamNeed::Decided,
+            ..member(OFFICERS)
+        },
         A::SetRetention => member(CHAIR),
         A::CloseFormation => ending(Rule {
             team: TeamNeed::Decided,

@@ -99,10 +99,14 @@ pub enum EntryKind {
     PackageConflictResolved,
     ScorePackageOpened,
     OwnPartyLeniency,
+    FileDeleted,
+    DissentRecorded,
+    ReportExported,
+    RiskAnalysisDone,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 51] = [
+    pub const ALL: [EntryKind; 55] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -154,6 +158,10 @@ impl EntryKind {
         EntryKind::PackageConflictResolved,
         EntryKind::ScorePackageOpened,
         EntryKind::OwnPartyLeniency,
+        EntryKind::FileDeleted,
+        EntryKind::DissentRecorded,
+        EntryKind::ReportExported,
+        EntryKind::RiskAnalysisDone,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -210,6 +218,10 @@ impl EntryKind {
             EntryKind::PackageConflictResolved => "package_conflict_resolved",
             EntryKind::ScorePackageOpened => "score_package_opened",
             EntryKind::OwnPartyLeniency => "own_party_leniency",
+            EntryKind::FileDeleted => "file_deleted",
+            EntryKind::DissentRecorded => "dissent_recorded",
+            EntryKind::ReportExported => "report_exported",
+            EntryKind::RiskAnalysisDone => "risk_analysis_done",
         }
     }
 
@@ -284,6 +296,10 @@ impl EntryKind {
             }
             EntryKind::ScorePackageOpened => &["round", "member_id", "signed_sheet"],
             EntryKind::OwnPartyLeniency => &["round", "assessors", "parties"],
+            EntryKind::FileDeleted => &["file_kind", "created_at"],
+            EntryKind::DissentRecorded => &["member_id", "text"],
+            EntryKind::ReportExported => &["round", "format", "sha256"],
+            EntryKind::RiskAnalysisDone => &["candidate_code"],
         }
     }
 
@@ -389,6 +405,13 @@ impl EntryKind {
             EntryKind::OwnPartyLeniency => (
                 "Mildheid voor de eigen partij gemeten",
                 "Own-party leniency measured",
+            ),
+            EntryKind::FileDeleted => ("Opgeslagen bestand verwijderd", "Saved file deleted"),
+            EntryKind::DissentRecorded => ("Afwijkende mening vastgelegd", "Dissent recorded"),
+            EntryKind::ReportExported => ("Besluitverslag opgeslagen", "Decision report saved"),
+            EntryKind::RiskAnalysisDone => (
+                "Risicoanalyse gedaan (zonder inhoud)",
+                "Risk analysis done (without its content)",
             ),
         };
         Text::new(nl, en)

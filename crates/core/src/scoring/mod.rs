@@ -28,6 +28,7 @@
 
 mod compare;
 mod decision;
+mod dissent;
 mod error;
 mod material;
 mod order;
@@ -46,6 +47,7 @@ pub use compare::{
     ComparisonCriterion, ComparisonSheet, Knockout, LARGE_DISAGREEMENT,
 };
 pub use decision::{may_unblind, Decision, PortfolioChoice, SelectionState, Unblinding};
+pub use dissent::{check_dissent, DissentError, MAX_DISSENT_CHARS};
 pub use error::{RubricProblem, ScoringError};
 pub use material::{BlindedCandidate, MaterialSection, SectionKind, MAX_CODE_CHARS};
 pub use revision::{revisions, Revision};

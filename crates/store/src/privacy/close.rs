@@ -15,6 +15,7 @@ use ts_rs::TS;
 use super::erase::{erase_personal_data, erase_texts};
 use super::PrivacyError;
 use crate::error::{Result, StoreError};
+use crate::exports::DeletedFile;
 use crate::scoring::reading::load_selection;
 use crate::{clock, ledger, Store};
 
@@ -30,6 +31,8 @@ pub struct ClosingReport {
     pub kept: Vec<String>,
     /// Copies of the database the app had made before migrations, now deleted.
     pub backups_removed: Vec<String>,
+    /// The team's exports the chair chose to delete while closing.
+    pub files_deleted: Vec<DeletedFile>,
 }
 
 impl Store {
@@ -41,7 +44,28 @@ impl Store {
         actor: Option<i64>,
         keep_appointed: bool,
     ) -> Result<ClosingReport> {
+        self.close_formation_deleting(team_id, actor, keep_appointed, &[])
+    }
+
+    /// Closes the formation as [`Store::close_formation`] does, and then deletes the
+    /// team's exports named by `delete_exports` (ids from [`Store::exports`]). An id
+    /// that is not one of the team's exports refuses the whole step before anything
+    /// changes.
+    pub fn close_formation_deleting(
+        &mut self,
+        team_id: i64,
+        actor: Option<i64>,
+        keep_appointed: bool,
+        delete_exports: &[i64],
+    ) -> Result<ClosingReport> {
         let who = self.authorize(team_id, Action::CloseFormation, actor)?;
+        let listed = self.exports(team_id)?;
+        if !delete_exports
+            .iter()
+            .all(|id| listed.iter().any(|e| e.id == *id))
+        {
+            return Err(PrivacyError::UnknownFile.into());
+        }
         let closed: Option<String> = self.conn.query_row(
             "SELECT closed_at FROM teams WHERE id = ?1",
             [team_id],
@@ -111,12 +135,17 @@ impl Store {
                     .into_owned(),
             );
         }
+        let mut files_deleted = Vec::new();
+        for id in delete_exports {
+            files_deleted.push(self.delete_export(team_id, actor, *id)?);
+        }
         self.erase_free_space()?;
         Ok(ClosingReport {
             identities_erased: identities,
             texts_erased: texts,
             kept,
             backups_removed: removed,
+            files_deleted,
         })
     }
 

@@ -54,6 +54,8 @@ pub enum PrivacyError {
     AlreadyErased { candidate: String },
     #[error("the formation is closed")]
     Closed,
+    #[error("this file is not one that Maatstaf saved")]
+    UnknownFile,
 }
 
 impl PrivacyError {
@@ -66,6 +68,10 @@ impl PrivacyError {
             PrivacyError::Closed => Text::new(
                 "Deze formatie is afgesloten: de persoonsgegevens van de kandidaten zijn gewist en er komen geen kandidaten meer bij.",
                 "This formation is closed: the candidates' personal data has been erased and no candidates can be added.",
+            ),
+            PrivacyError::UnknownFile => Text::new(
+                "Dit bestand staat niet in de lijst van bestanden die Maatstaf heeft opgeslagen; er is niets verwijderd.",
+                "This file is not in the list of files Maatstaf saved; nothing was deleted.",
             ),
         }
     }

@@ -4,13 +4,13 @@ use maatstaf_core::access::AccessError;
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::ledger::{verify_logboek, EntryKind};
 use maatstaf_core::retention::RetentionError;
-use maatstaf_core::scoring::{PortfolioChoice, RoundView};
+use maatstaf_core::scoring::RoundView;
 use maatstaf_core::team::Role;
 
 use super::{ErasureReason, PrivacyError};
 use crate::candidates::IdentityInput;
 use crate::error::StoreError;
-use crate::fixtures::{demo_member, demo_team, demo_unlock, secrets_on_disk};
+use crate::fixtures::{demo_decide, demo_member, demo_team, demo_unlock, secrets_on_disk};
 use crate::Store;
 
 fn demo() -> (tempfile::TempDir, Store, i64) {
@@ -18,21 +18,6 @@ fn demo() -> (tempfile::TempDir, Store, i64) {
     let store = Store::open_in(dir.path()).unwrap();
     let team = demo_team(&store);
     (dir, store, team)
-}
-
-fn decide(store: &mut Store, team: i64) {
-    let chair = demo_member(store, team, Role::Chair);
-    store
-        .record_decision(
-            team,
-            chair,
-            vec![PortfolioChoice {
-                portfolio: "Financiën".into(),
-                candidates: vec!["K-7F3".into()],
-                reason: "Sterkste onderbouwing op integriteit en bestuurlijke ervaring.".into(),
-            }],
-        )
-        .unwrap();
 }
 
 #[test]
@@ -96,7 +81,7 @@ fn an_erased_candidate_stays_in_the_scores_as_withdrawn_and_their_name_is_gone()
 fn the_retention_date_follows_the_decision_and_moves_only_by_the_chair_with_a_reason() {
     let (_dir, mut store, team) = demo();
     assert_eq!(store.retention(team).unwrap().retain_until, None);
-    decide(&mut store, team);
+    demo_decide(&mut store, team);
     let r = store.retention(team).unwrap();
     let in_four_weeks =
         maatstaf_core::retention::format_date(crate::clock::today() + time::Duration::days(28));
@@ -131,7 +116,7 @@ fn closing_waits_for_the_decision_then_keeps_scores_and_log_and_erases_the_rest(
         store.close_formation(team, Some(chair), true),
         Err(StoreError::Access(AccessError::DecisionNeeded { .. }))
     ));
-    decide(&mut store, team);
+    demo_decide(&mut store, team);
     // A copy an earlier migration left next to the database.
     let backup = dir
         .path()
@@ -222,4 +207,45 @@ fn closing_a_team_from_before_sealing_leaves_no_plain_name_or_text_in_the_files(
     assert_eq!(secrets_on_disk(dir.path(), &secrets), Vec::<String>::new());
     drop(store);
     assert_eq!(secrets_on_disk(dir.path(), &secrets), Vec::<String>::new());
+}
+
+#[test]
+fn closing_deletes_the_exports_the_chair_chose_and_reports_them() {
+    use crate::exports::ExportKind;
+    let (dir, mut store, team) = demo();
+    let chair = demo_member(&store, team, Role::Chair);
+    demo_decide(&mut store, team);
+    let file = |name: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, "Kees Brouwer").unwrap();
+        path.display().to_string()
+    };
+    let copy = store
+        .record_export(team, ExportKind::PersonalCopy, &file("K-7F3.html"))
+        .unwrap();
+    let rubric = store
+        .record_export(team, ExportKind::Rubric, &file("rubriek.toml"))
+        .unwrap();
+    // An id that is not the team's refuses the whole step: nothing is closed.
+    assert!(matches!(
+        store.close_formation_deleting(team, Some(chair), false, &[copy.id, rubric.id + 99]),
+        Err(StoreError::Privacy(PrivacyError::UnknownFile))
+    ));
+    assert!(store.retention(team).unwrap().closed_at.is_none());
+    assert!(std::path::Path::new(&copy.path).exists());
+
+    let report = store
+        .close_formation_deleting(team, Some(chair), false, &[copy.id])
+        .unwrap();
+    assert_eq!(report.files_deleted.len(), 1);
+    assert_eq!(report.files_deleted[0].kind, Some(ExportKind::PersonalCopy));
+    assert!(!std::path::Path::new(&copy.path).exists());
+    assert!(std::path::Path::new(&rubric.path).exists());
+    let kinds: Vec<_> = store
+        .exports(team)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds, vec![ExportKind::Rubric]);
 }

@@ -11,7 +11,7 @@ use super::{parse, FrozenRubricRef};
 use crate::error::{Result, StoreError};
 use crate::rubrics;
 
-pub(super) fn load_round(conn: &Connection, team_id: i64, number: u32) -> Result<Round> {
+pub(crate) fn load_round(conn: &Connection, team_id: i64, number: u32) -> Result<Round> {
     let json: Option<String> = conn
         .query_row(
             "SELECT round FROM scoring_rounds WHERE team_id = ?1 AND number = ?2",
@@ -46,7 +46,7 @@ pub(super) fn submitted_ratings(
         .collect())
 }
 
-pub(super) fn latest_round_number(conn: &Connection, team_id: i64) -> Result<Option<u32>> {
+pub(crate) fn latest_round_number(conn: &Connection, team_id: i64) -> Result<Option<u32>> {
     Ok(conn.query_row(
         "SELECT max(number) FROM scoring_rounds WHERE team_id = ?1",
         [team_id],
@@ -54,7 +54,7 @@ pub(super) fn latest_round_number(conn: &Connection, team_id: i64) -> Result<Opt
     )?)
 }
 
-pub(super) fn load_sheets(conn: &Connection, team_id: i64, number: u32) -> Result<Vec<Sheet>> {
+pub(crate) fn load_sheets(conn: &Connection, team_id: i64, number: u32) -> Result<Vec<Sheet>> {
     let mut stmt = conn.prepare(
         "SELECT sheet FROM score_sheets WHERE team_id = ?1 AND round = ?2 ORDER BY assessor",
     )?;

@@ -163,6 +163,7 @@ beforeEach(() => {
           exists: true,
         };
       case "list_exports":
+      case "list_backups":
         return [];
       case "open_export_folder":
         return null;

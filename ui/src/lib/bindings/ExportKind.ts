@@ -3,4 +3,4 @@
 /**
  * What kind of file an export is.
  */
-export type ExportKind = "logboek" | "logboek_with_names" | "comparison" | "rubric";
+export type ExportKind = "logboek" | "logboek_with_names" | "comparison" | "rubric" | "personal_copy" | "processing_record" | "report" | "report_with_names";

@@ -20,4 +20,8 @@ created_at: string,
 /**
  * Whether the file is still there (it may have been moved or deleted since).
  */
-exists: boolean, };
+exists: boolean, 
+/**
+ * Whether it may hold names or other personal data of candidates.
+ */
+may_hold_names: boolean, };

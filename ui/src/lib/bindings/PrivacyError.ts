@@ -3,4 +3,4 @@
 /**
  * Why erasing or closing was refused; nothing changed.
  */
-export type PrivacyError = { "code": "already_erased", candidate: string, } | { "code": "closed" };
+export type PrivacyError = { "code": "already_erased", candidate: string, } | { "code": "closed" } | { "code": "unknown_file" };

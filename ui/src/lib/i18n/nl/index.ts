@@ -13,5 +13,6 @@ import training from "./training.json";
 import exports from "./exports.json";
 import help from "./help.json";
 import own from "./own.json";
+import report from "./report.json";
 
-export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring, training, exports, help, own };
+export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring, training, exports, help, own, report };

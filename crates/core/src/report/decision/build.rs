@@ -1,0 +1,791 @@
+//! From the gathered data to the report's blocks, in the order the issue sets:
+//! procedure, candidates and scores, agreement and revisions, the decision, the
+//! integrity track, the log.
+
+use super::{Block, DecisionReportInput, ReportDoc};
+use crate::i18n::Lang;
+use crate::report::criterion_advice;
+use crate::scoring::{CellStats, Knockout};
+use crate::stats::Estimate;
+
+/// Picks the Dutch or the English text.
+fn t<'a>(lang: Lang, nl: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+/// A decimal number with the language's separator.
+fn dec(lang: Lang, x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "2026-12-02T09:14:03Z" as "2 december 2026"; anything else as it is.
+pub(super) fn day(lang: Lang, rfc3339: &str) -> String {
+    let parts: Vec<&str> = rfc3339.get(..10).unwrap_or("").split('-').collect();
+    let parsed = match parts.as_slice() {
+        [y, m, d] => match (m.parse::<usize>(), d.parse::<u32>()) {
+            (Ok(m @ 1..=12), Ok(d)) => Some((y.to_string(), m, d)),
+            _ => None,
+        },
+        _ => None,
+    };
+    match parsed {
+        Some((y, m, d)) => match lang {
+            Lang::Nl => format!("{d} {} {y}", MONTHS_NL[m - 1]),
+            Lang::En => format!("{d} {} {y}", MONTHS_EN[m - 1]),
+        },
+        None => rfc3339.to_owned(),
+    }
+}
+
+/// The day and the time (UTC) of an RFC 3339 moment.
+fn moment(lang: Lang, rfc3339: &str) -> String {
+    match rfc3339.get(11..16) {
+        Some(hm) => format!("{}, {hm} UTC", day(lang, rfc3339)),
+        None => day(lang, rfc3339),
+    }
+}
+
+fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+    }
+}
+
+fn para(text: impl Into<String>) -> Block {
+    Block::Paragraph { text: text.into() }
+}
+
+fn table(caption: impl Into<String>, header: &[&str], rows: Vec<Vec<String>>) -> Block {
+    Block::Table {
+        caption: caption.into(),
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        rows,
+    }
+}
+
+fn estimate(lang: Lang, e: &Estimate) -> (String, String) {
+    let value = e
+        .value()
+        .map_or_else(|| "—".to_owned(), |v| dec(lang, v, 2));
+    let ci = e.ci95().map_or_else(
+        || "—".to_owned(),
+        |[lo, hi]| format!("{} – {}", dec(lang, lo, 2), dec(lang, hi, 2)),
+    );
+    (value, ci)
+}
+
+/// A plain reading of the overall alpha, with Krippendorff's bands (0.80, 0.67).
+fn overall_reading(e: &Estimate, lang: Lang) -> &'static str {
+    match e.value() {
+        Some(v) if v >= 0.80 => t(
+            lang,
+            "De beoordelaars lazen de ankers in het algemeen hetzelfde.",
+            "On the whole the assessors read the anchors alike.",
+        ),
+        Some(v) if v >= 0.67 => t(
+            lang,
+            "Dat is voorlopig: de conclusies verdienen voorzichtigheid.",
+            "That is tentative: the conclusions call for caution.",
+        ),
+        Some(_) => t(
+            lang,
+            "Dat is niet betrouwbaar: de beoordelaars lazen de ankers verschillend, en kleine verschillen in de totalen zeggen weinig.",
+            "That is not reliable: the assessors read the anchors differently, and small differences in the totals mean little.",
+        ),
+        None => t(
+            lang,
+            "Er waren te weinig scores om dit te meten.",
+            "There were too few scores to measure this.",
+        ),
+    }
+}
+
+/// The report of `input`'s round in `lang`.
+pub fn decision_report(input: &DecisionReportInput, lang: Lang) -> ReportDoc {
+    let label = |code: &str| match input.names.get(code) {
+        Some(name) => format!("{code} ({name})"),
+        None => code.to_owned(),
+    };
+    let sheet = &input.comparison;
+    let title = format!(
+        "{} — {}",
+        t(lang, "Besluitverslag", "Decision report"),
+        input.team_name
+    );
+    let mut b = vec![heading(1, title.clone())];
+    b.push(para(match lang {
+        Lang::Nl => format!(
+            "Dit verslag is op {} door Maatstaf gemaakt uit de gegevens van het team, over scoringsronde {}. Niets erin is met de hand getypt, behalve de redenen en notities die leden zelf vastlegden.",
+            moment(lang, &input.generated_at),
+            sheet.round
+        ),
+        Lang::En => format!(
+            "Maatstaf made this report on {} from the team's data, about scoring round {}. Nothing in it was typed by hand, except the reasons and notes members recorded themselves.",
+            moment(lang, &input.generated_at),
+            sheet.round
+        ),
+    }));
+    b.push(para(if input.names.is_empty() {
+        t(
+            lang,
+            "Kandidaten staan in dit verslag alleen met hun code.",
+            "Candidates appear in this report by their code only.",
+        )
+        .to_owned()
+    } else {
+        t(
+            lang,
+            "De namen achter de codes zijn na het besluit geopend; op verzoek van de functionaris staan ze in dit verslag achter de code.",
+            "The names behind the codes were opened after the decision; at the officer's request they follow the code in this report.",
+        )
+        .to_owned()
+    }));
+
+    procedure(&mut b, input, lang);
+    scores(&mut b, input, lang, &label);
+    agreement(&mut b, input, lang, &label);
+    decision(&mut b, input, lang, &label);
+    integrity(&mut b, input, lang, &label);
+    log(&mut b, input, lang);
+
+    ReportDoc {
+        lang,
+        title,
+        round: sheet.round,
+        generated_at: input.generated_at.clone(),
+        blocks: b,
+    }
+}
+
+fn procedure(b: &mut Vec<Block>, input: &DecisionReportInput, lang: Lang) {
+    b.push(heading(2, t(lang, "1. De procedure", "1. The procedure")));
+    b.push(heading(3, t(lang, "Training", "Training")));
+    let tr = &input.training;
+    if tr.modules.is_empty() {
+        b.push(para(t(
+            lang,
+            "Er zijn geen trainingsmodules gelezen.",
+            "No training modules were read.",
+        )));
+    } else {
+        b.push(table(
+            t(lang, "Gelezen trainingsmodules", "Training modules read"),
+            &[
+                t(lang, "Module", "Module"),
+                t(lang, "Gelezen door", "Read by"),
+            ],
+            tr.modules
+                .iter()
+                .map(|(title, n)| {
+                    vec![
+                        title.clone(),
+                        match lang {
+                            Lang::Nl => format!("{n} van {} leden", tr.members),
+                            Lang::En => format!("{n} of {} members", tr.members),
+                        },
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    let mut items = Vec::new();
+    if tr.practice_cases.is_empty() {
+        items.push(
+            t(
+                lang,
+                "Er is geen oefensessie afgerond.",
+                "No practice session was finished.",
+            )
+            .to_owned(),
+        );
+    } else {
+        for case in &tr.practice_cases {
+            items.push(match lang {
+                Lang::Nl => format!("Oefensessie afgerond met de casus ‘{case}’."),
+                Lang::En => format!("Practice session finished with the case ‘{case}’."),
+            });
+        }
+    }
+    items.push(match (tr.best_agreement, tr.min_agreement) {
+        (Some(best), Some(min)) => match lang {
+            Lang::Nl => format!(
+                "Hoogste overeenstemming in de oefening: α = {} (het minimum van de trainer: {}).",
+                dec(lang, best, 2),
+                dec(lang, min, 2)
+            ),
+            Lang::En => format!(
+                "Highest agreement in practice: α = {} (the trainer's minimum: {}).",
+                dec(lang, best, 2),
+                dec(lang, min, 2)
+            ),
+        },
+        (Some(best), None) => match lang {
+            Lang::Nl => format!(
+                "Hoogste overeenstemming in de oefening: α = {}; de trainer stelde geen minimum in.",
+                dec(lang, best, 2)
+            ),
+            Lang::En => format!(
+                "Highest agreement in practice: α = {}; the trainer set no minimum.",
+                dec(lang, best, 2)
+            ),
+        },
+        (None, _) => t(
+            lang,
+            "Er is geen overeenstemming in de oefening gemeten.",
+            "No practice agreement was measured.",
+        )
+        .to_owned(),
+    });
+    b.push(Block::List { items });
+
+    b.push(heading(
+        3,
+        t(lang, "Profiel en rubriek", "Profile and rubric"),
+    ));
+    let r = &input.rubric;
+    b.push(table(
+        t(lang, "De rubriek van de ronde", "The round's rubric"),
+        &[t(lang, "Gegeven", "Item"), t(lang, "Waarde", "Value")],
+        vec![
+            vec![t(lang, "Rubriek", "Rubric").into(), r.title.clone()],
+            vec![t(lang, "Versie", "Version").into(), r.version.to_string()],
+            vec![
+                t(lang, "Vastgezet op", "Frozen on").into(),
+                r.frozen_at
+                    .as_deref()
+                    .map_or_else(|| "—".to_owned(), |at| moment(lang, at)),
+            ],
+            vec![
+                t(lang, "Controlegetal (SHA-256)", "SHA-256").into(),
+                r.sha256.clone(),
+            ],
+            vec![
+                t(lang, "Schaal", "Scale").into(),
+                format!(
+                    "{} – {}",
+                    input.comparison.scale.min, input.comparison.scale.max
+                ),
+            ],
+        ],
+    ));
+    b.push(table(
+        t(lang, "Criteria", "Criteria"),
+        &[
+            t(lang, "Criterium", "Criterion"),
+            t(lang, "Gewicht", "Weight"),
+            t(lang, "Knock-out onder", "Knock-out below"),
+            t(lang, "Omschrijving", "Definition"),
+        ],
+        input
+            .comparison
+            .criteria
+            .iter()
+            .map(|c| {
+                let definition = r
+                    .definitions
+                    .iter()
+                    .find(|(name, _)| *name == c.name)
+                    .map(|(_, d)| d.clone())
+                    .unwrap_or_default();
+                vec![
+                    c.name.clone(),
+                    format!("{} %", c.weight),
+                    c.knockout.map_or_else(|| "—".to_owned(), |k| k.to_string()),
+                    definition,
+                ]
+            })
+            .collect(),
+    ));
+    b.push(heading(3, t(lang, "Posten", "Posts")));
+    match &input.selection.decision {
+        Some(d) => b.push(Block::List {
+            items: d.choices.iter().map(|c| c.portfolio.clone()).collect(),
+        }),
+        None => b.push(para(t(
+            lang,
+            "De posten staan in het besluit; dat is nog niet vastgelegd.",
+            "The posts are named in the decision, which is not recorded yet.",
+        ))),
+    }
+}
+
+fn knockout_text(lang: Lang, k: &Knockout) -> String {
+    match k {
+        Knockout::Clear => "—".to_owned(),
+        Knockout::Warning { assessors } => match (lang, assessors.len()) {
+            (Lang::Nl, 1) => "waarschuwing (1 beoordelaar eronder)".to_owned(),
+            (Lang::Nl, n) => format!("waarschuwing ({n} beoordelaars eronder)"),
+            (Lang::En, 1) => "warning (1 assessor below)".to_owned(),
+            (Lang::En, n) => format!("warning ({n} assessors below)"),
+        },
+        Knockout::Out => t(lang, "afgevallen", "ruled out").to_owned(),
+    }
+}
+
+fn spread_text(lang: Lang, s: &CellStats, large: bool) -> String {
+    let base = s.spread.to_string();
+    if large {
+        format!("{base} — {}", t(lang, "groot verschil", "large difference"))
+    } else {
+        base
+    }
+}
+
+fn scores(
+    b: &mut Vec<Block>,
+    input: &DecisionReportInput,
+    lang: Lang,
+    label: &dyn Fn(&str) -> String,
+) {
+    let sheet = &input.comparison;
+    b.push(heading(
+        2,
+        t(lang, "2. Kandidaten en scores", "2. Candidates and scores"),
+    ));
+    let submitted = sheet.assessors.iter().filter(|a| a.submitted).count();
+    b.push(para(match lang {
+        Lang::Nl => format!(
+            "{} kandidaten, beoordeeld door {submitted} van de {} beoordelaars in ronde {}. Elke beoordelaar scoorde eerst alleen; de scores werden pas daarna tegelijk zichtbaar.",
+            sheet.candidates.len(),
+            sheet.assessors.len(),
+            sheet.round
+        ),
+        Lang::En => format!(
+            "{} candidates, assessed by {submitted} of the {} assessors in round {}. Every assessor scored alone first; the scores became visible together only afterwards.",
+            sheet.candidates.len(),
+            sheet.assessors.len(),
+            sheet.round
+        ),
+    }));
+    b.push(table(
+        t(
+            lang,
+            "Gewogen totalen (0–100, gemiddelde van de beoordelaars)",
+            "Weighted totals (0–100, mean of the assessors)",
+        ),
+        &[
+            t(lang, "Kandidaat", "Candidate"),
+            t(lang, "Gewogen totaal", "Weighted total"),
+            t(lang, "Knock-out", "Knock-out"),
+        ],
+        sheet
+            .candidates
+            .iter()
+            .map(|c| {
+                let mut name = label(&c.code);
+                if c.withdrawn {
+                    name.push_str(t(lang, " (teruggetrokken)", " (withdrawn)"));
+                }
+                vec![
+                    name,
+                    c.mean_total.map_or_else(|| "—".into(), |v| dec(lang, v, 1)),
+                    if c.knocked_out {
+                        t(lang, "afgevallen", "ruled out").to_owned()
+                    } else {
+                        "—".to_owned()
+                    },
+                ]
+            })
+            .collect(),
+    ));
+    for (i, criterion) in sheet.criteria.iter().enumerate() {
+        let caption = match (lang, criterion.knockout) {
+            (Lang::Nl, Some(k)) => format!(
+                "{} (gewicht {} %, knock-out onder {k})",
+                criterion.name, criterion.weight
+            ),
+            (Lang::Nl, None) => format!("{} (gewicht {} %)", criterion.name, criterion.weight),
+            (Lang::En, Some(k)) => format!(
+                "{} (weight {} %, knock-out below {k})",
+                criterion.name, criterion.weight
+            ),
+            (Lang::En, None) => format!("{} (weight {} %)", criterion.name, criterion.weight),
+        };
+        let rows = sheet
+            .candidates
+            .iter()
+            .filter_map(|c| {
+                let cell = c.cells.get(i)?;
+                Some(match &cell.stats {
+                    Some(s) => vec![
+                        label(&c.code),
+                        dec(lang, s.mean, 1),
+                        format!("{} – {}", s.min, s.max),
+                        spread_text(lang, s, cell.large_disagreement),
+                        s.n.to_string(),
+                        knockout_text(lang, &cell.knockout),
+                    ],
+                    None => vec![
+                        label(&c.code),
+                        "—".into(),
+                        "—".into(),
+                        "—".into(),
+                        "0".into(),
+                        knockout_text(lang, &cell.knockout),
+                    ],
+                })
+            })
+            .collect();
+        b.push(table(
+            caption,
+            &[
+                t(lang, "Kandidaat", "Candidate"),
+                t(lang, "Gemiddelde", "Mean"),
+                t(lang, "Laagste – hoogste", "Lowest – highest"),
+                t(lang, "Spreiding", "Spread"),
+                t(lang, "Scores", "Scores"),
+                t(lang, "Knock-out", "Knock-out"),
+            ],
+            rows,
+        ));
+    }
+}
+
+fn agreement(
+    b: &mut Vec<Block>,
+    input: &DecisionReportInput,
+    lang: Lang,
+    label: &dyn Fn(&str) -> String,
+) {
+    b.push(heading(
+        2,
+        t(
+            lang,
+            "3. Overeenstemming en herzieningen",
+            "3. Agreement and revisions",
+        ),
+    ));
+    match &input.agreement {
+        Some(snapshot) => {
+            b.push(para(t(
+                lang,
+                "Hoe gelijk de beoordelaars de ankers lazen, per criterium: Krippendorffs alfa (ordinaal) met een 95%-interval uit de bootstrap. Vanaf 0,80 is een criterium betrouwbaar, vanaf 0,67 voorlopig.",
+                "How alike the assessors read the anchors, per criterion: Krippendorff's alpha (ordinal) with a 95% bootstrap interval. From 0.80 a criterion is reliable, from 0.67 tentative.",
+            )));
+            b.push(table(
+                t(
+                    lang,
+                    "Overeenstemming per criterium",
+                    "Agreement per criterion",
+                ),
+                &[
+                    t(lang, "Criterium", "Criterion"),
+                    "α",
+                    t(lang, "95%-interval", "95% interval"),
+                    t(lang, "Wat dit betekent", "What this means"),
+                ],
+                snapshot
+                    .criteria
+                    .iter()
+                    .map(|c| {
+                        // The snapshot knows criteria by id; the report names them.
+                        let mut named = c.clone();
+                        if let Some(known) = input
+                            .comparison
+                            .criteria
+                            .iter()
+                            .find(|k| k.id == c.criterion)
+                        {
+                            named.criterion = known.name.clone();
+                        }
+                        let (value, ci) = estimate(lang, &named.alpha_ordinal);
+                        vec![
+                            named.criterion.clone(),
+                            value,
+                            ci,
+                            criterion_advice(&named).get(lang).to_owned(),
+                        ]
+                    })
+                    .collect(),
+            ));
+            let (value, ci) = estimate(lang, &snapshot.overall.alpha_ordinal);
+            b.push(para(match lang {
+                Lang::Nl => format!(
+                    "Over alle criteria samen: α = {value} (95%-interval {ci}). {}",
+                    overall_reading(&snapshot.overall.alpha_ordinal, lang)
+                ),
+                Lang::En => format!(
+                    "Over all criteria together: α = {value} (95% interval {ci}). {}",
+                    overall_reading(&snapshot.overall.alpha_ordinal, lang)
+                ),
+            }));
+        }
+        None => b.push(para(t(
+            lang,
+            "Voor deze ronde is geen meting van de overeenstemming vastgelegd.",
+            "No agreement measurement was recorded for this round.",
+        ))),
+    }
+    b.push(heading(3, t(lang, "Herziene scores", "Revised scores")));
+    if input.revisions.is_empty() {
+        b.push(para(t(
+            lang,
+            "Geen beoordelaar heeft een score herzien.",
+            "No assessor revised a score.",
+        )));
+    } else {
+        b.push(table(
+            t(
+                lang,
+                "Elke herziening met de reden die de beoordelaar gaf",
+                "Every revision with the reason the assessor gave",
+            ),
+            &[
+                t(lang, "Ronde", "Round"),
+                t(lang, "Kandidaat", "Candidate"),
+                t(lang, "Criterium", "Criterion"),
+                t(lang, "Van – naar", "From – to"),
+                t(lang, "Reden", "Reason"),
+            ],
+            input
+                .revisions
+                .iter()
+                .map(|r| {
+                    let criterion = input
+                        .comparison
+                        .criteria
+                        .iter()
+                        .find(|c| c.id == r.criterion)
+                        .map_or_else(|| r.criterion.clone(), |c| c.name.clone());
+                    vec![
+                        r.round.to_string(),
+                        label(&r.candidate),
+                        criterion,
+                        format!("{} → {}", r.old, r.new),
+                        r.reason.clone(),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+}
+
+fn decision(
+    b: &mut Vec<Block>,
+    input: &DecisionReportInput,
+    lang: Lang,
+    label: &dyn Fn(&str) -> String,
+) {
+    b.push(heading(2, t(lang, "4. Het besluit", "4. The decision")));
+    match &input.selection.decision {
+        Some(d) => {
+            b.push(para(match lang {
+                Lang::Nl => format!(
+                    "Vastgelegd op {} door {}, op grond van ronde {}.",
+                    moment(lang, &d.at),
+                    d.recorded_by,
+                    d.round
+                ),
+                Lang::En => format!(
+                    "Recorded on {} by {}, on the basis of round {}.",
+                    moment(lang, &d.at),
+                    d.recorded_by,
+                    d.round
+                ),
+            }));
+            b.push(table(
+                t(
+                    lang,
+                    "Keuze per post, met redenen",
+                    "Choice per post, with reasons",
+                ),
+                &[
+                    t(lang, "Post", "Post"),
+                    t(lang, "Gekozen", "Chosen"),
+                    t(lang, "Redenen", "Reasons"),
+                ],
+                d.choices
+                    .iter()
+                    .map(|c| {
+                        let chosen = if c.candidates.is_empty() {
+                            t(lang, "niemand", "nobody").to_owned()
+                        } else {
+                            c.candidates
+                                .iter()
+                                .map(|code| label(code))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        };
+                        vec![c.portfolio.clone(), chosen, c.reason.clone()]
+                    })
+                    .collect(),
+            ));
+        }
+        None => b.push(para(t(
+            lang,
+            "Het besluit is nog niet vastgelegd.",
+            "The decision is not recorded yet.",
+        ))),
+    }
+    b.push(heading(3, t(lang, "Afwijkende meningen", "Dissent")));
+    if input.dissents.is_empty() {
+        b.push(para(t(
+            lang,
+            "Geen lid heeft vastgelegd het met het besluit oneens te zijn.",
+            "No member recorded that they disagree with the decision.",
+        )));
+    } else {
+        b.push(Block::List {
+            items: input
+                .dissents
+                .iter()
+                .map(|d| format!("{} ({}): {}", d.member, day(lang, &d.at), d.text))
+                .collect(),
+        });
+    }
+    b.push(heading(
+        3,
+        t(lang, "Het openen van de namen", "The unblinding"),
+    ));
+    b.push(para(match &input.selection.unblinded {
+        Some(u) => match lang {
+            Lang::Nl => format!(
+                "De namen achter de codes zijn na het besluit geopend op {} door {}.",
+                moment(lang, &u.at),
+                u.by
+            ),
+            Lang::En => format!(
+                "The names behind the codes were opened after the decision on {} by {}.",
+                moment(lang, &u.at),
+                u.by
+            ),
+        },
+        None => t(
+            lang,
+            "De namen achter de codes zijn nog niet geopend.",
+            "The names behind the codes have not been opened yet.",
+        )
+        .to_owned(),
+    }));
+}
+
+fn integrity(
+    b: &mut Vec<Block>,
+    input: &DecisionReportInput,
+    lang: Lang,
+    label: &dyn Fn(&str) -> String,
+) {
+    b.push(heading(
+        2,
+        t(lang, "5. Het integriteitsspoor", "5. The integrity track"),
+    ));
+    b.push(para(t(
+        lang,
+        "De risicoanalyse van de burgemeester staat los van de vergelijking. Dit verslag zegt alleen of hij is gedaan, nooit wat eruit kwam.",
+        "The burgemeester's risk analysis is kept apart from the comparison. This report only says whether it was done, never what it found.",
+    )));
+    if input.integrity.is_empty() {
+        b.push(para(t(
+            lang,
+            "Er is nog geen kandidaat gekozen voor wie de risicoanalyse nodig is.",
+            "No candidate has been chosen yet for whom the risk analysis is needed.",
+        )));
+    } else {
+        b.push(table(
+            t(
+                lang,
+                "Risicoanalyse per gekozen kandidaat",
+                "Risk analysis per chosen candidate",
+            ),
+            &[
+                t(lang, "Kandidaat", "Candidate"),
+                t(lang, "Risicoanalyse", "Risk analysis"),
+            ],
+            input
+                .integrity
+                .iter()
+                .map(|i| {
+                    vec![
+                        label(&i.code),
+                        if i.done {
+                            t(lang, "gedaan", "done")
+                        } else {
+                            t(lang, "niet gedaan", "not done")
+                        }
+                        .to_owned(),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+}
+
+fn log(b: &mut Vec<Block>, input: &DecisionReportInput, lang: Lang) {
+    b.push(heading(2, t(lang, "6. Het logboek", "6. The log")));
+    b.push(para(match &input.fingerprint {
+        Some(fp) => match lang {
+            Lang::Nl => format!(
+                "Het logboek van het team is ondertekend met de sleutel met vingerafdruk {fp}. Met de controlecodes hieronder is dit verslag aan dat logboek te koppelen: een commissie vindt dezelfde codes in het logboek terug."
+            ),
+            Lang::En => format!(
+                "The team's logbook is signed with the key with fingerprint {fp}. The checkpoint codes below tie this report to that logbook: a committee finds the same codes in the logbook."
+            ),
+        },
+        None => t(
+            lang,
+            "Met de controlecodes hieronder is dit verslag aan het logboek van het team te koppelen.",
+            "The checkpoint codes below tie this report to the team's logbook.",
+        )
+        .to_owned(),
+    }));
+    b.push(table(
+        t(
+            lang,
+            "Controlecodes van de mijlpalen",
+            "Checkpoint codes of the milestones",
+        ),
+        &[
+            t(lang, "Mijlpaal", "Milestone"),
+            t(lang, "Tijd", "Time"),
+            t(lang, "Controlecode", "Checkpoint code"),
+        ],
+        input
+            .checkpoints
+            .iter()
+            .map(|c| {
+                vec![
+                    c.label.get(lang).to_owned(),
+                    moment(lang, &c.time),
+                    c.code.as_str().to_owned(),
+                ]
+            })
+            .collect(),
+    ));
+}
