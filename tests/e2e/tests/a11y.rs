@@ -207,6 +207,55 @@ async fn walk(audit: &mut Audit, logboek: &std::path::Path) {
     audit.app.wait_for("#conflicts").await;
     audit.check("Scoring, declare conflicts").await;
 
+    // Own laptops: the secretary saves Priya's round package, and this laptop opens it
+    // as Priya's own would (a fresh personal key, then her sheet).
+    let (save_title, open_title) = if audit.lang == "en" {
+        ("Save the round package", "Open a Maatstaf package")
+    } else {
+        ("Rondepakket opslaan", "Maatstaf-pakket openen")
+    };
+    let package = logboek.with_file_name(format!("ronde-{}.maatstaf", audit.lang));
+    audit
+        .sign_in("#switch-assessor", "#active-member", SECRETARY)
+        .await;
+    audit.app.click("#tab-exchange").await;
+    let row = audit
+        .app
+        .wait_for(&format!("#exchange-table tr[data-name=\"{}\"]", PRIYA.0))
+        .await;
+    let member = row.attr("id").await.unwrap().unwrap();
+    audit.check("Scoring, own laptops").await;
+    audit
+        .app
+        .click(&format!(
+            "#round-package-{}",
+            member.trim_start_matches("exchange-")
+        ))
+        .await;
+    audit.app.save_as(save_title, &package).await;
+    audit.app.wait_for("#exchange-message:not(:empty)").await;
+    audit.app.click("#nav-own").await;
+    audit.app.wait_for("#no-assignments").await;
+    audit.check("Own laptop, nothing yet").await;
+    audit.app.click("#open-package").await;
+    audit.app.open_file(open_title, &package).await;
+    audit.app.wait_for("#new-key").await;
+    audit.check("Own laptop, new personal key").await;
+    audit
+        .app
+        .type_into("#own-passphrase", "zandduin lepelaar fietsbel winterpeen")
+        .await;
+    audit
+        .app
+        .type_into(
+            "#own-passphrase-repeat",
+            "zandduin lepelaar fietsbel winterpeen",
+        )
+        .await;
+    audit.app.click("#create-key").await;
+    audit.app.wait_for("#scoring-sheet").await;
+    audit.check("Own laptop, scoring sheet").await;
+
     // Consistency & logbook: the plots, the logbook tab, a logbook in review mode.
     audit.app.click("#nav-consistency").await;
     audit.app.wait_for(".plot svg").await;
@@ -557,6 +606,7 @@ async fn at_twice_the_text_size_nothing_is_cut_off_or_out_of_reach() {
         ("rubrics", "#rubric-new"),
         ("candidates", "#candidate-list"),
         ("scoring", "#assessor-switch"),
+        ("own", "#open-package"),
         ("consistency", ".plot svg"),
         ("about", "#about-facts"),
     ] {
