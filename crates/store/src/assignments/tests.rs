@@ -435,9 +435,16 @@ fn a_second_different_sheet_waits_for_the_chairs_choice_with_a_reason() {
     };
     let sheet = work.sheet.unwrap();
     assert!(sheet.scores().iter().all(|s| s.evidence == NOTE));
-    let last = l.team.ledger(l.team_id).unwrap().pop().unwrap();
+    let log = l.team.ledger(l.team_id).unwrap();
+    let last = log.last().unwrap();
     assert_eq!(last.kind, EntryKind::PackageConflictResolved);
     assert_eq!(last.payload["reason"], "Thuis zorgvuldiger ingevuld");
+    // Taking the package registered Marloes's key, and the log says so.
+    assert!(
+        log.iter()
+            .any(|e| e.kind == EntryKind::AssessorKeyRegistered
+                && e.payload["via"] == "score_package")
+    );
 }
 
 #[test]

@@ -59,7 +59,7 @@ fn named_member(conn: &Connection, team_id: i64, assessor: &str) -> Result<teams
 
 /// Registers `signer` for the member, or checks it is the key registered already.
 /// Returns whether it was registered now.
-fn check_key(
+pub(super) fn check_key(
     tx: &Transaction<'_>,
     team_id: i64,
     officer: &LedgerActor,

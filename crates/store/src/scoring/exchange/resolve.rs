@@ -10,8 +10,7 @@ use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
 use super::super::reading::load_round;
-use super::import::merge_sheet;
-use super::write::registered_key;
+use super::import::{check_key, merge_sheet};
 use crate::error::Result;
 use crate::sealing::Unlocked;
 use crate::{ledger, teams, Store};
@@ -52,18 +51,14 @@ impl Store {
             let member_id: i64 = assessor.parse().map_err(|_| PackageError::NotAssessor)?;
             let member =
                 teams::team_member(&tx, team_id, member_id)?.ok_or(PackageError::NotAssessor)?;
-            match registered_key(&tx, member_id)? {
-                Some(known) if known != inner.signer => {
-                    return Err(PackageError::ChangedAssessorKey.into())
-                }
-                Some(_) => {}
-                None => {
-                    tx.execute(
-                        "INSERT INTO member_keys (member_id, public_key, registered_at) VALUES (?1, ?2, ?3)",
-                        params![member_id, inner.signer, crate::clock::now()],
-                    )?;
-                }
-            }
+            check_key(
+                &tx,
+                team_id,
+                &allowed.ledger,
+                &member,
+                &inner,
+                "score_package",
+            )?;
             tx.execute(
                 "DELETE FROM score_sheets WHERE team_id = ?1 AND round = ?2 AND assessor = ?3",
                 params![team_id, number, assessor],
