@@ -119,11 +119,14 @@ fn closing_needs_the_chair_and_the_decision_and_erasing_needs_an_officer() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("al gewist"));
 
-    // The decision, through the store as the app records it; then the chair closes.
+    // The decision, through the store as the app records it (the demo's open round
+    // closed without Priya's sheet and revealed first); then the chair closes.
     {
         let mut store = maatstaf_store::Store::open_in(data.path()).unwrap();
         let id: i64 = team.parse().unwrap();
         let chair = store.find_member(id, CHAIR.0).unwrap().unwrap().id;
+        store.close_round(id, chair, 2).unwrap();
+        store.reveal_round(id, chair, 2).unwrap();
         store
             .record_decision(
                 id,

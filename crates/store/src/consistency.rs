@@ -627,6 +627,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_in(dir.path()).unwrap();
         let demo = demo_team(&store);
+        crate::fixtures::demo_finish_open_round(&mut store, demo);
         // Only the chair and the secretary hold a passphrase for the sealed names; an
         // assessor cannot unlock them, so cannot ask for an export at all.
         let chair = demo_unlock(&mut store, demo, Role::Chair);

@@ -35,6 +35,8 @@ const DEMO_MATERIAL: [&str; 3] = [
 ];
 /// The demo's revealed first round and the members' PINs.
 const DEMO_ROUND: &str = include_str!("../../../content/demo/round-1.toml");
+/// The demo's second round, open, with one assessor still to score.
+const DEMO_OPEN_ROUND: &str = include_str!("../../../content/demo/round-2.toml");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -53,6 +55,19 @@ struct DemoSheet {
     scores: Vec<(String, String, u8, String)>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoOpenRound {
+    sheets: Vec<DemoRevision>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoRevision {
+    assessor: String,
+    changes: Vec<(String, String, u8, String, String)>,
+}
+
 const SEEDED_KEY: &str = "demo_seeded";
 
 pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
@@ -61,6 +76,8 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
     }
     let demo = parse_demo_team(BUNDLED_DEMO_TEAM)?;
     let round: DemoRound = toml::from_str(DEMO_ROUND)
+        .map_err(|e| StoreError::DemoScoring(format!("demo data: {e}")))?;
+    let open_round: DemoOpenRound = toml::from_str(DEMO_OPEN_ROUND)
         .map_err(|e| StoreError::DemoScoring(format!("demo data: {e}")))?;
     let now = clock::now();
     let uid = new_team_uid();
@@ -148,7 +165,7 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
         )?;
     }
     // A demo round that core refuses is a bug in the bundled data, said as such.
-    seed_scoring(&tx, &unlocked, &round, &members).map_err(|e| match e {
+    seed_scoring(&tx, &unlocked, &round, &open_round, &members).map_err(|e| match e {
         StoreError::Sqlite(_) | StoreError::Io { .. } => e,
         other => StoreError::DemoScoring(other.to_string()),
     })?;
@@ -179,12 +196,14 @@ fn demo_kek(name: &str, passphrase: &str) -> Result<Arc<SlotKek>> {
     Ok(kek)
 }
 
-/// A frozen rubric, frozen blinded material, PINs and one revealed round, through
-/// the same scoring functions the app calls, on the seed's transaction.
+/// A frozen rubric, frozen blinded material, PINs, one revealed round and an open
+/// second one, through the same scoring functions the app calls, on the seed's
+/// transaction.
 fn seed_scoring(
     tx: &Transaction<'_>,
     by: &Unlocked,
     round: &DemoRound,
+    open_round: &DemoOpenRound,
     members: &BTreeMap<String, i64>,
 ) -> Result<(), StoreError> {
     let team_id = by.team_id();
@@ -273,8 +292,8 @@ fn seed_scoring(
         team_id,
         chair,
         rubric_version_id,
-        codes,
-        assessors,
+        codes.clone(),
+        assessors.clone(),
         &[],
         scoring::os_random(),
     )?;
@@ -292,7 +311,52 @@ fn seed_scoring(
         }
         scoring::submit(tx, team_id, assessor, opened.number(), &now)?;
     }
-    scoring::reveal(tx, team_id, chair, opened.number())
+    scoring::reveal(tx, team_id, chair, opened.number())?;
+
+    let next = scoring::open_next(
+        tx,
+        team_id,
+        chair,
+        codes,
+        &assessors,
+        &[],
+        scoring::os_random(),
+    )?;
+    for revision in &open_round.sheets {
+        let assessor = member(&revision.assessor)?;
+        let first = round
+            .sheets
+            .iter()
+            .find(|s| s.assessor == revision.assessor)
+            .ok_or_else(|| bad(format!("{} has no round 1 sheet", revision.assessor)))?;
+        for (candidate, criterion, ..) in &revision.changes {
+            if !first
+                .scores
+                .iter()
+                .any(|s| (&s.0, &s.1) == (candidate, criterion))
+            {
+                return Err(bad(format!("no round 1 score {candidate}/{criterion}")));
+            }
+        }
+        for (candidate, criterion, level, evidence) in &first.scores {
+            let change = revision
+                .changes
+                .iter()
+                .find(|c| (&c.0, &c.1) == (candidate, criterion));
+            let (level, evidence, reason) =
+                change.map_or((*level, evidence, None), |c| (c.2, &c.3, Some(c.4.clone())));
+            let score = Score {
+                candidate: candidate.clone(),
+                criterion: criterion.clone(),
+                level: Some(level),
+                evidence: evidence.clone(),
+                reason,
+            };
+            scoring::save_score(tx, team_id, assessor, next.number(), score)?;
+        }
+        scoring::submit(tx, team_id, assessor, next.number(), &now)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Test data shared by this crate's tests and the end-to-end suite; compiled only for tests
 //! and with the `test-fixtures` feature, never into the app or the CLI.
 
+use maatstaf_core::scoring::{CellEntry, RoundView, Score};
 use maatstaf_core::stats::Rating;
 use maatstaf_core::team::Role;
 
@@ -224,8 +225,17 @@ pub fn exchange_round(
     (team, chair, ids)
 }
 
-/// Records the demo team's decision as its chair: K-7F3 for Financiën, with a reason.
+/// Records the demo team's decision as its chair: K-7F3 for Financiën, with a reason
+/// (finishing the demo's open round first, if it still is).
 pub fn demo_decide(store: &mut Store, team: i64) {
+    let overview = store.scoring_overview(team).unwrap();
+    if overview
+        .rounds
+        .iter()
+        .any(|r| r.number == 2 && r.state == "open")
+    {
+        demo_finish_open_round(store, team);
+    }
     let chair = demo_member(store, team, Role::Chair);
     store
         .record_decision(
@@ -238,4 +248,55 @@ pub fn demo_decide(store: &mut Store, team: i64) {
             }],
         )
         .unwrap();
+}
+
+/// Fills every cell of the member's work in `round` with the level they gave in the
+/// round before it (so no reasons are needed) and a note naming the cell.
+pub fn fill_from_previous(store: &mut Store, team: i64, member: i64, round: u32, tag: &str) {
+    let chair = demo_member(store, team, Role::Chair);
+    let RoundView::Revealed { comparison } = store.round_view(team, chair, round - 1).unwrap()
+    else {
+        panic!("the round before {round} is revealed");
+    };
+    let RoundView::Scoring { work, .. } = store.round_view(team, member, round).unwrap() else {
+        panic!("an assessor of an open round gets the scoring view");
+    };
+    for cell in &work.cells {
+        let level = comparison
+            .candidates
+            .iter()
+            .find(|r| r.code == cell.candidate)
+            .and_then(|r| r.cells.iter().find(|c| c.criterion == cell.criterion))
+            .and_then(|c| {
+                c.entries.iter().find_map(|e| match e {
+                    CellEntry::Scored {
+                        assessor, level, ..
+                    } if *assessor == member.to_string() => Some(*level),
+                    _ => None,
+                })
+            })
+            .expect("the member scored this cell in the round before");
+        let score = Score {
+            candidate: cell.candidate.clone(),
+            criterion: cell.criterion.clone(),
+            level: Some(level),
+            evidence: format!("{tag} {}/{}", cell.candidate, cell.criterion),
+            reason: None,
+        };
+        store.save_score(team, member, round, score).unwrap();
+    }
+}
+
+/// The demo's open round 2 finished: Priya Ramdin scores it as she scored round 1
+/// and the chair reveals it, so no round is open and round 3 comes next.
+pub fn demo_finish_open_round(store: &mut Store, team: i64) {
+    let priya = store
+        .find_member(team, "Priya Ramdin")
+        .unwrap()
+        .expect("the demo assessor")
+        .id;
+    fill_from_previous(store, team, priya, 2, "gelijk aan ronde 1");
+    store.submit_sheet(team, priya, 2).unwrap();
+    let chair = demo_member(store, team, Role::Chair);
+    store.reveal_round(team, chair, 2).unwrap();
 }

@@ -24,7 +24,9 @@ use maatstaf_core::scoring::{PortfolioChoice, Score, ScoringMode};
 use maatstaf_core::team::Role;
 use maatstaf_store::access::Interface;
 use maatstaf_store::candidates::{IdentityInput, MaterialInput};
-use maatstaf_store::fixtures::{demo_member, demo_team, demo_unlock, DEMO_CHAIR_PASSPHRASE};
+use maatstaf_store::fixtures::{
+    demo_finish_open_round, demo_member, demo_team, demo_unlock, DEMO_CHAIR_PASSPHRASE,
+};
 use maatstaf_store::privacy::ErasureReason;
 use maatstaf_store::scoring::AssessorChoice;
 use maatstaf_store::sealing::{SealingError, Unlocked};
@@ -80,6 +82,7 @@ fn prepare() -> (tempfile::TempDir, Store, Ctx) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
     let team = demo_team(&store);
+    demo_finish_open_round(&mut store, team);
     let chair = demo_member(&store, team, Role::Chair);
     let secretary = demo_member(&store, team, Role::Secretary);
     let assessor = demo_member(&store, team, Role::Assessor);

@@ -1,4 +1,4 @@
-//! Two laptops in one test: the team's (the demo team, round 2 open) and Marloes's own.
+//! Two laptops in one test: the team's (the demo team, its open round 2 finished, round 3 open) and Marloes's own.
 
 use maatstaf_core::ledger::{verify_logboek, EntryKind};
 use maatstaf_core::package::{Envelope, PackageError, PackageKind};
@@ -32,7 +32,8 @@ fn laptops() -> Laptops {
     let mut team = Store::open_in(team_dir.path()).unwrap();
     let team_id = demo_team(&team);
     let chair = demo_member(&team, team_id, Role::Chair);
-    assert_eq!(team.open_next_round(team_id, chair).unwrap(), 2);
+    crate::fixtures::demo_finish_open_round(&mut team, team_id);
+    assert_eq!(team.open_next_round(team_id, chair).unwrap(), 3);
     let marloes = member(&team, team_id, "Marloes Kuipers");
     let own_dir = tempfile::tempdir().unwrap();
     let own = Store::open_in(own_dir.path()).unwrap();
@@ -49,7 +50,7 @@ fn laptops() -> Laptops {
 fn round_package(l: &mut Laptops) -> Vec<u8> {
     let secretary = demo_unlock(&mut l.team, l.team_id, Role::Secretary);
     l.team
-        .write_round_package(&secretary, 2, l.marloes)
+        .write_round_package(&secretary, 3, l.marloes)
         .unwrap()
         .bytes
 }
@@ -103,42 +104,8 @@ fn submit_at_home(l: &mut Laptops) -> Vec<u8> {
 
 fn submit_on_team_laptop(l: &mut Laptops, name: &str) {
     let who = member(&l.team, l.team_id, name);
-    let RoundView::Scoring { work, .. } = l.team.round_view(l.team_id, who, 2).unwrap() else {
-        panic!("{name} scores");
-    };
-    let RoundView::Revealed { comparison } = l.team.round_view(l.team_id, who, 1).unwrap() else {
-        panic!("round 1 is revealed");
-    };
-    for cell in work.cells {
-        let level = comparison
-            .candidates
-            .iter()
-            .find(|c| c.code == cell.candidate)
-            .and_then(|c| c.cells.iter().find(|x| x.criterion == cell.criterion))
-            .and_then(|x| {
-                x.entries.iter().find_map(|e| match e {
-                    maatstaf_core::scoring::CellEntry::Scored {
-                        assessor, level, ..
-                    } if *assessor == who.to_string() => Some(*level),
-                    _ => None,
-                })
-            });
-        l.team
-            .save_score(
-                l.team_id,
-                who,
-                2,
-                Score {
-                    candidate: cell.candidate,
-                    criterion: cell.criterion,
-                    level,
-                    evidence: "op de teamlaptop".into(),
-                    reason: None,
-                },
-            )
-            .unwrap();
-    }
-    l.team.submit_sheet(l.team_id, who, 2).unwrap();
+    crate::fixtures::fill_from_previous(&mut l.team, l.team_id, who, 3, "op de teamlaptop");
+    l.team.submit_sheet(l.team_id, who, 3).unwrap();
 }
 
 fn import(l: &mut Laptops, bytes: &[u8]) -> Result<PackageImport, StoreError> {
@@ -186,13 +153,13 @@ fn a_sheet_scored_at_home_joins_the_round_and_its_signature_enters_the_log() {
     assert_eq!(
         import(&mut l, &package).unwrap(),
         PackageImport::AlreadyImported {
-            round: 2,
+            round: 3,
             assessor: "Marloes Kuipers".into()
         }
     );
     let status = l
         .team
-        .exchange_status(l.team_id, demo_member(&l.team, l.team_id, Role::Chair), 2)
+        .exchange_status(l.team_id, demo_member(&l.team, l.team_id, Role::Chair), 3)
         .unwrap();
     let row = status
         .assessors
@@ -205,8 +172,8 @@ fn a_sheet_scored_at_home_joins_the_round_and_its_signature_enters_the_log() {
     submit_on_team_laptop(&mut l, "Gerrit Bosma");
     submit_on_team_laptop(&mut l, "Priya Ramdin");
     let chair = demo_member(&l.team, l.team_id, Role::Chair);
-    l.team.reveal_round(l.team_id, chair, 2).unwrap();
-    let RoundView::Revealed { comparison } = l.team.round_view(l.team_id, chair, 2).unwrap() else {
+    l.team.reveal_round(l.team_id, chair, 3).unwrap();
+    let RoundView::Revealed { comparison } = l.team.round_view(l.team_id, chair, 3).unwrap() else {
         panic!("revealed");
     };
     assert!(comparison.assessors.iter().all(|a| a.submitted));
@@ -228,12 +195,12 @@ fn a_sheet_scored_at_home_joins_the_round_and_its_signature_enters_the_log() {
     assert!(verify_logboek(&logboek, None).passed());
 
     // The reveal package brings the comparison sheet to her laptop.
-    let reveal = l.team.write_reveal_package(&officer, 2).unwrap().bytes;
+    let reveal = l.team.write_reveal_package(&officer, 3).unwrap().bytes;
     let Received::Reveal { summary } = l.own.receive_package(&reveal, None).unwrap() else {
         panic!("a reveal package");
     };
     let view = l.own.assignment(summary.id.unwrap()).unwrap();
-    assert_eq!(view.comparison.unwrap().round, 2);
+    assert_eq!(view.comparison.unwrap().round, 3);
 }
 
 #[test]
@@ -273,7 +240,7 @@ fn a_refused_package_changes_nothing() {
     );
 
     assert_eq!(l.team.ledger(l.team_id).unwrap().len(), log_before);
-    let marloes_view = l.team.round_view(l.team_id, l.marloes, 2).unwrap();
+    let marloes_view = l.team.round_view(l.team_id, l.marloes, 3).unwrap();
     let RoundView::Scoring { work, progress, .. } = marloes_view else {
         panic!("still scoring");
     };
@@ -285,7 +252,7 @@ fn a_refused_package_changes_nothing() {
     submit_on_team_laptop(&mut l, "Gerrit Bosma");
     submit_on_team_laptop(&mut l, "Priya Ramdin");
     let chair = demo_member(&l.team, l.team_id, Role::Chair);
-    l.team.reveal_round(l.team_id, chair, 2).unwrap();
+    l.team.reveal_round(l.team_id, chair, 3).unwrap();
     let second = {
         let id = l.own.assignments().unwrap()[0].id.unwrap();
         l.own.assignment_score_package(id).unwrap().bytes
@@ -293,7 +260,7 @@ fn a_refused_package_changes_nothing() {
     assert_eq!(
         import(&mut l, &second).unwrap(),
         PackageImport::AlreadyImported {
-            round: 2,
+            round: 3,
             assessor: "Marloes Kuipers".into()
         }
     );
@@ -393,19 +360,19 @@ fn a_second_different_sheet_waits_for_the_chairs_choice_with_a_reason() {
     assert_eq!(
         import(&mut l, &package).unwrap(),
         PackageImport::Conflict {
-            round: 2,
+            round: 3,
             assessor: "Marloes Kuipers".into()
         }
     );
     let chair_id = demo_member(&l.team, l.team_id, Role::Chair);
-    let status = l.team.exchange_status(l.team_id, chair_id, 2).unwrap();
+    let status = l.team.exchange_status(l.team_id, chair_id, 3).unwrap();
     let conflict = &status.conflicts[0];
     assert!(!conflict.current_from_package);
     // The secretary does not see the choice; the chair does.
     let secretary_id = demo_member(&l.team, l.team_id, Role::Secretary);
     assert!(l
         .team
-        .exchange_status(l.team_id, secretary_id, 2)
+        .exchange_status(l.team_id, secretary_id, 3)
         .unwrap()
         .conflicts
         .is_empty());
@@ -429,7 +396,7 @@ fn a_second_different_sheet_waits_for_the_chairs_choice_with_a_reason() {
             .resolve_package_conflict(&chair, conflict.package_id, false, "nog eens"),
         Err(StoreError::Package(PackageError::AlreadyResolved))
     ));
-    let RoundView::Scoring { work, .. } = l.team.round_view(l.team_id, l.marloes, 2).unwrap()
+    let RoundView::Scoring { work, .. } = l.team.round_view(l.team_id, l.marloes, 3).unwrap()
     else {
         panic!("scoring");
     };
@@ -507,7 +474,7 @@ fn a_tie_declared_at_home_excludes_there_and_is_recorded_at_the_team() {
         import(&mut l, &package).unwrap(),
         PackageImport::Merged { .. }
     ));
-    let RoundView::Scoring { work, .. } = l.team.round_view(l.team_id, l.marloes, 2).unwrap()
+    let RoundView::Scoring { work, .. } = l.team.round_view(l.team_id, l.marloes, 3).unwrap()
     else {
         panic!()
     };

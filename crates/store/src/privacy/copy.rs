@@ -310,8 +310,9 @@ mod tests {
 
     fn open() -> (tempfile::TempDir, Store, i64) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_in(dir.path()).unwrap();
+        let mut store = Store::open_in(dir.path()).unwrap();
         let team = demo_team(&store);
+        crate::fixtures::demo_finish_open_round(&mut store, team);
         (dir, store, team)
     }
 

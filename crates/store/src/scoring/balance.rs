@@ -71,6 +71,7 @@ mod tests {
         let members = store.scoring_members(team).unwrap();
         let id = |name: &str| members.iter().find(|m| m.name == name).unwrap().id;
         let chair = id("Anneke de Wit");
+        crate::fixtures::demo_finish_open_round(&mut store, team);
         store
             .declare_conflict(
                 team,
@@ -140,16 +141,16 @@ mod tests {
             ),
             Err(StoreError::Balance(BalanceError::NoParties))
         ));
-        // Nothing was saved: no round 2, no log entry.
+        // Nothing was saved: no round 3, no log entry.
         assert_eq!(store.ledger(team).unwrap().len(), before);
-        assert_eq!(store.next_round_plan(team).unwrap().unwrap().number, 2);
+        assert_eq!(store.next_round_plan(team).unwrap().unwrap().number, 3);
 
         // Without K-2XH the rule holds, the round opens and its log entry has the rule.
         let others: Vec<String> = codes.into_iter().filter(|c| c != "K-2XH").collect();
         let n = store
             .open_next_round_balanced(team, chair, others, assessors, &each_party())
             .unwrap();
-        assert_eq!(n, 2);
+        assert_eq!(n, 3);
         let log = store.ledger(team).unwrap();
         let opened = log
             .iter()
@@ -177,7 +178,7 @@ mod tests {
             store
                 .open_next_round_balanced(team, chair, codes, assessors, &rule)
                 .unwrap(),
-            2
+            3
         );
     }
 }

@@ -120,6 +120,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_in(dir.path()).unwrap();
         let team = store.list_teams().unwrap()[0].id;
+        crate::fixtures::demo_finish_open_round(&mut store, team);
         let chair = crate::fixtures::demo_unlock(&mut store, team, Role::Chair);
         // Before the decision and the unblinding: refused, and nothing in the log.
         assert!(matches!(
@@ -152,7 +153,8 @@ mod tests {
 
         store.unblind(&chair, "Besluit genomen").unwrap();
         let report = store.own_party_leniency(&chair).unwrap();
-        assert_eq!(report.round, 1);
+        // The latest round, 2, where the K-7F3 levels are those of round 1.
+        assert_eq!(report.round, 2);
         // Gerrit Bosma (Voorbeeld Lokaal) on K-7F3 (Voorbeeld Lokaal): his 5 5 4 5 4 4
         // against the mean of Priya's 5 5 5 4 4 5 and Marloes' 4 5 4 5 5 4:
         // ½ + 0 − ½ + ½ − ½ − ½ = −½ over six criteria.
@@ -180,7 +182,7 @@ mod tests {
         let kinds: Vec<EntryKind> = log.iter().map(|e| e.kind).collect();
         assert!(kinds.ends_with(&[EntryKind::Unblinded, EntryKind::OwnPartyLeniency]));
         let entry = log.last().unwrap();
-        assert_eq!(entry.payload["round"], 1);
+        assert_eq!(entry.payload["round"], 2);
         assert_eq!(
             entry.payload["assessors"],
             serde_json::to_value(&report.leniency.assessors).unwrap()

@@ -44,7 +44,7 @@ pub use leniency::OwnPartyReport;
 pub use logboek::logboek_sections;
 pub(crate) use pins::set_pin_hash;
 pub use rounds::on_round_revealed;
-pub(crate) use rounds::{open_first_round, reveal};
+pub(crate) use rounds::{open_first_round, open_next, reveal};
 pub(crate) use sheets::{save_score, submit};
 
 /// A frozen rubric version a round can use.

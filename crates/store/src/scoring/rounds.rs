@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use maatstaf_core::access::Action;
-use maatstaf_core::assessor::{self, ConflictDeclaration};
+use maatstaf_core::assessor::{self, ConflictDeclaration, Exclusion};
 use maatstaf_core::formation::BalanceRule;
 use maatstaf_core::ledger::{content_sha256, Actor as LedgerActor, EntryKind};
 use maatstaf_core::report::SnapshotRequest;
@@ -77,14 +77,39 @@ pub(crate) fn open_first_round(
             }
             other => other,
         })?;
+    let (setups, exclusions, balance) =
+        plan_assessors(tx, team_id, &candidates, &assessors, balance)?;
+    let round = Round::open(
+        &actor,
+        RoundSetup {
+            rubric,
+            candidates,
+            assessors: setups,
+            exclusions,
+        },
+        seed,
+    )?;
+    store_opened(tx, team_id, rubric_version_id, &round, &who, &balance)?;
+    Ok(round)
+}
+
+/// The assessors' setups, the exclusions for a declared conflict of interest and
+/// the balance rules as checked, for a round about to open on these candidates.
+fn plan_assessors(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    candidates: &[String],
+    assessors: &[AssessorChoice],
+    balance: &[BalanceRule],
+) -> Result<(Vec<AssessorSetup>, Vec<Exclusion>, Vec<BalanceRule>)> {
     let material = candidates::blinded_candidates(tx, team_id)?;
-    for code in &candidates {
+    for code in candidates {
         if !material.iter().any(|c| &c.code == code) {
             return Err(StoreError::NotBlinded(code.clone()));
         }
     }
     let mut setups = Vec::new();
-    for a in &assessors {
+    for a in assessors {
         let (assessor, _) = member(tx, team_id, a.member_id)?;
         setups.push(AssessorSetup {
             id: assessor.id,
@@ -98,23 +123,60 @@ pub(crate) fn open_first_round(
         .map(|(_, d)| d)
         .collect();
     let exclusions =
-        assessor::excluded_pairs(&declarations, &load_policy(tx, team_id)?, &ids, &candidates);
-    let balance = check_round_balance(tx, team_id, balance, &setups, &candidates, &exclusions)?;
-    let round = Round::open(
+        assessor::excluded_pairs(&declarations, &load_policy(tx, team_id)?, &ids, candidates);
+    let balance = check_round_balance(tx, team_id, balance, &setups, candidates, &exclusions)?;
+    Ok((setups, exclusions, balance))
+}
+
+/// Opens the round after the latest, revealed one on the caller's transaction, with
+/// the same rubric. Shared by the app and the demo seed.
+pub(crate) fn open_next(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    actor_member: i64,
+    candidates: Vec<String>,
+    assessors: &[AssessorChoice],
+    balance: &[BalanceRule],
+    seed: [u8; 32],
+) -> Result<Round> {
+    let (actor, who) = member(tx, team_id, actor_member)?;
+    load_selection(tx, team_id)?.may_open_round()?;
+    let last = latest_round_number(tx, team_id)?.ok_or(StoreError::NoRounds)?;
+    let previous = load_round(tx, team_id, last)?;
+    let (setups, exclusions, balance) =
+        plan_assessors(tx, team_id, &candidates, assessors, balance)?;
+    let round = previous.next_with(
         &actor,
-        RoundSetup {
-            rubric,
+        NextRoundSetup {
             candidates,
             assessors: setups,
             exclusions,
         },
         seed,
     )?;
-    insert_round(tx, team_id, rubric_version_id, &round)?;
+    let rubric_id: i64 = tx.query_row(
+        "SELECT rubric_version_id FROM scoring_rounds WHERE team_id = ?1 AND number = ?2",
+        params![team_id, last],
+        |r| r.get(0),
+    )?;
+    store_opened(tx, team_id, rubric_id, &round, &who, &balance)?;
+    Ok(round)
+}
+
+/// Stores a round just opened with its `round_opened` log entry.
+fn store_opened(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    rubric_version_id: i64,
+    round: &Round,
+    who: &LedgerActor,
+    balance: &[BalanceRule],
+) -> Result<()> {
+    insert_round(tx, team_id, rubric_version_id, round)?;
     ledger::append(
         tx,
         team_id,
-        &who,
+        who,
         EntryKind::RoundOpened,
         json!({
             "round": round.number(),
@@ -124,7 +186,7 @@ pub(crate) fn open_first_round(
             "balance_rules": balance,
         }),
     )?;
-    Ok(round)
+    Ok(())
 }
 
 pub(crate) fn reveal(
@@ -347,65 +409,14 @@ impl Store {
         self.authorize(team_id, Action::OpenRound, Some(actor_member))?;
         self.check_officers_may_score(team_id, assessors.iter().map(|a| a.member_id))?;
         let tx = self.conn.transaction()?;
-        let (actor, who) = member(&tx, team_id, actor_member)?;
-        load_selection(&tx, team_id)?.may_open_round()?;
-        let last = latest_round_number(&tx, team_id)?.ok_or(StoreError::NoRounds)?;
-        let previous = load_round(&tx, team_id, last)?;
-        let material = candidates::blinded_candidates(&tx, team_id)?;
-        for code in &candidates {
-            if !material.iter().any(|c| &c.code == code) {
-                return Err(StoreError::NotBlinded(code.clone()));
-            }
-        }
-        let mut setups = Vec::new();
-        for a in &assessors {
-            let (assessor, _) = member(&tx, team_id, a.member_id)?;
-            setups.push(AssessorSetup {
-                id: assessor.id,
-                role: assessor.role,
-                mode: a.mode,
-            });
-        }
-        let ids: Vec<String> = setups.iter().map(|s| s.id.clone()).collect();
-        let declarations: Vec<ConflictDeclaration> = load_declarations(&tx, team_id)?
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect();
-        let exclusions = assessor::excluded_pairs(
-            &declarations,
-            &load_policy(&tx, team_id)?,
-            &ids,
-            &candidates,
-        );
-        let balance =
-            check_round_balance(&tx, team_id, balance, &setups, &candidates, &exclusions)?;
-        let round = previous.next_with(
-            &actor,
-            NextRoundSetup {
-                candidates,
-                assessors: setups,
-                exclusions,
-            },
-            os_random(),
-        )?;
-        let rubric_id: i64 = tx.query_row(
-            "SELECT rubric_version_id FROM scoring_rounds WHERE team_id = ?1 AND number = ?2",
-            params![team_id, last],
-            |r| r.get(0),
-        )?;
-        insert_round(&tx, team_id, rubric_id, &round)?;
-        ledger::append(
+        let round = open_next(
             &tx,
             team_id,
-            &who,
-            EntryKind::RoundOpened,
-            json!({
-                "round": round.number(),
-                "rubric_sha256": round.rubric_hash(),
-                "seed": round.seed(),
-                "candidate_codes": round.candidates(),
-                "balance_rules": balance,
-            }),
+            actor_member,
+            candidates,
+            &assessors,
+            balance,
+            os_random(),
         )?;
         tx.commit()?;
         Ok(round.number())

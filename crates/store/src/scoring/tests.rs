@@ -56,46 +56,8 @@ fn score(candidate: &str, criterion: &str, level: u8, evidence: &str) -> Score {
     }
 }
 
-/// Fills every cell of the member's work in `round` with the level they gave in
-/// round 1 (so no reasons are needed) and a note naming them.
 fn fill_like_round_one(store: &mut Store, d: &Demo, member: i64, round: u32, tag: &str) {
-    let RoundView::Revealed { comparison } = store.round_view(d.team, d.chair, 1).unwrap() else {
-        panic!("round 1 of the demo is revealed");
-    };
-    let RoundView::Scoring { work, .. } = store.round_view(d.team, member, round).unwrap() else {
-        panic!("an assessor of an open round gets the scoring view");
-    };
-    for cell in &work.cells {
-        let row = comparison
-            .candidates
-            .iter()
-            .find(|r| r.code == cell.candidate)
-            .unwrap();
-        let c = row
-            .cells
-            .iter()
-            .find(|c| c.criterion == cell.criterion)
-            .unwrap();
-        let level = c
-            .entries
-            .iter()
-            .find_map(|e| match e {
-                CellEntry::Scored {
-                    assessor, level, ..
-                } if *assessor == member.to_string() => Some(*level),
-                _ => None,
-            })
-            .unwrap();
-        let note = format!("{tag} {}/{}", cell.candidate, cell.criterion);
-        store
-            .save_score(
-                d.team,
-                member,
-                round,
-                score(&cell.candidate, &cell.criterion, level, &note),
-            )
-            .unwrap();
-    }
+    crate::fixtures::fill_from_previous(store, d.team, member, round, tag);
 }
 
 fn ledger_kinds(store: &Store, team: i64) -> Vec<EntryKind> {
@@ -103,22 +65,26 @@ fn ledger_kinds(store: &Store, team: i64) -> Vec<EntryKind> {
 }
 
 #[test]
-fn a_fresh_folder_has_a_revealed_demo_round_with_a_large_disagreement() {
+fn a_fresh_folder_has_a_revealed_demo_round_and_an_open_one_that_priya_has_not_scored() {
     let (_dir, store) = store();
     let d = demo(&store);
     let overview = store.scoring_overview(d.team).unwrap();
     assert_eq!(overview.rubrics.len(), 1);
     assert_eq!(overview.rubrics[0].key, "wethouder-algemeen");
     assert_eq!(overview.candidates, ["K-2XH", "K-7F3", "K-R4M"]);
-    assert_eq!(overview.rounds.len(), 1);
-    assert_eq!(overview.rounds[0].state, "revealed");
-    assert_eq!(
-        overview.rounds[0].progress,
-        RoundProgress {
-            submitted: 3,
-            total: 3
-        }
-    );
+    let rounds: Vec<_> = overview
+        .rounds
+        .iter()
+        .map(|r| {
+            (
+                r.number,
+                r.state.as_str(),
+                r.progress.submitted,
+                r.progress.total,
+            )
+        })
+        .collect();
+    assert_eq!(rounds, [(1, "revealed", 3, 3), (2, "open", 2, 3)]);
     // Everyone can sign in: the chair and the secretary with their passphrase (their
     // old PINs are gone), the others with their PIN.
     for m in &overview.members {
@@ -170,8 +136,24 @@ fn a_fresh_folder_has_a_revealed_demo_round_with_a_large_disagreement() {
             .iter()
             .filter(|k| **k == EntryKind::ScoreSubmitted)
             .count(),
-        3
+        5
     );
+    // Round 2 waits for Priya alone: her sheet is empty, the others' are in; the
+    // revision that Gerrit gave a reason for enters the log at the reveal, not now.
+    let RoundView::Scoring { work, progress, .. } = store.round_view(d.team, d.priya, 2).unwrap()
+    else {
+        panic!("Priya scores round 2");
+    };
+    assert_eq!(progress.submitted, 2);
+    assert!(work.sheet.is_none_or(|s| s.scores().is_empty()));
+    assert_eq!(work.cells.len(), 18);
+    assert!(!kinds.contains(&EntryKind::ScoreRevised));
+    for done in [d.gerrit, d.marloes] {
+        assert!(matches!(
+            store.round_view(d.team, done, 2).unwrap(),
+            RoundView::Scoring { work, .. } if work.sheet.as_ref().is_some_and(|s| s.is_submitted())
+        ));
+    }
     assert!(store.verify_ledgers().unwrap().iter().all(|s| s.intact));
 }
 
@@ -200,18 +182,19 @@ fn the_demo_material_and_views_hold_no_identity() {
 fn before_the_reveal_an_assessor_sees_only_their_own_sheet() {
     let (_dir, mut store) = store();
     let d = demo(&store);
+    crate::fixtures::demo_finish_open_round(&mut store, d.team);
     let round = store.open_next_round(d.team, d.chair).unwrap();
-    assert_eq!(round, 2);
-    fill_like_round_one(&mut store, &d, d.gerrit, 2, "GERRIT-SECRET");
-    store.submit_sheet(d.team, d.gerrit, 2).unwrap();
-    fill_like_round_one(&mut store, &d, d.priya, 2, "PRIYA-DRAFT");
+    assert_eq!(round, 3);
+    fill_like_round_one(&mut store, &d, d.gerrit, 3, "GERRIT-SECRET");
+    store.submit_sheet(d.team, d.gerrit, 3).unwrap();
+    fill_like_round_one(&mut store, &d, d.priya, 3, "PRIYA-DRAFT");
 
     for (viewer, own, others) in [
         (d.priya, "PRIYA-DRAFT", "GERRIT-SECRET"),
         (d.marloes, "", "GERRIT-SECRET"),
         (d.gerrit, "GERRIT-SECRET", "PRIYA-DRAFT"),
     ] {
-        let view = store.round_view(d.team, viewer, 2).unwrap();
+        let view = store.round_view(d.team, viewer, 3).unwrap();
         let json = serde_json::to_string(&view).unwrap();
         assert!(!json.contains(others), "viewer {viewer} saw {others}");
         assert!(json.contains(own));
@@ -237,12 +220,12 @@ fn before_the_reveal_an_assessor_sees_only_their_own_sheet() {
         );
     }
     // The chair does not score in this round: a count, nothing else.
-    let chair = serde_json::to_string(&store.round_view(d.team, d.chair, 2).unwrap()).unwrap();
+    let chair = serde_json::to_string(&store.round_view(d.team, d.chair, 3).unwrap()).unwrap();
     assert!(chair.contains("\"view\":\"waiting\""), "{chair}");
     assert!(!chair.contains("GERRIT-SECRET") && !chair.contains("PRIYA-DRAFT"));
     // A trainer takes no part at all.
     assert!(matches!(
-        store.round_view(d.team, d.trainer, 2),
+        store.round_view(d.team, d.trainer, 3),
         Err(StoreError::Access(AccessError::RoleNotAllowed { .. }))
     ));
 }
@@ -251,20 +234,21 @@ fn before_the_reveal_an_assessor_sees_only_their_own_sheet() {
 fn a_submit_is_one_transaction_and_a_submitted_sheet_is_final() {
     let (dir, mut store) = store();
     let d = demo(&store);
+    crate::fixtures::demo_finish_open_round(&mut store, d.team);
     store.open_next_round(d.team, d.chair).unwrap();
-    fill_like_round_one(&mut store, &d, d.gerrit, 2, "note");
+    fill_like_round_one(&mut store, &d, d.gerrit, 3, "note");
     let before = store.ledger(d.team).unwrap().len();
-    store.submit_sheet(d.team, d.gerrit, 2).unwrap();
+    store.submit_sheet(d.team, d.gerrit, 3).unwrap();
     let entries = store.ledger(d.team).unwrap();
     assert_eq!(entries.len(), before + 1);
     let last = entries.last().unwrap();
     assert_eq!(last.kind, EntryKind::ScoreSubmitted);
-    assert_eq!(last.payload["round"], 2);
+    assert_eq!(last.payload["round"], 3);
 
     // What the log's hash says is exactly what is stored, also after reopening.
     drop(store);
     let mut store = Store::open_in(dir.path()).unwrap();
-    let sheets = load_sheets(&store.conn, d.team, 2).unwrap();
+    let sheets = load_sheets(&store.conn, d.team, 3).unwrap();
     let sheet = sheets
         .iter()
         .find(|s| s.assessor() == d.gerrit.to_string())
@@ -277,7 +261,7 @@ fn a_submit_is_one_transaction_and_a_submitted_sheet_is_final() {
         .save_score(
             d.team,
             d.gerrit,
-            2,
+            3,
             score("K-7F3", "integriteit", 1, "anders"),
         )
         .unwrap_err();
@@ -286,11 +270,11 @@ fn a_submit_is_one_transaction_and_a_submitted_sheet_is_final() {
         "{err}"
     );
     let raw = store.conn.execute(
-        "UPDATE score_sheets SET sheet = '{}' WHERE team_id = ?1 AND round = 2",
+        "UPDATE score_sheets SET sheet = '{}' WHERE team_id = ?1 AND round = 3",
         [d.team],
     );
     assert!(raw.unwrap_err().to_string().contains("cannot change"));
-    assert!(store.submit_sheet(d.team, d.gerrit, 2).is_err());
+    assert!(store.submit_sheet(d.team, d.gerrit, 3).is_err());
     assert_eq!(store.ledger(d.team).unwrap().len(), before + 1);
 }
 
@@ -298,18 +282,19 @@ fn a_submit_is_one_transaction_and_a_submitted_sheet_is_final() {
 fn bad_scores_and_incomplete_sheets_change_nothing() {
     let (_dir, mut store) = store();
     let d = demo(&store);
+    crate::fixtures::demo_finish_open_round(&mut store, d.team);
     store.open_next_round(d.team, d.chair).unwrap();
     store
         .save_score(
             d.team,
             d.priya,
-            2,
+            3,
             score("K-7F3", "integriteit", 4, "eerste"),
         )
         .unwrap();
     let snapshot = |store: &Store| {
         (
-            load_sheets(&store.conn, d.team, 2).unwrap(),
+            load_sheets(&store.conn, d.team, 3).unwrap(),
             store.ledger(d.team).unwrap().len(),
         )
     };
@@ -326,13 +311,13 @@ fn bad_scores_and_incomplete_sheets_change_nothing() {
         ),
     ];
     for s in bad {
-        assert!(store.save_score(d.team, d.priya, 2, s).is_err());
+        assert!(store.save_score(d.team, d.priya, 3, s).is_err());
     }
     // Someone outside the round, and a sheet that is not complete.
     assert!(store
-        .save_score(d.team, d.trainer, 2, score("K-7F3", "integriteit", 3, "x"))
+        .save_score(d.team, d.trainer, 3, score("K-7F3", "integriteit", 3, "x"))
         .is_err());
-    let err = store.submit_sheet(d.team, d.priya, 2).unwrap_err();
+    let err = store.submit_sheet(d.team, d.priya, 3).unwrap_err();
     assert!(
         matches!(
             err,
@@ -347,20 +332,25 @@ fn bad_scores_and_incomplete_sheets_change_nothing() {
 fn a_re_score_needs_reasons_keeps_the_old_round_and_is_logged() {
     let (_dir, mut store) = store();
     let d = demo(&store);
+    crate::fixtures::demo_finish_open_round(&mut store, d.team);
+    let revisions_before = ledger_kinds(&store, d.team)
+        .iter()
+        .filter(|k| **k == EntryKind::ScoreRevised)
+        .count();
     let round_one = serde_json::to_string(&store.round_view(d.team, d.chair, 1).unwrap()).unwrap();
     // Only the chair opens the next round.
     assert!(store.open_next_round(d.team, d.gerrit).is_err());
     store.open_next_round(d.team, d.chair).unwrap();
-    fill_like_round_one(&mut store, &d, d.gerrit, 2, "herzien");
+    fill_like_round_one(&mut store, &d, d.gerrit, 3, "herzien");
     store
         .save_score(
             d.team,
             d.gerrit,
-            2,
-            score("K-R4M", "integriteit", 2, "na bespreking"),
+            3,
+            score("K-R4M", "integriteit", 3, "na bespreking"),
         )
         .unwrap();
-    let err = store.submit_sheet(d.team, d.gerrit, 2).unwrap_err();
+    let err = store.submit_sheet(d.team, d.gerrit, 3).unwrap_err();
     assert!(
         matches!(
             err,
@@ -368,10 +358,10 @@ fn a_re_score_needs_reasons_keeps_the_old_round_and_is_logged() {
         ),
         "{err}"
     );
-    let mut changed = score("K-R4M", "integriteit", 2, "na bespreking");
-    changed.reason = Some("Melden in het college is wel een stap.".into());
-    store.save_score(d.team, d.gerrit, 2, changed).unwrap();
-    store.submit_sheet(d.team, d.gerrit, 2).unwrap();
+    let mut changed = score("K-R4M", "integriteit", 3, "na bespreking");
+    changed.reason = Some("Na de bespreking: melden in het college telt als volle stap.".into());
+    store.save_score(d.team, d.gerrit, 3, changed).unwrap();
+    store.submit_sheet(d.team, d.gerrit, 3).unwrap();
     // Before the reveal the log holds the sheet's hash and nothing of its levels or
     // reasons: nobody can work out Gerrit's revised sheet from it.
     let entries = store.ledger(d.team).unwrap();
@@ -379,20 +369,26 @@ fn a_re_score_needs_reasons_keeps_the_old_round_and_is_logged() {
     assert_eq!(submitted.kind, EntryKind::ScoreSubmitted);
     let keys: Vec<&String> = submitted.payload.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["round", "sheet_sha256"]);
-    assert!(!entries.iter().any(|e| e.kind == EntryKind::ScoreRevised));
+    assert_eq!(
+        entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::ScoreRevised)
+            .count(),
+        revisions_before
+    );
     let log_text = serde_json::to_string(&entries).unwrap();
-    assert!(!log_text.contains("college") && !log_text.contains("na bespreking"));
+    assert!(!log_text.contains("volle stap") && !log_text.contains("na bespreking"));
 
     for m in [d.priya, d.marloes] {
-        fill_like_round_one(&mut store, &d, m, 2, "gelijk");
-        store.submit_sheet(d.team, m, 2).unwrap();
+        fill_like_round_one(&mut store, &d, m, 3, "gelijk");
+        store.submit_sheet(d.team, m, 3).unwrap();
     }
-    store.reveal_round(d.team, d.chair, 2).unwrap();
+    store.reveal_round(d.team, d.chair, 3).unwrap();
     // The reveal writes the revisions, named after the assessor who made them.
     let entries = store.ledger(d.team).unwrap();
     let revised: Vec<_> = entries
         .iter()
-        .filter(|e| e.kind == EntryKind::ScoreRevised)
+        .filter(|e| e.kind == EntryKind::ScoreRevised && e.payload["round"] == 3)
         .collect();
     assert_eq!(revised.len(), 1);
     let revised = revised[0];
@@ -402,15 +398,15 @@ fn a_re_score_needs_reasons_keeps_the_old_round_and_is_logged() {
     assert!(revised.payload["reason"]
         .as_str()
         .unwrap()
-        .contains("college"));
-    assert_eq!(revised.payload["changes"][0]["old"], 1);
-    assert_eq!(revised.payload["changes"][0]["new"], 2);
-    // Round 1 reads exactly as before; round 2 shows the reason next to the new level.
+        .contains("volle stap"));
+    assert_eq!(revised.payload["changes"][0]["old"], 2);
+    assert_eq!(revised.payload["changes"][0]["new"], 3);
+    // Round 1 reads exactly as before; round 3 shows the reason next to the new level.
     assert_eq!(
         serde_json::to_string(&store.round_view(d.team, d.chair, 1).unwrap()).unwrap(),
         round_one
     );
-    let RoundView::Revealed { comparison } = store.round_view(d.team, d.gerrit, 2).unwrap() else {
+    let RoundView::Revealed { comparison } = store.round_view(d.team, d.gerrit, 3).unwrap() else {
         panic!("revealed");
     };
     let cell = comparison
@@ -424,11 +420,11 @@ fn a_re_score_needs_reasons_keeps_the_old_round_and_is_logged() {
         .unwrap();
     assert!(cell.entries.iter().any(|e| matches!(
         e,
-        CellEntry::Scored { level: 2, reason: Some(r), .. } if r.contains("college")
+        CellEntry::Scored { level: 3, reason: Some(r), .. } if r.contains("volle stap")
     )));
     // A revealed round is final in the database too.
     let raw = store.conn.execute(
-        "UPDATE scoring_rounds SET status = 'open' WHERE team_id = ?1 AND number = 2",
+        "UPDATE scoring_rounds SET status = 'open' WHERE team_id = ?1 AND number = 3",
         [d.team],
     );
     assert!(raw.unwrap_err().to_string().contains("cannot change"));
@@ -438,12 +434,13 @@ fn a_re_score_needs_reasons_keeps_the_old_round_and_is_logged() {
 fn the_chair_closes_a_round_and_the_missing_are_recorded() {
     let (_dir, mut store) = store();
     let d = demo(&store);
+    crate::fixtures::demo_finish_open_round(&mut store, d.team);
     store.open_next_round(d.team, d.chair).unwrap();
     // Nothing in yet: neither close nor reveal.
-    assert!(store.close_round(d.team, d.chair, 2).is_err());
-    fill_like_round_one(&mut store, &d, d.marloes, 2, "m");
-    store.submit_sheet(d.team, d.marloes, 2).unwrap();
-    let err = store.reveal_round(d.team, d.chair, 2).unwrap_err();
+    assert!(store.close_round(d.team, d.chair, 3).is_err());
+    fill_like_round_one(&mut store, &d, d.marloes, 3, "m");
+    store.submit_sheet(d.team, d.marloes, 3).unwrap();
+    let err = store.reveal_round(d.team, d.chair, 3).unwrap_err();
     assert!(
         matches!(
             err,
@@ -452,10 +449,10 @@ fn the_chair_closes_a_round_and_the_missing_are_recorded() {
         "{err}"
     );
     assert!(
-        store.close_round(d.team, d.gerrit, 2).is_err(),
+        store.close_round(d.team, d.gerrit, 3).is_err(),
         "chair only"
     );
-    store.close_round(d.team, d.chair, 2).unwrap();
+    store.close_round(d.team, d.chair, 3).unwrap();
     let closed = store.ledger(d.team).unwrap().last().unwrap().clone();
     assert_eq!(closed.kind, EntryKind::RoundClosed);
     let mut missing = vec![d.gerrit.to_string(), d.priya.to_string()];
@@ -464,8 +461,8 @@ fn the_chair_closes_a_round_and_the_missing_are_recorded() {
         closed.payload["missing_assessors"],
         serde_json::json!(missing)
     );
-    store.reveal_round(d.team, d.chair, 2).unwrap();
-    let RoundView::Revealed { comparison } = store.round_view(d.team, d.priya, 2).unwrap() else {
+    store.reveal_round(d.team, d.chair, 3).unwrap();
+    let RoundView::Revealed { comparison } = store.round_view(d.team, d.priya, 3).unwrap() else {
         panic!("revealed");
     };
     assert_eq!(
@@ -536,12 +533,13 @@ fn pins_are_hashed_checked_and_not_replaced() {
 fn a_family_tie_declared_during_a_round_excludes_and_is_logged_without_names() {
     let (_dir, mut store) = store();
     let d = demo(&store);
+    crate::fixtures::demo_finish_open_round(&mut store, d.team);
     store.open_next_round(d.team, d.chair).unwrap();
     store
         .save_score(
             d.team,
             d.priya,
-            2,
+            3,
             score("K-2XH", "integriteit", 3, "concept"),
         )
         .unwrap();
@@ -552,7 +550,7 @@ fn a_family_tie_declared_during_a_round_excludes_and_is_logged_without_names() {
     let last = store.ledger(d.team).unwrap().last().unwrap().clone();
     assert_eq!(last.kind, EntryKind::ConflictDeclared);
     assert_eq!(last.payload["candidate_code"], "K-2XH");
-    let RoundView::Scoring { work, .. } = store.round_view(d.team, d.priya, 2).unwrap() else {
+    let RoundView::Scoring { work, .. } = store.round_view(d.team, d.priya, 3).unwrap() else {
         panic!("scoring");
     };
     assert_eq!(work.excluded, ["K-2XH"]);
@@ -590,6 +588,7 @@ fn a_family_tie_declared_during_a_round_excludes_and_is_logged_without_names() {
 fn team_rules_and_overrides_need_the_chair_and_a_reason() {
     let (_dir, mut store) = store();
     let d = demo(&store);
+    crate::fixtures::demo_finish_open_round(&mut store, d.team);
     let before = store.ledger(d.team).unwrap().len();
     assert!(store
         .set_conflict_rule(
@@ -656,6 +655,7 @@ fn team_rules_and_overrides_need_the_chair_and_a_reason() {
 fn unblinding_comes_once_after_the_decision_and_only_from_the_chair() {
     let (_dir, mut store) = store();
     let d = demo(&store);
+    crate::fixtures::demo_finish_open_round(&mut store, d.team);
     // Only the officers hold a passphrase for the sealed names.
     let chair = crate::fixtures::demo_unlock(&mut store, d.team, Role::Chair);
     let secretary = crate::fixtures::demo_unlock(&mut store, d.team, Role::Secretary);
@@ -830,6 +830,7 @@ fn a_new_team_opens_round_one_only_on_a_frozen_rubric_and_blinded_material() {
 fn the_comparison_exports_as_standalone_escaped_html_after_the_reveal_only() {
     let (_dir, mut store) = store();
     let d = demo(&store);
+    crate::fixtures::demo_finish_open_round(&mut store, d.team);
     let html = store
         .comparison_html(d.team, d.priya, 1, maatstaf_core::i18n::Lang::Nl)
         .unwrap();
@@ -849,12 +850,12 @@ fn the_comparison_exports_as_standalone_escaped_html_after_the_reveal_only() {
         .save_score(
             d.team,
             d.gerrit,
-            2,
+            3,
             score("K-7F3", "integriteit", 4, "<script>x</script>"),
         )
         .unwrap();
     assert!(matches!(
-        store.comparison_html(d.team, d.gerrit, 2, maatstaf_core::i18n::Lang::En),
+        store.comparison_html(d.team, d.gerrit, 3, maatstaf_core::i18n::Lang::En),
         Err(StoreError::Scoring(ScoringError::NotRevealed))
     ));
     assert!(store
@@ -901,8 +902,16 @@ fn an_exported_comparison_sheet_is_in_the_log_with_who_and_the_files_hash() {
 fn the_next_round_is_set_up_by_the_chair_and_none_opens_after_the_decision() {
     let (_dir, mut store) = store();
     let d = demo(&store);
+    // While round 2 is open, no next round: the plan says the previous one is not revealed.
     let plan = store.next_round_plan(d.team).unwrap().unwrap();
-    assert_eq!((plan.number, plan.previous), (2, 1));
+    assert_eq!(
+        (plan.number, plan.previous, plan.previous_revealed),
+        (3, 2, false)
+    );
+    assert!(store.open_next_round(d.team, d.chair).is_err());
+    crate::fixtures::demo_finish_open_round(&mut store, d.team);
+    let plan = store.next_round_plan(d.team).unwrap().unwrap();
+    assert_eq!((plan.number, plan.previous), (3, 2));
     assert!(plan.previous_revealed && !plan.decided);
     assert_eq!(plan.carried.candidates.len(), 3);
     assert_eq!(plan.carried.assessors.len(), 3);
@@ -927,12 +936,12 @@ fn the_next_round_is_set_up_by_the_chair_and_none_opens_after_the_decision() {
     let n = store
         .open_next_round_with(d.team, d.chair, two.clone(), vec![gerrit])
         .unwrap();
-    assert_eq!(n, 2);
-    let RoundView::Scoring { work, .. } = store.round_view(d.team, d.gerrit, 2).unwrap() else {
-        panic!("Gerrit scores round 2");
+    assert_eq!(n, 3);
+    let RoundView::Scoring { work, .. } = store.round_view(d.team, d.gerrit, 3).unwrap() else {
+        panic!("Gerrit scores round 3");
     };
     assert!(work.cells.iter().all(|c| two.contains(&c.candidate)));
-    assert!(store.round_view(d.team, d.priya, 2).is_err());
+    assert!(store.round_view(d.team, d.priya, 3).is_err());
     let opened = store.ledger(d.team).unwrap();
     let last = opened
         .iter()
@@ -944,6 +953,7 @@ fn the_next_round_is_set_up_by_the_chair_and_none_opens_after_the_decision() {
     // After a decision on a revealed round, no round opens any more.
     let (_dir2, mut store) = self::store();
     let d = demo(&store);
+    crate::fixtures::demo_finish_open_round(&mut store, d.team);
     let choice = PortfolioChoice {
         portfolio: "Wonen".into(),
         candidates: vec!["K-7F3".into()],
