@@ -275,6 +275,7 @@ fn verify(args: VerifyArgs) -> ExitCode {
                 "packages": check.packages,
                 "revealed": check.revealed,
                 "problems": check.problems.iter().map(|p| p.get(lang)).collect::<Vec<_>>(),
+                "notices": check.notices.iter().map(|p| p.get(lang)).collect::<Vec<_>>(),
             });
         }
         println!("{json}");
@@ -450,9 +451,9 @@ fn assessor_text(check: &maatstaf_core::package::AssessorCheck, lang: Lang) -> S
             .get(lang)
             .to_owned()
     };
-    for problem in &check.problems {
+    for line in check.problems.iter().chain(&check.notices) {
         out.push_str("  ");
-        out.push_str(problem.get(lang));
+        out.push_str(line.get(lang));
         out.push('\n');
     }
     out

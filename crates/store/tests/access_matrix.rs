@@ -539,6 +539,9 @@ fn table() -> Vec<Row> {
             "resolve_package_conflict",
             |s, _, u| s.resolve_package_conflict(u, 1, false, "Het pakket is ouder."),
         ),
+        unl(A::RevokeAssessorKey, "revoke_assessor_key", |s, c, u| {
+            s.revoke_assessor_key(u, c.assessor, "Wachtwoordzin kwijt.")
+        }),
         // --- training ---
         mem(A::LeadTraining, "start_session", |s, c, m| {
             let people = [c.assessor, c.committee, c.secretary];

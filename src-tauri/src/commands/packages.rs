@@ -162,6 +162,18 @@ pub fn resolve_package_conflict(
     state.with_store(|s| Ok(s.resolve_package_conflict(&by, package_id, take_package, &reason)?))
 }
 
+#[tauri::command]
+pub fn revoke_assessor_key(
+    state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
+    team_id: i64,
+    member_id: i64,
+    reason: String,
+) -> Result<(), IpcError> {
+    let by = require_unlocked(&state, &sessions, team_id, Action::RevokeAssessorKey)?;
+    state.with_store(|s| Ok(s.revoke_assessor_key(&by, member_id, &reason)?))
+}
+
 // The assessor's laptop.
 
 /// Opens a package from the team. A round package whose assessor has no personal key
@@ -264,6 +276,31 @@ pub async fn save_key_file(
 ) -> Result<Option<String>, IpcError> {
     let (lang, written) =
         state.with_store(|s| Ok((s.language()?, s.assignment_introduction(id, &passphrase)?)))?;
+    save_package(
+        &app,
+        lang,
+        ("Sleutelbestand opslaan", "Save the key file"),
+        &written,
+    )
+}
+
+/// Replaces a personal key whose passphrase is lost, then asks where to save the key
+/// file that introduces the new one (`None` when the user cancels that dialog: the
+/// new key stays, and the key file can be saved later).
+#[tauri::command]
+pub async fn assignment_new_key(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    passphrase: String,
+    repeated: String,
+) -> Result<Option<String>, IpcError> {
+    let (lang, written) = state.with_store(|s| {
+        Ok((
+            s.language()?,
+            s.assignment_new_key(id, &passphrase, &repeated)?,
+        ))
+    })?;
     save_package(
         &app,
         lang,

@@ -114,6 +114,8 @@ export const api = {
   importTeamPackage: (teamId: number) => invoke<PackageImport | null>("import_team_package", { teamId }),
   resolvePackageConflict: (teamId: number, packageId: number, takePackage: boolean, reason: string) =>
     invoke<void>("resolve_package_conflict", { teamId, packageId, takePackage, reason }),
+  revokeAssessorKey: (teamId: number, memberId: number, reason: string) =>
+    invoke<void>("revoke_assessor_key", { teamId, memberId, reason }),
   receivePackage: () => invoke<Received | null>("receive_package"),
   receivePendingPackage: (passphrase: string, repeated: string) =>
     invoke<Received>("receive_pending_package", { passphrase, repeated }),
@@ -125,6 +127,8 @@ export const api = {
   assignmentSubmit: (id: number, passphrase: string) => invoke<void>("assignment_submit", { id, passphrase }),
   saveScorePackage: (id: number) => invoke<string | null>("save_score_package", { id }),
   saveKeyFile: (id: number, passphrase: string) => invoke<string | null>("save_key_file", { id, passphrase }),
+  assignmentNewKey: (id: number, passphrase: string, repeated: string) =>
+    invoke<string | null>("assignment_new_key", { id, passphrase, repeated }),
   sealState: (teamId: number) => invoke<SealState>("seal_state", { teamId }),
   sealTeam: (teamId: number, officerId: number, passphrase: string, repeated: string) =>
     invoke<SealState>("seal_team", { teamId, officerId, passphrase, repeated }),

@@ -68,6 +68,7 @@ pub enum Action {
     ExportPersonalCopy,
     ExchangePackages,
     ResolvePackageConflict,
+    RevokeAssessorKey,
     DeleteFile,
     RecordDissent,
     ExportReport,
@@ -75,7 +76,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 43] = [
+    pub const ALL: [Action; 44] = [
         Action::RenameTeam,
         Action::DeleteTeam,
         Action::ChangeMembers,
@@ -115,6 +116,7 @@ impl Action {
         Action::ExportPersonalCopy,
         Action::ExchangePackages,
         Action::ResolvePackageConflict,
+        Action::RevokeAssessorKey,
         Action::DeleteFile,
         Action::RecordDissent,
         Action::ExportReport,
@@ -249,6 +251,11 @@ impl Action {
                 "resolve_package_conflict",
                 "kiezen tussen twee scorepakketten",
                 "choose between two score packages",
+            ),
+            A::RevokeAssessorKey => (
+                "revoke_assessor_key",
+                "de sleutel van een beoordelaar intrekken",
+                "revoke an assessor's key",
             ),
             A::ExportLogboek => (
                 "export_logboek",

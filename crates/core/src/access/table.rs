@@ -5,7 +5,7 @@ use crate::team::Role;
 
 /// Bumped whenever a row of the table changes; every logboek export records it, so a
 /// committee knows which rules the file was made under.
-pub const RULES_VERSION: u32 = 5;
+pub const RULES_VERSION: u32 = 6;
 
 /// The chair and the secretary: they run the procedure and may see identities.
 pub const OFFICERS: &[Role] = &[Role::Chair, Role::Secretary];
@@ -111,6 +111,9 @@ pub fn rule(action: Action) -> Rule {
         // it with the team's recipient key: both need an officer's unlock.
         A::ExchangePackages => member(OFFICERS),
         A::ResolvePackageConflict => member(CHAIR),
+        // An assessor who lost their passphrase needs a new key; the chair alone takes
+        // the old one back, with a reason in the log that every committee's check shows.
+        A::RevokeAssessorKey => member(CHAIR),
         A::ExportLogboekWithIdentities => ending(Rule {
             team: TeamNeed::Unblinded,
             ..member(OFFICERS)

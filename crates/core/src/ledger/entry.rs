@@ -94,6 +94,7 @@ pub enum EntryKind {
     PersonalCopyExported,
     PackageWritten,
     AssessorKeyRegistered,
+    AssessorKeyRevoked,
     ScorePackageImported,
     ScorePackageConflict,
     PackageConflictResolved,
@@ -106,7 +107,7 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 55] = [
+    pub const ALL: [EntryKind; 56] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -153,6 +154,7 @@ impl EntryKind {
         EntryKind::PersonalCopyExported,
         EntryKind::PackageWritten,
         EntryKind::AssessorKeyRegistered,
+        EntryKind::AssessorKeyRevoked,
         EntryKind::ScorePackageImported,
         EntryKind::ScorePackageConflict,
         EntryKind::PackageConflictResolved,
@@ -213,6 +215,7 @@ impl EntryKind {
             EntryKind::PersonalCopyExported => "personal_copy_exported",
             EntryKind::PackageWritten => "package_written",
             EntryKind::AssessorKeyRegistered => "assessor_key_registered",
+            EntryKind::AssessorKeyRevoked => "assessor_key_revoked",
             EntryKind::ScorePackageImported => "score_package_imported",
             EntryKind::ScorePackageConflict => "score_package_conflict",
             EntryKind::PackageConflictResolved => "package_conflict_resolved",
@@ -282,6 +285,7 @@ impl EntryKind {
             EntryKind::PersonalCopyExported => &["candidate_code", "sha256"],
             EntryKind::PackageWritten => &["kind", "round", "sha256", "chain_seq"],
             EntryKind::AssessorKeyRegistered => &["member_id", "fingerprint", "via"],
+            EntryKind::AssessorKeyRevoked => &["member_id", "fingerprint", "reason"],
             EntryKind::ScorePackageImported => &[
                 "round",
                 "member_id",
@@ -388,6 +392,10 @@ impl EntryKind {
             EntryKind::AssessorKeyRegistered => (
                 "Sleutel van een beoordelaar vastgelegd",
                 "Assessor key registered",
+            ),
+            EntryKind::AssessorKeyRevoked => (
+                "Sleutel van een beoordelaar ingetrokken",
+                "Assessor key revoked",
             ),
             EntryKind::ScorePackageImported => ("Scorepakket ingelezen", "Score package imported"),
             EntryKind::ScorePackageConflict => (

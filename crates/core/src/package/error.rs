@@ -65,6 +65,10 @@ pub enum PackageError {
     ReasonRequired,
     /// The choice between two packages was made already.
     AlreadyResolved,
+    /// A key is revoked only with a reason.
+    RevocationReasonRequired,
+    /// There is no key registered for this assessor to revoke.
+    NoRegisteredKey,
 }
 
 impl PackageError {
@@ -119,8 +123,8 @@ impl PackageError {
                 "The sender is not an assessor in this round.",
             ),
             PackageError::ChangedAssessorKey => Text::new(
-                "Dit pakket is ondertekend met een andere sleutel dan de sleutel die voor deze beoordelaar is vastgelegd.",
-                "This package is signed with another key than the one registered for this assessor.",
+                "Dit pakket is ondertekend met een andere sleutel dan de sleutel die voor deze beoordelaar is vastgelegd. Heeft de beoordelaar een nieuwe sleutel gemaakt, omdat de wachtwoordzin kwijt is? Dan trekt de voorzitter eerst de oude sleutel in.",
+                "This package is signed with another key than the one registered for this assessor. Did the assessor make a new key because their passphrase is lost? Then the chair first revokes the old key.",
             ),
             PackageError::UnknownChainHead => Text::new(
                 "Het pakket noemt een logregel die niet in het logboek van dit team staat.",
@@ -148,6 +152,14 @@ impl PackageError {
             PackageError::AlreadyResolved => Text::new(
                 "Over dit scorepakket is al beslist.",
                 "This score package has been decided on already.",
+            ),
+            PackageError::RevocationReasonRequired => Text::new(
+                "Geef een reden om de sleutel in te trekken; die komt in het logboek en elke partijcommissie ziet hem bij de controle van deze sleutel.",
+                "Give a reason for revoking the key; it goes into the logbook and every party committee sees it when checking this key.",
+            ),
+            PackageError::NoRegisteredKey => Text::new(
+                "Voor deze beoordelaar is geen sleutel vastgelegd; er valt niets in te trekken.",
+                "No key is registered for this assessor; there is nothing to revoke.",
             ),
         }
     }

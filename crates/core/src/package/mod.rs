@@ -64,3 +64,13 @@ pub fn resolution_reason(reason: &str) -> Result<String, PackageError> {
     }
     Ok(reason.to_owned())
 }
+
+/// The chair's reason for revoking an assessor's key, trimmed; every committee's
+/// check of that key shows it, so a revocation without one is refused.
+pub fn revocation_reason(reason: &str) -> Result<String, PackageError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(PackageError::RevocationReasonRequired);
+    }
+    Ok(reason.to_owned())
+}

@@ -20,6 +20,10 @@ pub struct AssessorCheck {
     pub revealed: u32,
     /// Everything that does not hold; empty when the check passes.
     pub problems: Vec<Text>,
+    /// What the committee should know although the check passes: the chair revoked
+    /// this key (with the reason), so later packages of that member carry another key,
+    /// which the negotiator can confirm as theirs, or not.
+    pub notices: Vec<Text>,
 }
 
 impl AssessorCheck {
@@ -32,12 +36,65 @@ fn signed_by(envelope: &Envelope, fingerprint: &Fingerprint) -> bool {
     envelope.verify().is_ok() && envelope.fingerprint().is_ok_and(|f| &f == fingerprint)
 }
 
+/// The log's revocations of the key with `fingerprint`, each with the keys the same
+/// member registered after it.
+fn revocations(entries: &[Entry], fingerprint: &Fingerprint) -> Vec<Text> {
+    entries
+        .iter()
+        .filter(|e| {
+            e.kind == EntryKind::AssessorKeyRevoked
+                && e.payload["fingerprint"].as_str() == Some(fingerprint.as_str())
+        })
+        .map(|revoked| {
+            let member = &revoked.payload["member_id"];
+            let later: Vec<&str> = entries
+                .iter()
+                .filter(|e| {
+                    e.seq > revoked.seq
+                        && e.kind == EntryKind::AssessorKeyRegistered
+                        && &e.payload["member_id"] == member
+                })
+                .filter_map(|e| e.payload["fingerprint"].as_str())
+                .collect();
+            let reason = revoked.payload["reason"].as_str().unwrap_or_default();
+            let (nl_later, en_later) = if later.is_empty() {
+                (
+                    "Er is daarna geen andere sleutel voor deze beoordelaar vastgelegd.".to_owned(),
+                    "No other key was registered for this assessor after it.".to_owned(),
+                )
+            } else {
+                (
+                    format!(
+                        "Daarna vastgelegd voor deze beoordelaar: {}. Vraag uw onderhandelaar of dat zijn of haar sleutel is.",
+                        later.join(", ")
+                    ),
+                    format!(
+                        "Registered for this assessor after it: {}. Ask your negotiator whether that is their key.",
+                        later.join(", ")
+                    ),
+                )
+            };
+            Text::new(
+                format!(
+                    "Logregel {}: de voorzitter heeft deze sleutel ingetrokken, met als reden: \"{reason}\". {nl_later}",
+                    revoked.seq
+                ),
+                format!(
+                    "Log entry {}: the chair revoked this key, giving as the reason: \"{reason}\". {en_later}",
+                    revoked.seq
+                ),
+            )
+        })
+        .collect()
+}
+
 /// Checks the log's score packages of the assessor holding the key with `fingerprint`.
 pub fn check_assessor(entries: &[Entry], fingerprint: &Fingerprint) -> AssessorCheck {
     let mut check = AssessorCheck {
         packages: 0,
         revealed: 0,
         problems: Vec::new(),
+        notices: revocations(entries, fingerprint),
     };
     // (round, member id, sheet hash) of every package of this key.
     let mut imported: Vec<(u64, String, String)> = Vec::new();

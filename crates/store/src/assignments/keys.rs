@@ -79,6 +79,17 @@ pub(super) fn create(
     Ok(())
 }
 
+/// Throws the personal key away, for an assessor who lost its passphrase; the caller
+/// makes the new one with [`create`] in the same transaction, so a refused passphrase
+/// keeps the old key. Score packages signed already keep their signature.
+pub(super) fn forget(conn: &Connection, team_uid: &str, assessor: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM personal_keys WHERE team_uid = ?1 AND assessor = ?2",
+        params![team_uid, assessor],
+    )?;
+    Ok(())
+}
+
 /// The personal signing key, if `passphrase` opens it.
 pub(super) fn open(
     conn: &Connection,

@@ -100,6 +100,29 @@ impl Store {
         })
     }
 
+    /// A new personal key for the team of assignment `id`, replacing one whose
+    /// passphrase is lost, and the key file that introduces it to the team.
+    pub fn assignment_new_key(
+        &mut self,
+        id: i64,
+        passphrase: &str,
+        repeated: &str,
+    ) -> Result<WrittenPackage> {
+        let package = load(&self.conn, id)?.package;
+        let tx = self.conn.transaction()?;
+        keys::forget(&tx, &package.team_uid, &package.assessor.id)?;
+        keys::create(
+            &tx,
+            &package.team_uid,
+            &package.assessor.id,
+            passphrase,
+            repeated,
+            &[&package.assessor.name, &package.team_name],
+        )?;
+        tx.commit()?;
+        self.assignment_introduction(id, passphrase)
+    }
+
     /// The key file that registers the personal key at the team, signed by that key.
     pub fn assignment_introduction(&self, id: i64, passphrase: &str) -> Result<WrittenPackage> {
         let stored = load(&self.conn, id)?;

@@ -1,7 +1,7 @@
 //! Two laptops in one test: the team's (the demo team, its open round 2 finished, round 3 open) and Marloes's own.
 
 use maatstaf_core::ledger::{verify_logboek, EntryKind};
-use maatstaf_core::package::{Envelope, PackageError, PackageKind};
+use maatstaf_core::package::{check_assessor, Envelope, PackageError, PackageKind};
 use maatstaf_core::scoring::{RoundView, Score};
 use maatstaf_core::team::Role;
 
@@ -479,4 +479,99 @@ fn a_tie_declared_at_home_excludes_there_and_is_recorded_at_the_team() {
         panic!()
     };
     assert_eq!(work.excluded, vec!["K-R4M".to_owned()]);
+}
+
+#[test]
+fn a_lost_passphrase_needs_a_new_key_that_the_team_takes_only_after_the_chair_revoked_the_old() {
+    let mut l = laptops();
+    let id = score_at_home(&mut l);
+    let old_key = l.own.assignment_introduction(id, OWN_PASSPHRASE).unwrap();
+    let old_fingerprint = Envelope::read(&old_key.bytes)
+        .unwrap()
+        .fingerprint()
+        .unwrap();
+    assert!(matches!(
+        import(&mut l, &old_key.bytes).unwrap(),
+        PackageImport::KeyRegistered { .. }
+    ));
+
+    // Marloes forgot her passphrase: a refused new one keeps the old key, a good one
+    // replaces it, and the old passphrase opens nothing any more.
+    const NEW: &str = "kwelder zeekraal ooievaar dakgoot";
+    assert!(matches!(
+        l.own.assignment_new_key(id, NEW, "iets anders"),
+        Err(StoreError::Sealing(_))
+    ));
+    assert!(l.own.assignment_introduction(id, OWN_PASSPHRASE).is_ok());
+    let new_key = l.own.assignment_new_key(id, NEW, NEW).unwrap();
+    let new_fingerprint = Envelope::read(&new_key.bytes)
+        .unwrap()
+        .fingerprint()
+        .unwrap();
+    assert_ne!(new_fingerprint, old_fingerprint);
+    assert!(matches!(
+        l.own.assignment_submit(id, OWN_PASSPHRASE),
+        Err(StoreError::Assignment(AssignmentError::WrongPassphrase))
+    ));
+
+    // The team refuses the new key until the chair revokes the old one, with a reason.
+    let before = l.team.ledger(l.team_id).unwrap().len();
+    assert_eq!(
+        package_error(import(&mut l, &new_key.bytes)),
+        PackageError::ChangedAssessorKey
+    );
+    let secretary = demo_unlock(&mut l.team, l.team_id, Role::Secretary);
+    assert!(matches!(
+        l.team.revoke_assessor_key(&secretary, l.marloes, "kwijt"),
+        Err(StoreError::Access(_))
+    ));
+    let chair = demo_unlock(&mut l.team, l.team_id, Role::Chair);
+    assert!(matches!(
+        l.team.revoke_assessor_key(&chair, l.marloes, "  "),
+        Err(StoreError::Package(PackageError::RevocationReasonRequired))
+    ));
+    let gerrit = member(&l.team, l.team_id, "Gerrit Bosma");
+    assert!(matches!(
+        l.team.revoke_assessor_key(&chair, gerrit, "geen sleutel"),
+        Err(StoreError::Package(PackageError::NoRegisteredKey))
+    ));
+    assert_eq!(l.team.ledger(l.team_id).unwrap().len(), before);
+    l.team
+        .revoke_assessor_key(&chair, l.marloes, "Marloes is haar wachtwoordzin kwijt")
+        .unwrap();
+    let revoked = l.team.ledger(l.team_id).unwrap().last().unwrap().clone();
+    assert_eq!(revoked.kind, EntryKind::AssessorKeyRevoked);
+    assert_eq!(revoked.payload["fingerprint"], old_fingerprint.as_str());
+    assert!(matches!(
+        import(&mut l, &new_key.bytes).unwrap(),
+        PackageImport::KeyRegistered { fingerprint, .. } if fingerprint == new_fingerprint.as_str()
+    ));
+
+    // Her sheet, scored before she lost the passphrase, goes in with the new key.
+    l.own.assignment_submit(id, NEW).unwrap();
+    let package = l.own.assignment_score_package(id).unwrap().bytes;
+    assert!(matches!(
+        import(&mut l, &package).unwrap(),
+        PackageImport::Merged {
+            key_registered: false,
+            ..
+        }
+    ));
+    for name in ["Gerrit Bosma", "Priya Ramdin"] {
+        submit_on_team_laptop(&mut l, name);
+    }
+    let chair_id = demo_member(&l.team, l.team_id, Role::Chair);
+    l.team.reveal_round(l.team_id, chair_id, 3).unwrap();
+
+    // A committee checking the old key learns of the revocation, its reason and the
+    // key registered after; the new key checks out on its own.
+    let logboek = l.team.export_logboek(&chair, false, vec![]).unwrap();
+    let entries = verify_logboek(&logboek, None).entries;
+    let old = check_assessor(&entries, &old_fingerprint);
+    assert_eq!(old.notices.len(), 1);
+    let notice = &old.notices[0].nl;
+    assert!(notice.contains("wachtwoordzin kwijt") && notice.contains(new_fingerprint.as_str()));
+    let new = check_assessor(&entries, &new_fingerprint);
+    assert!(new.passed() && new.notices.is_empty(), "{:?}", new.problems);
+    assert_eq!(new.revealed, 1);
 }

@@ -16,4 +16,10 @@ revealed: number,
 /**
  * Everything that does not hold; empty when the check passes.
  */
-problems: Array<Text>, };
+problems: Array<Text>, 
+/**
+ * What the committee should know although the check passes: the chair revoked
+ * this key (with the reason), so later packages of that member carry another key,
+ * which the negotiator can confirm as theirs, or not.
+ */
+notices: Array<Text>, };

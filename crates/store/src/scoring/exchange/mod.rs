@@ -1,8 +1,9 @@
 //! The team's side of scoring on assessors' own laptops ([`maatstaf_core::package`]):
 //! writing a round package per assessor and a reveal package after the reveal
 //! (`write`), importing score packages and key files (`import`), the chair's choice
-//! between two different packages of one assessor (`resolve`), and what the round
-//! screen shows of it (`status`). The team's `age` identity lives in `recipient`.
+//! between two different packages of one assessor (`resolve`), the chair revoking an
+//! assessor's key (`revoke`), and what the round screen shows of it (`status`). The
+//! team's `age` identity lives in `recipient`.
 //!
 //! Every import runs in one transaction: a refused package changes nothing.
 
@@ -13,6 +14,7 @@ use ts_rs::TS;
 mod import;
 mod recipient;
 mod resolve;
+mod revoke;
 mod status;
 mod write;
 
