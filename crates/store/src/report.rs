@@ -6,11 +6,13 @@
 use std::collections::BTreeMap;
 
 use maatstaf_core::access::Action;
+use maatstaf_core::formation::leniency::{AssessorOwnParty, PartyLeniency};
+use maatstaf_core::formation::OwnPartyLeniency;
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::ledger::{sha256_hex, EntryKind};
 use maatstaf_core::report::{
-    decision_report, DecisionReportInput, DissentInput, IntegrityInput, ReportDoc, RubricInput,
-    TrainingInput,
+    decision_report, DecisionReportInput, DissentInput, IntegrityInput, OwnPartyInput, ReportDoc,
+    RubricInput, TrainingInput,
 };
 use maatstaf_core::scoring::{check_dissent, revisions, RoundView, ScoringError};
 use rusqlite::params;
@@ -245,8 +247,32 @@ impl Store {
         let agreement = self
             .snapshots(team_id)?
             .into_iter()
-            .find(|s| !s.practice && s.round == number)
-            .map(|s| s.snapshot);
+            .find(|s| !s.practice && s.round == number);
+
+        // Own-party leniency as the log recorded it at the unblinding: before that
+        // the log has no such entry, and the report none.
+        let own_party = if selection.unblinded.is_some() {
+            ledger::entries(&self.conn, team_id)?
+                .into_iter()
+                .rev()
+                .find(|e| e.kind == EntryKind::OwnPartyLeniency)
+                .and_then(|e| {
+                    let read = |key: &str| e.payload.get(key).cloned().unwrap_or_default();
+                    Some(OwnPartyInput {
+                        round: serde_json::from_value(read("round")).ok()?,
+                        leniency: OwnPartyLeniency {
+                            assessors: serde_json::from_value::<Vec<AssessorOwnParty>>(read(
+                                "assessors",
+                            ))
+                            .ok()?,
+                            parties: serde_json::from_value::<Vec<PartyLeniency>>(read("parties"))
+                                .ok()?,
+                        },
+                    })
+                })
+        } else {
+            None
+        };
 
         let names: BTreeMap<String, String> = match names {
             Some(by) => self
@@ -262,7 +288,7 @@ impl Store {
             None => Some(self.fingerprint()?),
         };
 
-        Ok(DecisionReportInput {
+        let input = DecisionReportInput {
             team_name: team.name,
             generated_at: clock::now(),
             training: self.training_input(team_id)?,
@@ -288,7 +314,9 @@ impl Store {
                 .collect(),
             checkpoints: self.checkpoints(team_id)?,
             fingerprint,
-        })
+            own_party,
+        };
+        Ok(input)
     }
 
     /// The decision report as a document, ready for HTML or PDF.
@@ -487,6 +515,20 @@ mod tests {
             .record_dissent(team, Some(gerrit), "K-R4M liet meer ervaring zien.")
             .unwrap();
         demo_decide(&mut store, team);
+        // Decided but still blinded: the agreement with and without recognised
+        // candidates is there, own-party leniency is not.
+        let decided = store
+            .decision_report(team, chair, None, None, Lang::Nl)
+            .unwrap()
+            .text();
+        assert!(
+            decided.contains("Overeenstemming en herkenning"),
+            "{decided}"
+        );
+        assert!(
+            !decided.contains("Mildheid voor de eigen partij"),
+            "{decided}"
+        );
         // Names before the unblinding: refused.
         let by = demo_unlock(&mut store, team, Role::Chair);
         assert!(store
@@ -499,6 +541,9 @@ mod tests {
             .unwrap()
             .text();
         assert!(!blind.contains("Sanne Hoekstra"), "names only by choice");
+        // After the unblinding the report gives own-party leniency, in English.
+        assert!(blind.contains("Own-party leniency"), "{blind}");
+        assert!(blind.contains("Agreement and recognition"), "{blind}");
         assert!(blind.contains("Gerrit Bosma"), "the dissent is printed");
         let named = store
             .decision_report(team, chair, None, Some(&by), Lang::En)

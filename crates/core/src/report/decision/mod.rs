@@ -18,10 +18,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::formation::OwnPartyLeniency;
 use crate::i18n::Lang;
 use crate::ledger::Checkpoint;
+use crate::report::{Drawing, SnapshotRecord};
 use crate::scoring::{ComparisonSheet, Revision, SelectionState};
-use crate::stats::ConsistencySnapshot;
 
 pub use build::decision_report;
 pub use html::report_html;
@@ -48,6 +49,16 @@ pub enum Block {
         header: Vec<String>,
         rows: Vec<Vec<String>>,
     },
+    /// A plot, the same drawing as the app's: `svg` for the page and the preview,
+    /// the geometry for the PDF's vector paths. `alt` says in words what it shows.
+    Figure {
+        caption: String,
+        alt: String,
+        svg: String,
+        #[serde(skip)]
+        #[ts(skip)]
+        drawing: Drawing,
+    },
 }
 
 /// The whole report: what the HTML page and the PDF are made of.
@@ -71,6 +82,11 @@ impl ReportDoc {
             out.push('\n');
             match block {
                 Block::Heading { text, .. } | Block::Paragraph { text } => out.push_str(text),
+                Block::Figure { caption, alt, .. } => {
+                    out.push_str(caption);
+                    out.push('\n');
+                    out.push_str(alt);
+                }
                 Block::List { items } => out.push_str(&items.join("\n")),
                 Block::Table {
                     caption,
@@ -145,8 +161,9 @@ pub struct DecisionReportInput {
     pub rubric: RubricInput,
     /// The revealed round the report is about.
     pub comparison: ComparisonSheet,
-    /// The consistency snapshot recorded when that round was revealed.
-    pub agreement: Option<ConsistencySnapshot>,
+    /// The consistency record made when that round was revealed, with the agreement
+    /// with and without recognised scores where it was measured.
+    pub agreement: Option<SnapshotRecord>,
     /// Every changed level with its reason, up to the report's round.
     pub revisions: Vec<Revision>,
     pub selection: SelectionState,
@@ -158,4 +175,14 @@ pub struct DecisionReportInput {
     pub checkpoints: Vec<Checkpoint>,
     /// The fingerprint of the key that signs the team's logboek.
     pub fingerprint: Option<String>,
+    /// Own-party leniency as the log recorded it at the unblinding; printed only
+    /// once the selection is unblinded.
+    pub own_party: Option<OwnPartyInput>,
+}
+
+/// Own-party leniency measured on a round at the unblinding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnPartyInput {
+    pub round: u32,
+    pub leniency: OwnPartyLeniency,
 }
