@@ -490,8 +490,21 @@ fn artifact(surface: &mut Surface<'_>, kind: ArtifactType, draw: impl FnOnce(&mu
     surface.end_tagged();
 }
 
+/// An RFC 3339 moment ("…Z" or "…+01:00") as the PDF's date, with its offset.
 fn date_of(rfc3339: &str) -> Option<DateTime> {
     let n = |r: std::ops::Range<usize>| rfc3339.get(r)?.parse::<u16>().ok();
+    let zone = rfc3339
+        .get(19..)
+        .and_then(|rest| rest.find(['+', '-']).map(|i| &rest[i..]))
+        .unwrap_or("");
+    let (hour, minute) = match zone.get(..1) {
+        Some(sign @ ("+" | "-")) => {
+            let h = zone.get(1..3)?.parse::<i8>().ok()?;
+            let m = zone.get(4..6)?.parse::<u8>().ok()?;
+            (if sign == "-" { -h } else { h }, m)
+        }
+        _ => (0, 0),
+    };
     Some(
         DateTime::new(n(0..4)?)
             .month(n(5..7)? as u8)
@@ -499,8 +512,8 @@ fn date_of(rfc3339: &str) -> Option<DateTime> {
             .hour(n(11..13)? as u8)
             .minute(n(14..16)? as u8)
             .second(n(17..19)? as u8)
-            .utc_offset_hour(0)
-            .utc_offset_minute(0),
+            .utc_offset_hour(hour)
+            .utc_offset_minute(minute),
     )
 }
 

@@ -288,7 +288,7 @@ impl Store {
             None => Some(self.fingerprint()?),
         };
 
-        let input = DecisionReportInput {
+        let mut input = DecisionReportInput {
             team_name: team.name,
             generated_at: clock::now(),
             training: self.training_input(team_id)?,
@@ -316,6 +316,7 @@ impl Store {
             fingerprint,
             own_party,
         };
+        in_local_time(&mut input, machine_offset);
         Ok(input)
     }
 
@@ -391,6 +392,54 @@ impl Store {
             min_agreement: status.min_agreement,
             best_agreement: status.best_agreement,
         })
+    }
+}
+
+/// The machine's offset from UTC at `moment` (summer or winter time in the
+/// Netherlands), from the system's time zone.
+fn machine_offset(moment: chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset {
+    use chrono::Offset;
+    moment.with_timezone(&chrono::Local).offset().fix()
+}
+
+/// `rfc3339` as the same moment at the offset `offset_at` gives for it, offset
+/// written out ("2026-12-02T10:14:03+01:00"); unchanged when it cannot be read.
+fn local_time(
+    rfc3339: &str,
+    offset_at: impl Fn(chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset,
+) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => {
+            let utc = t.with_timezone(&chrono::Utc);
+            utc.with_timezone(&offset_at(utc))
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        }
+        Err(_) => rfc3339.to_owned(),
+    }
+}
+
+/// Every moment the report prints, in local time with its offset: the store knows
+/// the machine's time zone, core only formats what it is given.
+fn in_local_time(
+    input: &mut DecisionReportInput,
+    offset_at: impl Fn(chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset + Copy,
+) {
+    let local = |t: &mut String| *t = local_time(t, offset_at);
+    local(&mut input.generated_at);
+    if let Some(at) = input.rubric.frozen_at.as_mut() {
+        local(at);
+    }
+    for d in &mut input.dissents {
+        local(&mut d.at);
+    }
+    if let Some(d) = input.selection.decision.as_mut() {
+        local(&mut d.at);
+    }
+    if let Some(u) = input.selection.unblinded.as_mut() {
+        local(&mut u.at);
+    }
+    for c in &mut input.checkpoints {
+        local(&mut c.time);
     }
 }
 
@@ -585,5 +634,43 @@ mod tests {
             .unwrap()
             .text();
         assert!(text.contains("K-7F3 | gedaan"), "{text}");
+    }
+
+    #[test]
+    fn the_report_prints_local_times_with_their_offset() {
+        use chrono::FixedOffset;
+        // Winter time in Amsterdam, whatever the machine running the test says.
+        let winter = |_| FixedOffset::east_opt(3600).unwrap();
+        assert_eq!(
+            local_time("2026-12-02T09:14:03Z", winter),
+            "2026-12-02T10:14:03+01:00"
+        );
+        assert_eq!(local_time("not a time", winter), "not a time");
+
+        let (_dir, mut store, team) = demo();
+        let chair = demo_member(&store, team, Role::Chair);
+        demo_decide(&mut store, team);
+        let mut input = store
+            .decision_report_input(team, chair, None, None)
+            .unwrap();
+        let decided_utc = input.selection.decision.as_ref().unwrap().at.clone();
+        in_local_time(&mut input, winter);
+        let decided = input.selection.decision.as_ref().unwrap().at.clone();
+        assert!(decided.ends_with("+01:00"), "{decided}");
+        assert_eq!(
+            chrono::DateTime::parse_from_rfc3339(&decided).unwrap(),
+            chrono::DateTime::parse_from_rfc3339(&decided_utc).unwrap(),
+            "the same moment"
+        );
+        let text = decision_report(&input, Lang::Nl).text();
+        let hm = &decided[11..16];
+        assert!(
+            text.contains(&format!("{hm} (UTC+01:00)")),
+            "{hm} with its offset:\n{text}"
+        );
+        assert!(
+            !text.contains(" UTC,") && !text.contains(":00 UTC"),
+            "{text}"
+        );
     }
 }

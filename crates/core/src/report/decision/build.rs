@@ -74,11 +74,20 @@ pub(super) fn day(lang: Lang, rfc3339: &str) -> String {
     }
 }
 
-/// The day and the time (UTC) of an RFC 3339 moment.
-fn moment(lang: Lang, rfc3339: &str) -> String {
-    match rfc3339.get(11..16) {
-        Some(hm) => format!("{}, {hm} UTC", day(lang, rfc3339)),
-        None => day(lang, rfc3339),
+/// The day and the time of an RFC 3339 moment, as the moment itself gives it (the
+/// store gives local times), with its offset: "2 december 2026, 10:14 (UTC+01:00)".
+pub(super) fn moment(lang: Lang, rfc3339: &str) -> String {
+    let Some(hm) = rfc3339.get(11..16) else {
+        return day(lang, rfc3339);
+    };
+    // After the seconds (and any fraction): "Z" or "+01:00".
+    let zone = rfc3339
+        .get(16..)
+        .and_then(|rest| rest.find(['Z', 'z', '+', '-']).map(|i| &rest[i..]))
+        .unwrap_or("");
+    match zone {
+        "" | "Z" | "z" | "+00:00" | "-00:00" => format!("{}, {hm} UTC", day(lang, rfc3339)),
+        offset => format!("{}, {hm} (UTC{offset})", day(lang, rfc3339)),
     }
 }
 

@@ -133,6 +133,27 @@ mod tests {
     }
 
     #[test]
+    fn times_read_as_local_time_with_the_offset_shown() {
+        use super::super::build::moment;
+        assert_eq!(
+            moment(Lang::Nl, "2026-12-02T10:14:03+01:00"),
+            "2 december 2026, 10:14 (UTC+01:00)"
+        );
+        assert_eq!(
+            moment(Lang::En, "2026-07-01T09:05:00+02:00"),
+            "1 July 2026, 09:05 (UTC+02:00)"
+        );
+        assert_eq!(
+            moment(Lang::En, "2026-07-01T09:05:00-04:00"),
+            "1 July 2026, 09:05 (UTC-04:00)"
+        );
+        assert_eq!(
+            moment(Lang::Nl, "2026-12-02T09:14:03Z"),
+            "2 december 2026, 09:14 UTC"
+        );
+    }
+
+    #[test]
     fn a_figure_is_the_plot_with_its_caption_and_alternative_text() {
         let drawing = crate::report::Drawing {
             width: 100.0,

@@ -69,7 +69,8 @@ pub struct ReportDoc {
     pub title: String,
     /// The revealed round the report is about.
     pub round: u32,
-    /// RFC 3339, UTC: when the report was made (also the PDF's creation date).
+    /// RFC 3339 with the offset of the machine's local time: when the report was
+    /// made (also the PDF's creation date).
     pub generated_at: String,
     pub blocks: Vec<Block>,
 }
@@ -127,7 +128,7 @@ pub struct TrainingInput {
 pub struct RubricInput {
     pub title: String,
     pub version: u32,
-    /// RFC 3339, UTC; `None` when the store has no freeze date for it.
+    /// RFC 3339; `None` when the store has no freeze date for it.
     pub frozen_at: Option<String>,
     pub sha256: String,
     /// Criterion name with its definition, in rubric order.
@@ -139,7 +140,7 @@ pub struct RubricInput {
 pub struct DissentInput {
     pub member: String,
     pub text: String,
-    /// RFC 3339, UTC.
+    /// RFC 3339.
     pub at: String,
 }
 
@@ -155,7 +156,8 @@ pub struct IntegrityInput {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionReportInput {
     pub team_name: String,
-    /// RFC 3339, UTC.
+    /// RFC 3339. The store gives every moment in the input with the offset of the
+    /// machine's local time; the report prints local times with that offset.
     pub generated_at: String,
     pub training: TrainingInput,
     pub rubric: RubricInput,
