@@ -182,7 +182,7 @@ impl Store {
         names: Option<&Unlocked>,
     ) -> Result<DecisionReportInput> {
         self.authorize(team_id, Action::ExportReport, Some(viewer))?;
-        let selection = load_selection(&self.conn, team_id)?;
+        let mut selection = load_selection(&self.conn, team_id)?;
         let number = match round {
             Some(n) => n,
             None => match &selection.decision {
@@ -194,6 +194,26 @@ impl Store {
             return Err(ScoringError::NotRevealed.into());
         };
         let team = self.team(team_id)?;
+        // The decision and the unblinding name the member who acted, not their id
+        // (a member removed since keeps the id).
+        let member_names: BTreeMap<String, String> = self
+            .conn
+            .prepare("SELECT id, name FROM members WHERE team_id = ?1")?
+            .query_map([team_id], |r| {
+                Ok((r.get::<_, i64>(0)?.to_string(), r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let by_name = |id: &mut String| {
+            if let Some(name) = member_names.get(id.as_str()) {
+                *id = name.clone();
+            }
+        };
+        if let Some(d) = selection.decision.as_mut() {
+            by_name(&mut d.recorded_by);
+        }
+        if let Some(u) = selection.unblinded.as_mut() {
+            by_name(&mut u.by);
+        }
 
         let frozen = frozen_versions(&self.conn, team_id)?;
         let version = frozen.iter().find(|v| v.sha256 == comparison.rubric_hash);
@@ -601,6 +621,12 @@ mod tests {
         assert!(named.contains("K-7F3 (Sanne Hoekstra)"), "{named}");
         assert!(named.contains("Sterkste onderbouwing op integriteit"));
         assert!(named.contains("The names behind the codes were opened"));
+        // By the member's name, not their number.
+        assert!(
+            named.contains("by Anneke de Wit, on the basis of round"),
+            "{named}"
+        );
+        assert!(named.contains("by Anneke de Wit."), "{named}");
     }
 
     #[test]
