@@ -1,7 +1,8 @@
 //! `cargo xtask bench`: renders the demo team's decision report (gathering the data
 //! from a fresh demo database, building the document, writing the PDF/A and the HTML)
 //! several times and prints the median as JSON. With an argument, also saves the PDF
-//! there (the README's picture is made from it).
+//! there; with `--decided` after it, the saved report is made after the demo decision
+//! and the unblinding, still by code (the README's pictures are made from it).
 
 use std::time::Instant;
 
@@ -9,14 +10,14 @@ use maatstaf_core::i18n::Lang;
 use maatstaf_core::report::report_html;
 use maatstaf_core::team::Role;
 use maatstaf_report_pdf::render_pdf;
-use maatstaf_store::fixtures::{demo_member, demo_team};
+use maatstaf_store::fixtures::{demo_decide, demo_member, demo_team, demo_unlock};
 use maatstaf_store::Store;
 
 const RUNS: usize = 7;
 
 fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let store = Store::open_in(dir.path()).expect("a demo database");
+    let mut store = Store::open_in(dir.path()).expect("a demo database");
     let team = demo_team(&store);
     let chair = demo_member(&store, team, Role::Chair);
     let mut times = Vec::with_capacity(RUNS);
@@ -34,6 +35,17 @@ fn main() {
     }
     times.sort_by(f64::total_cmp);
     if let Some(out) = std::env::args().nth(1) {
+        if std::env::args().nth(2).as_deref() == Some("--decided") {
+            demo_decide(&mut store, team);
+            let by = demo_unlock(&mut store, team, Role::Chair);
+            store
+                .unblind(&by, "besluit is genomen")
+                .expect("the unblinding");
+            let doc = store
+                .decision_report(team, chair, None, None, Lang::Nl)
+                .expect("the demo report");
+            pdf = render_pdf(&doc).expect("the PDF");
+        }
         std::fs::write(&out, &pdf).expect("the PDF file");
     }
     println!(

@@ -11,11 +11,11 @@ use std::num::NonZeroU16;
 
 use krilla::color::rgb;
 use krilla::configure::{Archival, ConfigurationBuilder, Validator};
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect, Transform};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke};
+use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope,
@@ -24,7 +24,7 @@ use krilla::tagging::{
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 use maatstaf_core::i18n::Lang;
-use maatstaf_core::report::{Block, ReportDoc};
+use maatstaf_core::report::{Anchor, Block, Drawing, ReportDoc, Shape};
 use skrifa::instance::{LocationRef, Size};
 use skrifa::MetadataProvider;
 
@@ -127,10 +127,21 @@ enum Mark {
     Shade(Rect),
 }
 
+/// A plot placed on a page: its drawing scaled to the text's width, tagged as one
+/// figure with its alternative text.
+struct PlacedFigure {
+    x: f32,
+    y: f32,
+    scale: f32,
+    drawing: Drawing,
+    leaf: usize,
+}
+
 #[derive(Default)]
 struct PageContent {
     texts: Vec<Placed>,
     marks: Vec<Mark>,
+    figures: Vec<PlacedFigure>,
 }
 
 /// The structure tree as the layout builds it; leaves are indices of placed texts.
@@ -239,6 +250,37 @@ impl<'a> Layout<'a> {
             }
         }
         leaves
+    }
+
+    /// A plot as wide as the text, its caption above it.
+    fn figure(&mut self, caption: &str, alt: &str, drawing: &Drawing) -> Vec<LNode> {
+        let width = PAGE_W - 2.0 * MARGIN;
+        let scale = (width / drawing.width as f32).min(1.0);
+        let height = drawing.height as f32 * scale;
+        self.y += 4.0;
+        // The caption stays with its plot.
+        self.room(BODY * 1.4 + height);
+        let caption_leaves = self.text_block(caption, BODY, true, MARGIN, width);
+        self.y += 4.0;
+        self.room(height);
+        let leaf = self.leaves;
+        self.leaves += 1;
+        let (x, y) = (MARGIN, self.y);
+        self.page().figures.push(PlacedFigure {
+            x,
+            y,
+            scale,
+            drawing: drawing.clone(),
+            leaf,
+        });
+        self.y += height + 8.0;
+        vec![
+            LNode::Group(Tag::Caption.into(), caption_leaves),
+            LNode::Group(
+                Tag::Figure(Some(alt.to_owned())).into(),
+                vec![LNode::Leaf(leaf)],
+            ),
+        ]
     }
 
     fn table(&mut self, caption: &str, header: &[String], rows: &[Vec<String>]) -> LNode {
@@ -415,6 +457,12 @@ fn lay_out(doc: &ReportDoc, regular: &Face, bold: &Face) -> (Vec<PageContent>, V
                 header,
                 rows,
             } => tree.push(l.table(caption, header, rows)),
+            Block::Figure {
+                caption,
+                alt,
+                drawing,
+                ..
+            } => tree.extend(l.figure(caption, alt, drawing)),
         }
     }
     (l.pages, tree)
@@ -442,8 +490,21 @@ fn artifact(surface: &mut Surface<'_>, kind: ArtifactType, draw: impl FnOnce(&mu
     surface.end_tagged();
 }
 
+/// An RFC 3339 moment ("…Z" or "…+01:00") as the PDF's date, with its offset.
 fn date_of(rfc3339: &str) -> Option<DateTime> {
     let n = |r: std::ops::Range<usize>| rfc3339.get(r)?.parse::<u16>().ok();
+    let zone = rfc3339
+        .get(19..)
+        .and_then(|rest| rest.find(['+', '-']).map(|i| &rest[i..]))
+        .unwrap_or("");
+    let (hour, minute) = match zone.get(..1) {
+        Some(sign @ ("+" | "-")) => {
+            let h = zone.get(1..3)?.parse::<i8>().ok()?;
+            let m = zone.get(4..6)?.parse::<u8>().ok()?;
+            (if sign == "-" { -h } else { h }, m)
+        }
+        _ => (0, 0),
+    };
     Some(
         DateTime::new(n(0..4)?)
             .month(n(5..7)? as u8)
@@ -451,9 +512,165 @@ fn date_of(rfc3339: &str) -> Option<DateTime> {
             .hour(n(11..13)? as u8)
             .minute(n(14..16)? as u8)
             .second(n(17..19)? as u8)
-            .utc_offset_hour(0)
-            .utc_offset_minute(0),
+            .utc_offset_hour(hour)
+            .utc_offset_minute(minute),
     )
+}
+
+/// "#rrggbb" as a colour; anything else as the text's colour.
+fn colour(hex: &str) -> rgb::Color {
+    let part = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
+    match (hex.len(), part(1), part(3), part(5)) {
+        (7, Some(r), Some(g), Some(b)) => rgb::Color::new(r, g, b),
+        _ => rgb::Color::new(27, 39, 51),
+    }
+}
+
+fn fill_of(hex: &str, opacity: f64) -> Fill {
+    Fill {
+        paint: colour(hex).into(),
+        opacity: NormalizedF32::new(opacity.clamp(0.0, 1.0) as f32).unwrap_or(NormalizedF32::ONE),
+        rule: Default::default(),
+    }
+}
+
+fn stroke_of(hex: &str, width: f64, dash: bool) -> Stroke {
+    Stroke {
+        paint: colour(hex).into(),
+        width: width as f32,
+        dash: dash.then(|| StrokeDash {
+            array: vec![4.0, 3.0],
+            offset: 0.0,
+        }),
+        ..Stroke::default()
+    }
+}
+
+/// A circle as four cubic curves.
+fn circle_path(cx: f32, cy: f32, r: f32) -> Option<krilla::geom::Path> {
+    const K: f32 = 0.552_284_8;
+    let k = r * K;
+    let mut p = PathBuilder::new();
+    p.move_to(cx + r, cy);
+    p.cubic_to(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+    p.cubic_to(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+    p.cubic_to(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+    p.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+    p.close();
+    p.finish()
+}
+
+/// Draws core's plot geometry as vector paths and text, in the drawing's own units
+/// scaled onto the page: the same shapes the app draws as SVG.
+fn draw_plot(surface: &mut Surface<'_>, face: &Face, placed: &PlacedFigure) {
+    surface.push_transform(&Transform::from_row(
+        placed.scale,
+        0.0,
+        0.0,
+        placed.scale,
+        placed.x,
+        placed.y,
+    ));
+    for shape in &placed.drawing.shapes {
+        match shape {
+            Shape::Line {
+                from,
+                to,
+                stroke,
+                width,
+                dash,
+            } => {
+                let mut p = PathBuilder::new();
+                p.move_to(from.0 as f32, from.1 as f32);
+                p.line_to(to.0 as f32, to.1 as f32);
+                if let Some(path) = p.finish() {
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(stroke_of(stroke, *width, *dash)));
+                    surface.draw_path(&path);
+                }
+            }
+            Shape::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                opacity,
+                outline,
+            } => {
+                let Some(rect) =
+                    Rect::from_xywh(*x as f32, *y as f32, w.max(0.0) as f32, h.max(0.0) as f32)
+                else {
+                    continue;
+                };
+                let mut p = PathBuilder::new();
+                p.push_rect(rect);
+                if let Some(path) = p.finish() {
+                    surface.set_fill(Some(fill_of(fill, *opacity)));
+                    surface.set_stroke(outline.as_ref().map(|(c, w)| stroke_of(c, *w, false)));
+                    surface.draw_path(&path);
+                }
+            }
+            Shape::Circle {
+                cx,
+                cy,
+                r,
+                fill,
+                stroke,
+            } => {
+                if let Some(path) = circle_path(*cx as f32, *cy as f32, *r as f32) {
+                    surface.set_fill(Some(fill_of(fill, 1.0)));
+                    surface.set_stroke(Some(stroke_of(stroke, 1.5, false)));
+                    surface.draw_path(&path);
+                }
+            }
+            Shape::Polyline {
+                points,
+                stroke,
+                width,
+            } => {
+                let mut p = PathBuilder::new();
+                for (i, (x, y)) in points.iter().enumerate() {
+                    if i == 0 {
+                        p.move_to(*x as f32, *y as f32);
+                    } else {
+                        p.line_to(*x as f32, *y as f32);
+                    }
+                }
+                if let Some(path) = p.finish() {
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(stroke_of(stroke, *width, false)));
+                    surface.draw_path(&path);
+                }
+            }
+            Shape::Text {
+                x,
+                y,
+                anchor,
+                fill,
+                size,
+                text,
+            } => {
+                let text = face.drawable(text);
+                let size = *size as f32;
+                let w = face.width(&text, size);
+                let x = match anchor {
+                    Anchor::Start => *x as f32,
+                    Anchor::Middle => *x as f32 - w / 2.0,
+                    Anchor::End => *x as f32 - w,
+                };
+                surface.set_stroke(None);
+                surface.set_fill(Some(fill_of(fill, 1.0)));
+                face.draw(surface, Point::from_xy(x, *y as f32), size, &text);
+            }
+            Shape::Group(_) => {}
+        }
+    }
+    surface.set_stroke(None);
+    surface.pop();
 }
 
 /// `doc` as a tagged PDF/A-2a document.
@@ -546,6 +763,18 @@ pub fn render_pdf(doc: &ReportDoc) -> Result<Vec<u8>, PdfError> {
             }
             ids[placed.leaf] = Some(id);
         }
+        for figure in &content.figures {
+            // One marked piece of content per plot; the figure tag around it carries
+            // the alternative text.
+            let id = surface.start_tagged(ContentTag::Other);
+            draw_plot(&mut surface, &regular, figure);
+            surface.end_tagged();
+            if ids.len() <= figure.leaf {
+                ids.resize_with(figure.leaf + 1, || None);
+            }
+            ids[figure.leaf] = Some(id);
+        }
+        surface.set_fill(Some(black.clone()));
         let footer = format!("{} {} {} {total}", page_word.0, n + 1, page_word.1);
         let footer_x = PAGE_W - MARGIN - regular.width(&footer, SMALL);
         artifact(&mut surface, ArtifactType::PageNumber, |s| {

@@ -1,7 +1,9 @@
 //! The demo team's decision report as PDF and HTML, checked with the distribution's
 //! PDF tools: `qpdf --check` finds the file sound, `pdftotext` finds the headings and
 //! the candidate codes and, while the team is blinded, no candidate's name;
-//! `pdfinfo` finds the tag tree, and the XMP metadata claims PDF/A-2a.
+//! `pdfinfo` finds the tag tree, and the XMP metadata claims PDF/A-2a. The agreement
+//! plot is drawn as vector paths (no raster image) inside a Figure with its
+//! alternative text; own-party leniency appears only after the unblinding.
 
 use std::path::Path;
 use std::process::Command;
@@ -10,7 +12,7 @@ use maatstaf_core::i18n::Lang;
 use maatstaf_core::report::report_html;
 use maatstaf_core::team::Role;
 use maatstaf_report_pdf::render_pdf;
-use maatstaf_store::fixtures::{demo_member, demo_team};
+use maatstaf_store::fixtures::{demo_decide, demo_member, demo_team, demo_unlock};
 use maatstaf_store::Store;
 
 const NAMES: [&str; 3] = [
@@ -34,6 +36,22 @@ fn run(program: &str, args: &[&str]) -> (bool, String) {
     )
 }
 
+/// The file with its streams uncompressed, as `qpdf --qdf` writes it.
+fn uncompressed(path: &Path) -> String {
+    let out = path.with_extension("qdf.pdf");
+    let (ok, msg) = run(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            path.to_str().unwrap(),
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{msg}");
+    String::from_utf8_lossy(&std::fs::read(out).unwrap()).into_owned()
+}
+
 fn pdf_text(path: &Path) -> String {
     let (ok, text) = run("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
     assert!(ok, "{text}");
@@ -43,11 +61,11 @@ fn pdf_text(path: &Path) -> String {
 #[test]
 fn the_demo_report_is_a_sound_tagged_pdf_a_with_codes_and_no_names() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_in(&dir.path().join("data")).unwrap();
+    let mut store = Store::open_in(&dir.path().join("data")).unwrap();
     let team = demo_team(&store);
     let chair = demo_member(&store, team, Role::Chair);
 
-    for (lang, headings) in [
+    for (lang, headings, figure) in [
         (
             Lang::Nl,
             [
@@ -58,6 +76,11 @@ fn the_demo_report_is_a_sound_tagged_pdf_a_with_codes_and_no_names() {
                 "4. Het besluit",
                 "5. Het integriteitsspoor",
                 "6. Het logboek",
+                "Overeenstemming en herkenning",
+            ],
+            [
+                "Overeenstemming per criterium (Krippendorffs alfa",
+                "Alle criteria samen",
             ],
         ),
         (
@@ -70,6 +93,11 @@ fn the_demo_report_is_a_sound_tagged_pdf_a_with_codes_and_no_names() {
                 "4. The decision",
                 "5. The integrity track",
                 "6. The log",
+                "Agreement and recognition",
+            ],
+            [
+                "Agreement per criterion (Krippendorff's alpha",
+                "All criteria together",
             ],
         ),
     ] {
@@ -94,6 +122,28 @@ fn the_demo_report_is_a_sound_tagged_pdf_a_with_codes_and_no_names() {
         for code in ["K-7F3", "K-R4M", "K-2XH"] {
             assert!(text.contains(code), "{code} missing");
         }
+        // The plot: its caption and the words drawn inside it.
+        for words in figure {
+            assert!(text.contains(words), "{words} missing:\n{text}");
+        }
+        // Still blinded: no own-party leniency.
+        assert!(!text.contains("Mildheid voor de eigen partij"), "{text}");
+        assert!(!text.contains("Own-party leniency"), "{text}");
+
+        // The plot is vector paths: filled and stroked curves (its dots) and lines,
+        // no image; tagged as a Figure with its alternative text.
+        let raw = uncompressed(&file);
+        assert!(!raw.contains("/Subtype /Image"), "a raster image");
+        assert!(
+            raw.matches(" c ").count() + raw.matches(" c\n").count() >= 4 * 7,
+            "a curve for each dot of the plot"
+        );
+        assert!(raw.contains("/S /Figure"), "a Figure in the tag tree");
+        let alt = match lang {
+            Lang::Nl => "/Alt (Grafiek: per criterium",
+            Lang::En => "/Alt (Chart: per criterion",
+        };
+        assert!(raw.contains(alt), "the figure's alternative text");
         for name in NAMES {
             assert!(!text.contains(name), "{name} in a blinded report");
             assert!(
@@ -124,5 +174,22 @@ fn the_demo_report_is_a_sound_tagged_pdf_a_with_codes_and_no_names() {
         for name in NAMES {
             assert!(!html.contains(name));
         }
+        assert!(html.contains("<figure>\n<svg"), "the same plot on the page");
     }
+
+    // Decided and unblinded: own-party leniency joins the report, in English too.
+    demo_decide(&mut store, team);
+    let by = demo_unlock(&mut store, team, Role::Chair);
+    store.unblind(&by, "besluit is genomen").unwrap();
+    let doc = store
+        .decision_report(team, chair, None, None, Lang::En)
+        .unwrap();
+    let file = dir.path().join("verslag-unblinded.pdf");
+    std::fs::write(&file, render_pdf(&doc).unwrap()).unwrap();
+    let text = pdf_text(&file);
+    assert!(text.contains("Own-party leniency"), "{text}");
+    assert!(text.contains("Per party"), "{text}");
+    assert!(!text.contains("Mildheid"), "English only");
+    let (ok, check) = run("qpdf", &["--check", file.to_str().unwrap()]);
+    assert!(ok, "qpdf --check: {check}");
 }

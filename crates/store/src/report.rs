@@ -6,11 +6,13 @@
 use std::collections::BTreeMap;
 
 use maatstaf_core::access::Action;
+use maatstaf_core::formation::leniency::{AssessorOwnParty, PartyLeniency};
+use maatstaf_core::formation::OwnPartyLeniency;
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::ledger::{sha256_hex, EntryKind};
 use maatstaf_core::report::{
-    decision_report, DecisionReportInput, DissentInput, IntegrityInput, ReportDoc, RubricInput,
-    TrainingInput,
+    decision_report, DecisionReportInput, DissentInput, IntegrityInput, OwnPartyInput, ReportDoc,
+    RubricInput, TrainingInput,
 };
 use maatstaf_core::scoring::{check_dissent, revisions, RoundView, ScoringError};
 use rusqlite::params;
@@ -180,7 +182,7 @@ impl Store {
         names: Option<&Unlocked>,
     ) -> Result<DecisionReportInput> {
         self.authorize(team_id, Action::ExportReport, Some(viewer))?;
-        let selection = load_selection(&self.conn, team_id)?;
+        let mut selection = load_selection(&self.conn, team_id)?;
         let number = match round {
             Some(n) => n,
             None => match &selection.decision {
@@ -192,6 +194,26 @@ impl Store {
             return Err(ScoringError::NotRevealed.into());
         };
         let team = self.team(team_id)?;
+        // The decision and the unblinding name the member who acted, not their id
+        // (a member removed since keeps the id).
+        let member_names: BTreeMap<String, String> = self
+            .conn
+            .prepare("SELECT id, name FROM members WHERE team_id = ?1")?
+            .query_map([team_id], |r| {
+                Ok((r.get::<_, i64>(0)?.to_string(), r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let by_name = |id: &mut String| {
+            if let Some(name) = member_names.get(id.as_str()) {
+                *id = name.clone();
+            }
+        };
+        if let Some(d) = selection.decision.as_mut() {
+            by_name(&mut d.recorded_by);
+        }
+        if let Some(u) = selection.unblinded.as_mut() {
+            by_name(&mut u.by);
+        }
 
         let frozen = frozen_versions(&self.conn, team_id)?;
         let version = frozen.iter().find(|v| v.sha256 == comparison.rubric_hash);
@@ -245,8 +267,32 @@ impl Store {
         let agreement = self
             .snapshots(team_id)?
             .into_iter()
-            .find(|s| !s.practice && s.round == number)
-            .map(|s| s.snapshot);
+            .find(|s| !s.practice && s.round == number);
+
+        // Own-party leniency as the log recorded it at the unblinding: before that
+        // the log has no such entry, and the report none.
+        let own_party = if selection.unblinded.is_some() {
+            ledger::entries(&self.conn, team_id)?
+                .into_iter()
+                .rev()
+                .find(|e| e.kind == EntryKind::OwnPartyLeniency)
+                .and_then(|e| {
+                    let read = |key: &str| e.payload.get(key).cloned().unwrap_or_default();
+                    Some(OwnPartyInput {
+                        round: serde_json::from_value(read("round")).ok()?,
+                        leniency: OwnPartyLeniency {
+                            assessors: serde_json::from_value::<Vec<AssessorOwnParty>>(read(
+                                "assessors",
+                            ))
+                            .ok()?,
+                            parties: serde_json::from_value::<Vec<PartyLeniency>>(read("parties"))
+                                .ok()?,
+                        },
+                    })
+                })
+        } else {
+            None
+        };
 
         let names: BTreeMap<String, String> = match names {
             Some(by) => self
@@ -262,7 +308,7 @@ impl Store {
             None => Some(self.fingerprint()?),
         };
 
-        Ok(DecisionReportInput {
+        let mut input = DecisionReportInput {
             team_name: team.name,
             generated_at: clock::now(),
             training: self.training_input(team_id)?,
@@ -288,7 +334,10 @@ impl Store {
                 .collect(),
             checkpoints: self.checkpoints(team_id)?,
             fingerprint,
-        })
+            own_party,
+        };
+        in_local_time(&mut input, machine_offset);
+        Ok(input)
     }
 
     /// The decision report as a document, ready for HTML or PDF.
@@ -363,6 +412,54 @@ impl Store {
             min_agreement: status.min_agreement,
             best_agreement: status.best_agreement,
         })
+    }
+}
+
+/// The machine's offset from UTC at `moment` (summer or winter time in the
+/// Netherlands), from the system's time zone.
+fn machine_offset(moment: chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset {
+    use chrono::Offset;
+    moment.with_timezone(&chrono::Local).offset().fix()
+}
+
+/// `rfc3339` as the same moment at the offset `offset_at` gives for it, offset
+/// written out ("2026-12-02T10:14:03+01:00"); unchanged when it cannot be read.
+fn local_time(
+    rfc3339: &str,
+    offset_at: impl Fn(chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset,
+) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => {
+            let utc = t.with_timezone(&chrono::Utc);
+            utc.with_timezone(&offset_at(utc))
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        }
+        Err(_) => rfc3339.to_owned(),
+    }
+}
+
+/// Every moment the report prints, in local time with its offset: the store knows
+/// the machine's time zone, core only formats what it is given.
+fn in_local_time(
+    input: &mut DecisionReportInput,
+    offset_at: impl Fn(chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset + Copy,
+) {
+    let local = |t: &mut String| *t = local_time(t, offset_at);
+    local(&mut input.generated_at);
+    if let Some(at) = input.rubric.frozen_at.as_mut() {
+        local(at);
+    }
+    for d in &mut input.dissents {
+        local(&mut d.at);
+    }
+    if let Some(d) = input.selection.decision.as_mut() {
+        local(&mut d.at);
+    }
+    if let Some(u) = input.selection.unblinded.as_mut() {
+        local(&mut u.at);
+    }
+    for c in &mut input.checkpoints {
+        local(&mut c.time);
     }
 }
 
@@ -487,6 +584,20 @@ mod tests {
             .record_dissent(team, Some(gerrit), "K-R4M liet meer ervaring zien.")
             .unwrap();
         demo_decide(&mut store, team);
+        // Decided but still blinded: the agreement with and without recognised
+        // candidates is there, own-party leniency is not.
+        let decided = store
+            .decision_report(team, chair, None, None, Lang::Nl)
+            .unwrap()
+            .text();
+        assert!(
+            decided.contains("Overeenstemming en herkenning"),
+            "{decided}"
+        );
+        assert!(
+            !decided.contains("Mildheid voor de eigen partij"),
+            "{decided}"
+        );
         // Names before the unblinding: refused.
         let by = demo_unlock(&mut store, team, Role::Chair);
         assert!(store
@@ -499,6 +610,9 @@ mod tests {
             .unwrap()
             .text();
         assert!(!blind.contains("Sanne Hoekstra"), "names only by choice");
+        // After the unblinding the report gives own-party leniency, in English.
+        assert!(blind.contains("Own-party leniency"), "{blind}");
+        assert!(blind.contains("Agreement and recognition"), "{blind}");
         assert!(blind.contains("Gerrit Bosma"), "the dissent is printed");
         let named = store
             .decision_report(team, chair, None, Some(&by), Lang::En)
@@ -507,6 +621,12 @@ mod tests {
         assert!(named.contains("K-7F3 (Sanne Hoekstra)"), "{named}");
         assert!(named.contains("Sterkste onderbouwing op integriteit"));
         assert!(named.contains("The names behind the codes were opened"));
+        // By the member's name, not their number.
+        assert!(
+            named.contains("by Anneke de Wit, on the basis of round"),
+            "{named}"
+        );
+        assert!(named.contains("by Anneke de Wit."), "{named}");
     }
 
     #[test]
@@ -540,5 +660,43 @@ mod tests {
             .unwrap()
             .text();
         assert!(text.contains("K-7F3 | gedaan"), "{text}");
+    }
+
+    #[test]
+    fn the_report_prints_local_times_with_their_offset() {
+        use chrono::FixedOffset;
+        // Winter time in Amsterdam, whatever the machine running the test says.
+        let winter = |_| FixedOffset::east_opt(3600).unwrap();
+        assert_eq!(
+            local_time("2026-12-02T09:14:03Z", winter),
+            "2026-12-02T10:14:03+01:00"
+        );
+        assert_eq!(local_time("not a time", winter), "not a time");
+
+        let (_dir, mut store, team) = demo();
+        let chair = demo_member(&store, team, Role::Chair);
+        demo_decide(&mut store, team);
+        let mut input = store
+            .decision_report_input(team, chair, None, None)
+            .unwrap();
+        let decided_utc = input.selection.decision.as_ref().unwrap().at.clone();
+        in_local_time(&mut input, winter);
+        let decided = input.selection.decision.as_ref().unwrap().at.clone();
+        assert!(decided.ends_with("+01:00"), "{decided}");
+        assert_eq!(
+            chrono::DateTime::parse_from_rfc3339(&decided).unwrap(),
+            chrono::DateTime::parse_from_rfc3339(&decided_utc).unwrap(),
+            "the same moment"
+        );
+        let text = decision_report(&input, Lang::Nl).text();
+        let hm = &decided[11..16];
+        assert!(
+            text.contains(&format!("{hm} (UTC+01:00)")),
+            "{hm} with its offset:\n{text}"
+        );
+        assert!(
+            !text.contains(" UTC,") && !text.contains(":00 UTC"),
+            "{text}"
+        );
     }
 }

@@ -22,7 +22,7 @@ mod view;
 pub use comparison_sheet::comparison_sheet;
 pub use decision::{
     decision_report, report_html, Block, DecisionReportInput, DissentInput, IntegrityInput,
-    ReportDoc, RubricInput, TrainingInput,
+    OwnPartyInput, ReportDoc, RubricInput, TrainingInput,
 };
 pub use explain::{criterion_advice, explanations, leniency_advice, Explanation};
 pub use html::{logboek_report, ReportInput, RubricVersionInfo};
@@ -33,6 +33,7 @@ pub use personal_copy::{
 pub use processing_record::{processing_record, ProcessingRecordInput, RecordMember};
 pub use record::{CellSpread, SnapshotCounts, SnapshotRecord, SnapshotRequest};
 pub use review::{review, BlindedSheetRow, Review, TimelineItem};
+pub use svg::{Anchor, Drawing, Shape};
 pub use view::{
     consistency_view, consistency_view_named, ConsistencyView, CriterionChange, HotspotLink,
     RecordView,

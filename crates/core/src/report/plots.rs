@@ -6,7 +6,7 @@ use crate::i18n::{Lang, Text};
 use crate::stats::{Estimate, HOTSPOT_SPREAD};
 
 use super::record::SnapshotRecord;
-use super::svg::{clip, num, Axis, Svg, ACCENT, BAD, GOOD, GRID, INK, MUTED, WARN};
+use super::svg::{clip, num, Axis, Drawing, Svg, ACCENT, BAD, GOOD, GRID, INK, MUTED, WARN};
 
 const WIDTH: f64 = 680.0;
 const LABEL_END: f64 = 172.0;
@@ -60,21 +60,13 @@ fn ticks(lo: f64, hi: f64, step: f64) -> Vec<f64> {
 
 fn alpha_zones(svg: &mut Svg, x: Axis, top: f64, bottom: f64, lang: Lang) {
     let h = bottom - top;
-    svg.rect(
-        x.at(x.lo),
-        top,
-        x.at(TENTATIVE) - x.at(x.lo),
-        h,
-        ZONE_BAD,
-        "",
-    );
+    svg.rect(x.at(x.lo), top, x.at(TENTATIVE) - x.at(x.lo), h, ZONE_BAD);
     svg.rect(
         x.at(TENTATIVE),
         top,
         x.at(RELIABLE) - x.at(TENTATIVE),
         h,
         ZONE_WARN,
-        "",
     );
     svg.rect(
         x.at(RELIABLE),
@@ -82,7 +74,6 @@ fn alpha_zones(svg: &mut Svg, x: Axis, top: f64, bottom: f64, lang: Lang) {
         x.at(x.hi) - x.at(RELIABLE),
         h,
         ZONE_GOOD,
-        "",
     );
     for (v, colour) in [(TENTATIVE, WARN), (RELIABLE, GOOD)] {
         svg.line(x.at(v), top - 4.0, x.at(v), bottom, colour, 1.0, true);
@@ -154,6 +145,15 @@ fn estimate_text(e: &Estimate, lang: Lang, signed: bool) -> String {
 /// Krippendorff's alpha per criterion and overall, with 95% intervals and the bands
 /// of .667 and .800. With `before`, the previous round's value shows as an open circle.
 pub fn alpha_chart(record: &SnapshotRecord, before: Option<&SnapshotRecord>, lang: Lang) -> String {
+    alpha_drawing(record, before, lang).to_svg()
+}
+
+/// [`alpha_chart`]'s geometry, for the PDF.
+pub fn alpha_drawing(
+    record: &SnapshotRecord,
+    before: Option<&SnapshotRecord>,
+    lang: Lang,
+) -> Drawing {
     let s = &record.snapshot;
     let rows = s.criteria.len() + 1;
     let top = 30.0;
@@ -286,12 +286,17 @@ pub fn alpha_chart(record: &SnapshotRecord, before: Option<&SnapshotRecord>, lan
             &tr(lang, "vorige ronde", "previous round"),
         );
     }
-    svg.finish()
+    svg.drawing()
 }
 
 /// How much higher (+) or lower (−) each assessor scores than the others on the same
 /// cells, with a 95% interval and the number of shared cells.
 pub fn leniency_chart(record: &SnapshotRecord, lang: Lang) -> String {
+    leniency_drawing(record, lang).to_svg()
+}
+
+/// [`leniency_chart`]'s geometry, for the PDF.
+pub fn leniency_drawing(record: &SnapshotRecord, lang: Lang) -> Drawing {
     let s = &record.snapshot;
     let top = 30.0;
     let bottom = top + s.leniency.len().max(1) as f64 * ROW;
@@ -325,7 +330,6 @@ pub fn leniency_chart(record: &SnapshotRecord, lang: Lang) -> String {
         x.at(0.5) - x.at(-0.5),
         bottom - top,
         "#eef2f6",
-        "",
     );
     svg.line(x.at(0.0), top - 4.0, x.at(0.0), bottom, MUTED, 1.0, false);
     svg.text(
@@ -366,7 +370,7 @@ pub fn leniency_chart(record: &SnapshotRecord, lang: Lang) -> String {
         svg.text(VALUE_AT, y + 4.0, "start", INK, 11, &text);
     }
     x_ticks(&mut svg, x, bottom, 0.5, lang, true);
-    svg.finish()
+    svg.drawing()
 }
 
 /// Overall and per-criterion alpha over the rounds. Practice sessions (another case,
@@ -422,7 +426,6 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
         right - left,
         y.at(lo) - y.at(TENTATIVE),
         ZONE_BAD,
-        "",
     );
     svg.rect(
         left,
@@ -430,7 +433,6 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
         right - left,
         y.at(TENTATIVE) - y.at(RELIABLE),
         ZONE_WARN,
-        "",
     );
     svg.rect(
         left,
@@ -438,7 +440,6 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
         right - left,
         y.at(RELIABLE) - y.at(1.0),
         ZONE_GOOD,
-        "",
     );
     for t in ticks(lo, 1.0, 0.2) {
         svg.line(left - 4.0, y.at(t), left, y.at(t), MUTED, 1.0, false);
@@ -450,14 +451,7 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
     let practices = records.iter().filter(|r| r.practice).count();
     if practices > 0 {
         let band = step * practices as f64;
-        svg.rect(
-            left,
-            top,
-            band,
-            bottom - top,
-            PRACTICE_BAND,
-            r#" fill-opacity="0.18""#,
-        );
+        svg.rect_styled(left, top, band, bottom - top, PRACTICE_BAND, 0.18, None);
         svg.text(
             left + band / 2.0,
             top - 6.0,
@@ -502,7 +496,7 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
         svg.polyline(&live, colour, 1.5);
         for (px, py, practice) in &points {
             if *practice {
-                svg.rect(px - 3.0, py - 3.0, 6.0, 6.0, colour, "");
+                svg.rect(px - 3.0, py - 3.0, 6.0, 6.0, colour);
             } else {
                 svg.circle(*px, *py, 3.0, colour, colour);
             }
@@ -535,13 +529,14 @@ pub fn trend_chart(records: &[SnapshotRecord], lang: Lang) -> String {
     svg.polyline(&live, INK, 3.0);
     for (px, py, practice) in &overall {
         if *practice {
-            svg.rect(
+            svg.rect_styled(
                 px - 5.0,
                 py - 5.0,
                 10.0,
                 10.0,
                 "#ffffff",
-                &format!(r#" stroke="{INK}" stroke-width="2""#),
+                1.0,
+                Some((INK, 2.0)),
             );
         } else {
             svg.circle(*px, *py, 5.0, INK, "#ffffff");
@@ -667,13 +662,17 @@ pub fn hotspot_map(record: &SnapshotRecord, lang: Lang) -> String {
             };
             let hot = spread.is_some_and(|s| s >= HOTSPOT_SPREAD);
             let id = cell_anchor(record, code, criterion).unwrap_or_default();
-            svg.raw(&format!(r#"<g id="{id}">"#));
-            let outline = if hot {
-                format!(r#" stroke="{BAD}" stroke-width="2.5""#)
-            } else {
-                r##" stroke="#ffffff" stroke-width="2""##.to_owned()
-            };
-            svg.rect(x + 1.0, y + 1.0, cell_w - 2.0, cell_h - 2.0, fill, &outline);
+            svg.group(Some(&id));
+            let outline = if hot { (BAD, 2.5) } else { ("#ffffff", 2.0) };
+            svg.rect_styled(
+                x + 1.0,
+                y + 1.0,
+                cell_w - 2.0,
+                cell_h - 2.0,
+                fill,
+                1.0,
+                Some(outline),
+            );
             let text = match cell.and_then(|c| Some((c.min?, c.max?))) {
                 Some((lo, hi)) if lo == hi => format!("{lo}"),
                 Some((lo, hi)) => format!("{lo}–{hi}"),
@@ -687,7 +686,7 @@ pub fn hotspot_map(record: &SnapshotRecord, lang: Lang) -> String {
                 12,
                 &text,
             );
-            svg.raw("</g>");
+            svg.group(None);
         }
     }
     let ly = top + rows.len() as f64 * cell_h + 22.0;
@@ -697,7 +696,7 @@ pub fn hotspot_map(record: &SnapshotRecord, lang: Lang) -> String {
         ("#f9eed8", "1 niveau verschil", "1 level apart"),
         ("#f3c9c4", "2 of meer: bespreken", "2 or more: discuss"),
     ] {
-        svg.rect(lx, ly - 10.0, 14.0, 12.0, fill, "");
+        svg.rect(lx, ly - 10.0, 14.0, 12.0, fill);
         svg.text(lx + 19.0, ly, "start", MUTED, 10, &tr(lang, nl, en));
         lx += 150.0;
     }

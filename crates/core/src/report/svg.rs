@@ -42,25 +42,232 @@ pub fn num(v: f64, lang: Lang) -> String {
     }
 }
 
-pub struct Svg {
-    out: String,
+/// Where a text's `x` is: its start, its middle or its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
 }
 
-impl Svg {
-    pub fn new(width: f64, height: f64, label: &str) -> Svg {
+impl Anchor {
+    fn parse(anchor: &str) -> Anchor {
+        match anchor {
+            "middle" => Anchor::Middle,
+            "end" => Anchor::End,
+            _ => Anchor::Start,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// One mark of a plot, in the plot's own units (pixels in SVG, points in the PDF).
+/// Colours are `#rrggbb`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Line {
+        from: (f64, f64),
+        to: (f64, f64),
+        stroke: String,
+        width: f64,
+        dash: bool,
+    },
+    Rect {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        fill: String,
+        /// 1 is opaque.
+        opacity: f64,
+        /// A stroke colour and width around it.
+        outline: Option<(String, f64)>,
+    },
+    /// Stroked 1.5 wide.
+    Circle {
+        cx: f64,
+        cy: f64,
+        r: f64,
+        fill: String,
+        stroke: String,
+    },
+    /// `y` is the baseline.
+    Text {
+        x: f64,
+        y: f64,
+        anchor: Anchor,
+        fill: String,
+        size: u32,
+        text: String,
+    },
+    Polyline {
+        points: Vec<(f64, f64)>,
+        stroke: String,
+        width: f64,
+    },
+    /// A named group (an anchor the app links to) begins; `None` ends it.
+    Group(Option<String>),
+}
+
+/// A plot as geometry: the app and the HTML page get it as SVG ([`Drawing::to_svg`]),
+/// the PDF draws the same shapes as vector paths.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawing {
+    pub width: f64,
+    pub height: f64,
+    /// What the plot shows, in words: its title and alternative text.
+    pub label: String,
+    pub shapes: Vec<Shape>,
+}
+
+impl Drawing {
+    /// The drawing as one self-contained SVG element.
+    pub fn to_svg(&self) -> String {
+        let (width, height) = (self.width, self.height);
         let mut out = String::new();
         let _ = write!(
             out,
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{}" font-family="{}" font-size="12" fill="{INK}">"#,
-            escape(label),
+            escape(&self.label),
             escape(FONT),
         );
-        let _ = write!(out, "<title>{}</title>", escape(label));
-        Svg { out }
+        let _ = write!(out, "<title>{}</title>", escape(&self.label));
+        for shape in &self.shapes {
+            match shape {
+                Shape::Line {
+                    from: (x1, y1),
+                    to: (x2, y2),
+                    stroke,
+                    width,
+                    dash,
+                } => {
+                    let _ = write!(
+                        out,
+                        r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="{}" stroke-width="{width}"{}/>"#,
+                        escape(stroke),
+                        if *dash {
+                            r#" stroke-dasharray="4 3""#
+                        } else {
+                            ""
+                        }
+                    );
+                }
+                Shape::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    fill,
+                    opacity,
+                    outline,
+                } => {
+                    let _ = write!(
+                        out,
+                        r#"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{}""#,
+                        w.max(0.0),
+                        h.max(0.0),
+                        escape(fill)
+                    );
+                    if let Some((stroke, width)) = outline {
+                        let _ = write!(
+                            out,
+                            r#" stroke="{}" stroke-width="{width}""#,
+                            escape(stroke)
+                        );
+                    }
+                    if *opacity < 1.0 {
+                        let _ = write!(out, r#" fill-opacity="{opacity}""#);
+                    }
+                    out.push_str("/>");
+                }
+                Shape::Circle {
+                    cx,
+                    cy,
+                    r,
+                    fill,
+                    stroke,
+                } => {
+                    let _ = write!(
+                        out,
+                        r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r}" fill="{}" stroke="{}" stroke-width="1.5"/>"#,
+                        escape(fill),
+                        escape(stroke)
+                    );
+                }
+                Shape::Text {
+                    x,
+                    y,
+                    anchor,
+                    fill,
+                    size,
+                    text,
+                } => {
+                    let _ = write!(
+                        out,
+                        r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{}" fill="{}" font-size="{size}">{}</text>"#,
+                        anchor.as_str(),
+                        escape(fill),
+                        escape(text)
+                    );
+                }
+                Shape::Polyline {
+                    points,
+                    stroke,
+                    width,
+                } => {
+                    let pts: Vec<String> = points
+                        .iter()
+                        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                        .collect();
+                    let _ = write!(
+                        out,
+                        r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{width}"/>"#,
+                        pts.join(" "),
+                        escape(stroke)
+                    );
+                }
+                Shape::Group(Some(id)) => {
+                    let _ = write!(out, r#"<g id="{}">"#, escape(id));
+                }
+                Shape::Group(None) => out.push_str("</g>"),
+            }
+        }
+        out.push_str("</svg>");
+        out
+    }
+}
+
+/// Records a plot's shapes; [`Svg::finish`] gives the SVG, [`Svg::drawing`] the geometry.
+pub struct Svg {
+    drawing: Drawing,
+}
+
+impl Svg {
+    pub fn new(width: f64, height: f64, label: &str) -> Svg {
+        Svg {
+            drawing: Drawing {
+                width,
+                height,
+                label: label.to_owned(),
+                shapes: Vec::new(),
+            },
+        }
     }
 
-    pub fn raw(&mut self, markup: &str) {
-        self.out.push_str(markup);
+    fn push(&mut self, shape: Shape) {
+        self.drawing.shapes.push(shape);
+    }
+
+    /// A named group begins (`Some`) or ends (`None`).
+    pub fn group(&mut self, id: Option<&str>) {
+        self.push(Shape::Group(id.map(str::to_owned)));
     }
 
     // A line is two points, a colour, a width and a dash: splitting them up reads worse.
@@ -75,60 +282,81 @@ impl Svg {
         width: f64,
         dash: bool,
     ) {
-        let _ = write!(
-            self.out,
-            r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="{stroke}" stroke-width="{width}"{}/>"#,
-            if dash {
-                r#" stroke-dasharray="4 3""#
-            } else {
-                ""
-            }
-        );
+        self.push(Shape::Line {
+            from: (x1, y1),
+            to: (x2, y2),
+            stroke: stroke.to_owned(),
+            width,
+            dash,
+        });
     }
 
-    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: &str, extra: &str) {
-        let _ = write!(
-            self.out,
-            r#"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{fill}"{extra}/>"#,
-            w.max(0.0),
-            h.max(0.0)
-        );
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: &str) {
+        self.rect_styled(x, y, w, h, fill, 1.0, None);
+    }
+
+    /// A rectangle with an opacity and an outline (colour, width).
+    #[allow(clippy::too_many_arguments)]
+    pub fn rect_styled(
+        &mut self,
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        fill: &str,
+        opacity: f64,
+        outline: Option<(&str, f64)>,
+    ) {
+        self.push(Shape::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill: fill.to_owned(),
+            opacity,
+            outline: outline.map(|(c, w)| (c.to_owned(), w)),
+        });
     }
 
     pub fn circle(&mut self, cx: f64, cy: f64, r: f64, fill: &str, stroke: &str) {
-        let _ = write!(
-            self.out,
-            r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r}" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>"#
-        );
+        self.push(Shape::Circle {
+            cx,
+            cy,
+            r,
+            fill: fill.to_owned(),
+            stroke: stroke.to_owned(),
+        });
     }
 
     /// `anchor`: start, middle or end.
     pub fn text(&mut self, x: f64, y: f64, anchor: &str, fill: &str, size: u32, text: &str) {
-        let _ = write!(
-            self.out,
-            r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}" fill="{fill}" font-size="{size}">{}</text>"#,
-            escape(text)
-        );
+        self.push(Shape::Text {
+            x,
+            y,
+            anchor: Anchor::parse(anchor),
+            fill: fill.to_owned(),
+            size,
+            text: text.to_owned(),
+        });
     }
 
     pub fn polyline(&mut self, points: &[(f64, f64)], stroke: &str, width: f64) {
         if points.len() < 2 {
             return;
         }
-        let pts: Vec<String> = points
-            .iter()
-            .map(|(x, y)| format!("{x:.1},{y:.1}"))
-            .collect();
-        let _ = write!(
-            self.out,
-            r#"<polyline points="{}" fill="none" stroke="{stroke}" stroke-width="{width}"/>"#,
-            pts.join(" ")
-        );
+        self.push(Shape::Polyline {
+            points: points.to_vec(),
+            stroke: stroke.to_owned(),
+            width,
+        });
     }
 
-    pub fn finish(mut self) -> String {
-        self.out.push_str("</svg>");
-        self.out
+    pub fn drawing(self) -> Drawing {
+        self.drawing
+    }
+
+    pub fn finish(self) -> String {
+        self.drawing.to_svg()
     }
 }
 

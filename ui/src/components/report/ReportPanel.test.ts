@@ -21,6 +21,12 @@ const doc = {
     { kind: "heading", level: 2, text: "2. Kandidaten en scores" },
     { kind: "table", caption: "Gewogen totalen", header: ["Kandidaat", "Gewogen totaal"], rows: [["K-7F3", "89,2"]] },
     { kind: "list", items: ["Oefensessie afgerond."] },
+    {
+      kind: "figure",
+      caption: "Overeenstemming per criterium",
+      alt: "Grafiek: per criterium een punt voor alfa.",
+      svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="img" aria-label="Overeenstemming per criterium"><title>Overeenstemming per criterium</title><circle cx="5" cy="5" r="2"/></svg>',
+    },
   ],
 };
 
@@ -82,6 +88,11 @@ describe("the decision report", () => {
     const preview = await screen.findByRole("article", { name: "Voorbeeld van het besluitverslag" });
     expect(preview.querySelector("h5")?.textContent).toBe("2. Kandidaten en scores");
     expect(screen.getByRole("rowheader", { name: "K-7F3" })).toBeTruthy();
+    // The plot, the same drawing as the app's, with its caption and description.
+    const figure = preview.querySelector("figure");
+    expect(figure?.querySelector("svg circle")).toBeTruthy();
+    expect(screen.getByRole("img", { name: "Overeenstemming per criterium" })).toBeTruthy();
+    expect(figure?.querySelector("figcaption")?.textContent).toContain("Grafiek: per criterium een punt voor alfa.");
     expect(calls.find(([c]) => c === "report_preview")?.[1]).toMatchObject({ choice: { lang: "nl", with_names: false } });
     await fireEvent.click(screen.getByRole("button", { name: "Opslaan als PDF" }));
     await waitFor(() => expect(screen.getByText("/home/anneke/Documenten/Maatstaf/besluitverslag.pdf")).toBeTruthy());

@@ -3,4 +3,4 @@
 /**
  * One piece of the report, in reading order.
  */
-export type Block = { "kind": "heading", level: number, text: string, } | { "kind": "paragraph", text: string, } | { "kind": "list", items: Array<string>, } | { "kind": "table", caption: string, header: Array<string>, rows: Array<Array<string>>, };
+export type Block = { "kind": "heading", level: number, text: string, } | { "kind": "paragraph", text: string, } | { "kind": "list", items: Array<string>, } | { "kind": "table", caption: string, header: Array<string>, rows: Array<Array<string>>, } | { "kind": "figure", caption: string, alt: string, svg: string, };

@@ -11,6 +11,7 @@ export type ReportDoc = { lang: Lang, title: string,
  */
 round: number, 
 /**
- * RFC 3339, UTC: when the report was made (also the PDF's creation date).
+ * RFC 3339 with the offset of the machine's local time: when the report was
+ * made (also the PDF's creation date).
  */
 generated_at: string, blocks: Array<Block>, };

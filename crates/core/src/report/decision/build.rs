@@ -2,11 +2,12 @@
 //! procedure, candidates and scores, agreement and revisions, the decision, the
 //! integrity track, the log.
 
-use super::{Block, DecisionReportInput, ReportDoc};
+use super::{Block, DecisionReportInput, OwnPartyInput, ReportDoc};
 use crate::i18n::Lang;
-use crate::report::criterion_advice;
+use crate::report::plots::alpha_drawing;
+use crate::report::{criterion_advice, SnapshotRecord};
 use crate::scoring::{CellStats, Knockout};
-use crate::stats::Estimate;
+use crate::stats::{Estimate, RecognitionAgreement};
 
 /// Picks the Dutch or the English text.
 fn t<'a>(lang: Lang, nl: &'a str, en: &'a str) -> &'a str {
@@ -73,11 +74,20 @@ pub(super) fn day(lang: Lang, rfc3339: &str) -> String {
     }
 }
 
-/// The day and the time (UTC) of an RFC 3339 moment.
-fn moment(lang: Lang, rfc3339: &str) -> String {
-    match rfc3339.get(11..16) {
-        Some(hm) => format!("{}, {hm} UTC", day(lang, rfc3339)),
-        None => day(lang, rfc3339),
+/// The day and the time of an RFC 3339 moment, as the moment itself gives it (the
+/// store gives local times), with its offset: "2 december 2026, 10:14 (UTC+01:00)".
+pub(super) fn moment(lang: Lang, rfc3339: &str) -> String {
+    let Some(hm) = rfc3339.get(11..16) else {
+        return day(lang, rfc3339);
+    };
+    // After the seconds (and any fraction): "Z" or "+01:00".
+    let zone = rfc3339
+        .get(16..)
+        .and_then(|rest| rest.find(['Z', 'z', '+', '-']).map(|i| &rest[i..]))
+        .unwrap_or("");
+    match zone {
+        "" | "Z" | "z" | "+00:00" | "-00:00" => format!("{}, {hm} UTC", day(lang, rfc3339)),
+        offset => format!("{}, {hm} (UTC{offset})", day(lang, rfc3339)),
     }
 }
 
@@ -493,7 +503,8 @@ fn agreement(
         ),
     ));
     match &input.agreement {
-        Some(snapshot) => {
+        Some(record) => {
+            let snapshot = &record.snapshot;
             b.push(para(t(
                 lang,
                 "Hoe gelijk de beoordelaars de ankers lazen, per criterium: Krippendorffs alfa (ordinaal) met een 95%-interval uit de bootstrap. Vanaf 0,80 is een criterium betrouwbaar, vanaf 0,67 voorlopig.",
@@ -546,12 +557,19 @@ fn agreement(
                     overall_reading(&snapshot.overall.alpha_ordinal, lang)
                 ),
             }));
+            b.push(alpha_figure(input, record, lang));
+            recognition(b, record.recognition.as_ref(), lang);
         }
         None => b.push(para(t(
             lang,
             "Voor deze ronde is geen meting van de overeenstemming vastgelegd.",
             "No agreement measurement was recorded for this round.",
         ))),
+    }
+    if input.selection.unblinded.is_some() {
+        if let Some(own) = &input.own_party {
+            own_party(b, own, lang);
+        }
     }
     b.push(heading(3, t(lang, "Herziene scores", "Revised scores")));
     if input.revisions.is_empty() {
@@ -784,6 +802,245 @@ fn log(b: &mut Vec<Block>, input: &DecisionReportInput, lang: Lang) {
                     c.label.get(lang).to_owned(),
                     moment(lang, &c.time),
                     c.code.as_str().to_owned(),
+                ]
+            })
+            .collect(),
+    ));
+}
+
+/// The app's agreement plot, criteria by name.
+fn alpha_figure(input: &DecisionReportInput, record: &SnapshotRecord, lang: Lang) -> Block {
+    let mut named = record.clone();
+    for c in &mut named.snapshot.criteria {
+        if let Some(known) = input
+            .comparison
+            .criteria
+            .iter()
+            .find(|k| k.id == c.criterion)
+        {
+            c.criterion = known.name.clone();
+        }
+    }
+    let drawing = alpha_drawing(&named, None, lang);
+    Block::Figure {
+        caption: drawing.label.clone(),
+        alt: t(
+            lang,
+            "Grafiek: per criterium en voor alle criteria samen een punt voor alfa met een streep voor het 95%-interval, tegen de grenzen 0,667 (voorlopig) en 0,800 (betrouwbaar). De getallen staan ook in de tabel hierboven.",
+            "Chart: per criterion and for all criteria together a dot for alpha with a bar for the 95% interval, against the thresholds 0.667 (tentative) and 0.800 (reliable). The numbers are also in the table above.",
+        )
+        .to_owned(),
+        svg: drawing.to_svg(),
+        drawing,
+    }
+}
+
+/// An estimate in words: the value with its interval, or why there is none.
+fn estimate_words(lang: Lang, e: &Estimate, signed: bool) -> String {
+    let num = |v: f64| {
+        let s = dec(lang, v, 2);
+        if signed && v > 0.0 {
+            format!("+{s}")
+        } else {
+            s
+        }
+    };
+    match (e.value(), e.ci95()) {
+        (Some(v), Some([lo, hi])) => match lang {
+            Lang::Nl => format!("{} (95%-interval {} tot {})", num(v), num(lo), num(hi)),
+            Lang::En => format!("{} (95% interval {} to {})", num(v), num(lo), num(hi)),
+        },
+        (Some(v), None) => num(v),
+        (None, _) => match e.reason() {
+            Some(reason) => format!(
+                "{}: {}",
+                t(lang, "te weinig gegevens", "too little data"),
+                reason.get(lang)
+            ),
+            None => t(lang, "te weinig gegevens", "too little data").to_owned(),
+        },
+    }
+}
+
+/// Agreement with and without the scores of assessors who recognised the candidate.
+fn recognition(b: &mut Vec<Block>, rec: Option<&RecognitionAgreement>, lang: Lang) {
+    b.push(heading(
+        3,
+        t(
+            lang,
+            "Overeenstemming en herkenning",
+            "Agreement and recognition",
+        ),
+    ));
+    let Some(rec) = rec else {
+        b.push(para(t(
+            lang,
+            "Voor deze ronde is niet gemeten hoe de overeenstemming is zonder de scores van beoordelaars die een kandidaat herkenden.",
+            "For this round the agreement without the scores of assessors who recognised a candidate was not measured.",
+        )));
+        return;
+    };
+    b.push(table(
+        t(
+            lang,
+            "Overeenstemming (alfa, alle criteria) met en zonder herkende kandidaten",
+            "Agreement (alpha, all criteria) with and without recognised candidates",
+        ),
+        &[
+            t(lang, "Welke scores", "Which scores"),
+            "α",
+            t(
+                lang,
+                "Cellen met twee of meer scores",
+                "Cells with two or more scores",
+            ),
+        ],
+        vec![
+            vec![
+                t(lang, "Alle scores", "All scores").to_owned(),
+                estimate_words(lang, &rec.all, false),
+                rec.n_units_all.to_string(),
+            ],
+            vec![
+                t(
+                    lang,
+                    "Zonder scores van beoordelaars die de kandidaat herkenden",
+                    "Without scores of assessors who recognised the candidate",
+                )
+                .to_owned(),
+                estimate_words(lang, &rec.unrecognised, false),
+                rec.n_units_unrecognised.to_string(),
+            ],
+        ],
+    ));
+    let reading = if rec.recognised_scores == 0 {
+        t(
+            lang,
+            "Niemand heeft gemeld een kandidaat te herkennen: beide getallen zijn gelijk.",
+            "Nobody declared recognising a candidate: both numbers are the same.",
+        )
+        .to_owned()
+    } else {
+        let count = match lang {
+            Lang::Nl if rec.recognised_scores == 1 => {
+                "1 score kwam van een beoordelaar die de kandidaat herkende.".to_owned()
+            }
+            Lang::Nl => format!(
+                "{} scores kwamen van beoordelaars die de kandidaat herkenden.",
+                rec.recognised_scores
+            ),
+            Lang::En if rec.recognised_scores == 1 => {
+                "1 score came from an assessor who recognised the candidate.".to_owned()
+            }
+            Lang::En => format!(
+                "{} scores came from assessors who recognised the candidate.",
+                rec.recognised_scores
+            ),
+        };
+        let verdict = match (rec.all.value(), rec.unrecognised.value()) {
+            (Some(a), Some(u)) if (a - u).abs() < 0.10 => t(
+                lang,
+                "Zonder die scores verandert de overeenstemming weinig (minder dan 0,10): niets wijst erop dat herkenning de scores kleurde.",
+                "Without those scores the agreement changes little (less than 0.10): nothing suggests that recognition coloured the scores.",
+            ),
+            (Some(_), Some(_)) => t(
+                lang,
+                "Zonder die scores verandert de overeenstemming met 0,10 of meer: de anonimisering hield niet overal stand, en het is aan het team om te wegen of dat de scores kleurde.",
+                "Without those scores the agreement changes by 0.10 or more: the blinding did not hold everywhere, and whether that coloured the scores is for the team to weigh.",
+            ),
+            _ => t(
+                lang,
+                "Er zijn te weinig scores om de twee getallen te vergelijken; dit zegt dus niets over het effect van herkenning.",
+                "There are too few scores to compare the two numbers, so this says nothing about the effect of recognition.",
+            ),
+        };
+        format!("{count} {verdict}")
+    };
+    b.push(para(reading));
+}
+
+/// Own-party leniency, measured at the unblinding: never printed before it.
+fn own_party(b: &mut Vec<Block>, own: &OwnPartyInput, lang: Lang) {
+    b.push(heading(
+        3,
+        t(lang, "Mildheid voor de eigen partij", "Own-party leniency"),
+    ));
+    b.push(para(match lang {
+        Lang::Nl => format!(
+            "Gemeten op ronde {} bij het openen van de namen, niet eerder: hoeveel niveaus beoordelaars kandidaten van hun eigen partij hoger (+) of lager (−) scoorden dan beoordelaars van andere partijen dezelfde cellen scoorden. Ligt 0 binnen het 95%-interval, dan is er geen aantoonbaar verschil.",
+            own.round
+        ),
+        Lang::En => format!(
+            "Measured on round {} when the names were opened, not before: how many levels assessors scored candidates of their own party higher (+) or lower (−) than assessors of other parties scored the same cells. When 0 lies within the 95% interval, there is no demonstrable difference.",
+            own.round
+        ),
+    }));
+    let l = &own.leniency;
+    if l.parties.is_empty() && l.assessors.is_empty() {
+        b.push(para(t(
+            lang,
+            "Te weinig gegevens: geen beoordelaar met een partij scoorde een kandidaat van die partij.",
+            "Too little data: no assessor with a party scored a candidate of that party.",
+        )));
+        return;
+    }
+    let reading = |e: &Estimate| -> String {
+        match (e.value(), e.ci95()) {
+            (Some(_), Some([lo, _])) if lo > 0.0 => t(
+                lang,
+                "hoger voor de eigen partij",
+                "higher for the own party",
+            ),
+            (Some(_), Some([_, hi])) if hi < 0.0 => t(
+                lang,
+                "lager voor de eigen partij",
+                "lower for the own party",
+            ),
+            (Some(_), Some(_)) => t(
+                lang,
+                "geen aantoonbaar verschil",
+                "no demonstrable difference",
+            ),
+            _ => t(lang, "te weinig gegevens", "too little data"),
+        }
+        .to_owned()
+    };
+    b.push(table(
+        t(lang, "Per partij", "Per party"),
+        &[
+            t(lang, "Partij", "Party"),
+            t(lang, "Verschil in niveaus", "Difference in levels"),
+            t(lang, "Cellen", "Cells"),
+            t(lang, "Wat dit betekent", "What this means"),
+        ],
+        l.parties
+            .iter()
+            .map(|p| {
+                vec![
+                    p.party.clone(),
+                    estimate_words(lang, &p.leniency, true),
+                    p.n_cells.to_string(),
+                    reading(&p.leniency),
+                ]
+            })
+            .collect(),
+    ));
+    b.push(table(
+        t(lang, "Per beoordelaar", "Per assessor"),
+        &[
+            t(lang, "Beoordelaar", "Assessor"),
+            t(lang, "Partij", "Party"),
+            t(lang, "Verschil in niveaus", "Difference in levels"),
+            t(lang, "Cellen", "Cells"),
+        ],
+        l.assessors
+            .iter()
+            .map(|a| {
+                vec![
+                    a.assessor.clone(),
+                    a.party.clone(),
+                    estimate_words(lang, &a.leniency, true),
+                    a.n_cells.to_string(),
                 ]
             })
             .collect(),

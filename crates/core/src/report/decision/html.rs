@@ -10,7 +10,7 @@ const STYLE: &str = "body{font-family:'DejaVu Sans',system-ui,sans-serif;color:#
 h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #c9d2db;page-break-after:avoid}h3{margin-top:1.4rem;page-break-after:avoid}\
 table{border-collapse:collapse;width:100%;margin:.6rem 0 1rem}caption{text-align:left;font-weight:600;padding:.2rem 0}\
 th,td{border:1px solid #c9d2db;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eef2f5}\
-tr{page-break-inside:avoid}@media print{body{margin:0;max-width:none}}";
+tr{page-break-inside:avoid}figure{margin:1rem 0;page-break-inside:avoid}figure svg{max-width:100%;height:auto}figcaption{font-size:.9rem;color:#3a4856}@media print{body{margin:0;max-width:none}}";
 
 /// `doc` as a complete HTML page.
 pub fn report_html(doc: &ReportDoc) -> String {
@@ -66,6 +66,17 @@ pub fn report_html(doc: &ReportDoc) -> String {
                 }
                 b.push_str("</tbody>\n</table>\n");
             }
+            Block::Figure {
+                caption, alt, svg, ..
+            } => {
+                // The SVG comes from core's plot writer, which escapes every text.
+                let _ = writeln!(
+                    b,
+                    "<figure>\n{svg}\n<figcaption><strong>{}</strong><br>{}</figcaption>\n</figure>",
+                    escape(caption),
+                    escape(alt)
+                );
+            }
         }
     }
     b.push_str("</main>\n</body>\n</html>\n");
@@ -119,5 +130,59 @@ mod tests {
         assert_eq!(day(Lang::Nl, "2026-12-02T10:00:00Z"), "2 december 2026");
         assert_eq!(day(Lang::En, "2026-03-01T10:00:00Z"), "1 March 2026");
         assert_eq!(day(Lang::Nl, "onbekend"), "onbekend");
+    }
+
+    #[test]
+    fn times_read_as_local_time_with_the_offset_shown() {
+        use super::super::build::moment;
+        assert_eq!(
+            moment(Lang::Nl, "2026-12-02T10:14:03+01:00"),
+            "2 december 2026, 10:14 (UTC+01:00)"
+        );
+        assert_eq!(
+            moment(Lang::En, "2026-07-01T09:05:00+02:00"),
+            "1 July 2026, 09:05 (UTC+02:00)"
+        );
+        assert_eq!(
+            moment(Lang::En, "2026-07-01T09:05:00-04:00"),
+            "1 July 2026, 09:05 (UTC-04:00)"
+        );
+        assert_eq!(
+            moment(Lang::Nl, "2026-12-02T09:14:03Z"),
+            "2 december 2026, 09:14 UTC"
+        );
+    }
+
+    #[test]
+    fn a_figure_is_the_plot_with_its_caption_and_alternative_text() {
+        let drawing = crate::report::Drawing {
+            width: 100.0,
+            height: 40.0,
+            label: "Agreement <per> criterion".into(),
+            shapes: vec![crate::report::Shape::Circle {
+                cx: 10.0,
+                cy: 10.0,
+                r: 5.0,
+                fill: "#1e6b3d".into(),
+                stroke: "#ffffff".into(),
+            }],
+        };
+        let doc = ReportDoc {
+            lang: Lang::En,
+            title: "Report".into(),
+            round: 1,
+            generated_at: "2026-12-02T10:00:00+01:00".into(),
+            blocks: vec![Block::Figure {
+                caption: drawing.label.clone(),
+                alt: "Dots & bars".into(),
+                svg: drawing.to_svg(),
+                drawing,
+            }],
+        };
+        let html = report_html(&doc);
+        assert!(html.contains("<figure>\n<svg"), "{html}");
+        assert!(html.contains("<circle cx=\"10.0\""), "{html}");
+        assert!(html.contains("Agreement &lt;per&gt; criterion</strong><br>Dots &amp; bars"));
+        assert!(doc.text().contains("Dots & bars"));
     }
 }

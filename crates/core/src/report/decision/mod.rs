@@ -18,10 +18,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::formation::OwnPartyLeniency;
 use crate::i18n::Lang;
 use crate::ledger::Checkpoint;
+use crate::report::{Drawing, SnapshotRecord};
 use crate::scoring::{ComparisonSheet, Revision, SelectionState};
-use crate::stats::ConsistencySnapshot;
 
 pub use build::decision_report;
 pub use html::report_html;
@@ -48,6 +49,16 @@ pub enum Block {
         header: Vec<String>,
         rows: Vec<Vec<String>>,
     },
+    /// A plot, the same drawing as the app's: `svg` for the page and the preview,
+    /// the geometry for the PDF's vector paths. `alt` says in words what it shows.
+    Figure {
+        caption: String,
+        alt: String,
+        svg: String,
+        #[serde(skip)]
+        #[ts(skip)]
+        drawing: Drawing,
+    },
 }
 
 /// The whole report: what the HTML page and the PDF are made of.
@@ -58,7 +69,8 @@ pub struct ReportDoc {
     pub title: String,
     /// The revealed round the report is about.
     pub round: u32,
-    /// RFC 3339, UTC: when the report was made (also the PDF's creation date).
+    /// RFC 3339 with the offset of the machine's local time: when the report was
+    /// made (also the PDF's creation date).
     pub generated_at: String,
     pub blocks: Vec<Block>,
 }
@@ -71,6 +83,11 @@ impl ReportDoc {
             out.push('\n');
             match block {
                 Block::Heading { text, .. } | Block::Paragraph { text } => out.push_str(text),
+                Block::Figure { caption, alt, .. } => {
+                    out.push_str(caption);
+                    out.push('\n');
+                    out.push_str(alt);
+                }
                 Block::List { items } => out.push_str(&items.join("\n")),
                 Block::Table {
                     caption,
@@ -111,7 +128,7 @@ pub struct TrainingInput {
 pub struct RubricInput {
     pub title: String,
     pub version: u32,
-    /// RFC 3339, UTC; `None` when the store has no freeze date for it.
+    /// RFC 3339; `None` when the store has no freeze date for it.
     pub frozen_at: Option<String>,
     pub sha256: String,
     /// Criterion name with its definition, in rubric order.
@@ -123,7 +140,7 @@ pub struct RubricInput {
 pub struct DissentInput {
     pub member: String,
     pub text: String,
-    /// RFC 3339, UTC.
+    /// RFC 3339.
     pub at: String,
 }
 
@@ -139,14 +156,16 @@ pub struct IntegrityInput {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionReportInput {
     pub team_name: String,
-    /// RFC 3339, UTC.
+    /// RFC 3339. The store gives every moment in the input with the offset of the
+    /// machine's local time; the report prints local times with that offset.
     pub generated_at: String,
     pub training: TrainingInput,
     pub rubric: RubricInput,
     /// The revealed round the report is about.
     pub comparison: ComparisonSheet,
-    /// The consistency snapshot recorded when that round was revealed.
-    pub agreement: Option<ConsistencySnapshot>,
+    /// The consistency record made when that round was revealed, with the agreement
+    /// with and without recognised scores where it was measured.
+    pub agreement: Option<SnapshotRecord>,
     /// Every changed level with its reason, up to the report's round.
     pub revisions: Vec<Revision>,
     pub selection: SelectionState,
@@ -158,4 +177,14 @@ pub struct DecisionReportInput {
     pub checkpoints: Vec<Checkpoint>,
     /// The fingerprint of the key that signs the team's logboek.
     pub fingerprint: Option<String>,
+    /// Own-party leniency as the log recorded it at the unblinding; printed only
+    /// once the selection is unblinded.
+    pub own_party: Option<OwnPartyInput>,
+}
+
+/// Own-party leniency measured on a round at the unblinding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnPartyInput {
+    pub round: u32,
+    pub leniency: OwnPartyLeniency,
 }
