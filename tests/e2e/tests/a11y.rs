@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::consistency::{export_demo, open_in_review};
 use crate::scoring::{score_sheet, submit};
+use crate::support::demo_without_open_round;
 
 /// What the audit saw: every screen it checked, and every violation on them.
 struct Audit {
@@ -295,6 +296,7 @@ async fn audit_in(lang: &'static str) -> (Vec<String>, Vec<String>) {
     let files = tempfile::tempdir().unwrap();
     let logboek = files.path().join("logboek.jsonl");
     std::fs::write(&logboek, export_demo(files.path())).unwrap();
+    demo_without_open_round(data.path());
     let app = App::start(data.path()).await;
     app.wait_for("#team-list").await;
     if lang == "en" {
@@ -396,6 +398,7 @@ async fn keyboard_sign_in(app: &App, button: &str, (name, pin): Member) {
 #[tokio::test]
 async fn the_keyboard_alone_scores_a_candidate_submits_and_reveals_with_the_focus_always_visible() {
     let data = tempfile::tempdir().unwrap();
+    demo_without_open_round(data.path());
     let app = App::start(data.path()).await;
     app.wait_for("#tour").await;
 
@@ -436,7 +439,7 @@ async fn the_keyboard_alone_scores_a_candidate_submits_and_reveals_with_the_focu
     keyboard_sign_in(&app, "#switch-assessor", CHAIR).await;
     app.tab_to("#next-round", false, 80).await;
     activate(&app, "Nieuwe ronde openen").await;
-    app.wait_text("#setup-carries", "ronde 1").await;
+    app.wait_text("#setup-carries", "ronde 2").await;
     app.tab_to("#open-round", false, 80).await;
     activate(&app, "the round setup's open button").await;
     app.wait_for("#confirm-open-round-yes").await;
@@ -454,7 +457,7 @@ async fn the_keyboard_alone_scores_a_candidate_submits_and_reveals_with_the_focu
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no total in {position:?}"));
     for i in 0..total {
-        // Round 2 shows each cell's level from round 1; keeping it asks no reason for a change.
+        // Round 3 shows each cell's level from round 2; keeping it asks no reason for a change.
         let previous = app.wait_text("#previous-level", ":").await;
         let level: u8 = previous.trim().rsplit(' ').next().unwrap().parse().unwrap();
         app.tab_to(&format!("#level-{level}"), false, 40).await;
@@ -526,7 +529,7 @@ async fn the_keyboard_alone_scores_a_candidate_submits_and_reveals_with_the_focu
         .await
         .unwrap();
     assert!(
-        table["caption"].as_str().unwrap().contains("ronde 2"),
+        table["caption"].as_str().unwrap().contains("ronde 3"),
         "{table}"
     );
     assert!(table["cols"].as_u64().unwrap() >= 3, "{table}");

@@ -5,7 +5,7 @@
 
 use fantoccini::Locator;
 use maatstaf_core::ledger::EntryKind;
-use maatstaf_e2e::demo::{CHAIR, GERRIT};
+use maatstaf_e2e::demo::{CHAIR, PRIYA};
 use maatstaf_e2e::App;
 use maatstaf_store::fixtures::demo_team;
 
@@ -24,9 +24,9 @@ async fn a_declared_conflict_excludes_the_assessor_and_an_override_needs_a_reaso
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
 
-    // The chair opens a re-scoring round; Gerrit scores every candidate in it.
-    app.chair_opens_next_round().await;
-    app.switch_scorer(GERRIT).await;
+    // The demo's round 2 is open and Priya has not scored it yet: every candidate is
+    // on her sheet.
+    app.switch_scorer(PRIYA).await;
     let order = app.text("#candidate-order").await;
     assert!(order.contains(CODE), "{order}");
     assert!(app
@@ -35,7 +35,7 @@ async fn a_declared_conflict_excludes_the_assessor_and_an_override_needs_a_reaso
         .await
         .is_err());
 
-    // Gerrit declares a family tie: the team's rule for family is "does not score".
+    // Priya declares a family tie: the team's rule for family is "does not score".
     app.click("#tab-conflicts").await;
     app.wait_for("#conflict-code")
         .await
@@ -57,14 +57,14 @@ async fn a_declared_conflict_excludes_the_assessor_and_an_override_needs_a_reaso
         "{mine}"
     );
 
-    // The open round applies it: Gerrit's sheet no longer has that candidate.
+    // The open round applies it: Priya's sheet no longer has that candidate.
     app.click("#tab-round").await;
     app.wait_text("#excluded-note", CODE).await;
 
     // The chair overrides the rule for this declaration: not without a reason.
     app.switch_scorer(CHAIR).await;
     app.click("#tab-conflicts").await;
-    let all = declarations_with(&app, "Gerrit Bosma").await;
+    let all = declarations_with(&app, "Priya Ramdin").await;
     assert!(all.contains(CODE), "{all}");
     app.click_text("button", "Toch laten scoren").await;
     let refused = app.wait_text("#conflict-error", "reden").await;
@@ -84,7 +84,7 @@ async fn a_declared_conflict_excludes_the_assessor_and_an_override_needs_a_reaso
     app.click("#tab-conflicts").await;
     let after = declarations_with(&app, REASON).await;
     assert!(
-        after.contains(CODE) && after.contains("Gerrit Bosma") && after.contains("Familie"),
+        after.contains(CODE) && after.contains("Priya Ramdin") && after.contains("Familie"),
         "{after}"
     );
     app.quit().await;

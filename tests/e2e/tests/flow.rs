@@ -1,5 +1,5 @@
-//! The team's workflow without dead ends (issue 16): a candidate who arrives after
-//! round 1 is scored in round 2, a cancelled PIN switch leaves nobody acting, files
+//! The team's workflow without dead ends (issue 16): a candidate who arrives after a
+//! revealed round is scored in the next, a cancelled PIN switch leaves nobody acting, files
 //! are saved through the system's save dialog to a folder the user chose and can be
 //! found again, irreversible steps ask first, and no area scrolls sideways at the
 //! app's minimum width.
@@ -11,7 +11,7 @@ use maatstaf_e2e::demo::{CHAIR, GERRIT, SECRETARY};
 use maatstaf_e2e::{App, WAIT};
 use serde_json::json;
 
-use crate::support::{exists, snapshot, wait_change};
+use crate::support::{demo_without_open_round, exists, snapshot, wait_change};
 
 /// As the secretary: takes in a candidate with a short motivation, then anonymises
 /// and freezes it (after the confirmation). Returns the new code.
@@ -21,7 +21,7 @@ async fn take_in_and_freeze(app: &App) -> String {
         .await;
     app.click("#new-candidate").await;
     // Told at intake, before the work: this candidate can join the next round.
-    app.wait_text("#intake-next-round", "ronde 2").await;
+    app.wait_text("#intake-next-round", "ronde 3").await;
     app.type_into("#cand-name", "Ilse Vermeulen").await;
     app.type_into(
         "#motivation",
@@ -54,21 +54,22 @@ async fn take_in_and_freeze(app: &App) -> String {
 }
 
 #[tokio::test]
-async fn a_candidate_taken_in_after_round_one_is_scored_in_round_two() {
+async fn a_candidate_taken_in_after_a_revealed_round_is_scored_in_the_next() {
     let data = tempfile::tempdir().unwrap();
+    demo_without_open_round(data.path());
     let app = App::start(data.path()).await;
     app.wait_for("#team-list").await;
     let code = take_in_and_freeze(&app).await;
 
-    // The chair prepares round 2: round 1's candidates are ticked and marked, the new
+    // The chair prepares round 3: round 2's candidates are ticked and marked, the new
     // one is offered too. This round: only the new candidate, only Gerrit.
     app.click("#nav-scoring").await;
     app.switch_scorer(CHAIR).await;
     app.click("#next-round").await;
-    app.wait_text(&format!("#setup-new-{code}"), "nieuw sinds ronde 1")
+    app.wait_text(&format!("#setup-new-{code}"), "nieuw sinds ronde 2")
         .await;
     for old in ["K-2XH", "K-7F3", "K-R4M"] {
-        app.wait_text(&format!("#setup-carried-{old}"), "in ronde 1")
+        app.wait_text(&format!("#setup-carried-{old}"), "in ronde 2")
             .await;
         app.click(&format!("#setup-candidate-{old}")).await;
     }
@@ -89,7 +90,7 @@ async fn a_candidate_taken_in_after_round_one_is_scored_in_round_two() {
             .map(|(id, _, name)| (id, name))
             .collect()
     };
-    assert_eq!(members.len(), 3, "round 1's three assessors carry over");
+    assert_eq!(members.len(), 3, "round 2's three assessors carry over");
     for (id, name) in &members {
         if !name.contains(GERRIT.0) {
             app.click(&format!("#setup-assessor-{id}")).await;
@@ -265,6 +266,7 @@ async fn sideways(app: &App) -> Vec<String> {
 #[tokio::test]
 async fn no_area_scrolls_sideways_at_800_pixels_nor_at_twice_the_text_size() {
     let data = tempfile::tempdir().unwrap();
+    demo_without_open_round(data.path());
     let app = App::start(data.path()).await;
     app.wait_for("#team-list").await;
     app.client.set_window_size(800, 600).await.unwrap();
@@ -363,6 +365,7 @@ async fn no_area_scrolls_sideways_at_800_pixels_nor_at_twice_the_text_size() {
 #[tokio::test]
 async fn every_area_at_1280_pixels_fits_and_is_pictured() {
     let data = tempfile::tempdir().unwrap();
+    demo_without_open_round(data.path());
     let app = App::start(data.path()).await;
     app.wait_for("#team-list").await;
     app.client.set_window_size(1280, 800).await.unwrap();

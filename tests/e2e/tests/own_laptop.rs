@@ -1,19 +1,21 @@
-//! Two laptops in one test: the team's laptop (the demo team) writes round packages
-//! for three assessors; Priya scores chunked on her own laptop and saves her signed,
-//! encrypted score package; the team's laptop imports it next to two sheets scored
-//! there; the reveal shows all three; the logboek verifies, with Priya's key.
+//! Two laptops in one test, on the demo as shipped: its round 2 is open, Gerrit and
+//! Marloes scored it on the team's laptop, Priya has not. The team's laptop writes
+//! round packages for the three assessors; Priya scores chunked on her own laptop and
+//! saves her signed, encrypted score package; the team's laptop imports it next to the
+//! two sheets scored there; the reveal shows all three, on the team's laptop and,
+//! by the reveal package, on Priya's; the logboek verifies, with Priya's key.
 
 use std::path::Path;
 
 use maatstaf_core::ledger::{verify_logboek, Fingerprint};
 use maatstaf_core::package::check_assessor;
 use maatstaf_core::team::Role;
-use maatstaf_e2e::demo::{CHAIR, GERRIT, MARLOES, SECRETARY};
+use maatstaf_e2e::demo::{CHAIR, SECRETARY};
 use maatstaf_e2e::App;
 use maatstaf_store::fixtures::{demo_team, demo_unlock};
 use maatstaf_store::Store;
 
-use crate::scoring::{score_sheet, submit};
+use crate::scoring::score_sheet;
 
 const OWN_PASSPHRASE: &str = "zandduin lepelaar fietsbel winterpeen";
 
@@ -35,11 +37,10 @@ async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
     let files = tempfile::tempdir().unwrap();
     let package = |name: &str| files.path().join(name);
 
-    // The team's laptop: round 2 opens, the secretary writes three round packages.
+    // The team's laptop: the secretary writes three round packages for round 2.
     let app = App::start(team_dir.path()).await;
     app.click("#nav-scoring").await;
     app.wait_for("#assessor-switch").await;
-    app.chair_opens_next_round().await;
     app.switch_scorer(SECRETARY).await;
     app.click("#tab-exchange").await;
     app.wait_for("#exchange-table").await;
@@ -55,7 +56,8 @@ async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
     app.quit().await;
     let bytes = std::fs::read(package("priya.maatstaf")).unwrap();
     let text = String::from_utf8_lossy(&bytes);
-    assert!(!text.contains("Sanne Hoekstra") && !text.contains("E2E-GERRIT"));
+    // No name, and nothing of the sheets Gerrit and Marloes submitted.
+    assert!(!text.contains("Sanne Hoekstra") && !text.contains("in het college noemen"));
 
     // Priya's own laptop: a fresh data folder.
     let own = App::start(own_dir.path()).await;
@@ -105,15 +107,10 @@ async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
     let scores = std::fs::read(package("priya-scores.maatstaf")).unwrap();
     assert!(!String::from_utf8_lossy(&scores).contains("E2E-PRIYA-THUIS"));
 
-    // The team's laptop: Gerrit and Marloes score here, the secretary imports Priya's.
+    // The team's laptop: the secretary imports Priya's package.
     let app = App::start(team_dir.path()).await;
     app.click("#nav-scoring").await;
     app.wait_for("#assessor-switch").await;
-    for (member, tag) in [(GERRIT, "E2E-GERRIT"), (MARLOES, "E2E-MARLOES")] {
-        app.switch_scorer(member).await;
-        score_sheet(&app, tag, None).await;
-        submit(&app).await;
-    }
     app.switch_scorer(SECRETARY).await;
     app.click("#tab-exchange").await;
     app.click("#import-package").await;
@@ -138,11 +135,32 @@ async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
     app.wait_text("#comparison-title", "ronde 2").await;
     app.click("#notes-K-R4M summary").await;
     let notes = app.wait_text("#notes-K-R4M", "E2E-PRIYA-THUIS").await;
+    // Gerrit's revised note and Marloes's, both scored on the team's laptop.
     assert!(
-        notes.contains("E2E-GERRIT") && notes.contains("E2E-MARLOES"),
+        notes.contains("Wil het in het college noemen") && notes.contains("Wil het 'even noemen'"),
         "{notes}"
     );
+    // The secretary saves the reveal package for the assessors' laptops.
+    app.switch_scorer(SECRETARY).await;
+    app.click("#tab-exchange").await;
+    app.click("#save-reveal-package").await;
+    app.save_as("Onthullingspakket opslaan", &package("onthulling.maatstaf"))
+        .await;
+    app.wait_text("#exchange-message", "Opgeslagen").await;
     app.quit().await;
+
+    // On Priya's laptop the reveal package brings the same comparison sheet.
+    let own = App::start(own_dir.path()).await;
+    own.click("#nav-own").await;
+    own.click("#open-package").await;
+    own.open_file("Maatstaf-pakket openen", &package("onthulling.maatstaf"))
+        .await;
+    own.wait_text("#own-message", "Onthulling ontvangen").await;
+    own.wait_for("#own-revealed").await;
+    own.click("#notes-K-R4M summary").await;
+    let notes = own.wait_text("#notes-K-R4M", "E2E-PRIYA-THUIS").await;
+    assert!(notes.contains("Wil het in het college noemen"), "{notes}");
+    own.quit().await;
 
     // The logboek verifies, and Priya's key checks out in it.
     let mut store = Store::open_in(team_dir.path()).unwrap();

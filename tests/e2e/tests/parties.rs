@@ -7,7 +7,7 @@ use maatstaf_e2e::demo::{CHAIR, PRIYA, SECRETARY};
 use maatstaf_e2e::App;
 use serde_json::json;
 
-use crate::support::exists;
+use crate::support::{demo_without_open_round, exists};
 
 async fn team_id(app: &App) -> serde_json::Value {
     app.invoke("list_teams", json!({})).await["ok"][0]["id"].clone()
@@ -30,6 +30,7 @@ async fn rounds(app: &App) -> usize {
 #[tokio::test]
 async fn a_balance_rule_blocks_the_round_and_names_the_candidate_and_the_party() {
     let data = tempfile::tempdir().unwrap();
+    demo_without_open_round(data.path());
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
 
@@ -45,7 +46,7 @@ async fn a_balance_rule_blocks_the_round_and_names_the_candidate_and_the_party()
     app.wait_text("#conflict-message", "K-2XH").await;
     app.click("#tab-round").await;
 
-    // The chair sets up round 2 with every coalition party required for every candidate.
+    // The chair sets up round 3 with every coalition party required for every candidate.
     app.switch_scorer(CHAIR).await;
     app.click("#next-round").await;
     app.click("#setup-balance-each").await;
@@ -65,7 +66,7 @@ async fn a_balance_rule_blocks_the_round_and_names_the_candidate_and_the_party()
         refused,
         "Kandidaat K-2XH wordt door niemand van Groen Voorbeeld gescoord."
     );
-    assert_eq!(rounds(&app).await, 1, "nothing opened");
+    assert_eq!(rounds(&app).await, 2, "nothing opened");
     assert_no_axe_violations(&app, "the setup with a broken balance rule").await;
 
     // Without K-2XH the rule holds and the round opens.
@@ -73,13 +74,14 @@ async fn a_balance_rule_blocks_the_round_and_names_the_candidate_and_the_party()
     app.click("#open-round").await;
     app.click("#confirm-open-round-yes").await;
     app.wait_text("#round-progress", "0 van 3").await;
-    assert_eq!(rounds(&app).await, 2);
+    assert_eq!(rounds(&app).await, 3);
     app.quit().await;
 }
 
 #[tokio::test]
 async fn own_party_leniency_is_shown_to_the_chair_only_after_the_unblinding() {
     let data = tempfile::tempdir().unwrap();
+    demo_without_open_round(data.path());
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
     app.switch_scorer(CHAIR).await;

@@ -5,6 +5,8 @@ use maatstaf_e2e::demo::{CHAIR, SECRETARY};
 use maatstaf_e2e::App;
 use serde_json::{json, Value};
 
+use crate::support::demo_without_open_round;
+
 async fn demo_id(app: &App) -> Value {
     app.invoke("list_teams", json!({})).await["ok"][0]["id"].clone()
 }
@@ -12,6 +14,8 @@ async fn demo_id(app: &App) -> Value {
 #[tokio::test]
 async fn after_the_decision_the_chair_closes_the_formation_and_the_names_are_gone() {
     let data = tempfile::tempdir().unwrap();
+    // The demo's round 2 revealed, so that the team can decide.
+    demo_without_open_round(data.path());
     let app = App::start(data.path()).await;
     let team = demo_id(&app).await;
     app.wait_text("#retention-date", "vier weken na het besluit")

@@ -6,9 +6,13 @@ use maatstaf_core::ledger::EntryKind;
 use maatstaf_e2e::demo::{CHAIR, GERRIT};
 use maatstaf_e2e::App;
 
+use crate::support::demo_without_open_round;
+
 #[tokio::test]
 async fn an_assessor_dissents_and_the_chair_previews_and_saves_the_report() {
     let data = tempfile::tempdir().unwrap();
+    // The demo's round 2 revealed, so that the team can decide.
+    demo_without_open_round(data.path());
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
     app.switch_scorer(GERRIT).await;

@@ -1,6 +1,6 @@
 //! Blinded, independent scoring in the real app with the demo team: three assessors
 //! re-score three candidates (one of them chunked) in their own orders, nobody sees
-//! another's scores before the reveal, the comparison sheet keeps round 1, and no
+//! another's scores before the reveal, the comparison sheet keeps earlier rounds, and no
 //! candidate's name reaches the page or any IPC response until the chair unblinds.
 //! A submitted sheet survives `kill -9` of the app.
 
@@ -9,7 +9,7 @@ use std::process::Command;
 use maatstaf_e2e::demo::{CHAIR, GERRIT, MARLOES, PRIYA, SECRETARY};
 use maatstaf_e2e::App;
 
-use crate::support::{exists, snapshot, wait_change};
+use crate::support::{demo_without_open_round, exists, snapshot, wait_change};
 
 /// The demo candidates' identities (content/demo/team.toml).
 const NAMES: [&str; 6] = [
@@ -92,7 +92,7 @@ async fn assert_blind(app: &App, when: &str) {
     }
 }
 
-/// Scores every cell of the open sheet: the assessor's level from round 1 (shown
+/// Scores every cell of the open sheet: the assessor's level from the round before (shown
 /// beside the cell), except `change` = (candidate, start of the criterion's name,
 /// level, reason).
 /// Returns the criterion names in the order they were met.
@@ -150,25 +150,22 @@ pub(crate) async fn submit(app: &App) {
 #[tokio::test]
 async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     let data = tempfile::tempdir().unwrap();
+    demo_without_open_round(data.path());
     let app = App::start(data.path()).await;
     record_ipc(&app).await;
     app.click("#nav-scoring").await;
     app.wait_for("#assessor-switch").await;
 
-    // The chair sees the demo's revealed round 1 and opens a re-scoring round.
+    // The chair sees the demo's revealed round 2 and opens a re-scoring round.
     app.switch_scorer(CHAIR).await;
     app.wait_for("#comparison-table").await;
-    let round1 = app.text("#comparison-table").await;
-    assert!(round1.contains("K-7F3") && round1.contains("K-R4M"));
-    assert!(
-        exists(&app, "td[data-large='true']").await,
-        "round 1 has a large disagreement"
-    );
-    assert_blind(&app, "on the revealed round 1").await;
-    // The next round has its setup, with what carries over from round 1 ticked.
+    let round2 = app.text("#comparison-table").await;
+    assert!(round2.contains("K-7F3") && round2.contains("K-R4M"));
+    assert_blind(&app, "on the revealed round 2").await;
+    // The next round has its setup, with what carries over from round 2 ticked.
     app.click("#next-round").await;
-    app.wait_text("#setup-carries", "ronde 1").await;
-    app.wait_text("#setup-carried-K-7F3", "in ronde 1").await;
+    app.wait_text("#setup-carries", "ronde 2").await;
+    app.wait_text("#setup-carried-K-7F3", "in ronde 2").await;
     app.click("#open-round").await;
     let body = app.wait_text("#confirm-open-round-body", "K-7F3").await;
     assert!(body.contains("Gerrit Bosma"), "{body}");
@@ -190,8 +187,8 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
         Some((
             "K-R4M",
             "Integriteit",
-            2,
-            "Na bespreking: melden in het college is een stap.",
+            3,
+            "Na bespreking: melden in het college is een volle stap.",
         )),
     )
     .await;
@@ -257,7 +254,7 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
         );
     }
 
-    // The chair reveals round 2: every assessor's note and Gerrit's reason are there.
+    // The chair reveals round 3: every assessor's note and Gerrit's reason are there.
     app.switch_scorer(CHAIR).await;
     app.click("#reveal-round").await;
     // Revealing cannot be undone: the dialog says so and how many sheets are in.
@@ -269,9 +266,15 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
     snapshot(&app, "scoring-comparison").await;
     assert!(notes.contains("E2E-GERRIT") && notes.contains("E2E-MARLOES"));
     assert!(notes.contains("melden in het college"), "{notes}");
-    // Round 1 is still there as it was.
+    // Round 2 is still there as it was, and round 1 with its large disagreement.
     app.click("#round-tab-1").await;
     app.wait_text("#comparison-title", "ronde 1").await;
+    assert!(
+        exists(&app, "td[data-large='true']").await,
+        "round 1 has a large disagreement"
+    );
+    app.click("#round-tab-2").await;
+    app.wait_text("#comparison-title", "ronde 2").await;
     app.client.set_window_size(1280, 800).await.unwrap();
     app.client
         .execute(
@@ -282,17 +285,17 @@ async fn three_assessors_rescore_blind_and_the_reveal_keeps_history() {
         .unwrap();
     snapshot(&app, "scoring-round1").await;
     let again = app.text("#comparison-table").await;
-    assert_eq!(again, round1);
-    app.click("#round-tab-2").await;
-    app.wait_text("#comparison-title", "ronde 2").await;
+    assert_eq!(again, round2);
+    app.click("#round-tab-3").await;
+    app.wait_text("#comparison-title", "ronde 3").await;
 
     // Save as a standalone web page, through the system's save dialog.
     let chosen = tempfile::tempdir().unwrap();
-    let file = chosen.path().join("vergelijkingsblad-ronde-2.html");
+    let file = chosen.path().join("vergelijkingsblad-ronde-3.html");
     app.click("#export-html").await;
     app.save_as("Vergelijkingsblad opslaan", &file).await;
     let shown = app
-        .wait_text("#comparison-export-path", "vergelijkingsblad-ronde-2.html")
+        .wait_text("#comparison-export-path", "vergelijkingsblad-ronde-3.html")
         .await;
     assert_eq!(shown, file.display().to_string());
     let html = std::fs::read_to_string(&file).unwrap();
@@ -364,8 +367,8 @@ async fn a_submitted_sheet_survives_kill_9_right_after_submit() {
     let data = tempfile::tempdir().unwrap();
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
-    app.chair_opens_next_round().await;
-    app.switch_scorer(GERRIT).await;
+    // The demo's round 2 waits for Priya alone.
+    app.switch_scorer(PRIYA).await;
     score_sheet(&app, "KILL9", None).await;
     submit(&app).await;
 
@@ -396,9 +399,9 @@ async fn a_submitted_sheet_survives_kill_9_right_after_submit() {
 
     let app = App::start(data.path()).await;
     app.click("#nav-scoring").await;
-    app.switch_scorer(GERRIT).await;
-    // His sheet came through the kill: he sees it submitted.
+    app.switch_scorer(PRIYA).await;
+    // Her sheet came through the kill: she sees it submitted.
     app.wait_for("#sheet-submitted").await;
-    app.wait_text("#round-progress", "1 van 3 ingeleverd").await;
+    app.wait_text("#round-progress", "3 van 3 ingeleverd").await;
     app.quit().await;
 }

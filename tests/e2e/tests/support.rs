@@ -33,3 +33,12 @@ pub async fn wait_change(app: &App, css: &str, old: &str) -> String {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// A fresh data folder whose demo team has no round open: Priya scores the demo's open
+/// round 2 as she scored round 1 and the chair reveals it, through the store the app
+/// calls. For suites about what comes after; the next round is round 3.
+pub fn demo_without_open_round(dir: &std::path::Path) {
+    let mut store = maatstaf_store::Store::open_in(dir).unwrap();
+    let team = maatstaf_store::fixtures::demo_team(&store);
+    maatstaf_store::fixtures::demo_finish_open_round(&mut store, team);
+}
