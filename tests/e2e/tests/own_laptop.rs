@@ -176,3 +176,115 @@ async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
     assert!(check.passed(), "{:?}", check.problems);
     assert_eq!((check.packages, check.revealed), (1, 1));
 }
+
+/// The fingerprint at the end of "…: 1fd5 fa21 …" as the screen shows it.
+fn fingerprint_in(text: &str) -> String {
+    text.rsplit(": ").next().unwrap().trim().to_owned()
+}
+
+#[tokio::test]
+async fn a_lost_passphrase_is_replaced_and_the_chair_revokes_the_old_key_with_a_reason() {
+    let team_dir = tempfile::tempdir().unwrap();
+    let own_dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let package = |name: &str| files.path().join(name);
+
+    // The secretary writes Priya's round package.
+    let app = App::start(team_dir.path()).await;
+    app.click("#nav-scoring").await;
+    app.wait_for("#assessor-switch").await;
+    app.switch_scorer(SECRETARY).await;
+    app.click("#tab-exchange").await;
+    save_round_package(&app, "Priya Ramdin", &package("priya.maatstaf")).await;
+    app.quit().await;
+
+    // Priya makes her key and sends the key file; then she forgets the passphrase and
+    // makes a new key, whose file goes to the team too.
+    let own = App::start(own_dir.path()).await;
+    own.click("#nav-own").await;
+    own.click("#open-package").await;
+    own.open_file("Maatstaf-pakket openen", &package("priya.maatstaf"))
+        .await;
+    own.type_into("#own-passphrase", OWN_PASSPHRASE).await;
+    own.type_into("#own-passphrase-repeat", OWN_PASSPHRASE)
+        .await;
+    own.click("#create-key").await;
+    let old = fingerprint_in(&own.wait_text("#my-fingerprint", ":").await);
+    own.click(".key-file summary").await;
+    own.type_into("#key-file-passphrase", OWN_PASSPHRASE).await;
+    own.click("#save-key-file").await;
+    own.save_as("Sleutelbestand opslaan", &package("oud.maatstaf"))
+        .await;
+    own.wait_text("#own-message", "Opgeslagen").await;
+    const NEW: &str = "kwelder zeekraal ooievaar dakgoot";
+    own.click("#lost-key summary").await;
+    own.type_into("#lost-passphrase", NEW).await;
+    own.type_into("#lost-passphrase-repeat", NEW).await;
+    own.display_shot("own-lost-passphrase.png").await;
+    own.click("#replace-key").await;
+    own.save_as("Sleutelbestand opslaan", &package("nieuw.maatstaf"))
+        .await;
+    own.wait_text("#own-message", "nieuwe sleutel is gemaakt")
+        .await;
+    let new = fingerprint_in(&own.wait_text("#my-fingerprint", ":").await);
+    assert_ne!(old, new);
+    own.quit().await;
+
+    // The team's laptop registers the old key, refuses the new one, and takes it once
+    // the chair revoked the old one; not without a reason.
+    let app = App::start(team_dir.path()).await;
+    app.click("#nav-scoring").await;
+    app.wait_for("#assessor-switch").await;
+    app.switch_scorer(SECRETARY).await;
+    app.click("#tab-exchange").await;
+    app.click("#import-package").await;
+    app.open_file("Maatstaf-pakket openen", &package("oud.maatstaf"))
+        .await;
+    app.wait_text("#exchange-message", "Priya Ramdin is vastgelegd")
+        .await;
+    app.click("#import-package").await;
+    app.open_file("Maatstaf-pakket openen", &package("nieuw.maatstaf"))
+        .await;
+    app.wait_text("#exchange-error", "andere sleutel").await;
+    app.wait_text("#exchange-table", &old).await;
+    assert!(
+        !crate::support::exists(&app, "[id^=revoke-key-]").await,
+        "only the chair revokes"
+    );
+    app.switch_scorer(CHAIR).await;
+    app.click("#tab-exchange").await;
+    let row = app
+        .wait_for("#exchange-table tr[data-name=\"Priya Ramdin\"]")
+        .await;
+    let member = row.attr("id").await.unwrap().unwrap();
+    let member = member.trim_start_matches("exchange-");
+    app.click(&format!("#revoke-key-{member}")).await;
+    app.wait_text("#revoke-form", "Priya Ramdin").await;
+    app.click("#revoke-confirm").await;
+    app.wait_text("#exchange-error", "Geef een reden").await;
+    app.type_into("#revoke-reason", "Priya is haar wachtwoordzin kwijt.")
+        .await;
+    app.display_shot("own-team-revoke.png").await;
+    app.click("#revoke-confirm").await;
+    app.wait_text("#exchange-message", "is ingetrokken").await;
+    app.wait_text("#exchange-table", "nog geen sleutel").await;
+    app.click("#import-package").await;
+    app.open_file("Maatstaf-pakket openen", &package("nieuw.maatstaf"))
+        .await;
+    app.wait_text("#exchange-message", &new).await;
+    app.quit().await;
+
+    // The log holds the revocation with its reason and the old fingerprint.
+    let store = Store::open_in(team_dir.path()).unwrap();
+    let team = demo_team(&store);
+    let log = store.ledger(team).unwrap();
+    let revoked = log
+        .iter()
+        .find(|e| e.kind == maatstaf_core::ledger::EntryKind::AssessorKeyRevoked)
+        .expect("the revocation is logged");
+    assert_eq!(revoked.payload["fingerprint"], old.as_str());
+    assert_eq!(
+        revoked.payload["reason"],
+        "Priya is haar wachtwoordzin kwijt."
+    );
+}
