@@ -15,6 +15,10 @@ use crate::{deps, run, xvfb};
 
 const START_RUNS: usize = 7;
 const FIRST_PAINT_TARGET_MS: f64 = 500.0;
+/// The app's start to first paint against a bare Tauri window's (`bench/floor`), medians
+/// of starts taken in turn: an absolute time on a shared machine swings by half from hour
+/// to hour, the ratio does not.
+const FLOOR_RATIO_TARGET: f64 = 1.2;
 const BINARY_TARGET_MB: f64 = 15.0;
 const RSS_TARGET_MB: f64 = 150.0;
 const CONTENT_TARGET_MS: f64 = 10.0;
@@ -144,13 +148,24 @@ fn app_rows() -> Result<Vec<Row>> {
         BINARY_TARGET_MB,
     ));
 
-    let (paint_ms, rss_mb) = step("cold start under Xvfb", || start_up(&app))?;
+    let floor = step("release build of the bare window", build_release_floor)?;
+    let starts = step(
+        "cold starts under Xvfb, the app and the bare window in turn",
+        || start_up(&app, &floor),
+    )?;
     rows.push(Row::below(
         format!("start to first paint (median of {START_RUNS})"),
-        Ok(paint_ms),
+        Ok(starts.app_ms),
         "ms",
         FIRST_PAINT_TARGET_MS,
     ));
+    rows.push(Row::below(
+        format!("first paint / bare window's ({:.0} ms)", starts.floor_ms),
+        Ok(starts.app_ms / starts.floor_ms),
+        "x",
+        FLOOR_RATIO_TARGET,
+    ));
+    let rss_mb = starts.rss_mb;
     rows.push(Row::below(
         "app process RSS after start (median)",
         Ok(rss_mb),
@@ -340,51 +355,96 @@ fn unreadable(output: &str) -> String {
     format!("unexpected output `{}`", output.trim())
 }
 
-/// Starts the app repeatedly on a prepared data folder and a fresh virtual display;
-/// returns the median milliseconds from exec to the first paint of the home screen with its
-/// teams (the UI reports it; see `ui/src/lib/firstPaint.ts`), and the median RSS.
-fn start_up(app: &std::path::Path) -> Result<(f64, f64)> {
+fn build_release_floor() -> Result<std::path::PathBuf> {
+    sh::run(sh::cmd(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--package",
+            "maatstaf-floor",
+            "--features",
+            "custom-protocol",
+        ],
+    ))?;
+    Ok(sh::target_dir().join("release/maatstaf-floor"))
+}
+
+/// Medians of the cold starts: the app's first paint, the bare window's, and the app's RSS.
+struct Starts {
+    app_ms: f64,
+    floor_ms: f64,
+    rss_mb: f64,
+}
+
+/// Starts the app (on a prepared data folder) and the bare window in turn on one fresh
+/// virtual display, so both meet the same load; each reports its first paint (the app's
+/// home screen with its teams, see `ui/src/lib/firstPaint.ts`, the bare window's static
+/// page the same way). Returns the medians from exec to that report, and the app's RSS.
+fn start_up(app: &Path, floor: &Path) -> Result<Starts> {
     let display = xvfb::Display::start_virtual()?;
     let data = std::env::temp_dir().join(format!("maatstaf-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     let mut paints = Vec::new();
+    let mut floors = Vec::new();
     let mut rss = Vec::new();
     // The first start creates the database and the demo; it is not counted.
     for run in 0..=START_RUNS {
-        let t0 = Instant::now();
-        let mut child = Command::new(app)
-            .env("DISPLAY", &display.name)
-            .env("MAATSTAF_DATA_DIR", &data)
-            .env("MAATSTAF_REPORT_FIRST_PAINT", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("could not start the app: {e}"))?;
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(|l| l.ok()) {
-                if line.starts_with("FIRST_PAINT_MS=") {
-                    let _ = tx.send(t0.elapsed());
-                }
-            }
-        });
-        let painted = rx.recv_timeout(Duration::from_secs(30));
-        // Memory once the first screen has settled.
-        std::thread::sleep(Duration::from_millis(1500));
-        let rss_mb = rss_of(child.id());
-        let _ = child.kill();
-        let _ = child.wait();
-        let elapsed = painted
-            .map_err(|_| "the app did not report its first paint within 30 s".to_string())?;
+        let (app_ms, rss_mb) = first_paint(app, &display.name, Some(&data))?;
+        let (floor_ms, _) = first_paint(floor, &display.name, None)?;
         if run > 0 {
-            paints.push(elapsed.as_secs_f64() * 1000.0);
+            paints.push(app_ms);
+            floors.push(floor_ms);
             rss.push(rss_mb.ok_or("could not read the app's memory use")?);
         }
     }
     let _ = std::fs::remove_dir_all(&data);
-    println!("first paint (ms): {paints:.0?}");
-    Ok((median(&mut paints), median(&mut rss)))
+    println!("first paint (ms): app {paints:.0?}, bare window {floors:.0?}");
+    Ok(Starts {
+        app_ms: median(&mut paints),
+        floor_ms: median(&mut floors),
+        rss_mb: median(&mut rss),
+    })
+}
+
+/// One cold start of `binary`: milliseconds from exec to its `FIRST_PAINT_MS=` line, and
+/// its RSS once the first screen has settled.
+fn first_paint(binary: &Path, display: &str, data: Option<&Path>) -> Result<(f64, Option<f64>)> {
+    let t0 = Instant::now();
+    let mut command = Command::new(binary);
+    command
+        .env("DISPLAY", display)
+        .env("MAATSTAF_REPORT_FIRST_PAINT", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    if let Some(data) = data {
+        command.env("MAATSTAF_DATA_DIR", data);
+    }
+    let mut child = command
+        .spawn()
+        .map_err(|e| format!("could not start {}: {e}", binary.display()))?;
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(|l| l.ok()) {
+            if line.starts_with("FIRST_PAINT_MS=") {
+                let _ = tx.send(t0.elapsed());
+            }
+        }
+    });
+    let painted = rx.recv_timeout(Duration::from_secs(30));
+    // Memory once the first screen has settled.
+    std::thread::sleep(Duration::from_millis(1500));
+    let rss_mb = rss_of(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    let elapsed = painted.map_err(|_| {
+        format!(
+            "{} did not report its first paint within 30 s",
+            binary.display()
+        )
+    })?;
+    Ok((elapsed.as_secs_f64() * 1000.0, rss_mb))
 }
 
 fn rss_of(pid: u32) -> Option<f64> {
