@@ -103,10 +103,12 @@ pub enum EntryKind {
     DissentRecorded,
     ReportExported,
     RiskAnalysisDone,
+    PostDefined,
+    PostRemoved,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 55] = [
+    pub const ALL: [EntryKind; 57] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -162,6 +164,8 @@ impl EntryKind {
         EntryKind::DissentRecorded,
         EntryKind::ReportExported,
         EntryKind::RiskAnalysisDone,
+        EntryKind::PostDefined,
+        EntryKind::PostRemoved,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -222,6 +226,8 @@ impl EntryKind {
             EntryKind::DissentRecorded => "dissent_recorded",
             EntryKind::ReportExported => "report_exported",
             EntryKind::RiskAnalysisDone => "risk_analysis_done",
+            EntryKind::PostDefined => "post_defined",
+            EntryKind::PostRemoved => "post_removed",
         }
     }
 
@@ -300,6 +306,8 @@ impl EntryKind {
             EntryKind::DissentRecorded => &["member_id", "text"],
             EntryKind::ReportExported => &["round", "format", "sha256"],
             EntryKind::RiskAnalysisDone => &["candidate_code"],
+            EntryKind::PostDefined => &["post", "name", "rubric_id", "version", "rubric_sha256"],
+            EntryKind::PostRemoved => &["post", "name"],
         }
     }
 
@@ -413,6 +421,8 @@ impl EntryKind {
                 "Risicoanalyse gedaan (zonder inhoud)",
                 "Risk analysis done (without its content)",
             ),
+            EntryKind::PostDefined => ("Post vastgelegd", "Post defined"),
+            EntryKind::PostRemoved => ("Post verwijderd", "Post removed"),
         };
         Text::new(nl, en)
     }
