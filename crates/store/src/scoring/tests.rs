@@ -107,8 +107,16 @@ fn a_fresh_folder_has_a_revealed_demo_round_with_a_large_disagreement() {
     let (_dir, store) = store();
     let d = demo(&store);
     let overview = store.scoring_overview(d.team).unwrap();
-    assert_eq!(overview.rubrics.len(), 1);
-    assert_eq!(overview.rubrics[0].key, "wethouder-algemeen");
+    // The round's generic rubric, and the 80/20 rubrics of the demo's two posts.
+    let keys: Vec<&str> = overview.rubrics.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "wethouder-algemeen",
+            "wethouder-financien",
+            "wethouder-wonen"
+        ]
+    );
     assert_eq!(overview.candidates, ["K-2XH", "K-7F3", "K-R4M"]);
     assert_eq!(overview.rounds.len(), 1);
     assert_eq!(overview.rounds[0].state, "revealed");
