@@ -49,6 +49,9 @@ async fn a_round_for_two_posts_shows_the_best_allocation_after_the_reveal() {
         "{advice}"
     );
     app.wait_text("#allocation-robustness", "herhalingen").await;
+    // The post sections and the allocation view pass the same audit as every screen.
+    let found = app.axe_violations().await;
+    assert!(found.is_empty(), "allocation view: {found:?}");
 
     // Ruling K-1 out of Financiën moves the advice.
     app.select_option("#rule-out-candidate", "K-1").await;
