@@ -563,6 +563,21 @@ impl Round {
         if self.plans(&modes, &seed) != self.assessors {
             return Err(ScoringError::Tampered);
         }
+        // Each post's weights name criteria of the round and add up to 100, or its
+        // totals would not be the post's.
+        for post in &self.posts {
+            let known = post
+                .weights
+                .iter()
+                .all(|w| self.rubric.criterion(&w.criterion).is_some());
+            let sum = post
+                .weights
+                .iter()
+                .fold(0u32, |sum, w| sum.saturating_add(w.weight));
+            if !known || sum != 100 {
+                return Err(ScoringError::Tampered);
+            }
+        }
         Ok(())
     }
 

@@ -130,6 +130,16 @@ fn each_post_total_combines_the_shared_cells_by_its_own_weights() {
 }
 
 #[test]
+fn a_stored_round_whose_post_weights_were_changed_does_not_verify() {
+    let round = open_posts(&["K-1", "K-2"]);
+    round.verify().unwrap();
+    let mut json = serde_json::to_value(&round).unwrap();
+    json["posts"][0]["weights"][0]["weight"] = serde_json::json!(90);
+    let changed: Round = serde_json::from_value(json).unwrap();
+    assert_eq!(changed.verify(), Err(ScoringError::Tampered));
+}
+
+#[test]
 fn a_round_on_one_rubric_has_no_post_sections() {
     let (round, sheets) = revealed_round_one();
     let sheet = comparison(view_for(&bram(), &round, &sheets).unwrap());
