@@ -86,6 +86,19 @@ impl SelectionState {
         if choices.is_empty() {
             return Err(ScoringError::EmptyDecision);
         }
+        // In a round with posts a choice may name the post as the team calls it
+        // ("Financiën"); the decision keeps the post's short name.
+        let mut choices = choices;
+        for choice in &mut choices {
+            let named = choice.portfolio.trim().to_lowercase();
+            if let Some(post) = round
+                .posts()
+                .iter()
+                .find(|p| p.name.to_lowercase() == named)
+            {
+                choice.portfolio = post.id.clone();
+            }
+        }
         let mut portfolios = BTreeSet::new();
         for choice in &choices {
             if is_blank(&choice.portfolio) || !portfolios.insert(choice.portfolio.trim()) {

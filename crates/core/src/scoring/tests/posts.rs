@@ -233,14 +233,16 @@ fn the_next_round_keeps_the_posts_and_the_decision_names_one() {
         }
     );
     assert!(state.decision.is_none());
-    state
+    // The post's name as the team calls it is kept as the post's short name.
+    let decision = state
         .decide(
             &chair(),
             &round,
-            vec![choice("financien")],
+            vec![choice(" financiën ")],
             "2026-11-26T10:00:00Z",
         )
         .unwrap();
+    assert_eq!(decision.choices[0].portfolio, "financien");
 }
 
 /// A round with `n` candidates and the two posts, revealed with random levels.
