@@ -158,6 +158,9 @@ impl From<StoreError> for IpcError {
             StoreError::Package(e) => core_rule("package", &e, e.text()),
             StoreError::Assignment(e) => core_rule("assignment", &e, e.text()),
             StoreError::Training(e) => e.into(),
+            StoreError::NoSuchPost(id) => IpcError::new("no_such_post", detail).with("id", id),
+            StoreError::PostInUse(name) => IpcError::new("post_in_use", detail).with("name", name),
+            StoreError::Allocation(e) => core_rule("allocation", &e, e.message()),
             StoreError::KeyDamaged { path } => {
                 IpcError::new("key_damaged", detail).with("path", path.display())
             }

@@ -7,6 +7,13 @@ use crate::team::{clean_name, Role};
 /// The demo file as shipped; compiled in so a fresh data folder always gets it.
 pub const BUNDLED_DEMO_TEAM: &str = include_str!("../../../content/demo/team.toml");
 
+/// The demo team's posts (portefeuilles): each name with the bundled 80/20 template
+/// it is scored on, so one round can score both with the generic criteria once.
+pub const DEMO_POSTS: [(&str, &str); 2] = [
+    ("Financiën", "wethouder-financien"),
+    ("Wonen", "wethouder-wonen"),
+];
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoTeam {
@@ -61,6 +68,22 @@ mod tests {
         assert!(team.members.iter().filter(|m| m.role.scores()).count() >= 3);
         assert!(team.members.iter().any(|m| m.role == Role::Chair));
         assert!(team.candidates.len() >= 3);
+    }
+
+    #[test]
+    fn the_demo_posts_share_their_generic_criteria_and_combine() {
+        let posts: Vec<crate::scoring::Post> = DEMO_POSTS
+            .iter()
+            .map(|(name, template)| crate::scoring::Post {
+                id: template.trim_start_matches("wethouder-").to_owned(),
+                name: (*name).to_owned(),
+                rubric: crate::rubric::template(template).unwrap(),
+            })
+            .collect();
+        let (rubric, round_posts) = crate::scoring::combine_posts(&posts).unwrap();
+        // Six generic criteria once, plus one portfolio criterion per post.
+        assert_eq!(rubric.criteria.len(), 8);
+        assert_eq!(round_posts.len(), 2);
     }
 
     #[test]

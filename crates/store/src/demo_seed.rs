@@ -169,11 +169,56 @@ pub(crate) fn seed_once(store: &mut Store) -> Result<()> {
         StoreError::Sqlite(_) | StoreError::Io { .. } => e,
         other => StoreError::DemoScoring(other.to_string()),
     })?;
+    seed_posts(&tx, team_id)?;
     tx.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)",
         params![SEEDED_KEY, now],
     )?;
     tx.commit()?;
+    Ok(())
+}
+
+/// The demo team's posts (`maatstaf_core::demo::DEMO_POSTS`): each template frozen as a
+/// rubric of the team and the post defined on it, as a chair would in the Rubrics area.
+/// No round scores them yet: the demo's rounds stay as they are.
+fn seed_posts(tx: &Transaction<'_>, team_id: i64) -> Result<()> {
+    let now = clock::now();
+    for (name, template) in maatstaf_core::demo::DEMO_POSTS {
+        let source = maatstaf_core::rubric::BUNDLED_TEMPLATES
+            .iter()
+            .find(|(id, _)| *id == template)
+            .map(|(_, text)| *text)
+            .ok_or_else(|| StoreError::DemoScoring(format!("demo data: no template {template}")))?;
+        let rubric = parse_rubric(source).map_err(|e| StoreError::DemoScoring(e.to_string()))?;
+        let sha = maatstaf_core::rubric::sha256_hex(&rubric);
+        tx.execute(
+            "INSERT INTO rubric_versions (team_id, rubric_key, version, source_toml, sha256, frozen_at, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            params![team_id, rubric.id, rubric.version, source, sha, now],
+        )?;
+        let version_id = tx.last_insert_rowid();
+        ledger::append(
+            tx,
+            team_id,
+            &Actor::System,
+            EntryKind::RubricFrozen,
+            json!({ "rubric_id": rubric.id, "version": rubric.version, "rubric_sha256": sha }),
+        )?;
+        let slug = crate::posts::post_slug(name);
+        tx.execute(
+            "INSERT INTO posts (team_id, slug, name, rubric_version_id, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![team_id, slug, name, version_id, now],
+        )?;
+        ledger::append(
+            tx,
+            team_id,
+            &Actor::System,
+            EntryKind::PostDefined,
+            json!({ "post": slug, "name": name, "rubric_id": rubric.id,
+                    "version": rubric.version, "rubric_sha256": sha }),
+        )?;
+    }
     Ok(())
 }
 
@@ -382,6 +427,25 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn the_demo_team_has_two_posts_on_their_own_frozen_rubrics() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let team = store.list_teams().unwrap()[0].id;
+        let posts = store.list_posts(team).unwrap();
+        let names: Vec<&str> = posts.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Financiën", "Wonen"]);
+        assert!(posts.iter().all(|p| !p.used));
+        assert_ne!(posts[0].rubric_version_id, posts[1].rubric_version_id);
+        let logged = store
+            .ledger(team)
+            .unwrap()
+            .iter()
+            .filter(|e| e.kind == maatstaf_core::ledger::EntryKind::PostDefined)
+            .count();
+        assert_eq!(logged, 2);
     }
 
     #[test]

@@ -106,6 +106,12 @@ pub enum StoreError {
     Dissent(#[from] maatstaf_core::scoring::DissentError),
     #[error("{0}")]
     Retention(#[from] maatstaf_core::retention::RetentionError),
+    #[error("post {0} does not exist in this team")]
+    NoSuchPost(i64),
+    #[error("the post {0} is scored in a round and cannot be removed")]
+    PostInUse(String),
+    #[error("{0}")]
+    Allocation(maatstaf_core::scoring::AllocationError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]

@@ -300,3 +300,102 @@ pub fn demo_finish_open_round(store: &mut Store, team: i64) {
     let chair = demo_member(store, team, Role::Chair);
     store.reveal_round(team, chair, 2).unwrap();
 }
+
+/// The PIN of the chair ("Voorzitter") of [`posts_round_revealed`].
+pub const POSTS_CHAIR_PIN: &str = "2580";
+
+/// A team "Lindeveld" with the posts Financiën and Wonen (their 80/20 templates
+/// frozen), three blinded candidates and a first round for both posts, scored by two
+/// assessors and revealed: K-1 strongest on the budget criterion, K-2 on housing. The
+/// chair gets the PIN [`POSTS_CHAIR_PIN`] last, so the setup ran while the team was
+/// not yet protected. Returns the team.
+pub fn posts_round_revealed(store: &mut Store) -> i64 {
+    use maatstaf_core::scoring::{RoundView, Score, ScoringMode};
+    use rusqlite::params;
+
+    let team = store.create_team("Lindeveld").unwrap().id;
+    let member = |store: &mut Store, name: &str, role: Role| {
+        store.add_member(team, name, role, None, None).unwrap().id
+    };
+    let chair = member(store, "Voorzitter", Role::Chair);
+    let assessors = [
+        member(store, "Beoordelaar Een", Role::Assessor),
+        member(store, "Beoordelaar Twee", Role::Assessor),
+    ];
+    let now = crate::clock::now();
+    let mut posts = Vec::new();
+    for (name, template) in maatstaf_core::demo::DEMO_POSTS {
+        let rubric = maatstaf_core::rubric::template(template).unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO rubric_versions (team_id, rubric_key, version, source_toml, sha256, frozen_at, created_at)
+                 VALUES (?1, ?2, 1, ?3, ?4, ?5, ?5)",
+                params![
+                    team,
+                    rubric.id,
+                    maatstaf_core::rubric::to_toml(&rubric),
+                    maatstaf_core::rubric::sha256_hex(&rubric),
+                    now
+                ],
+            )
+            .unwrap();
+        let version = store.conn.last_insert_rowid();
+        posts.push(store.define_post(team, Some(chair), name, version).unwrap());
+    }
+    let codes = ["K-1", "K-2", "K-3"];
+    for code in codes {
+        store
+            .conn
+            .execute(
+                "INSERT INTO candidates (team_id, code, created_at) VALUES (?1, ?2, ?3)",
+                params![team, code, now],
+            )
+            .unwrap();
+        let id = store.conn.last_insert_rowid();
+        store
+            .conn
+            .execute(
+                "INSERT INTO candidate_material (candidate_id, kind, original_text, blinded_text, blinded_sha256, frozen_at, created_at)
+                 VALUES (?1, 'motivation', '', 'Motivatie.', 'h', ?2, ?2)",
+                params![id, now],
+            )
+            .unwrap();
+    }
+    let choices = assessors
+        .iter()
+        .map(|&member_id| crate::scoring::AssessorChoice {
+            member_id,
+            mode: ScoringMode::ByCandidate,
+        })
+        .collect();
+    let codes = codes.iter().map(|c| (*c).to_owned()).collect();
+    store
+        .open_round_for_posts(team, chair, posts, codes, choices, &[])
+        .unwrap();
+    for a in assessors {
+        let RoundView::Scoring { work, .. } = store.round_view(team, a, 1).unwrap() else {
+            panic!("an assessor of the open round scores");
+        };
+        for cell in work.cells {
+            let level = match (cell.candidate.as_str(), cell.criterion.as_str()) {
+                ("K-1", "begrotingsinzicht") | ("K-2", "woningbouwopgave") => 5,
+                _ => 3,
+            };
+            let score = Score {
+                candidate: cell.candidate,
+                criterion: cell.criterion,
+                level: Some(level),
+                evidence: "Gezien in de werkopdracht.".into(),
+                reason: None,
+            };
+            store.save_score(team, a, 1, score).unwrap();
+        }
+        store.submit_sheet(team, a, 1).unwrap();
+    }
+    store.reveal_round(team, chair, 1).unwrap();
+    store
+        .set_pin(team, chair, POSTS_CHAIR_PIN, &[9; 16], None)
+        .unwrap();
+    team
+}

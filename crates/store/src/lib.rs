@@ -15,6 +15,7 @@ pub mod exports;
 pub mod fixtures;
 pub mod ledger;
 mod open;
+pub mod posts;
 pub mod privacy;
 mod private_files;
 pub mod report;

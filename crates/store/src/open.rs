@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_packages.sql"),
     include_str!("migrations/0013_exports_kinds.sql"),
     include_str!("migrations/0014_decision_report.sql"),
+    include_str!("migrations/0015_posts.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

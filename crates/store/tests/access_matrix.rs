@@ -346,6 +346,17 @@ fn table() -> Vec<Row> {
         opt(A::FreezeRubric, "freeze_rubric", |s, c, a| {
             s.freeze_rubric(c.team, c.draft_rubric, &[], a).map(drop)
         }),
+        // --- posts ---
+        opt(A::ManagePosts, "define_post", |s, c, a| {
+            s.define_post(c.team, a, "Sport en cultuur", c.frozen_rubric)
+                .map(drop)
+        }),
+        opt(A::ManagePosts, "remove_post", |s, c, a| {
+            // The demo's posts are not scored in a round (or there are none: then
+            // an allowed call fails because the post does not exist).
+            let post = s.list_posts(c.team)?.last().map_or(0, |p| p.id);
+            s.remove_post(c.team, a, post)
+        }),
         // --- candidates and their material ---
         unl(A::AddCandidate, "add_candidate", |s, _, u| {
             let identity = IdentityInput {
@@ -426,6 +437,9 @@ fn table() -> Vec<Row> {
         }),
         mem(A::ViewRound, "comparison_html", |s, c, m| {
             s.comparison_html(c.team, m, DEMO_ROUND, Lang::Nl).map(drop)
+        }),
+        mem(A::ViewAllocation, "allocation_advice", |s, c, m| {
+            s.allocation_advice(c.team, m, DEMO_ROUND, &[]).map(drop)
         }),
         mem(A::ExportComparison, "log_comparison_export", |s, c, m| {
             s.log_comparison_export(c.team, m, DEMO_ROUND, "<html></html>", "ronde-1.html")

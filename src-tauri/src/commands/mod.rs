@@ -5,6 +5,7 @@ pub mod consistency;
 pub mod exports;
 pub mod members;
 pub mod packages;
+pub mod posts;
 pub mod privacy;
 pub mod report;
 pub mod rubrics;

@@ -12,6 +12,7 @@ mod foundation;
 mod own_laptop;
 mod package;
 mod parties;
+mod posts;
 mod privacy;
 mod report;
 mod rubrics;

@@ -15,6 +15,9 @@ import type { Review } from "./bindings/Review";
 import type { Checkpoint } from "./bindings/Checkpoint";
 import type { DeletionImpact } from "./bindings/DeletionImpact";
 import type { IpcError } from "./bindings/IpcError";
+import type { PostSummary } from "./bindings/PostSummary";
+import type { RuledOut } from "./bindings/RuledOut";
+import type { AssignmentAnalysis } from "./bindings/AssignmentAnalysis";
 import type { Finding } from "./bindings/Finding";
 import type { Lang } from "./bindings/Lang";
 import type { Rubric } from "./bindings/Rubric";
@@ -201,6 +204,14 @@ export const api = {
   roundMaterial: (teamId: number, round: number) => invoke<BlindedCandidate[]>("round_material", { teamId, round }),
   openRound: (teamId: number, rubricVersionId: number, candidates: string[], assessors: AssessorChoice[], balance: BalanceRule[] = []) =>
     invoke<number>("open_round", { teamId, rubricVersionId, candidates, assessors, balance }),
+  listPosts: (teamId: number) => invoke<PostSummary[]>("list_posts", { teamId }),
+  definePost: (teamId: number, name: string, rubricVersionId: number) =>
+    invoke<PostSummary[]>("define_post", { teamId, name, rubricVersionId }),
+  removePost: (teamId: number, postId: number) => invoke<PostSummary[]>("remove_post", { teamId, postId }),
+  openRoundForPosts: (teamId: number, postIds: number[], candidates: string[], assessors: AssessorChoice[], balance: BalanceRule[] = []) =>
+    invoke<number>("open_round_for_posts", { teamId, postIds, candidates, assessors, balance }),
+  allocationAdvice: (teamId: number, round: number, ruledOut: RuledOut[] = []) =>
+    invoke<AssignmentAnalysis>("allocation_advice", { teamId, round, ruledOut }),
   nextRoundPlan: (teamId: number) => invoke<NextRoundPlan | null>("next_round_plan", { teamId }),
   openNextRound: (teamId: number, candidates: string[], assessors: AssessorChoice[], balance: BalanceRule[] = []) =>
     invoke<number>("open_next_round", { teamId, candidates, assessors, balance }),
@@ -255,9 +266,9 @@ export function isIpcError(e: unknown): e is IpcError {
 /** A message for any failure, in the user's language. */
 export function errorMessage(e: unknown): string {
   if (isIpcError(e)) {
-    // Core rules (scoring, conflicts, PINs, access, sealing, privacy, retention, dissent) bring their own message in both languages.
+    // Core rules (scoring, conflicts, PINs, access, sealing, privacy, retention, dissent, allocation) bring their own message in both languages.
     const own = e.params[i18n.lang];
-    if (own !== undefined && /^(scoring|conflict|pin|access|sealing|privacy|retention|balance|leniency|package|assignment|dissent)_/.test(e.code)) return own;
+    if (own !== undefined && /^(scoring|conflict|pin|access|sealing|privacy|retention|balance|leniency|package|assignment|allocation|dissent)_/.test(e.code)) return own;
     return tOptional(`errors.${e.code}`, e.params) ?? `${tOptional("errors.unknown")} ${e.detail}`;
   }
   return `${tOptional("errors.unknown")} ${String(e)}`;

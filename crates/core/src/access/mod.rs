@@ -37,6 +37,7 @@ pub enum Action {
     ChangeTeamSettings,
     EditRubric,
     FreezeRubric,
+    ManagePosts,
     AddCandidate,
     ViewIdentity,
     ReviewOriginal,
@@ -48,6 +49,7 @@ pub enum Action {
     Score,
     SubmitSheet,
     ViewRound,
+    ViewAllocation,
     SetConflictRule,
     OverrideConflict,
     RecordDecision,
@@ -76,7 +78,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 44] = [
+    pub const ALL: [Action; 46] = [
         Action::RenameTeam,
         Action::DeleteTeam,
         Action::ChangeMembers,
@@ -85,6 +87,7 @@ impl Action {
         Action::ChangeTeamSettings,
         Action::EditRubric,
         Action::FreezeRubric,
+        Action::ManagePosts,
         Action::AddCandidate,
         Action::ViewIdentity,
         Action::ReviewOriginal,
@@ -96,6 +99,7 @@ impl Action {
         Action::Score,
         Action::SubmitSheet,
         Action::ViewRound,
+        Action::ViewAllocation,
         Action::SetConflictRule,
         Action::OverrideConflict,
         Action::RecordDecision,
@@ -169,6 +173,11 @@ impl Action {
                 "create, edit or import a rubric",
             ),
             A::FreezeRubric => ("freeze_rubric", "een rubriek vastzetten", "freeze a rubric"),
+            A::ManagePosts => (
+                "manage_posts",
+                "de posten van het team vastleggen of verwijderen",
+                "define or remove the team's posts",
+            ),
             A::AddCandidate => (
                 "add_candidate",
                 "een kandidaat inschrijven",
@@ -212,6 +221,11 @@ impl Action {
                 "submit one's own sheet",
             ),
             A::ViewRound => ("view_round", "een ronde bekijken", "view a round"),
+            A::ViewAllocation => (
+                "view_allocation",
+                "de toewijzing van kandidaten aan posten bekijken",
+                "view the allocation of candidates to posts",
+            ),
             A::SetConflictRule => (
                 "set_conflict_rule",
                 "de regels voor belangenconflicten wijzigen",

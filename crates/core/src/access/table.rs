@@ -5,7 +5,7 @@ use crate::team::Role;
 
 /// Bumped whenever a row of the table changes; every logboek export records it, so a
 /// committee knows which rules the file was made under.
-pub const RULES_VERSION: u32 = 6;
+pub const RULES_VERSION: u32 = 7;
 
 /// The chair and the secretary: they run the procedure and may see identities.
 pub const OFFICERS: &[Role] = &[Role::Chair, Role::Secretary];
@@ -86,7 +86,7 @@ pub fn rule(action: Action) -> Rule {
             ..member(CHAIR)
         }),
         A::ResetPin => member(OFFICERS),
-        A::EditRubric | A::FreezeRubric => member(OFFICERS),
+        A::EditRubric | A::FreezeRubric | A::ManagePosts => member(OFFICERS),
         A::AddCandidate | A::ViewIdentity | A::ReviewOriginal | A::FreezeMaterial => {
             member(OFFICERS)
         }
@@ -96,6 +96,9 @@ pub fn rule(action: Action) -> Rule {
         A::Score => member(SCORERS),
         A::SubmitSheet => ending(member(SCORERS)),
         A::ViewRound | A::ExportComparison => member(SCORERS),
+        // Advice from revealed scores, for everyone who sees the comparison sheet; the
+        // store gives it only after the reveal.
+        A::ViewAllocation => member(SCORERS),
         A::RecordDecision => member(OFFICERS),
         A::Unblind => ending(Rule {
             team: TeamNeed::Decided,

@@ -15,6 +15,7 @@ use pathfinding::matrix::Matrix;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::i18n::Text;
 
@@ -26,7 +27,8 @@ pub const MAX_POSTS: usize = 100;
 const SCALE: f64 = 1_000_000.0;
 
 /// The score of one candidate for one post.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct PairScore {
     pub candidate: String,
     pub post: String,
@@ -34,7 +36,8 @@ pub struct PairScore {
 }
 
 /// One assessor's score of one candidate for one post.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct AssessorPairScore {
     pub assessor: String,
     pub candidate: String,
@@ -43,14 +46,16 @@ pub struct AssessorPairScore {
 }
 
 /// A post the coalition agreed goes to a candidate of `party`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct PostReservation {
     pub post: String,
     pub party: String,
 }
 
 /// The team's constraints beyond "one post per candidate".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Constraints {
     /// (candidate, post) pairs the team rules out.
     #[serde(default)]
@@ -72,14 +77,16 @@ pub struct AssignmentProblem {
 }
 
 /// One allocation: a candidate for every post, in the order posts first appear.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Allocation {
     pub pairs: Vec<PairScore>,
     pub total: f64,
 }
 
 /// A pair of the best allocation and what it is worth to it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct DecisiveCell {
     pub candidate: String,
     pub post: String,
@@ -91,9 +98,11 @@ pub struct DecisiveCell {
 }
 
 /// How the best allocation fares when the panel is resampled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Robustness {
     pub resamples: u32,
+    #[ts(type = "number")]
     pub seed: u64,
     /// Resamples whose best allocation is the same as the best one.
     pub same: u32,
@@ -103,12 +112,14 @@ pub struct Robustness {
     pub pairs: Vec<(String, String, f64)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct AssignmentOptions {
     /// How many allocations after the best one to list.
     pub runners_up: usize,
     /// Resamples of the assessors; below 20 robustness is not computed.
     pub resamples: u32,
+    #[ts(type = "number")]
     pub seed: u64,
 }
 
@@ -122,7 +133,8 @@ impl Default for AssignmentOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct AssignmentAnalysis {
     pub best: Allocation,
     pub runners_up: Vec<Allocation>,

@@ -104,10 +104,12 @@ pub enum EntryKind {
     DissentRecorded,
     ReportExported,
     RiskAnalysisDone,
+    PostDefined,
+    PostRemoved,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 56] = [
+    pub const ALL: [EntryKind; 58] = [
         EntryKind::TeamCreated,
         EntryKind::TeamRenamed,
         EntryKind::TeamDeleted,
@@ -164,6 +166,8 @@ impl EntryKind {
         EntryKind::DissentRecorded,
         EntryKind::ReportExported,
         EntryKind::RiskAnalysisDone,
+        EntryKind::PostDefined,
+        EntryKind::PostRemoved,
     ];
 
     /// The snake_case name used in files and over IPC.
@@ -225,6 +229,8 @@ impl EntryKind {
             EntryKind::DissentRecorded => "dissent_recorded",
             EntryKind::ReportExported => "report_exported",
             EntryKind::RiskAnalysisDone => "risk_analysis_done",
+            EntryKind::PostDefined => "post_defined",
+            EntryKind::PostRemoved => "post_removed",
         }
     }
 
@@ -304,6 +310,8 @@ impl EntryKind {
             EntryKind::DissentRecorded => &["member_id", "text"],
             EntryKind::ReportExported => &["round", "format", "sha256"],
             EntryKind::RiskAnalysisDone => &["candidate_code"],
+            EntryKind::PostDefined => &["post", "name", "rubric_id", "version", "rubric_sha256"],
+            EntryKind::PostRemoved => &["post", "name"],
         }
     }
 
@@ -421,6 +429,8 @@ impl EntryKind {
                 "Risicoanalyse gedaan (zonder inhoud)",
                 "Risk analysis done (without its content)",
             ),
+            EntryKind::PostDefined => ("Post vastgelegd", "Post defined"),
+            EntryKind::PostRemoved => ("Post verwijderd", "Post removed"),
         };
         Text::new(nl, en)
     }

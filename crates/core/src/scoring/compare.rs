@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::posts::{sections, PostSection};
 use super::{Round, ScoringError, Sheet};
 use crate::rubric::Scale;
 
@@ -25,6 +26,9 @@ pub struct ComparisonSheet {
     /// Sorted by code, not by total: the sheet is for discussing evidence, not a
     /// leaderboard to anchor on.
     pub candidates: Vec<CandidateRow>,
+    /// In a round for several posts: one section per post with each candidate's total
+    /// for it. Then the rows' own totals are empty (a total needs one post's weights).
+    pub posts: Vec<PostSection>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -215,8 +219,10 @@ pub(crate) fn build(round: &Round, sheets: &[Sheet]) -> Result<ComparisonSheet, 
                 })
                 .collect();
 
+            let by_posts = !round.posts().is_empty();
             let totals: Vec<AssessorTotal> = assessors
                 .iter()
+                .filter(|_| !by_posts)
                 .enumerate()
                 .map(|(i, col)| {
                     // Weights add up to 100 (checked when the round opened), so the sum
@@ -268,6 +274,7 @@ pub(crate) fn build(round: &Round, sheets: &[Sheet]) -> Result<ComparisonSheet, 
             .collect(),
         assessors,
         candidates,
+        posts: sections(round, sheets)?,
     })
 }
 

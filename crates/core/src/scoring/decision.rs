@@ -12,7 +12,8 @@ use ts_rs::TS;
 use super::{is_blank, Actor, Round, ScoringError, MAX_REASON_CHARS};
 use crate::team::Role;
 
-/// The candidates chosen for one portfolio (or seat), and why.
+/// The candidates chosen for one portfolio (or seat), and why. In a round with posts
+/// the portfolio is a post's id, so the decision names the post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PortfolioChoice {
@@ -85,11 +86,30 @@ impl SelectionState {
         if choices.is_empty() {
             return Err(ScoringError::EmptyDecision);
         }
+        // In a round with posts a choice may name the post as the team calls it
+        // ("Financiën"); the decision keeps the post's short name.
+        let mut choices = choices;
+        for choice in &mut choices {
+            let named = choice.portfolio.trim().to_lowercase();
+            if let Some(post) = round
+                .posts()
+                .iter()
+                .find(|p| p.name.to_lowercase() == named)
+            {
+                choice.portfolio = post.id.clone();
+            }
+        }
         let mut portfolios = BTreeSet::new();
         for choice in &choices {
             if is_blank(&choice.portfolio) || !portfolios.insert(choice.portfolio.trim()) {
                 return Err(ScoringError::BadPortfolio {
                     portfolio: choice.portfolio.clone(),
+                });
+            }
+            if !round.posts().is_empty() && !round.posts().iter().any(|p| p.id == choice.portfolio)
+            {
+                return Err(ScoringError::UnknownPost {
+                    post: choice.portfolio.clone(),
                 });
             }
             if is_blank(&choice.reason) {

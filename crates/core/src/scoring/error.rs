@@ -50,6 +50,31 @@ pub enum ScoringError {
     NobodyLeftToScore {
         candidate: String,
     },
+    // Posts.
+    NoPosts,
+    DuplicatePost {
+        post: String,
+    },
+    BadPostId {
+        post: String,
+    },
+    BadPostName {
+        post: String,
+    },
+    PostRubricNotScorable {
+        post: String,
+        problem: RubricProblem,
+    },
+    PostScalesDiffer {
+        post: String,
+    },
+    PostCriterionDiffers {
+        criterion: String,
+        post: String,
+    },
+    UnknownPost {
+        post: String,
+    },
     // Filling in a sheet.
     UnknownCandidate {
         candidate: String,
@@ -205,6 +230,45 @@ impl ScoringError {
             E::NotConsecutive => Text::new(
                 "Deze rondes volgen niet op elkaar.",
                 "These rounds do not follow one another.",
+            ),
+            E::NoPosts => Text::new(
+                "Deze ronde heeft geen posten. Kies minstens één post.",
+                "This round has no posts. Choose at least one post.",
+            ),
+            E::DuplicatePost { post } => Text::new(
+                format!("De post '{post}' staat er twee keer in. Kies elke post één keer."),
+                format!("The post '{post}' is listed twice. Choose each post once."),
+            ),
+            E::BadPostId { post } => Text::new(
+                format!("'{post}' is geen geldige korte naam voor een post (kleine letters, cijfers en '-', hoogstens {} tekens).", super::MAX_POST_CHARS),
+                format!("'{post}' is not a valid short name for a post (lower-case letters, digits and '-', at most {} characters).", super::MAX_POST_CHARS),
+            ),
+            E::BadPostName { post } if is_blank(post) => Text::new(
+                format!("Vul de naam van de post in (hoogstens {} tekens).", super::MAX_POST_CHARS),
+                format!("Fill in the name of the post (at most {} characters).", super::MAX_POST_CHARS),
+            ),
+            E::BadPostName { post } => Text::new(
+                format!("Vul de naam van post '{post}' in (hoogstens {} tekens).", super::MAX_POST_CHARS),
+                format!("Fill in the name of post '{post}' (at most {} characters).", super::MAX_POST_CHARS),
+            ),
+            E::PostRubricNotScorable { post, problem } => {
+                let p = problem.message();
+                Text::new(
+                    format!("Met de beoordelingsmatrix van post '{post}' kan niet worden gescoord: {}.", p.nl),
+                    format!("The rubric of post '{post}' cannot be scored on: {}.", p.en),
+                )
+            }
+            E::PostScalesDiffer { post } => Text::new(
+                format!("Post '{post}' gebruikt een andere schaal dan de eerste post. Posten die samen worden gescoord, hebben dezelfde schaal."),
+                format!("Post '{post}' uses a different scale from the first post. Posts scored together share one scale."),
+            ),
+            E::PostCriterionDiffers { criterion, post } => Text::new(
+                format!("Het criterium '{criterion}' van post '{post}' verschilt van het criterium met die naam bij een andere post. Een criterium dat posten delen, wordt één keer gescoord en moet dus bij elke post hetzelfde zijn (alleen het gewicht mag verschillen)."),
+                format!("The criterion '{criterion}' of post '{post}' differs from the criterion with that id in another post. A criterion posts share is scored once, so it must be the same in every post (only its weight may differ)."),
+            ),
+            E::UnknownPost { post } => Text::new(
+                format!("De post '{post}' hoort niet bij deze ronde."),
+                format!("The post '{post}' is not part of this round."),
             ),
             E::NoCandidates => Text::new(
                 "Een ronde heeft minstens één kandidaat nodig.",

@@ -32,6 +32,7 @@ mod dissent;
 mod error;
 mod material;
 mod order;
+mod posts;
 mod revision;
 mod round;
 mod sheet;
@@ -50,10 +51,15 @@ pub use decision::{may_unblind, Decision, PortfolioChoice, SelectionState, Unbli
 pub use dissent::{check_dissent, DissentError, MAX_DISSENT_CHARS};
 pub use error::{RubricProblem, ScoringError};
 pub use material::{BlindedCandidate, MaterialSection, SectionKind, MAX_CODE_CHARS};
+pub use posts::{
+    allocation_advice, combine_posts, criterion_groups, post_total, AllocationError,
+    CriterionGroups, Post, PostCandidate, PostPart, PostSection, PostWeight, RoundPost,
+    MAX_POST_CHARS,
+};
 pub use revision::{revisions, Revision};
 pub use round::{
     rubric_hash, AssessorPlan, AssessorSetup, CarriedOver, CellRef, NextRoundAssessor,
-    NextRoundSetup, Round, RoundProgress, RoundSetup, RoundStatus, ScoringMode,
+    NextRoundSetup, PostRoundSetup, Round, RoundProgress, RoundSetup, RoundStatus, ScoringMode,
 };
 pub use sheet::{Score, Sheet, SheetStatus, MAX_EVIDENCE_CHARS, MAX_REASON_CHARS};
 pub use view::{view_for, AssessorWork, RoundView};

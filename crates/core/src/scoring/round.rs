@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::error::RubricProblem;
 use super::material::check_code;
 use super::order::{candidate_orders, criterion_order};
+use super::posts::{combine_posts, Post, RoundPost};
 use super::{is_blank, Actor, ScoringError, Sheet};
 use crate::assessor::Exclusion;
 use crate::rubric::Rubric;
@@ -47,6 +48,17 @@ pub struct RoundSetup {
     pub assessors: Vec<AssessorSetup>,
     /// Pairs kept out of scoring for a conflict of interest; see
     /// [`crate::assessor::excluded_pairs`].
+    pub exclusions: Vec<Exclusion>,
+}
+
+/// What the chair chooses when opening a first round for several posts: like
+/// [`RoundSetup`], with the posts (each with its frozen rubric) instead of one rubric.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PostRoundSetup {
+    pub posts: Vec<Post>,
+    pub candidates: Vec<String>,
+    pub assessors: Vec<AssessorSetup>,
     pub exclusions: Vec<Exclusion>,
 }
 
@@ -148,6 +160,11 @@ pub struct Round {
     #[serde(default, skip_serializing_if = "is_zero")]
     #[ts(skip)]
     whole_round_assessors: u32,
+    /// The posts a round for several posts scores (see [`super::posts`]); empty in a
+    /// round on one rubric, which then serialises exactly as before posts existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<RoundPost>>")]
+    posts: Vec<RoundPost>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -174,6 +191,28 @@ impl Round {
             setup.exclusions,
             seed,
         )
+    }
+
+    /// Opens round 1 for several posts at once: the round is scored on the posts'
+    /// criteria, each once per candidate (see [`super::posts::combine_posts`]), and
+    /// keeps every post's weights for its totals.
+    pub fn open_for_posts(
+        actor: &Actor,
+        setup: PostRoundSetup,
+        seed: [u8; 32],
+    ) -> Result<Round, ScoringError> {
+        actor.require_chair()?;
+        let (rubric, posts) = combine_posts(&setup.posts)?;
+        let mut round = Round::build(
+            1,
+            rubric,
+            setup.candidates,
+            setup.assessors,
+            setup.exclusions,
+            seed,
+        )?;
+        round.posts = posts;
+        Ok(round)
     }
 
     /// Opens the next round after a revealed one: same rubric, candidates, assessors,
@@ -248,6 +287,7 @@ impl Round {
                 && round.assessors.iter().any(|p| p.assessor == e.assessor)
         });
         round.exclusions = round.checked_exclusions(exclusions)?;
+        round.posts = self.posts.clone();
         Ok(round)
     }
 
@@ -302,6 +342,7 @@ impl Round {
             seed: hex::encode(seed),
             status: RoundStatus::Open,
             whole_round_assessors: 0,
+            posts: Vec::new(),
         };
         round.assessors = round.plans(&modes, &seed);
         round.exclusions = round.checked_exclusions(exclusions)?;
@@ -418,6 +459,7 @@ impl Round {
             seed: String::new(),
             status: RoundStatus::Open,
             whole_round_assessors: self.assessors.len() as u32,
+            posts: self.posts.clone(),
         })
     }
 
@@ -521,11 +563,30 @@ impl Round {
         if self.plans(&modes, &seed) != self.assessors {
             return Err(ScoringError::Tampered);
         }
+        // Each post's weights name criteria of the round and add up to 100, or its
+        // totals would not be the post's.
+        for post in &self.posts {
+            let known = post
+                .weights
+                .iter()
+                .all(|w| self.rubric.criterion(&w.criterion).is_some());
+            let sum = post
+                .weights
+                .iter()
+                .fold(0u32, |sum, w| sum.saturating_add(w.weight));
+            if !known || sum != 100 {
+                return Err(ScoringError::Tampered);
+            }
+        }
         Ok(())
     }
 
     pub fn number(&self) -> u32 {
         self.number
+    }
+    /// The posts of a round for several posts; empty otherwise.
+    pub fn posts(&self) -> &[RoundPost] {
+        &self.posts
     }
     pub fn rubric_hash(&self) -> &str {
         &self.rubric_hash
@@ -622,7 +683,7 @@ impl Round {
 /// The rubric must be scorable: criteria with unique ids, a scale of at least two
 /// levels, knockouts on the scale, and weights adding up to 100 so a weighted total
 /// lands on 0–100. The rubric linter says more; this is the minimum scoring needs.
-fn check_rubric(rubric: &Rubric) -> Result<(), ScoringError> {
+pub(crate) fn check_rubric(rubric: &Rubric) -> Result<(), ScoringError> {
     let problem = |problem| Err(ScoringError::RubricNotScorable { problem });
     if rubric.criteria.is_empty() {
         return problem(RubricProblem::NoCriteria);

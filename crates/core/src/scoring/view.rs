@@ -13,6 +13,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::compare::{self, ComparisonSheet};
+use super::posts::{criterion_groups, CriterionGroups};
 use super::round::{AssessorPlan, CellRef, RoundProgress, RoundStatus};
 use super::{Actor, Round, ScoringError, Sheet};
 use crate::rubric::Rubric;
@@ -52,6 +53,9 @@ pub struct AssessorWork {
     pub cells: Vec<CellRef>,
     /// Their sheet so far; null before they saved anything.
     pub sheet: Option<Sheet>,
+    /// In a round for several posts: the criteria every post shares, then each
+    /// post's own; null in a round on one rubric.
+    pub groups: Option<CriterionGroups>,
 }
 
 /// What `viewer` may see of `round`, given every sheet the store holds (any round:
@@ -110,6 +114,7 @@ pub fn view_for(
                 .collect(),
             cells: round.work_order(&viewer.id)?,
             sheet: own,
+            groups: criterion_groups(round),
         }),
         progress,
     })

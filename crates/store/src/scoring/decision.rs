@@ -33,7 +33,14 @@ impl Store {
         let reasons: Vec<serde_json::Value> = decision
             .choices
             .iter()
-            .map(|c| json!({ "portfolio": c.portfolio, "candidate_codes": c.candidates, "reason": c.reason }))
+            .map(|c| {
+                let mut reason = json!({ "portfolio": c.portfolio, "candidate_codes": c.candidates, "reason": c.reason });
+                // In a round for several posts the portfolio is a post: name it as the team does.
+                if let Some(post) = round.posts().iter().find(|p| p.id == c.portfolio) {
+                    reason["post"] = json!(post.name);
+                }
+                reason
+            })
             .collect();
         ledger::append(
             &tx,

@@ -9,7 +9,9 @@ use maatstaf_core::assessor::{self, ConflictDeclaration, Exclusion};
 use maatstaf_core::formation::BalanceRule;
 use maatstaf_core::ledger::{content_sha256, Actor as LedgerActor, EntryKind};
 use maatstaf_core::report::SnapshotRequest;
-use maatstaf_core::scoring::{self, AssessorSetup, NextRoundSetup, Round, RoundSetup, Sheet};
+use maatstaf_core::scoring::{
+    self, AssessorSetup, NextRoundSetup, PostRoundSetup, Round, RoundSetup, Sheet,
+};
 use rusqlite::{params, Transaction};
 use serde_json::json;
 
@@ -66,30 +68,88 @@ pub(crate) fn open_first_round(
     balance: &[BalanceRule],
     seed: [u8; 32],
 ) -> Result<Round> {
+    let basis = RoundBasis::Rubric(rubric_version_id);
+    open_first_round_on(
+        tx,
+        team_id,
+        actor_member,
+        &basis,
+        candidates,
+        assessors,
+        balance,
+        seed,
+    )
+}
+
+/// What a first round is scored on: one frozen rubric version, or the team's posts
+/// (by id, in the chair's order), each on its own frozen rubric.
+pub(crate) enum RoundBasis {
+    Rubric(i64),
+    Posts(Vec<i64>),
+}
+
+#[allow(clippy::too_many_arguments)] // each is one choice of the chair's setup
+pub(crate) fn open_first_round_on(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    actor_member: i64,
+    basis: &RoundBasis,
+    candidates: Vec<String>,
+    assessors: Vec<AssessorChoice>,
+    balance: &[BalanceRule],
+    seed: [u8; 32],
+) -> Result<Round> {
     let (actor, who) = member(tx, team_id, actor_member)?;
     if latest_round_number(tx, team_id)?.is_some() {
         return Err(StoreError::RoundsExist);
     }
-    let (rubric, _) =
-        rubrics::frozen_version(tx, team_id, rubric_version_id).map_err(|e| match e {
+    let frozen = |id: i64| {
+        rubrics::frozen_version(tx, team_id, id).map_err(|e| match e {
             StoreError::NoSuchRubric(_) | StoreError::RubricNotFrozen(_) => {
-                StoreError::RubricNotFrozen(rubric_version_id)
+                StoreError::RubricNotFrozen(id)
             }
             other => other,
-        })?;
+        })
+    };
+    let (rubric, posts) = match basis {
+        RoundBasis::Rubric(id) => (Some(frozen(*id)?.0), Vec::new()),
+        RoundBasis::Posts(ids) => (None, crate::posts::load_posts(tx, team_id, ids)?),
+    };
     let (setups, exclusions, balance) =
         plan_assessors(tx, team_id, &candidates, &assessors, balance)?;
-    let round = Round::open(
-        &actor,
-        RoundSetup {
-            rubric,
-            candidates,
-            assessors: setups,
-            exclusions,
-        },
-        seed,
-    )?;
+    let (round, rubric_version_id) = match (basis, rubric) {
+        (RoundBasis::Rubric(id), Some(rubric)) => {
+            let setup = RoundSetup {
+                rubric,
+                candidates,
+                assessors: setups,
+                exclusions,
+            };
+            (Round::open(&actor, setup, seed)?, *id)
+        }
+        (RoundBasis::Posts(ids), _) => {
+            let setup = PostRoundSetup {
+                posts,
+                candidates,
+                assessors: setups,
+                exclusions,
+            };
+            let round = Round::open_for_posts(&actor, setup, seed)?;
+            // The column names one rubric version: the first post's; the round's own
+            // JSON and `round_posts` hold every post.
+            let first: i64 = tx.query_row(
+                "SELECT rubric_version_id FROM posts WHERE team_id = ?1 AND id = ?2",
+                params![team_id, ids[0]],
+                |r| r.get(0),
+            )?;
+            (round, first)
+        }
+        (RoundBasis::Rubric(_), None) => unreachable!("a rubric basis loads its rubric"),
+    };
     store_opened(tx, team_id, rubric_version_id, &round, &who, &balance)?;
+    if let RoundBasis::Posts(ids) = basis {
+        crate::posts::insert_round_posts(tx, team_id, round.number(), ids)?;
+    }
     Ok(round)
 }
 
@@ -129,7 +189,7 @@ fn plan_assessors(
 }
 
 /// Opens the round after the latest, revealed one on the caller's transaction, with
-/// the same rubric. Shared by the app and the demo seed.
+/// the same rubric, or the same posts. Shared by the app and the demo seed.
 pub(crate) fn open_next(
     tx: &Transaction<'_>,
     team_id: i64,
@@ -160,6 +220,14 @@ pub(crate) fn open_next(
         |r| r.get(0),
     )?;
     store_opened(tx, team_id, rubric_id, &round, &who, &balance)?;
+    if !round.posts().is_empty() {
+        tx.execute(
+            "INSERT INTO round_posts (team_id, round, position, post_id)
+             SELECT team_id, ?3, position, post_id FROM round_posts
+             WHERE team_id = ?1 AND round = ?2",
+            params![team_id, last, round.number()],
+        )?;
+    }
     Ok(round)
 }
 
@@ -178,15 +246,29 @@ fn store_opened(
         team_id,
         who,
         EntryKind::RoundOpened,
-        json!({
-            "round": round.number(),
-            "rubric_sha256": round.rubric_hash(),
-            "seed": round.seed(),
-            "candidate_codes": round.candidates(),
-            "balance_rules": balance,
-        }),
+        opened_payload(round, &balance),
     )?;
     Ok(())
+}
+
+/// The `round_opened` payload; a round for several posts names each post with the
+/// hash of its frozen rubric.
+fn opened_payload(round: &Round, balance: &impl serde::Serialize) -> serde_json::Value {
+    let mut payload = json!({
+        "round": round.number(),
+        "rubric_sha256": round.rubric_hash(),
+        "seed": round.seed(),
+        "candidate_codes": round.candidates(),
+        "balance_rules": balance,
+    });
+    if !round.posts().is_empty() {
+        payload["posts"] = round
+            .posts()
+            .iter()
+            .map(|p| json!({ "post": p.id, "name": p.name, "rubric_sha256": p.rubric_hash }))
+            .collect();
+    }
+    payload
 }
 
 pub(crate) fn reveal(
@@ -310,6 +392,49 @@ impl Store {
         assessors: Vec<AssessorChoice>,
         balance: &[BalanceRule],
     ) -> Result<u32> {
+        let basis = RoundBasis::Rubric(rubric_version_id);
+        self.open_first(
+            team_id,
+            actor_member,
+            &basis,
+            candidates,
+            assessors,
+            balance,
+        )
+    }
+
+    /// Opens round 1 for several posts (the team's posts `post_ids`, in this order):
+    /// every criterion once per candidate, a total per post. Same rules as
+    /// [`Store::open_round_balanced`], and core's rules for posts.
+    pub fn open_round_for_posts(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        post_ids: Vec<i64>,
+        candidates: Vec<String>,
+        assessors: Vec<AssessorChoice>,
+        balance: &[BalanceRule],
+    ) -> Result<u32> {
+        let basis = RoundBasis::Posts(post_ids);
+        self.open_first(
+            team_id,
+            actor_member,
+            &basis,
+            candidates,
+            assessors,
+            balance,
+        )
+    }
+
+    fn open_first(
+        &mut self,
+        team_id: i64,
+        actor_member: i64,
+        basis: &RoundBasis,
+        candidates: Vec<String>,
+        assessors: Vec<AssessorChoice>,
+        balance: &[BalanceRule],
+    ) -> Result<u32> {
         self.authorize(team_id, Action::OpenRound, Some(actor_member))?;
         self.check_officers_may_score(team_id, assessors.iter().map(|a| a.member_id))?;
         // A trainer's minimum agreement on practice cases gates the first live round.
@@ -317,11 +442,11 @@ impl Store {
             return Err(StoreError::LiveScoringClosed);
         }
         let tx = self.conn.transaction()?;
-        let round = open_first_round(
+        let round = open_first_round_on(
             &tx,
             team_id,
             actor_member,
-            rubric_version_id,
+            basis,
             candidates,
             assessors,
             balance,

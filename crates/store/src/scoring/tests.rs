@@ -69,8 +69,16 @@ fn a_fresh_folder_has_a_revealed_demo_round_and_an_open_one_that_priya_has_not_s
     let (_dir, store) = store();
     let d = demo(&store);
     let overview = store.scoring_overview(d.team).unwrap();
-    assert_eq!(overview.rubrics.len(), 1);
-    assert_eq!(overview.rubrics[0].key, "wethouder-algemeen");
+    // The round's generic rubric, and the 80/20 rubrics of the demo's two posts.
+    let keys: Vec<&str> = overview.rubrics.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "wethouder-algemeen",
+            "wethouder-financien",
+            "wethouder-wonen"
+        ]
+    );
     assert_eq!(overview.candidates, ["K-2XH", "K-7F3", "K-R4M"]);
     let rounds: Vec<_> = overview
         .rounds

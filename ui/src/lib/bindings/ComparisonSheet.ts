@@ -2,6 +2,7 @@
 import type { AssessorColumn } from "./AssessorColumn";
 import type { CandidateRow } from "./CandidateRow";
 import type { ComparisonCriterion } from "./ComparisonCriterion";
+import type { PostSection } from "./PostSection";
 import type { Scale } from "./Scale";
 
 export type ComparisonSheet = { round: number, rubric_hash: string, scale: Scale, criteria: Array<ComparisonCriterion>, 
@@ -14,4 +15,9 @@ assessors: Array<AssessorColumn>,
  * Sorted by code, not by total: the sheet is for discussing evidence, not a
  * leaderboard to anchor on.
  */
-candidates: Array<CandidateRow>, };
+candidates: Array<CandidateRow>, 
+/**
+ * In a round for several posts: one section per post with each candidate's total
+ * for it. Then the rows' own totals are empty (a total needs one post's weights).
+ */
+posts: Array<PostSection>, };

@@ -28,6 +28,23 @@ fn every_error_speaks_dutch_and_english() {
             problem: RubricProblem::Weights { sum: 90 },
         },
         ScoringError::NobodyLeftToScore { candidate: s() },
+        ScoringError::NoPosts,
+        ScoringError::DuplicatePost { post: s() },
+        ScoringError::BadPostId { post: s() },
+        ScoringError::BadPostName { post: s() },
+        ScoringError::BadPostName {
+            post: String::new(),
+        },
+        ScoringError::PostRubricNotScorable {
+            post: s(),
+            problem: RubricProblem::NoCriteria,
+        },
+        ScoringError::PostScalesDiffer { post: s() },
+        ScoringError::PostCriterionDiffers {
+            criterion: s(),
+            post: s(),
+        },
+        ScoringError::UnknownPost { post: s() },
         ScoringError::UnknownCandidate { candidate: s() },
         ScoringError::UnknownCriterion { id: s() },
         ScoringError::UnknownAssessor { id: s() },

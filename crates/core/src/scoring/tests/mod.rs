@@ -15,6 +15,7 @@ mod messages;
 mod no_peeking;
 mod opening;
 mod orders;
+mod posts;
 mod revisions;
 mod sheets;
 

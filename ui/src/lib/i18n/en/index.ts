@@ -14,5 +14,6 @@ import exports from "./exports.json";
 import help from "./help.json";
 import own from "./own.json";
 import report from "./report.json";
+import posts from "./posts.json";
 
-export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring, training, exports, help, own, report };
+export default { app, nav, teams, roles, errors, consistency, rubrics, members, candidates, scoring, training, exports, help, own, report, posts };
