@@ -241,8 +241,6 @@ impl Store {
         self.authorize(team_id, Action::ViewAllocation, Some(viewer))?;
         // Whoever may see the comparison sheet may see the advice drawn from it.
         self.round_view(team_id, viewer, number)?;
-        let round = load_round(&self.conn, team_id, number)?;
-        let sheets = load_sheets(&self.conn, team_id, number)?;
         let constraints = Constraints {
             ruled_out: ruled_out
                 .iter()
@@ -250,14 +248,32 @@ impl Store {
                 .collect(),
             ..Constraints::default()
         };
-        let options = AssignmentOptions {
-            runners_up: 3,
-            resamples: RESAMPLES,
-            seed: ADVICE_SEED,
-        };
-        scoring::allocation_advice(&round, &sheets, &constraints, options)
-            .map_err(StoreError::Allocation)
+        advice(&self.conn, team_id, number, &constraints)?.map_err(StoreError::Allocation)
     }
+}
+
+/// Core's allocation advice for revealed round `number` with `constraints`, with
+/// the app's runners-up, resamples and seed (the same advice the app shows). The
+/// outer error is the store's, the inner why core gives no advice.
+pub(crate) fn advice(
+    conn: &Connection,
+    team_id: i64,
+    number: u32,
+    constraints: &Constraints,
+) -> Result<std::result::Result<AssignmentAnalysis, scoring::AllocationError>> {
+    let round = load_round(conn, team_id, number)?;
+    let sheets = load_sheets(conn, team_id, number)?;
+    let options = AssignmentOptions {
+        runners_up: 3,
+        resamples: RESAMPLES,
+        seed: ADVICE_SEED,
+    };
+    Ok(scoring::allocation_advice(
+        &round,
+        &sheets,
+        constraints,
+        options,
+    ))
 }
 
 #[cfg(test)]

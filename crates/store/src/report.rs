@@ -11,8 +11,8 @@ use maatstaf_core::formation::OwnPartyLeniency;
 use maatstaf_core::i18n::Lang;
 use maatstaf_core::ledger::{sha256_hex, EntryKind};
 use maatstaf_core::report::{
-    decision_report, DecisionReportInput, DissentInput, IntegrityInput, OwnPartyInput, ReportDoc,
-    RubricInput, TrainingInput,
+    decision_report, AllocationInput, DecisionReportInput, DissentInput, IntegrityInput,
+    OwnPartyInput, ReportDoc, RubricInput, TrainingInput,
 };
 use maatstaf_core::scoring::{check_dissent, revisions, RoundView, ScoringError};
 use rusqlite::params;
@@ -308,6 +308,52 @@ impl Store {
             None => Some(self.fingerprint()?),
         };
 
+        // A round with posts: the advice as the app gives it without pairs the team
+        // ruled out by hand (knock-outs rule pairs out by themselves).
+        let allocation = if comparison.posts.is_empty() {
+            None
+        } else {
+            Some(
+                match crate::posts::advice(
+                    &self.conn,
+                    team_id,
+                    number,
+                    &maatstaf_core::formation::Constraints::default(),
+                )? {
+                    Ok(analysis) => AllocationInput::Advice(analysis),
+                    Err(why) => AllocationInput::Unavailable(why.message()),
+                },
+            )
+        };
+
+        // Each post's own frozen rubric: the round's combined rubric is frozen only
+        // as its posts' rubrics are.
+        let post_rubrics = if comparison.posts.is_empty() {
+            Vec::new()
+        } else {
+            load_round(&self.conn, team_id, number)?
+                .posts()
+                .iter()
+                .map(|p| {
+                    let known = frozen.iter().find(|v| v.sha256 == p.rubric_hash);
+                    let (title, frozen_at) = match known {
+                        Some(v) => (v.rubric()?.title, Some(v.frozen_at.clone())),
+                        None => (p.rubric_id.clone(), None),
+                    };
+                    Ok((
+                        p.name.clone(),
+                        RubricInput {
+                            title,
+                            version: p.rubric_version,
+                            frozen_at,
+                            sha256: p.rubric_hash.clone(),
+                            definitions: Vec::new(),
+                        },
+                    ))
+                })
+                .collect::<Result<Vec<_>>>()?
+        };
+
         let mut input = DecisionReportInput {
             team_name: team.name,
             generated_at: clock::now(),
@@ -335,6 +381,8 @@ impl Store {
             checkpoints: self.checkpoints(team_id)?,
             fingerprint,
             own_party,
+            allocation,
+            post_rubrics,
         };
         in_local_time(&mut input, machine_offset);
         Ok(input)
@@ -448,6 +496,11 @@ fn in_local_time(
     local(&mut input.generated_at);
     if let Some(at) = input.rubric.frozen_at.as_mut() {
         local(at);
+    }
+    for (_, r) in &mut input.post_rubrics {
+        if let Some(at) = r.frozen_at.as_mut() {
+            local(at);
+        }
     }
     for d in &mut input.dissents {
         local(&mut d.at);

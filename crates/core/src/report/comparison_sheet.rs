@@ -97,11 +97,16 @@ pub fn comparison_sheet(
         }
         b.push_str("</span></th>");
     }
-    let _ = writeln!(
-        b,
-        "<th>{}</th></tr></thead>\n<tbody>",
-        say(lang, "Gewogen totaal (0–100)", "Weighted total (0–100)")
-    );
+    // With posts a total belongs to one post: the posts' sections below give them.
+    let by_posts = !sheet.posts.is_empty();
+    if !by_posts {
+        let _ = write!(
+            b,
+            "<th>{}</th>",
+            say(lang, "Gewogen totaal (0–100)", "Weighted total (0–100)")
+        );
+    }
+    b.push_str("</tr></thead>\n<tbody>\n");
     for row in &sheet.candidates {
         let _ = write!(b, "<tr><th>{}", escape(&row.code));
         if row.withdrawn {
@@ -181,6 +186,10 @@ pub fn comparison_sheet(
             }
             b.push_str("</td>");
         }
+        if by_posts {
+            b.push_str("</tr>\n");
+            continue;
+        }
         b.push_str("<td>");
         for t in &row.totals {
             let total = t.total.map_or_else(|| "—".to_owned(), |x| number(lang, x));
@@ -197,6 +206,8 @@ pub fn comparison_sheet(
         b.push_str("</td></tr>\n");
     }
     b.push_str("</tbody>\n</table>\n");
+
+    post_sections(&mut b, sheet, &name, lang);
 
     let _ = writeln!(
         b,
@@ -241,6 +252,90 @@ pub fn comparison_sheet(
         b.push_str("</section>\n");
     }
     page(lang, heading, &b)
+}
+
+/// In a round for several posts: per post its weights and each candidate's weighted
+/// total for it (every assessor's, the mean) and whether a knock-out criterion of
+/// the post rules the candidate out for it. Nothing for a round without posts.
+fn post_sections(
+    b: &mut String,
+    sheet: &ComparisonSheet,
+    name: &dyn Fn(&str) -> String,
+    lang: Lang,
+) {
+    for post in &sheet.posts {
+        let _ = writeln!(
+            b,
+            "<section class=\"post\"><h2>{} {}</h2>",
+            say(lang, "Post", "Post"),
+            escape(&post.name)
+        );
+        let weights: Vec<String> = post
+            .weights
+            .iter()
+            .map(|w| {
+                let criterion = sheet
+                    .criteria
+                    .iter()
+                    .find(|c| c.id == w.criterion)
+                    .map_or(w.criterion.as_str(), |c| c.name.as_str());
+                format!("{} {}%", escape(criterion), w.weight)
+            })
+            .collect();
+        let _ = writeln!(
+            b,
+            "<p class=\"muted\">{}: {}</p>",
+            say(lang, "Gewichten", "Weights"),
+            weights.join(" · ")
+        );
+        let _ = write!(
+            b,
+            "<table>\n<thead><tr><th>{}</th>",
+            say(lang, "Kandidaat", "Candidate")
+        );
+        for a in &sheet.assessors {
+            let _ = write!(b, "<th>{}</th>", name(&a.assessor));
+        }
+        let _ = writeln!(
+            b,
+            "<th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            say(
+                lang,
+                "Gemiddeld gewogen totaal (0–100)",
+                "Mean weighted total (0–100)"
+            ),
+            say(lang, "Knock-out", "Knockout")
+        );
+        for c in &post.candidates {
+            let _ = write!(b, "<tr><th>{}</th>", escape(&c.code));
+            for a in &sheet.assessors {
+                let total = c
+                    .totals
+                    .iter()
+                    .find(|t| t.assessor == a.assessor)
+                    .and_then(|t| t.total)
+                    .map_or_else(|| "—".to_owned(), |x| number(lang, x));
+                let _ = write!(b, "<td>{total}</td>");
+            }
+            let mean = c
+                .mean_total
+                .map_or_else(|| "—".to_owned(), |x| number(lang, x));
+            let out = if c.knocked_out {
+                format!(
+                    "<span class=\"out\">{}</span>",
+                    say(
+                        lang,
+                        "knock-out voor deze post",
+                        "knocked out for this post"
+                    )
+                )
+            } else {
+                "—".to_owned()
+            };
+            let _ = writeln!(b, "<td><strong>{mean}</strong></td><td>{out}</td></tr>");
+        }
+        b.push_str("</tbody>\n</table>\n</section>\n");
+    }
 }
 
 #[cfg(test)]

@@ -21,8 +21,8 @@ mod view;
 
 pub use comparison_sheet::comparison_sheet;
 pub use decision::{
-    decision_report, report_html, Block, DecisionReportInput, DissentInput, IntegrityInput,
-    OwnPartyInput, ReportDoc, RubricInput, TrainingInput,
+    decision_report, report_html, AllocationInput, Block, DecisionReportInput, DissentInput,
+    IntegrityInput, OwnPartyInput, ReportDoc, RubricInput, TrainingInput,
 };
 pub use explain::{criterion_advice, explanations, leniency_advice, Explanation};
 pub use html::{logboek_report, ReportInput, RubricVersionInfo};

@@ -976,3 +976,33 @@ fn the_next_round_is_set_up_by_the_chair_and_none_opens_after_the_decision() {
         Err(StoreError::Scoring(ScoringError::RoundAfterDecision))
     ));
 }
+
+#[test]
+fn the_comparison_page_of_a_round_for_two_posts_has_a_section_per_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let team = crate::fixtures::posts_round_revealed(&mut store);
+    let chair = store.find_member(team, "Voorzitter").unwrap().unwrap().id;
+    let nl = store
+        .comparison_html(team, chair, 1, maatstaf_core::i18n::Lang::Nl)
+        .unwrap();
+    assert!(nl.contains("<h2>Post Financiën</h2>"), "{nl}");
+    assert!(nl.contains("<h2>Post Wonen</h2>"), "{nl}");
+    assert!(nl.contains("Gemiddeld gewogen totaal (0–100)"), "{nl}");
+    // A total belongs to one post: the main table has no total column.
+    assert!(!nl.contains("<th>Gewogen totaal (0–100)</th>"), "{nl}");
+    let en = store
+        .comparison_html(team, chair, 1, maatstaf_core::i18n::Lang::En)
+        .unwrap();
+    assert!(en.contains("Mean weighted total (0–100)"), "{en}");
+    // The demo round has no posts: no post section.
+    let demo_dir = tempfile::tempdir().unwrap();
+    let demo = Store::open_in(demo_dir.path()).unwrap();
+    let demo_team = crate::fixtures::demo_team(&demo);
+    let demo_chair = crate::fixtures::demo_member(&demo, demo_team, Role::Chair);
+    let html = demo
+        .comparison_html(demo_team, demo_chair, 1, maatstaf_core::i18n::Lang::Nl)
+        .unwrap();
+    assert!(!html.contains("class=\"post\""));
+    assert!(html.contains("<th>Gewogen totaal (0–100)</th></tr></thead>\n<tbody>\n"));
+}

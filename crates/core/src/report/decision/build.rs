@@ -2,7 +2,8 @@
 //! procedure, candidates and scores, agreement and revisions, the decision, the
 //! integrity track, the log.
 
-use super::{Block, DecisionReportInput, OwnPartyInput, ReportDoc};
+use super::{AllocationInput, Block, DecisionReportInput, OwnPartyInput, ReportDoc};
+use crate::formation::{Allocation, AssignmentAnalysis};
 use crate::i18n::Lang;
 use crate::report::plots::alpha_drawing;
 use crate::report::{criterion_advice, SnapshotRecord};
@@ -336,7 +337,7 @@ fn procedure(b: &mut Vec<Block>, input: &DecisionReportInput, lang: Lang) {
                     .unwrap_or_default();
                 vec![
                     c.name.clone(),
-                    format!("{} %", c.weight),
+                    weight_text(input, lang, &c.id, c.weight),
                     c.knockout.map_or_else(|| "—".to_owned(), |k| k.to_string()),
                     definition,
                 ]
@@ -344,6 +345,54 @@ fn procedure(b: &mut Vec<Block>, input: &DecisionReportInput, lang: Lang) {
             .collect(),
     ));
     b.push(heading(3, t(lang, "Posten", "Posts")));
+    if !input.comparison.posts.is_empty() {
+        b.push(para(t(
+            lang,
+            "De ronde scoorde deze posten, elk met een vastgezette rubriek. Wat de posten delen is één keer gescoord; het weegt per post met de gewichten van die post.",
+            "The round scored these posts, each with a frozen rubric. What the posts share was scored once; it weighs per post by that post's weights.",
+        )));
+        if input.post_rubrics.is_empty() {
+            b.push(Block::List {
+                items: input
+                    .comparison
+                    .posts
+                    .iter()
+                    .map(|p| p.name.clone())
+                    .collect(),
+            });
+        } else {
+            b.push(table(
+                t(
+                    lang,
+                    "De posten met hun rubriek",
+                    "The posts with their rubric",
+                ),
+                &[
+                    t(lang, "Post", "Post"),
+                    t(lang, "Rubriek", "Rubric"),
+                    t(lang, "Versie", "Version"),
+                    t(lang, "Vastgezet op", "Frozen on"),
+                    t(lang, "Controlegetal (SHA-256)", "SHA-256"),
+                ],
+                input
+                    .post_rubrics
+                    .iter()
+                    .map(|(post, r)| {
+                        vec![
+                            post.clone(),
+                            r.title.clone(),
+                            r.version.to_string(),
+                            r.frozen_at
+                                .as_deref()
+                                .map_or_else(|| "—".to_owned(), |at| moment(lang, at)),
+                            r.sha256.clone(),
+                        ]
+                    })
+                    .collect(),
+            ));
+        }
+        return;
+    }
     match &input.selection.decision {
         Some(d) => b.push(Block::List {
             items: d.choices.iter().map(|c| c.portfolio.clone()).collect(),
@@ -404,39 +453,60 @@ fn scores(
             sheet.round
         ),
     }));
-    b.push(table(
-        t(
-            lang,
-            "Gewogen totalen (0–100, gemiddelde van de beoordelaars)",
-            "Weighted totals (0–100, mean of the assessors)",
-        ),
-        &[
-            t(lang, "Kandidaat", "Candidate"),
-            t(lang, "Gewogen totaal", "Weighted total"),
-            t(lang, "Knock-out", "Knock-out"),
-        ],
-        sheet
-            .candidates
-            .iter()
-            .map(|c| {
-                let mut name = label(&c.code);
-                if c.withdrawn {
-                    name.push_str(t(lang, " (teruggetrokken)", " (withdrawn)"));
-                }
-                vec![
-                    name,
-                    c.mean_total.map_or_else(|| "—".into(), |v| dec(lang, v, 1)),
-                    if c.knocked_out {
-                        t(lang, "afgevallen", "ruled out").to_owned()
-                    } else {
-                        "—".to_owned()
-                    },
-                ]
-            })
-            .collect(),
-    ));
+    if !sheet.posts.is_empty() {
+        post_totals(b, input, lang, label);
+    } else {
+        b.push(table(
+            t(
+                lang,
+                "Gewogen totalen (0–100, gemiddelde van de beoordelaars)",
+                "Weighted totals (0–100, mean of the assessors)",
+            ),
+            &[
+                t(lang, "Kandidaat", "Candidate"),
+                t(lang, "Gewogen totaal", "Weighted total"),
+                t(lang, "Knock-out", "Knock-out"),
+            ],
+            sheet
+                .candidates
+                .iter()
+                .map(|c| {
+                    let mut name = label(&c.code);
+                    if c.withdrawn {
+                        name.push_str(t(lang, " (teruggetrokken)", " (withdrawn)"));
+                    }
+                    vec![
+                        name,
+                        c.mean_total.map_or_else(|| "—".into(), |v| dec(lang, v, 1)),
+                        if c.knocked_out {
+                            t(lang, "afgevallen", "ruled out").to_owned()
+                        } else {
+                            "—".to_owned()
+                        },
+                    ]
+                })
+                .collect(),
+        ));
+    }
     for (i, criterion) in sheet.criteria.iter().enumerate() {
-        let caption = match (lang, criterion.knockout) {
+        let caption = if sheet.posts.is_empty() {
+            None
+        } else {
+            let weights = weight_text(input, lang, &criterion.id, criterion.weight);
+            Some(match (lang, criterion.knockout) {
+                (Lang::Nl, Some(k)) => format!(
+                    "{} (gewicht: {weights}; knock-out onder {k})",
+                    criterion.name
+                ),
+                (Lang::Nl, None) => format!("{} (gewicht: {weights})", criterion.name),
+                (Lang::En, Some(k)) => format!(
+                    "{} (weight: {weights}; knock-out below {k})",
+                    criterion.name
+                ),
+                (Lang::En, None) => format!("{} (weight: {weights})", criterion.name),
+            })
+        };
+        let caption = caption.unwrap_or_else(|| match (lang, criterion.knockout) {
             (Lang::Nl, Some(k)) => format!(
                 "{} (gewicht {} %, knock-out onder {k})",
                 criterion.name, criterion.weight
@@ -447,7 +517,7 @@ fn scores(
                 criterion.name, criterion.weight
             ),
             (Lang::En, None) => format!("{} (weight {} %)", criterion.name, criterion.weight),
-        };
+        });
         let rows = sheet
             .candidates
             .iter()
@@ -486,6 +556,285 @@ fn scores(
             rows,
         ));
     }
+    if let Some(allocation) = &input.allocation {
+        allocation_advice(b, input, lang, label, allocation);
+    }
+}
+
+/// A criterion's weight: "20 %", or in a round with posts its weight in each post
+/// that has it: "Financiën 20 %, Wonen 10 %".
+fn weight_text(input: &DecisionReportInput, lang: Lang, criterion: &str, weight: u32) -> String {
+    let posts = &input.comparison.posts;
+    if posts.is_empty() {
+        return format!("{weight} %");
+    }
+    let per_post: Vec<String> = posts
+        .iter()
+        .filter_map(|p| {
+            let w = p.weights.iter().find(|w| w.criterion == criterion)?;
+            Some(format!("{} {} %", p.name, w.weight))
+        })
+        .collect();
+    if per_post.is_empty() {
+        t(lang, "geen post", "no post").to_owned()
+    } else {
+        per_post.join(", ")
+    }
+}
+
+/// The post's name for its short name (as the allocation names posts).
+fn post_name(input: &DecisionReportInput, post: &str) -> String {
+    input
+        .comparison
+        .posts
+        .iter()
+        .find(|p| p.post == post)
+        .map_or_else(|| post.to_owned(), |p| p.name.clone())
+}
+
+/// Per post: each candidate's weighted total for that post (the mean of the
+/// assessors' totals, with the lowest and highest) and whether a knock-out
+/// criterion of the post ruled the candidate out for it.
+fn post_totals(
+    b: &mut Vec<Block>,
+    input: &DecisionReportInput,
+    lang: Lang,
+    label: &dyn Fn(&str) -> String,
+) {
+    let sheet = &input.comparison;
+    b.push(para(t(
+        lang,
+        "Een gewogen totaal hoort bij één post: de gewichten verschillen per post. Daarom volgt per post het gewogen totaal van elke kandidaat.",
+        "A weighted total belongs to one post: the weights differ per post. So for each post every candidate's weighted total follows.",
+    )));
+    for post in &sheet.posts {
+        b.push(heading(
+            3,
+            match lang {
+                Lang::Nl => format!("Post {}", post.name),
+                Lang::En => format!("Post {}", post.name),
+            },
+        ));
+        b.push(table(
+            match lang {
+                Lang::Nl => format!(
+                    "Gewogen totalen voor {} (0–100, gemiddelde van de beoordelaars)",
+                    post.name
+                ),
+                Lang::En => format!(
+                    "Weighted totals for {} (0–100, mean of the assessors)",
+                    post.name
+                ),
+            },
+            &[
+                t(lang, "Kandidaat", "Candidate"),
+                t(lang, "Gewogen totaal", "Weighted total"),
+                t(lang, "Laagste – hoogste", "Lowest – highest"),
+                t(lang, "Knock-out", "Knock-out"),
+            ],
+            post.candidates
+                .iter()
+                .map(|c| {
+                    let mut name = label(&c.code);
+                    if sheet
+                        .candidates
+                        .iter()
+                        .any(|row| row.code == c.code && row.withdrawn)
+                    {
+                        name.push_str(t(lang, " (teruggetrokken)", " (withdrawn)"));
+                    }
+                    let given: Vec<f64> = c.totals.iter().filter_map(|t| t.total).collect();
+                    let range = match (
+                        given.iter().copied().reduce(f64::min),
+                        given.iter().copied().reduce(f64::max),
+                    ) {
+                        (Some(lo), Some(hi)) => {
+                            format!("{} – {}", dec(lang, lo, 1), dec(lang, hi, 1))
+                        }
+                        _ => "—".to_owned(),
+                    };
+                    vec![
+                        name,
+                        c.mean_total.map_or_else(|| "—".into(), |v| dec(lang, v, 1)),
+                        range,
+                        if c.knocked_out {
+                            t(lang, "afgevallen voor deze post", "ruled out for this post")
+                                .to_owned()
+                        } else {
+                            "—".to_owned()
+                        },
+                    ]
+                })
+                .collect(),
+        ));
+    }
+}
+
+/// An allocation as "Financiën: K-1, Wonen: K-2".
+fn allocation_words(
+    input: &DecisionReportInput,
+    label: &dyn Fn(&str) -> String,
+    a: &Allocation,
+) -> String {
+    a.pairs
+        .iter()
+        .map(|p| format!("{}: {}", post_name(input, &p.post), label(&p.candidate)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The allocation advice of a round with posts: the best allocation with its
+/// total, the runners-up, how robust it is and which cells decide it. It advises;
+/// the decision is the team's.
+fn allocation_advice(
+    b: &mut Vec<Block>,
+    input: &DecisionReportInput,
+    lang: Lang,
+    label: &dyn Fn(&str) -> String,
+    allocation: &AllocationInput,
+) {
+    b.push(heading(
+        3,
+        t(
+            lang,
+            "Advies voor de verdeling over de posten",
+            "Allocation advice over the posts",
+        ),
+    ));
+    b.push(para(t(
+        lang,
+        "Maatstaf zocht de verdeling van kandidaten over de posten met het hoogste totaal: elke post één kandidaat, elke kandidaat hoogstens één post, met per paar het gemiddelde gewogen totaal voor die post. Wie op een knock-outcriterium van een post afviel, komt voor die post niet in aanmerking. Maatstaf heeft dit alleen geadviseerd; het besluit is aan het team.",
+        "Maatstaf looked for the allocation of candidates to posts with the highest total: one candidate per post, each candidate at most one post, every pair counting its mean weighted total for that post. A candidate ruled out on a knock-out criterion of a post does not qualify for that post. Maatstaf only advised this; the decision is the team's.",
+    )));
+    let a: &AssignmentAnalysis = match allocation {
+        AllocationInput::Advice(a) => a,
+        AllocationInput::Unavailable(reason) => {
+            b.push(para(match lang {
+                Lang::Nl => format!("Er is geen verdeling te adviseren: {}", reason.get(lang)),
+                Lang::En => format!("No allocation can be advised: {}", reason.get(lang)),
+            }));
+            return;
+        }
+    };
+    let mut rows = vec![vec![
+        t(lang, "Beste verdeling", "Best allocation").to_owned(),
+        allocation_words(input, label, &a.best),
+        dec(lang, a.best.total, 1),
+    ]];
+    for (i, r) in a.runners_up.iter().enumerate() {
+        rows.push(vec![
+            match lang {
+                Lang::Nl => format!("Alternatief {}", i + 1),
+                Lang::En => format!("Runner-up {}", i + 1),
+            },
+            allocation_words(input, label, r),
+            dec(lang, r.total, 1),
+        ]);
+    }
+    b.push(table(
+        t(
+            lang,
+            "De beste verdeling en de alternatieven",
+            "The best allocation and the runners-up",
+        ),
+        &[
+            t(lang, "Verdeling", "Allocation"),
+            t(lang, "Kandidaat per post", "Candidate per post"),
+            t(lang, "Totaal", "Total"),
+        ],
+        rows,
+    ));
+    match &a.robustness {
+        Some(r) => {
+            let share = |n: u32| {
+                if r.resamples == 0 {
+                    0.0
+                } else {
+                    100.0 * f64::from(n) / f64::from(r.resamples)
+                }
+            };
+            let mut text = match lang {
+                Lang::Nl => format!(
+                    "Robuustheid: in {} van de {} trekkingen uit de beoordelaars (met teruglegging; {} %) is dezelfde verdeling de beste.",
+                    r.same,
+                    r.resamples,
+                    dec(lang, share(r.same), 0)
+                ),
+                Lang::En => format!(
+                    "Robustness: in {} of {} resamples of the assessors (with replacement; {} %) the same allocation is the best.",
+                    r.same,
+                    r.resamples,
+                    dec(lang, share(r.same), 0)
+                ),
+            };
+            if r.no_allocation > 0 {
+                text.push_str(&match lang {
+                    Lang::Nl => format!(
+                        " In {} trekkingen vulde geen verdeling elke post.",
+                        r.no_allocation
+                    ),
+                    Lang::En => format!(
+                        " In {} resamples no allocation filled every post.",
+                        r.no_allocation
+                    ),
+                });
+            }
+            b.push(para(text));
+        }
+        None => b.push(para(t(
+            lang,
+            "Robuustheid: niet berekend; daarvoor zijn minstens twee beoordelaars nodig.",
+            "Robustness: not computed; that needs at least two assessors.",
+        ))),
+    }
+    b.push(table(
+        t(
+            lang,
+            "Beslissende cellen: hoeveel het beste totaal daalt zonder dit paar",
+            "Decisive cells: how much the best total drops without this pair",
+        ),
+        &[
+            t(lang, "Post", "Post"),
+            t(lang, "Kandidaat", "Candidate"),
+            t(lang, "Gewogen totaal", "Weighted total"),
+            t(lang, "Marge", "Margin"),
+            t(lang, "Behouden in trekkingen", "Kept in resamples"),
+        ],
+        a.decisive
+            .iter()
+            .map(|d| {
+                let kept = a
+                    .robustness
+                    .as_ref()
+                    .and_then(|r| {
+                        r.pairs
+                            .iter()
+                            .find(|(c, p, _)| *c == d.candidate && *p == d.post)
+                    })
+                    .map_or_else(
+                        || "—".to_owned(),
+                        |(_, _, share)| format!("{} %", dec(lang, 100.0 * share, 0)),
+                    );
+                vec![
+                    post_name(input, &d.post),
+                    label(&d.candidate),
+                    dec(lang, d.score, 1),
+                    d.margin.map_or_else(
+                        || {
+                            t(
+                                lang,
+                                "zonder dit paar vult geen verdeling elke post",
+                                "without this pair no allocation fills every post",
+                            )
+                            .to_owned()
+                        },
+                        |m| dec(lang, m, 1),
+                    ),
+                    kept,
+                ]
+            })
+            .collect(),
+    ));
 }
 
 fn agreement(

@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::formation::OwnPartyLeniency;
-use crate::i18n::Lang;
+use crate::formation::{AssignmentAnalysis, OwnPartyLeniency};
+use crate::i18n::{Lang, Text};
 use crate::ledger::Checkpoint;
 use crate::report::{Drawing, SnapshotRecord};
 use crate::scoring::{ComparisonSheet, Revision, SelectionState};
@@ -180,6 +180,20 @@ pub struct DecisionReportInput {
     /// Own-party leniency as the log recorded it at the unblinding; printed only
     /// once the selection is unblinded.
     pub own_party: Option<OwnPartyInput>,
+    /// In a round with posts: the allocation advice drawn from its revealed scores,
+    /// or why there is none. `None` for a round without posts.
+    pub allocation: Option<AllocationInput>,
+    /// In a round with posts: each post's name with its own frozen rubric, in the
+    /// round's post order. Empty for a round without posts.
+    pub post_rubrics: Vec<(String, RubricInput)>,
+}
+
+/// The allocation advice of a round with posts as the report prints it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AllocationInput {
+    Advice(AssignmentAnalysis),
+    /// No allocation could be advised, with the reason in words.
+    Unavailable(Text),
 }
 
 /// Own-party leniency measured on a round at the unblinding.
