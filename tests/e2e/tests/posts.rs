@@ -49,6 +49,14 @@ async fn a_round_for_two_posts_shows_the_best_allocation_after_the_reveal() {
         "{advice}"
     );
     app.wait_text("#allocation-robustness", "herhalingen").await;
+    app.client
+        .execute(
+            "document.getElementById('allocation-best').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.display_shot("allocation.png").await;
     // The post sections and the allocation view pass the same audit as every screen.
     let found = app.axe_violations().await;
     assert!(found.is_empty(), "allocation view: {found:?}");

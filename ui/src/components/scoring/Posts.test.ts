@@ -94,6 +94,11 @@ describe("the allocation view", () => {
     expect(document.getElementById("allocation-runners-up")!.textContent).toContain("Verdeling 2");
     expect(document.getElementById("allocation-robustness")!.textContent).toContain("874 van de 1000");
     expect(document.getElementById("allocation-decisive")!.textContent).toContain("marge 12,5");
+    // The pickers for ruling a pair out start on a candidate and a post, not on nothing.
+    const pickCandidate = document.getElementById("rule-out-candidate") as HTMLSelectElement;
+    const pickPost = document.getElementById("rule-out-post") as HTMLSelectElement;
+    expect(pickCandidate.value).toBe(sections[0].candidates[0].code);
+    expect(pickPost.value).toBe(sections[0].post);
   });
 
   it("recomputes without a pair the team rules out, and allows it again", async () => {
