@@ -53,6 +53,7 @@ function comparison() {
   return {
     round: 1,
     rubric_hash: "abc",
+    posts: [],
     scale: { min: 1, max: 5 },
     criteria: [{ id: "integriteit", name: "Integriteit", weight: 100, knockout: 2 }],
     assessors: [
