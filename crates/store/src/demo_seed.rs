@@ -190,20 +190,7 @@ fn seed_posts(tx: &Transaction<'_>, team_id: i64) -> Result<()> {
             .map(|(_, text)| *text)
             .ok_or_else(|| StoreError::DemoScoring(format!("demo data: no template {template}")))?;
         let rubric = parse_rubric(source).map_err(|e| StoreError::DemoScoring(e.to_string()))?;
-        let sha = maatstaf_core::rubric::sha256_hex(&rubric);
-        tx.execute(
-            "INSERT INTO rubric_versions (team_id, rubric_key, version, source_toml, sha256, frozen_at, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-            params![team_id, rubric.id, rubric.version, source, sha, now],
-        )?;
-        let version_id = tx.last_insert_rowid();
-        ledger::append(
-            tx,
-            team_id,
-            &Actor::System,
-            EntryKind::RubricFrozen,
-            json!({ "rubric_id": rubric.id, "version": rubric.version, "rubric_sha256": sha }),
-        )?;
+        let (version_id, sha) = freeze_rubric(tx, team_id, source, &rubric)?;
         let slug = crate::posts::post_slug(name);
         tx.execute(
             "INSERT INTO posts (team_id, slug, name, rubric_version_id, created_at)
@@ -220,6 +207,31 @@ fn seed_posts(tx: &Transaction<'_>, team_id: i64) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Stores `rubric` (parsed from `source`) as a frozen rubric of the team, with its log
+/// entry; returns its version id and hash.
+fn freeze_rubric(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    source: &str,
+    rubric: &maatstaf_core::rubric::Rubric,
+) -> Result<(i64, String)> {
+    let sha = maatstaf_core::rubric::sha256_hex(rubric);
+    tx.execute(
+        "INSERT INTO rubric_versions (team_id, rubric_key, version, source_toml, sha256, frozen_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![team_id, rubric.id, rubric.version, source, sha, clock::now()],
+    )?;
+    let version_id = tx.last_insert_rowid();
+    ledger::append(
+        tx,
+        team_id,
+        &Actor::System,
+        EntryKind::RubricFrozen,
+        json!({ "rubric_id": rubric.id, "version": rubric.version, "rubric_sha256": sha }),
+    )?;
+    Ok((version_id, sha))
 }
 
 /// The demo officers' passphrases are public, so their slots use a salt fixed per
@@ -265,20 +277,7 @@ fn seed_scoring(
     if rubric.id != round.rubric {
         return Err(bad(format!("round names rubric {}", round.rubric)));
     }
-    let rubric_sha = maatstaf_core::rubric::sha256_hex(&rubric);
-    tx.execute(
-        "INSERT INTO rubric_versions (team_id, rubric_key, version, source_toml, sha256, frozen_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![team_id, rubric.id, rubric.version, DEMO_RUBRIC, rubric_sha, now],
-    )?;
-    let rubric_version_id = tx.last_insert_rowid();
-    ledger::append(
-        tx,
-        team_id,
-        &Actor::System,
-        EntryKind::RubricFrozen,
-        json!({ "rubric_id": rubric.id, "version": rubric.version, "rubric_sha256": rubric_sha }),
-    )?;
+    let (rubric_version_id, _) = freeze_rubric(tx, team_id, DEMO_RUBRIC, &rubric)?;
 
     let mut codes = Vec::new();
     for text in DEMO_MATERIAL {
