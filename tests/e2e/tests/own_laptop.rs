@@ -30,6 +30,21 @@ async fn save_round_package(app: &App, name: &str, file: &Path) {
     app.wait_text("#exchange-message", "Opgeslagen").await;
 }
 
+/// The team's laptop on `dir`, with the secretary signed in on the tab *Eigen laptops*.
+async fn exchange_as_secretary(dir: &Path) -> App {
+    let app = App::start(dir).await;
+    app.click("#nav-scoring").await;
+    app.wait_for("#assessor-switch").await;
+    app.switch_scorer(SECRETARY).await;
+    app.click("#tab-exchange").await;
+    app
+}
+
+/// The fingerprint at the end of "…: 1fd5 fa21 …" as the screen shows it.
+fn fingerprint_in(text: &str) -> String {
+    text.rsplit(": ").next().unwrap().trim().to_owned()
+}
+
 #[tokio::test]
 async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
     let team_dir = tempfile::tempdir().unwrap();
@@ -38,11 +53,7 @@ async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
     let package = |name: &str| files.path().join(name);
 
     // The team's laptop: the secretary writes three round packages for round 2.
-    let app = App::start(team_dir.path()).await;
-    app.click("#nav-scoring").await;
-    app.wait_for("#assessor-switch").await;
-    app.switch_scorer(SECRETARY).await;
-    app.click("#tab-exchange").await;
+    let app = exchange_as_secretary(team_dir.path()).await;
     app.wait_for("#exchange-table").await;
     for (name, file) in [
         ("Gerrit Bosma", "gerrit.maatstaf"),
@@ -79,8 +90,7 @@ async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
         .await;
     own.click("#create-key").await;
     own.wait_text("#assignment-title", "ronde 2").await;
-    let fingerprint = own.text("#my-fingerprint").await;
-    let fingerprint = fingerprint.rsplit(": ").next().unwrap().trim().to_owned();
+    let fingerprint = fingerprint_in(&own.text("#my-fingerprint").await);
     let sheet = own.wait_for("#scoring-sheet").await;
     assert_eq!(
         sheet.attr("data-mode").await.unwrap().as_deref(),
@@ -108,11 +118,7 @@ async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
     assert!(!String::from_utf8_lossy(&scores).contains("E2E-PRIYA-THUIS"));
 
     // The team's laptop: the secretary imports Priya's package.
-    let app = App::start(team_dir.path()).await;
-    app.click("#nav-scoring").await;
-    app.wait_for("#assessor-switch").await;
-    app.switch_scorer(SECRETARY).await;
-    app.click("#tab-exchange").await;
+    let app = exchange_as_secretary(team_dir.path()).await;
     app.click("#import-package").await;
     app.open_file("Maatstaf-pakket openen", &package("priya-scores.maatstaf"))
         .await;
@@ -177,11 +183,6 @@ async fn an_assessor_scores_at_home_and_the_team_reveals_all_three_sheets() {
     assert_eq!((check.packages, check.revealed), (1, 1));
 }
 
-/// The fingerprint at the end of "…: 1fd5 fa21 …" as the screen shows it.
-fn fingerprint_in(text: &str) -> String {
-    text.rsplit(": ").next().unwrap().trim().to_owned()
-}
-
 #[tokio::test]
 async fn a_lost_passphrase_is_replaced_and_the_chair_revokes_the_old_key_with_a_reason() {
     let team_dir = tempfile::tempdir().unwrap();
@@ -190,11 +191,7 @@ async fn a_lost_passphrase_is_replaced_and_the_chair_revokes_the_old_key_with_a_
     let package = |name: &str| files.path().join(name);
 
     // The secretary writes Priya's round package.
-    let app = App::start(team_dir.path()).await;
-    app.click("#nav-scoring").await;
-    app.wait_for("#assessor-switch").await;
-    app.switch_scorer(SECRETARY).await;
-    app.click("#tab-exchange").await;
+    let app = exchange_as_secretary(team_dir.path()).await;
     save_round_package(&app, "Priya Ramdin", &package("priya.maatstaf")).await;
     app.quit().await;
 
@@ -232,11 +229,7 @@ async fn a_lost_passphrase_is_replaced_and_the_chair_revokes_the_old_key_with_a_
 
     // The team's laptop registers the old key, refuses the new one, and takes it once
     // the chair revoked the old one; not without a reason.
-    let app = App::start(team_dir.path()).await;
-    app.click("#nav-scoring").await;
-    app.wait_for("#assessor-switch").await;
-    app.switch_scorer(SECRETARY).await;
-    app.click("#tab-exchange").await;
+    let app = exchange_as_secretary(team_dir.path()).await;
     app.click("#import-package").await;
     app.open_file("Maatstaf-pakket openen", &package("oud.maatstaf"))
         .await;
